@@ -1,0 +1,101 @@
+"""The ``jobbook`` command line.
+
+Exit codes: 0 success; 1 a problem with the user's data or files (one ``Error: ...`` line, no
+traceback); 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+
+import click
+
+from ..errors import JobbookError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class IsoDate(click.ParamType):
+    """A date written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2026-10-31", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def as_of_option(fn: Callable) -> Callable:
+    return click.option(
+        "--as-of",
+        type=ISO_DATE,
+        default=None,
+        help="Compute as if today were this date (default: the workbook's AsOf, else today).",
+    )(fn)
+
+
+def output_options(fn: Callable) -> Callable:
+    """--json / --csv, shared by every command that prints data (a readable table by default)."""
+    fn = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(fn)
+    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON (the shapes of SPEC section 6).")(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, as_json: bool, as_csv: bool, **kwargs):
+        if as_json and as_csv:
+            raise click.UsageError("--json and --csv cannot be used together")
+        return fn(*args, fmt="json" if as_json else "csv" if as_csv else "text", **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="jobbook", message="jobbook %(version)s")
+def cli() -> None:
+    """jobbook: your job search in one Excel workbook.
+
+    \b
+    Example:
+      jobbook new search.xlsx --sample
+      jobbook stats search.xlsx --month 2026-10
+      jobbook deadlines search.xlsx --within 7
+    """
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: JobbookError -> 'Error: ...' and exit 1; usage errors exit 2."""
+    try:
+        rv = cli.main(args=argv, prog_name="jobbook", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except click.ClickException as exc:  # usage errors
+        exc.show()
+        return exc.exit_code
+    except JobbookError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return rv if isinstance(rv, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+from . import _commands  # noqa: E402,F401  (registers the commands)

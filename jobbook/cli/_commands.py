@@ -1,0 +1,231 @@
+"""check, stats, offers, deadlines: read a workbook and print what it says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import views
+from ..core import parse_month
+from ..problems import Problem
+from ..reader import Book, read_book
+from . import ISO_DATE, as_of_option, cli, output_options
+from ._output import bar, money, pct, text_table, to_csv, to_json
+
+BOOK = click.argument("book", type=click.Path(dir_okay=False, path_type=Path), metavar="BOOK")
+MAX_WARNINGS = 5
+
+
+def load(book: Path, as_of, needs: dict | None) -> Book:
+    """Read the book; raise on an error in a needed column; warn about the rest on stderr."""
+    b = read_book(book, as_of=as_of)
+    if needs is not None:
+        warn(b.require(needs), book)
+    return b
+
+
+def warn(problems: list[Problem], book: Path) -> None:
+    for p in problems[:MAX_WARNINGS]:
+        click.echo(f"warning: {p}", err=True)
+    if len(problems) > MAX_WARNINGS:
+        click.echo(f"warning: ... and {len(problems) - MAX_WARNINGS} more; run: jobbook check {book}", err=True)
+
+
+def emit(fmt: str, data, text: str, rows: list[dict] | None = None) -> None:
+    if fmt == "json":
+        click.echo(to_json(data))
+    elif fmt == "csv":
+        click.echo(to_csv(rows if rows is not None else data), nl=False)
+    else:
+        click.echo(text)
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@BOOK
+@as_of_option
+@output_options
+def check(book: Path, as_of, fmt: str) -> int:
+    """Check BOOK and list every problem as Sheet!A12: message.
+
+    Errors (text in a number or date column, a missing required column or value, a duplicate ID)
+    make it exit 1; warnings (a text date, an unknown ID, 10 in a percent column) do not.
+
+    \b
+    Example:
+      jobbook check search.xlsx
+      jobbook check search.xlsx --json
+    """
+    b = load(book, as_of, None)
+    report = views.check(b)
+    lines = []
+    errors = [p for p in b.problems if p.is_error]
+    warnings = [p for p in b.problems if not p.is_error]
+    if errors:
+        lines += [f"Errors ({len(errors)}):", *(f"  {p}" for p in errors)]
+    if warnings:
+        lines += [f"Warnings ({len(warnings)}):", *(f"  {p}" for p in warnings)]
+    summary = f"{book}: {len(errors)} error(s), {len(warnings)} warning(s)" if b.problems else f"{book}: no problems found"
+    lines.append(summary)
+    emit(fmt, report, "\n".join(lines), report["problems"])
+    return 1 if errors else 0
+
+
+# -- stats --------------------------------------------------------------------------------------
+
+
+def _month_option(fn):
+    return click.option("--month", metavar="YYYY-MM", default=None, help="Only the applications of this month.")(fn)
+
+
+def stats_text(s: dict, book: Path, month: str | None) -> str:
+    scope = f"applications of {month}" if month else "all time"
+    n = s["applications"]
+    median = s["median_days_to_response"]
+    out = [
+        f"{book.name} - {scope}, as of {s['as_of']}",
+        "",
+        f"Applications        {n:>5}   active {s['active']}, accepted {s['accepted']}",
+        f"Responses           {s['responses']:>5}   {pct(s['response_rate'])}",
+        f"Interview rate      {pct(s['interview_rate']):>6}",
+        f"Offer rate          {pct(s['offer_rate']):>6}",
+        f"Median days to first response: {'-' if median is None else f'{median:g}'}",
+        "",
+        "Funnel",
+    ]
+    out += [f"  {k:<10} {v:>5}  {bar(v, n)}" for k, v in s["funnel"].items()]
+    out += ["", "By status"]
+    out += [f"  {k:<15} {v:>5}" for k, v in s["by_status"].items() if v]
+    src = [(k, v) for k, v in s["by_source"].items() if v["applications"]]
+    if src:
+        out += [
+            "",
+            text_table(
+                ["Source", "Applications", "Responses", "Rate", "Interviews", "Offers"],
+                [[k, v["applications"], v["responses"], pct(v["response_rate"]), v["interviews"], v["offers"]] for k, v in src],
+                right=range(1, 6),
+            ),
+        ]
+    if s["by_month"]:
+        out += [
+            "",
+            text_table(
+                ["Month", "Applications", "Interviews", "Offers"],
+                [[k, v["applications"], v["interviews"], v["offers"]] for k, v in s["by_month"].items()],
+                right=range(1, 4),
+            ),
+        ]
+    return "\n".join(out)
+
+
+def _flat(prefix: str, value) -> list[dict]:
+    if isinstance(value, dict):
+        return [row for k, v in value.items() for row in _flat(f"{prefix}.{k}" if prefix else str(k), v)]
+    return [{"figure": prefix, "value": value}]
+
+
+@cli.command()
+@BOOK
+@_month_option
+@as_of_option
+@output_options
+def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
+    """Outcome statistics of BOOK: applications, response, interview and offer rates, the funnel,
+    and figures by status, source and month.
+
+    \b
+    Example:
+      jobbook stats search.xlsx
+      jobbook stats search.xlsx --month 2026-10 --json
+    """
+    if month is not None:
+        try:
+            parse_month(month)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--month") from exc
+    b = load(book, as_of, views.NEEDS_STATS)
+    s = views.stats(b, month)
+    emit(fmt, s, stats_text(s, book, month), _flat("", s))
+
+
+# -- offers -------------------------------------------------------------------------------------
+
+
+def offers_text(rows: list[dict], book: Path) -> str:
+    if not rows:
+        return f"{book.name}: no offers yet"
+    body = [
+        [
+            r["rank"] or "-",
+            r["id"],
+            r["company"] or "",
+            money(r["first_year_total"]),
+            money(r["average_annual_total"]),
+            money(r["effective_hourly"], cents=True),
+            r["status"] or "",
+            r["decision_due"] or "",
+            r["decision_flag"] or "",
+        ]
+        for r in rows
+    ]
+    return text_table(
+        ["Rank", "ID", "Company", "First year", "Avg/year", "Per hour", "Status", "Decide by", "Flag"],
+        body,
+        right=(0, 3, 4, 5),
+    )
+
+
+@cli.command()
+@BOOK
+@as_of_option
+@output_options
+def offers(book: Path, as_of, fmt: str) -> None:
+    """Every offer in BOOK with its real value (bonus, equity, match, commute, one-time amounts),
+    ranked by average annual total, with its decision deadline and flag.
+
+    \b
+    Example:
+      jobbook offers search.xlsx
+      jobbook offers search.xlsx --json
+    """
+    b = load(book, as_of, views.NEEDS_OFFERS)
+    rows = views.offers(b)
+    emit(fmt, rows, offers_text(rows, book))
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+
+def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
+    scope = f"within {within} days" if within is not None else "all"
+    if not rows:
+        return f"{book.name}: no open deadlines ({scope}, as of {as_of})"
+    return f"{book.name}: open deadlines ({scope}, as of {as_of})\n\n" + text_table(
+        ["Due", "Flag", "Kind", "Sheet", "ID", "Company"],
+        [[r["due"], r["flag"], r["kind"], r["sheet"], r["id"], r["company"] or ""] for r in rows],
+    )
+
+
+@cli.command()
+@BOOK
+@click.option("--within", type=click.IntRange(min=0), default=None, metavar="DAYS", help="Only deadlines due within DAYS calendar days (overdue ones always show).")
+@as_of_option
+@output_options
+def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
+    """Every open deadline in BOOK, soonest first: thank-you notes, follow-ups, next actions,
+    offer decisions, lesson actions and start dates.
+
+    \b
+    Example:
+      jobbook deadlines search.xlsx --within 14
+      jobbook deadlines search.xlsx --as-of 2026-10-15 --json
+    """
+    b = load(book, as_of, views.NEEDS_DEADLINES)
+    rows = views.deadlines(b, within)
+    emit(fmt, rows, deadlines_text(rows, book, b.as_of, within))
+
+
+__all__ = ["ISO_DATE", "check", "deadlines", "offers", "stats"]

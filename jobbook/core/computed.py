@@ -1,0 +1,179 @@
+"""Every computed column of the workbook (SPEC sections 3 and 5), computed from the inputs alone.
+
+Each function takes the typed tables (DataFrames with the schema's headers, as ``read_book`` gives
+them) and returns a DataFrame of the computed columns on the same index. ``compute_all`` fills them
+all. Cached formula results in a workbook are never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..schema import FLAG_TOO_SOON, OPEN_OFFER_STATUSES
+from .calendar import DAY, NAT, BusinessCalendar, to_days
+from .flags import flags, is_set
+from .offers import offer_values
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every computation needs besides the tables."""
+
+    settings: Settings
+    calendar: BusinessCalendar
+    today: dt.date
+
+
+def id_key(values: pd.Series) -> pd.Series:
+    """IDs compared the way Excel's MATCH and = do: case-insensitively, blanks never match."""
+    return values.astype("string").str.strip().str.casefold()
+
+
+def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -> pd.Series:
+    """For each key, `value_col` of the first row of `table` whose `key_col` equals it (else NA)."""
+    src = pd.DataFrame({"k": id_key(table[key_col]), "v": table[value_col].to_numpy()})
+    src = src.dropna(subset=["k"]).drop_duplicates("k")
+    mapping = pd.Series(src["v"].to_numpy(), index=src["k"].to_numpy())
+    return pd.Series(id_key(keys).map(mapping).to_numpy(), index=keys.index)
+
+
+def _days(series: pd.Series) -> np.ndarray:
+    return to_days(series)
+
+
+def _as_series(values: np.ndarray, index: pd.Index) -> pd.Series:
+    if np.issubdtype(values.dtype, np.datetime64):
+        return pd.Series(values.astype("datetime64[s]"), index=index)
+    return pd.Series(values, index=index)
+
+
+def _active(status: pd.Series) -> np.ndarray:
+    return (status == "Active").fillna(False).to_numpy(dtype=bool)
+
+
+def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Follow-up due and Flag."""
+    applied = _days(pipeline["Date applied"])
+    contact = _days(pipeline["Last contact"])
+    latest = np.where(np.isnat(applied), contact, np.where(np.isnat(contact), applied, np.maximum(applied, contact)))
+    active = _active(pipeline["Status"])
+    follow = ctx.calendar.workday(np.where(active, latest, NAT), ctx.settings.FollowUpDays)
+    nxt = _days(pipeline["Next action due"])
+    soonest = np.where(np.isnat(follow), nxt, np.where(np.isnat(nxt), follow, np.minimum(follow, nxt)))
+    soonest = np.where(active, soonest, NAT)
+    flag = flags(soonest, False, ctx.today, ctx.calendar)
+    return pd.DataFrame(
+        {"Follow-up due": _as_series(follow, pipeline.index), "Flag": _as_series(flag, pipeline.index)}
+    )
+
+
+def interviews_columns(interviews: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Company, Thank-you due and Thank-you flag."""
+    company = lookup(interviews["Application ID"], pipeline, "ID", "Company")
+    due = ctx.calendar.workday(_days(interviews["Date"]), ctx.settings.ThankYouDays)
+    flag = flags(due, is_set(interviews["Thank-you sent"]), ctx.today, ctx.calendar)
+    return pd.DataFrame(
+        {
+            "Company": company.astype(object),
+            "Thank-you due": _as_series(due, interviews.index),
+            "Thank-you flag": _as_series(flag, interviews.index),
+        }
+    )
+
+
+def offer_decided(offers: pd.DataFrame) -> np.ndarray:
+    """An offer is decided once Status is set and no longer Pending or Negotiating."""
+    status = offers["Status"]
+    return (status.notna() & ~status.isin(OPEN_OFFER_STATUSES)).to_numpy(dtype=bool)
+
+
+def offers_columns(offers: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Company, Decision due, Decision flag and the offer value columns of section 5."""
+    company = lookup(offers["Application ID"], pipeline, "ID", "Company")
+    given = _days(offers["Deadline given"])
+    computed = ctx.calendar.workday(_days(offers["Offer date"]), ctx.settings.DecisionDays)
+    due = np.where(np.isnat(given), computed, given)
+    flag = flags(due, offer_decided(offers), ctx.today, ctx.calendar)
+    out = pd.DataFrame(
+        {
+            "Company": company.astype(object),
+            "Decision due": _as_series(due, offers.index),
+            "Decision flag": _as_series(flag, offers.index),
+        }
+    )
+    return pd.concat([out, offer_values(offers, ctx.settings)], axis=1)
+
+
+def lessons_columns(lessons: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Flag of the lesson's action."""
+    flag = flags(_days(lessons["Due"]), is_set(lessons["Done"]), ctx.today, ctx.calendar)
+    return pd.DataFrame({"Flag": _as_series(flag, lessons.index)})
+
+
+def _or_default(values: pd.Series, default: float) -> np.ndarray:
+    return pd.to_numeric(values, errors="coerce").fillna(default).to_numpy(dtype=float)
+
+
+def transition_columns(
+    transition: pd.DataFrame, offers: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context
+) -> pd.DataFrame:
+    """Last day, Earliest start, Start flag and Applications to withdraw."""
+    s = ctx.settings
+    cal = ctx.calendar
+    weeks = _or_default(transition["Notice weeks"], s.NoticeWeeks)
+    last = cal.workday(_days(transition["Notice given"]), 5 * weeks)
+    rest = np.floor(_or_default(transition["Rest days"], s.RestDays)).astype(np.int64)
+    rested = np.where(np.isnat(last), NAT, last + rest * DAY)
+    earliest = cal.workday(rested, 1)
+    agreed = _days(transition["Agreed start"])
+    too_soon = ~np.isnat(agreed) & ~np.isnat(earliest) & (agreed < earliest)
+    start_flag = np.where(too_soon, FLAG_TOO_SOON, "").astype(object)
+    return pd.DataFrame(
+        {
+            "Last day": _as_series(last, transition.index),
+            "Earliest start": _as_series(earliest, transition.index),
+            "Start flag": _as_series(start_flag, transition.index),
+            "Applications to withdraw": applications_to_withdraw(transition["Offer ID"], offers, pipeline),
+        }
+    )
+
+
+def other_active_ids(pipeline: pd.DataFrame, keep_application: object) -> list[str]:
+    """IDs of the Active applications other than `keep_application`, in Pipeline order."""
+    ids = pipeline["ID"]
+    keep = id_key(pd.Series([keep_application], dtype=object)).iloc[0]
+    mask = _active(pipeline["Status"]) & ids.notna().to_numpy() & (id_key(ids) != keep).fillna(True).to_numpy()
+    return [str(i) for i in ids[mask]]
+
+
+def applications_to_withdraw(offer_ids: pd.Series, offers: pd.DataFrame, pipeline: pd.DataFrame) -> pd.Series:
+    """For each accepted Offer ID: the other Active applications, joined with ", "."""
+    app = lookup(offer_ids, offers, "ID", "Application ID")
+    out = [", ".join(other_active_ids(pipeline, a)) if pd.notna(a) else "" for a in app]
+    return pd.Series(out, index=offer_ids.index, dtype=object)
+
+
+COMPUTERS = {
+    "Pipeline": lambda t, ctx: pipeline_columns(t["Pipeline"], ctx),
+    "Interviews": lambda t, ctx: interviews_columns(t["Interviews"], t["Pipeline"], ctx),
+    "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx),
+    "Lessons": lambda t, ctx: lessons_columns(t["Lessons"], ctx),
+    "Transition": lambda t, ctx: transition_columns(t["Transition"], t["Offers"], t["Pipeline"], ctx),
+}
+
+
+def compute_all(tables: dict[str, pd.DataFrame], ctx: Context) -> dict[str, pd.DataFrame]:
+    """The tables with every computed column filled from the inputs (new frames; inputs untouched)."""
+    out = dict(tables)
+    for name, fn in COMPUTERS.items():
+        df = tables[name].copy()
+        cols = fn(tables, ctx)
+        for c in cols.columns:
+            df[c] = cols[c]
+        out[name] = df
+    return out

@@ -1,0 +1,105 @@
+"""The list of open deadlines (SPEC sections 3 and 6), soonest first."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..schema import FLAG_DONE, FLAG_TOO_SOON
+from .calendar import to_days
+from .computed import Context, _active, lookup
+from .flags import flags
+
+KINDS = ("thank-you", "follow-up", "next-action", "decision", "lesson", "start")
+COLUMNS = ["kind", "sheet", "id", "company", "due", "flag"]
+
+
+def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kind": kind,
+            "sheet": sheet,
+            "id": pd.Series(ids).astype(object).to_numpy(),
+            "company": pd.Series(company).astype(object).to_numpy(),
+            "due": to_days(due),
+            "flag": np.asarray(flag, dtype=object),
+        }
+    )
+
+
+def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None) -> pd.DataFrame:
+    """Every open deadline: not done, with a due date; overdue ones always, the rest up to
+    `within` calendar days after the as-of date when given. Sorted by due date, then kind and id.
+
+    `tables` are the computed tables (``compute_all``)."""
+    p, i, o = tables["Pipeline"], tables["Interviews"], tables["Offers"]
+    les, tr = tables["Lessons"], tables["Transition"]
+    parts = []
+
+    open_ty = i["Thank-you flag"] != FLAG_DONE
+    parts.append(
+        _frame("thank-you", "Interviews", i["ID"][open_ty], i["Company"][open_ty], i["Thank-you due"][open_ty], i["Thank-you flag"][open_ty])
+    )
+
+    active = _active(p["Status"])
+    for kind, col in (("follow-up", "Follow-up due"), ("next-action", "Next action due")):
+        due = to_days(p[col])
+        fl = flags(due, False, ctx.today, ctx.calendar)
+        parts.append(_frame(kind, "Pipeline", p["ID"][active], p["Company"][active], due[active], fl[active]))
+
+    open_o = o["Decision flag"] != FLAG_DONE
+    parts.append(
+        _frame("decision", "Offers", o["ID"][open_o], o["Company"][open_o], o["Decision due"][open_o], o["Decision flag"][open_o])
+    )
+
+    open_l = les["Flag"] != FLAG_DONE
+    parts.append(
+        _frame(
+            "lesson",
+            "Lessons",
+            les["Application ID"][open_l],
+            lookup(les["Application ID"], p, "ID", "Company")[open_l],
+            les["Due"][open_l],
+            les["Flag"][open_l],
+        )
+    )
+
+    agreed = to_days(tr["Agreed start"])
+    start = np.where(np.isnat(agreed), to_days(tr["Earliest start"]), agreed)
+    today = np.datetime64(ctx.today, "D")
+    upcoming = ~np.isnat(start) & (start >= today)
+    start_flag = np.where(
+        tr["Start flag"].to_numpy() == FLAG_TOO_SOON, FLAG_TOO_SOON, flags(start, False, ctx.today, ctx.calendar)
+    )
+    offer_company = lookup(tr["Offer ID"], o, "ID", "Company")
+    parts.append(
+        _frame("start", "Transition", tr["Offer ID"][upcoming], offer_company[upcoming], start[upcoming], start_flag[upcoming])
+    )
+
+    out = pd.concat([x for x in parts if len(x)], ignore_index=True) if any(len(x) for x in parts) else _frame("", "", [], [], [], [])
+    out = out[~np.isnat(out["due"].to_numpy(dtype="datetime64[D]"))]
+    if within is not None:
+        limit = today + np.timedelta64(int(within), "D")
+        out = out[out["due"].to_numpy(dtype="datetime64[D]") <= limit]
+    out = out.assign(_k=out["kind"].map({k: n for n, k in enumerate(KINDS)}), _id=out["id"].astype(str))
+    out = out.sort_values(["due", "_k", "_id"], kind="stable").drop(columns=["_k", "_id"])
+    return out.reset_index(drop=True)[COLUMNS]
+
+
+def deadline_records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """JSON-ready records: ISO dates, None for blanks."""
+    records = []
+    for row in frame.itertuples(index=False):
+        due = pd.Timestamp(row.due)
+        records.append(
+            {
+                "kind": row.kind,
+                "sheet": row.sheet,
+                "id": None if pd.isna(row.id) else str(row.id),
+                "company": None if pd.isna(row.company) or row.company == "" else str(row.company),
+                "due": due.date().isoformat() if not pd.isna(due) else None,
+                "flag": row.flag or "",
+            }
+        )
+    return records
+

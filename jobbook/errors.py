@@ -1,0 +1,50 @@
+"""Errors people can act on.
+
+Every error jobbook raises for bad input is a ``JobbookError``; the specific ones also subclass the
+matching built-in so callers can catch either. Messages name the file, sheet and cell where they can,
+and say what to do.
+"""
+
+from __future__ import annotations
+
+
+class JobbookError(Exception):
+    """Base class of every error jobbook raises for a problem with the user's data or files."""
+
+
+class WorkbookNotFound(JobbookError, FileNotFoundError):
+    """The workbook path does not exist."""
+
+
+class NotAWorkbook(JobbookError, ValueError):
+    """The file is not an .xlsx/.xlsm workbook (a CSV renamed, a damaged zip, an old .xls...)."""
+
+
+class WorkbookEncrypted(JobbookError, PermissionError):
+    """The workbook is password-protected; jobbook cannot read encrypted files."""
+
+
+class SheetMissing(JobbookError, KeyError):
+    """A sheet that the command needs is not in the workbook."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ColumnMissing(JobbookError, KeyError):
+    """A required column is missing from a table."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class BadValue(JobbookError, ValueError):
+    """A cell holds a value of the wrong kind (text in a number or date column, a rating of 9...)."""
+
+
+class OutputExists(JobbookError, FileExistsError):
+    """The output file exists and --force was not given."""
+
+
+class UsageError(JobbookError, ValueError):
+    """Arguments that do not make sense together or have the wrong form."""

@@ -1,0 +1,134 @@
+"""``read_book``: a workbook in; typed tables, settings, holidays and problems out.
+
+Each table is found by its Excel Table or by its header row in the top 20 rows; headers match case-
+and space-insensitively; extra columns, extra sheets and blank rows are fine; a missing optional
+sheet is an empty table; a book without Settings gets the defaults and the US holidays. Computed
+columns are always computed by the core, never taken from cached formula results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from ..core import BusinessCalendar, Context, compute_all
+from ..core.settings import Settings
+from ..errors import BadValue, NotAWorkbook
+from ..problems import ERROR, Problem
+from ..schema import TABLES
+from ..validate import validate
+from ._layout import Layout, inspect
+from ._settings import read_settings, years_in_use
+from ._table import read_table
+
+__all__ = ["Book", "read_book"]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook as jobbook sees it. ``tables`` hold inputs and computed columns; the index of each
+    table is the Excel row number, so ``book.where("Pipeline", "Salary min", 7)`` names a cell."""
+
+    path: Path
+    inputs: dict[str, pd.DataFrame]
+    settings: Settings
+    holidays: pd.DataFrame
+    holiday_source: str
+    problems: list[Problem]
+    sheets: dict[str, str | None]  # table name -> the workbook's sheet name (None: missing)
+    letters: dict[str, dict[str, str]]  # table name -> header -> column letter
+    header_rows: dict[str, int | None]
+    layout: Layout = field(repr=False)
+    as_of: dt.date = field(default_factory=dt.date.today)
+
+    # -- dates and computed columns -------------------------------------------------------------
+    @cached_property
+    def calendar(self) -> BusinessCalendar:
+        return BusinessCalendar(self.holidays["Date"])
+
+    @property
+    def context(self) -> Context:
+        return Context(self.settings, self.calendar, self.as_of)
+
+    @cached_property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table with its computed columns, as of ``as_of``."""
+        return compute_all(self.inputs, self.context)
+
+    def at(self, as_of: dt.date | None) -> Book:
+        """The same book as of another date (None: the book's AsOf, else today)."""
+        return replace(self, as_of=as_of or self.settings.as_of())
+
+    # -- problems -------------------------------------------------------------------------------
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def cell(self, table: str, header: str, row: int) -> str:
+        """``J7``: the cell of `header` on Excel row `row` of `table`."""
+        return f"{self.letters.get(table, {}).get(header, '?')}{row}"
+
+    def where(self, table: str, header: str, row: int) -> str:
+        """``Pipeline!J7``."""
+        return f"{self.sheets.get(table) or table}!{self.cell(table, header, row)}"
+
+    def require(self, needs: Mapping[str, Iterable[str] | None]) -> list[Problem]:
+        """Raise BadValue for the first error in a column a command needs (None: the whole table);
+        return the other problems, which the command shows as warnings."""
+        sheet_to_table = {s: t for t, s in self.sheets.items() if s}
+        fatal, rest = [], []
+        for p in self.problems:
+            table = sheet_to_table.get(p.sheet, p.sheet)
+            cols = needs.get(table, ()) if table in needs else ()
+            needed = table in needs and (cols is None or p.column is None or p.column in set(cols))
+            (fatal if needed and p.is_error else rest).append(p)
+        if fatal:
+            more = f" (and {len(fatal) - 1} more; run: jobbook check {self.path})" if len(fatal) > 1 else ""
+            raise BadValue(f"{self.path}: {fatal[0]}{more}")
+        return rest
+
+
+def read_book(path: str | Path, as_of: dt.date | None = None) -> Book:
+    """Read the workbook at `path` (.xlsx or .xlsm). Raises a JobbookError for a file that is not a
+    readable workbook; problems with its contents are listed in ``Book.problems``."""
+    import fastexcel  # imported here so that `jobbook --help` stays fast
+
+    path = Path(path)
+    layout = inspect(path)
+    try:
+        reader = fastexcel.read_excel(str(path))
+    except Exception as exc:  # fastexcel has its own exception types
+        raise NotAWorkbook(f"{path}: the workbook cannot be read ({exc})") from exc
+    problems: list[Problem] = []
+    inputs, sheets, letters, header_rows = {}, {}, {}, {}
+    for name, table in TABLES.items():
+        got = read_table(path, layout, reader, table)
+        inputs[name], sheets[name], letters[name], header_rows[name] = got.frame, got.sheet, got.letters, got.header_row
+        problems.extend(got.problems)
+    if sheets["Pipeline"] is None:
+        problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
+    first = read_settings(path, layout, years_in_use(inputs, as_of))
+    problems.extend(first.problems)
+    problems.extend(validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}"))
+    return Book(
+        path=path,
+        inputs=inputs,
+        settings=first.settings,
+        holidays=first.holidays,
+        holiday_source=first.source,
+        problems=problems,
+        sheets=sheets,
+        letters=letters,
+        header_rows=header_rows,
+        layout=layout,
+        as_of=as_of or first.settings.as_of(),
+    )

@@ -1,0 +1,156 @@
+"""Read the Settings sheet: named cells (SPEC section 2) and the Holidays table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.calendar import public_holidays
+from ..core.settings import Settings
+from ..errors import BadValue
+from ..problems import ERROR, Problem
+from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
+from ._cells import read_cells
+from ._layout import Layout, col_letters, find_sheet
+from ._parse import parse_numbers, to_date
+
+SHEET = "Settings"
+
+
+@dataclass
+class SettingsRead:
+    settings: Settings
+    holidays: pd.DataFrame  # Date (datetime64), Name
+    source: str  # "table" (the workbook's Holidays table) or "package" (holidays package)
+    sheet: str | None = None
+    cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B3"
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _locate(layout: Layout, sheet: str, cells: dict, s: Setting) -> tuple[int, int] | None:
+    for name, (where, row, col) in layout.names.items():
+        if name.casefold() == s.name.casefold() and norm_header(where) == norm_header(sheet):
+            return row, col
+    want = norm_header(s.name)
+    for (row, col), value in sorted(cells.items()):
+        if isinstance(value, str) and norm_header(value) == want:
+            return row, col + 1
+    return None
+
+
+def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[Problem]) -> object:
+    default = s.default
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return default
+    if s.kind == "date":
+        value = to_date(raw, date1904) if not isinstance(raw, bool) else None
+        if value is None:
+            problems.append(Problem(SHEET, where, f'"{raw}" is not a date ({s.name}); leave it blank for today', ERROR, s.name))
+        return value
+    if s.kind == "text":
+        return str(raw).strip()
+    if isinstance(raw, bool):
+        number = None
+    elif isinstance(raw, float | int):
+        number = float(raw)
+    else:
+        values, ok = parse_numbers(pd.Series([str(raw)]))
+        number = float(values.iloc[0]) if ok.iloc[0] else None
+    if number is None:
+        problems.append(Problem(SHEET, where, f'"{raw}" is not a number ({s.name}); using {default}', ERROR, s.name))
+        return default
+    if s.lo is not None and number < s.lo:
+        problems.append(Problem(SHEET, where, f"{number:g} is below {s.lo:g} ({s.name}); using {default}", ERROR, s.name))
+        return default
+    if s.kind == "int":
+        if number != int(number):
+            problems.append(Problem(SHEET, where, f"{number:g} is not a whole number ({s.name})", ERROR, s.name))
+        return int(number)
+    return number
+
+
+def _holiday_table(layout: Layout, sheet: str, cells: dict, date1904: bool, problems: list[Problem]) -> pd.DataFrame | None:
+    ref = next((t for t in layout.tables if t.name.casefold() == HOLIDAYS_TABLE.name.casefold() and t.sheet == sheet), None)
+    if ref is not None:
+        header_row, c1, c2 = ref.first_row, ref.first_col, ref.last_col
+    else:
+        header_row = None
+        for (row, col), value in sorted(cells.items()):
+            if isinstance(value, str) and norm_header(value) == "date" and norm_header(str(cells.get((row, col + 1), ""))) == "name":
+                header_row, c1, c2 = row, col, col + 1
+                break
+        if header_row is None:
+            return None
+    heads = {norm_header(str(cells.get((header_row, c), ""))): c for c in range(c1, c2 + 1)}
+    date_col = heads.get("date", c1)
+    name_col = heads.get("name")
+    last = max((r for (r, c) in cells if c == date_col), default=header_row)
+    dates, names = [], []
+    for row in range(header_row + 1, last + 1):
+        raw = cells.get((row, date_col))
+        if raw is None or raw == "":
+            continue
+        d = to_date(raw, date1904) if not isinstance(raw, bool) else None
+        if d is None:
+            problems.append(Problem(SHEET, f"{col_letters(date_col)}{row}", f'"{raw}" is not a date (Holidays)', ERROR, "Date"))
+            continue
+        dates.append(d)
+        names.append(str(cells.get((row, name_col), "")) if name_col else "")
+    return pd.DataFrame({"Date": pd.to_datetime(pd.Series(dates, dtype=object)).astype("datetime64[s]"), "Name": names})
+
+
+def package_holidays(country: str, years: range) -> pd.DataFrame:
+    rows = public_holidays(country, years)
+    return pd.DataFrame(
+        {
+            "Date": pd.to_datetime(pd.Series([d for d, _ in rows], dtype=object)).astype("datetime64[s]"),
+            "Name": [n for _, n in rows],
+        }
+    )
+
+
+def read_settings(path: Path, layout: Layout, years: range) -> SettingsRead:
+    """Settings (defaults for anything missing) and the holiday list.
+
+    No Settings sheet: the defaults and the US public holidays for `years`. A Settings sheet with no
+    Holidays table: the public holidays of its Country."""
+    sheet = find_sheet(layout, SHEET)
+    problems: list[Problem] = []
+    found: dict[str, str] = {}
+    values: dict[str, object] = {}
+    cells: dict = {}
+    if sheet is not None and sheet in layout.parts:
+        cells = read_cells(path, layout.parts[sheet], max_row=None)
+        for s in SETTINGS:
+            at = _locate(layout, sheet, cells, s)
+            if at is None:
+                continue
+            where = f"{col_letters(at[1])}{at[0]}"
+            found[s.name] = where
+            values[s.name] = _value(s, cells.get(at), where, layout.date1904, problems)
+    settings = Settings().with_values(**values)
+    table = _holiday_table(layout, sheet, cells, layout.date1904, problems) if sheet else None
+    if table is not None:
+        return SettingsRead(settings, table, "table", sheet, found, problems)
+    try:
+        holidays = package_holidays(settings.Country, years)
+    except BadValue as exc:
+        where = found.get("Country")
+        problems.append(Problem(SHEET, where, f"{exc}; using US holidays", ERROR, "Country"))
+        holidays = package_holidays("US", years)
+    return SettingsRead(settings, holidays, "package", sheet, found, problems)
+
+
+def years_in_use(tables: dict[str, pd.DataFrame], as_of: dt.date | None) -> range:
+    """Last year to two years ahead of every date in the tables and the as-of date."""
+    years = {(as_of or dt.date.today()).year}
+    for df in tables.values():
+        for col in df.columns:
+            s = df[col]
+            if pd.api.types.is_datetime64_any_dtype(s) and s.notna().any():
+                years.update({int(s.min().year), int(s.max().year)})
+    years = {min(max(y, 1990), 2100) for y in years}
+    return range(min(years) - 1, max(years) + 3)

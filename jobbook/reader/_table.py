@@ -1,0 +1,292 @@
+"""Read one table of the schema from a sheet: find the header, load typed columns, report problems.
+
+One full parse of the sheet with fastexcel (typed per the schema, with the cells that failed to
+convert reported by position), plus a second parse of just the offending columns as text when some
+cell held text where a number or date belongs, so that ``$1,200`` or ``2026-01-05`` typed as text is
+still read, and ``n/a`` is reported with its cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import NotAWorkbook
+from ..problems import ERROR, WARNING, Problem
+from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
+from ._cells import read_cells, rows_of
+from ._layout import Layout, TableRef, col_letters, find_sheet
+from ._parse import parse_dates, parse_numbers
+
+HEADER_SCAN_ROWS = 20
+_DTYPE = {"date": "datetime", "done": "datetime", **{k: "float" for k in NUMERIC_KINDS}}
+_DETAIL = re.compile(r"got '(\w+)\((.*)\)'\s*$", re.S)
+_ERRORS = {
+    "Div0": "#DIV/0!",
+    "NA": "#N/A",
+    "Name": "#NAME?",
+    "Null": "#NULL!",
+    "Num": "#NUM!",
+    "Ref": "#REF!",
+    "Value": "#VALUE!",
+    "GettingData": "#GETTING_DATA",
+}
+_SANE_DATES = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-12-31"))
+
+
+@dataclass
+class TableRead:
+    """A table as read: typed input columns (index = Excel row number) and where it was found."""
+
+    frame: pd.DataFrame
+    sheet: str | None = None  # the workbook's sheet name; None if the sheet is missing
+    letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
+    header_row: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A table with no rows and every input column, typed."""
+    data = {}
+    for c in table.inputs:
+        if c.kind in DATE_KINDS:
+            data[c.header] = pd.Series(dtype="datetime64[s]")
+        elif c.kind in NUMERIC_KINDS:
+            data[c.header] = pd.Series(dtype=float)
+        else:
+            data[c.header] = pd.Series(dtype="str")
+    df = pd.DataFrame(data)
+    df.index.name = "row"
+    return df
+
+
+def _find_table_ref(layout: Layout, sheet: str, table: Table) -> TableRef | None:
+    on_sheet = [t for t in layout.tables if t.sheet == sheet]
+    for t in on_sheet:
+        if t.name.casefold() == table.name.casefold():
+            return t
+    return on_sheet[0] if len(on_sheet) == 1 else None
+
+
+def _locate_header(
+    path: Path, layout: Layout, sheet: str, table: Table
+) -> tuple[int, dict[int, str], tuple[int, int]] | None:
+    """(header row, {col: header text}, (first col, last col)) from the Excel Table, or else the
+    first of the top 20 rows that holds every required header."""
+    ref = _find_table_ref(layout, sheet, table)
+    part = layout.parts[sheet]
+    required = {norm_header(h) for h in table.required}
+    if ref is not None:
+        rows = rows_of(read_cells(path, part, max_row=ref.first_row))
+        cells = rows.get(ref.first_row, {})
+        header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
+        if required <= {norm_header(v) for v in header.values()}:
+            return ref.first_row, header, (ref.first_col, ref.last_col)
+    rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS))
+    for r in sorted(rows):
+        header = {c: str(v) for c, v in rows[r].items() if isinstance(v, str)}
+        if required <= {norm_header(v) for v in header.values()}:
+            return r, header, (min(rows[r]), max(rows[r]))
+    return None
+
+
+def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
+    """Read `table` from its sheet (missing sheet: an empty table, no problem)."""
+    sheet = find_sheet(layout, table.name)
+    if sheet is None or sheet not in layout.parts:
+        return TableRead(empty_frame(table))
+    found = _locate_header(path, layout, sheet, table)
+    if found is None:
+        need = ", ".join(table.required)
+        msg = f"no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
+        return TableRead(empty_frame(table), sheet, problems=[Problem(sheet, None, msg, ERROR)])
+    header_row, header, _ = found
+    by_norm: dict[str, int] = {}
+    for c in sorted(header):
+        by_norm.setdefault(norm_header(header[c]), c)
+    positions = {col.header: by_norm[norm_header(col.header)] for col in table.inputs if norm_header(col.header) in by_norm}
+    letters = {h: col_letters(c) for h, c in positions.items()}
+    for col in table.columns:
+        if col.computed and norm_header(col.header) in by_norm:
+            letters[col.header] = col_letters(by_norm[norm_header(col.header)])
+    out = TableRead(empty_frame(table), sheet, letters, header_row)
+    for col in table.inputs:
+        if col.required and col.header not in positions:
+            out.problems.append(
+                Problem(
+                    sheet,
+                    None,
+                    f"the header row (row {header_row}) has no {col.header!r} column; add it or fix its spelling",
+                    ERROR,
+                    col.header,
+                )
+            )
+    if not positions:
+        return out
+    out.frame = _load(path, reader, sheet, table, header_row, positions, out)
+    return out
+
+
+def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positions: dict[str, int], out: TableRead) -> pd.DataFrame:
+    cols = {c.header: c for c in table.inputs if c.header in positions}
+    use = sorted(positions[h] - 1 for h in cols)
+    dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
+    try:
+        loaded = reader.load_sheet(
+            sheet,
+            header_row=header_row - 1,
+            use_columns=use,
+            dtypes=dtypes,
+            whitespace_as_null=True,
+            skip_whitespace_tail_rows=True,
+        )
+        batch, errors = loaded.to_arrow_with_errors()
+    except Exception as exc:  # fastexcel raises its own types for broken sheet XML
+        raise NotAWorkbook(f"{path}: sheet {sheet!r} cannot be read ({exc})") from exc
+    raw = batch.to_pandas()
+    by_abs = {info.absolute_index: info for info in loaded.selected_columns}
+    names = {info.index: h for h in cols for info in [by_abs[positions[h] - 1]]}
+    frame = pd.DataFrame(index=pd.RangeIndex(header_row + 1, header_row + 1 + len(raw), name="row"))
+    for h, c in cols.items():
+        info = by_abs[positions[h] - 1]
+        frame[h] = _typed(raw[info.name].to_numpy(), c)
+    frame = frame.reindex(columns=[c.header for c in table.inputs])
+    for c in table.inputs:
+        if c.header not in cols:
+            frame[c.header] = empty_frame(table)[c.header].reindex(frame.index)
+    _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out)
+    blank = frame.isna().all(axis=1)
+    frame = frame[~blank]
+    _check_values(sheet, frame, cols, out)
+    return frame
+
+
+def _typed(values: np.ndarray, col: Column) -> pd.Series:
+    if col.kind in DATE_KINDS:
+        return pd.Series(values).astype("datetime64[s]").dt.floor("D").to_numpy()
+    if col.kind in NUMERIC_KINDS:
+        return pd.Series(values, dtype=float).to_numpy()
+    s = pd.Series(values, dtype="str").str.strip()
+    return s.where(s != "").to_numpy()
+
+
+def _cell(out: TableRead, header: str, row: int) -> str:
+    return f"{out.letters.get(header, '?')}{row}"
+
+
+def _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
+    """Cells that did not convert: error cells, text in number/date columns, booleans."""
+    texts: dict[str, list[int]] = {}
+    for e in errors.errors:
+        idx, rel = e.offset_position
+        header = names.get(rel)
+        if header is None:
+            continue
+        row = header_row + 1 + idx
+        m = _DETAIL.search(e.detail)
+        kind, payload = (m.group(1), m.group(2)) if m else ("?", e.detail)
+        col = cols[header]
+        if kind == "String":
+            texts.setdefault(header, []).append(row)
+        elif kind == "Error":
+            shown = _ERRORS.get(payload, f"#{payload}")
+            out.problems.append(Problem(sheet, _cell(out, header, row), f"the cell shows the error {shown} ({header})", ERROR, header))
+        elif kind == "Bool" and col.kind == "done":
+            _set_mark(frame, header, row, "TRUE" if "true" in payload.lower() else None)
+        else:
+            what = {"DateTime": "a date", "DateTimeIso": "a date", "Bool": "TRUE/FALSE", "Float": "a number", "Int": "a number"}.get(kind, kind)
+            want = "a date" if col.kind in DATE_KINDS else "a number"
+            out.problems.append(Problem(sheet, _cell(out, header, row), f"{what} where {want} belongs ({header})", ERROR, header))
+    if texts:
+        _reparse_text(path, reader, sheet, header_row, positions, cols, texts, frame, out)
+
+
+def _set_mark(frame: pd.DataFrame, header: str, row: int, mark: str | None) -> None:
+    if mark is None:
+        return
+    if frame[header].dtype != object:
+        frame[header] = frame[header].astype(object)
+    frame.at[row, header] = mark
+
+
+def _reparse_text(path, reader, sheet, header_row, positions, cols, texts, frame, out) -> None:
+    use = sorted(positions[h] - 1 for h in texts)
+    loaded = reader.load_sheet(
+        sheet,
+        header_row=header_row - 1,
+        use_columns=use,
+        dtypes={i: "string" for i in use},
+        whitespace_as_null=True,
+    )
+    raw = loaded.to_pandas()
+    raw.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(raw))
+    by_abs = {info.absolute_index: info.name for info in loaded.selected_columns}
+    for header, rows in texts.items():
+        col = cols[header]
+        text = raw.loc[rows, by_abs[positions[header] - 1]]
+        if col.kind in NUMERIC_KINDS:
+            values, ok = parse_numbers(text, percent=col.kind == "percent")
+            frame.loc[ok[ok].index, header] = values[ok]
+            for row in ok[~ok].index:
+                out.problems.append(Problem(sheet, _cell(out, header, row), f'"{text[row]}" is not a number ({header})', ERROR, header))
+            continue
+        values, ok = parse_dates(text)
+        frame.loc[ok[ok].index, header] = values[ok]
+        for row in ok[ok].index:
+            out.problems.append(
+                Problem(
+                    sheet,
+                    _cell(out, header, row),
+                    f'the date "{text[row]}" is text: Excel formulas skip text dates; retype it as a date ({header})',
+                    WARNING,
+                    header,
+                )
+            )
+        for row in ok[~ok].index:
+            if col.kind == "done":
+                _set_mark(frame, header, row, str(text[row]))
+            else:
+                out.problems.append(
+                    Problem(sheet, _cell(out, header, row), f'"{text[row]}" is not a date; use YYYY-MM-DD ({header})', ERROR, header)
+                )
+
+
+def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out: TableRead) -> None:
+    """Choices, ranges, whole numbers and plausible dates, column by column."""
+    for header, col in cols.items():
+        s = frame[header]
+
+        def report(mask: pd.Series, message, severity=ERROR, _h=header, _s=s) -> None:
+            for row in mask[mask].index:
+                out.problems.append(Problem(sheet, _cell(out, _h, row), message(_s[row]), severity, _h))
+
+        if col.kind == "choice" and col.choices:
+            canon = {c.casefold(): c for c in col.choices}
+            folded = s.str.casefold()
+            known = folded.isin(canon.keys())
+            frame[header] = s.where(~known, folded.map(canon))
+            if col.strict:
+                allowed = ", ".join(col.choices)
+                report(s.notna() & ~known, lambda v, a=allowed, h=header: f'"{v}" is not one of {a} ({h})')
+        elif col.kind in NUMERIC_KINDS:
+            if col.kind == "rating":
+                report(s.notna() & (s % 1 != 0), lambda v, h=header: f"{v:g} is not a whole number ({h})")
+            if col.lo is not None or col.hi is not None:
+                lo = -np.inf if col.lo is None else col.lo
+                hi = np.inf if col.hi is None else col.hi
+                bounds = f"from {lo:g} to {hi:g}" if np.isfinite(hi) else f"at least {lo:g}"
+                report(s.notna() & ((s < lo) | (s > hi)), lambda v, b=bounds, h=header: f"{v:g} is out of range: it must be {b} ({h})")
+            if col.kind == "percent":
+                report(
+                    s > 1,
+                    lambda v, h=header: f"{v:g} means {v * 100:g}%; for {v:g}% enter {v / 100:g} or type {v:g}% ({h})",
+                    WARNING,
+                )
+        elif col.kind in DATE_KINDS:
+            d = pd.to_datetime(s, errors="coerce") if s.dtype == object else s
+            odd = d.notna() & ((d < _SANE_DATES[0]) | (d > _SANE_DATES[1]))
+            report(odd, lambda v, h=header: f"the date {pd.Timestamp(v).date()} looks wrong ({h})", WARNING)

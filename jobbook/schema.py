@@ -1,0 +1,684 @@
+"""The one description of the workbook (SPEC section 2).
+
+Every sheet, table and column lives here: header, kind, whether the header is required, whether each
+row needs a value, the allowed values, the number format, the note shown on the header, and for a
+computed column the Excel formula that the template writes. The reader, ``jobbook check``, the
+template builder, the report and the docs all take headers from here; nothing else spells one.
+
+Formulas are written with two short-hands that :func:`excel_formula` expands into the long form
+that Excel stores and LibreOffice understands:
+
+* ``[@Col]`` -> ``Table[[#This Row],[Col]]`` (this row of the column ``Col`` of the same table)
+* ``{HOLIDAYS}`` -> ``Holidays[Date]``; ``{TODAY}`` -> the named cell ``AsOfDate``, which holds
+  ``IF(AsOf="",TODAY(),INT(AsOf))``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# -- vocabularies (SPEC section 2) -----------------------------------------------------------------
+
+STAGES = ("Wishlist", "Applied", "Screen", "Interview", "Final", "Offer")
+FUNNEL_STAGES = STAGES[1:]
+STATUSES = ("Active", "Rejected", "Withdrawn", "No response", "Offer declined", "Accepted")
+SOURCES = (
+    "Referral",
+    "Company site",
+    "LinkedIn",
+    "Job board",
+    "Recruiter",
+    "Career fair",
+    "Network",
+    "Other",
+)
+WORK_MODES = ("Onsite", "Hybrid", "Remote")
+INTERVIEW_FORMATS = ("Phone", "Video", "Onsite")
+INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer")
+CONTACT_ROLES = ("Recruiter", "Hiring manager", "Interviewer", "Referral", "Other")
+QUESTION_CATEGORIES = (
+    "Behavioral",
+    "Technical",
+    "Situational",
+    "Company",
+    "Motivation",
+    "Salary",
+    "Other",
+)
+YES_NO = ("Yes", "No")
+FLEXIBLE = ("Yes", "Partial", "No")
+OFFER_STATUSES = ("Pending", "Negotiating", "Accepted", "Declined", "Expired", "Rescinded")
+OPEN_OFFER_STATUSES = ("Pending", "Negotiating")
+CHANNELS = ("Phone", "Email", "Video", "In person")
+ACTION_TYPES = ("Practice answers", "Rehearsal", "Training", "Book", "Coaching", "Other")
+
+FLAG_DONE = "Done"
+FLAG_OVERDUE = "Overdue"
+FLAG_TODAY = "Due today"
+FLAG_SOON = "Due soon"
+FLAG_TOO_SOON = "Too soon"
+FLAGS = (FLAG_OVERDUE, FLAG_TODAY, FLAG_SOON, FLAG_DONE, FLAG_TOO_SOON)
+
+# -- formats ----------------------------------------------------------------------------------------
+
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "#,##0"
+MONEY_CENTS_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0.0%"
+INT_FORMAT = "0"
+NUMBER_FORMAT = "0.##"
+
+# Column kinds. "done" is a date that marks something finished: any value counts as done.
+KINDS = (
+    "id",
+    "text",
+    "choice",
+    "date",
+    "done",
+    "money",
+    "number",
+    "int",
+    "percent",
+    "rating",
+)
+NUMERIC_KINDS = ("money", "number", "int", "percent", "rating")
+DATE_KINDS = ("date", "done")
+
+_DEFAULT_FORMAT = {
+    "date": DATE_FORMAT,
+    "done": DATE_FORMAT,
+    "money": MONEY_FORMAT,
+    "percent": PERCENT_FORMAT,
+    "int": INT_FORMAT,
+    "rating": INT_FORMAT,
+    "number": NUMBER_FORMAT,
+}
+_DEFAULT_WIDTH = {
+    "id": 9,
+    "date": 12,
+    "done": 12,
+    "money": 12,
+    "percent": 10,
+    "int": 9,
+    "rating": 9,
+    "number": 10,
+    "choice": 14,
+    "text": 18,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table."""
+
+    header: str
+    kind: str = "text"
+    required: bool = False  # the header must be present (bold in SPEC)
+    needs_value: bool = False  # every non-blank row must fill it
+    choices: tuple[str, ...] = ()
+    strict: bool = True  # False: values outside `choices` are kept as written, no problem
+    formula: str | None = None  # computed column: the Excel formula (short-hand, see module doc)
+    note: str = ""
+    width: int | None = None
+    number_format: str | None = None
+    lo: float | None = None  # smallest allowed number
+    hi: float | None = None  # largest allowed number
+    ref: str | None = None  # an ID that must exist in this table's ID column
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r} for {self.header!r}")
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def key(self) -> str:
+        """The snake_case JSON key of SPEC section 6 (``Bonus target %`` -> ``bonus_target_pct``)."""
+        return snake(self.header)
+
+    @property
+    def fmt(self) -> str | None:
+        return self.number_format or _DEFAULT_FORMAT.get(self.kind)
+
+    @property
+    def col_width(self) -> int:
+        if self.width:
+            return self.width
+        return max(_DEFAULT_WIDTH.get(self.kind, 14), min(len(self.header) + 3, 28))
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet holding one Excel Table of the same name."""
+
+    name: str
+    columns: tuple[Column, ...]
+    note: str = ""
+    id_column: str | None = None  # the column that `deadlines` reports as `id`
+    fields: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", {c.header: c for c in self.columns})
+
+    def __getitem__(self, header: str) -> Column:
+        return self.fields[header]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.header for c in self.columns if c.required]
+
+    @property
+    def inputs(self) -> list[Column]:
+        return [c for c in self.columns if not c.computed]
+
+    @property
+    def computed(self) -> list[Column]:
+        return [c for c in self.columns if c.computed]
+
+
+def snake(header: str) -> str:
+    """SPEC section 6: lower case, ``%`` -> ``pct``, ``/`` -> ``_per_``, other runs -> ``_``."""
+    s = header.lower().replace("%", " pct ").replace("/", " per ")
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
+def norm_header(text: object) -> str:
+    """Headers match case- and space-insensitively."""
+    return re.sub(r"\s+", "", str(text)).casefold()
+
+
+# -- formula builders (the one place each formula is written) ----------------------------------------
+
+TODAY = "{TODAY}"
+HOLIDAYS = "{HOLIDAYS}"
+
+
+def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
+    """SPEC section 3: the flag of due date `due` given the boolean `done`.
+
+    `raw` marks a due date typed by the user (maybe with a time of day): it is truncated with INT.
+    """
+    d = f"INT({due})" if raw else due
+    core = (
+        f'IF({due}="","",IF({TODAY}>{d},"{FLAG_OVERDUE}",IF({TODAY}={d},"{FLAG_TODAY}",'
+        f'IF(NETWORKDAYS({TODAY}+1,{d},{HOLIDAYS})<=2,"{FLAG_SOON}",""))))'
+    )
+    return f'IF({done},"{FLAG_DONE}",{core})' if done else core
+
+
+def _lookup(target_table: str, target_col: str, key: str, key_col: str = "ID") -> str:
+    """Text of `target_col` in `target_table` on the row whose `key_col` equals `key`; "" if none."""
+    return f'IFERROR(""&INDEX({target_table}[{target_col}],MATCH({key},{target_table}[{key_col}],0)),"")'
+
+
+def _n(col: str) -> str:
+    """A number cell read with blanks as 0."""
+    return f"N([@{col}])"
+
+
+_BASE = 'IF([@Final base]<>"",[@Final base],[@Base salary])'
+_NO_OFFER = 'AND([@Base salary]="",[@Final base]="")'
+_COMMUTE_YEAR = f"{_n('Onsite days/week')}*WorkWeeksPerYear*{_n('Commute cost/day')}"
+_ONE_TIME = f"({_n('Signing bonus')}+{_n('Relocation allowance')}-{_n('Relocation cost')})"
+_RECURRING = "[@Recurring total]"
+
+
+def _offer(expr: str) -> str:
+    return f'IF({_NO_OFFER},"",{expr})'
+
+
+# -- the sheets -------------------------------------------------------------------------------------
+
+PIPELINE = Table(
+    "Pipeline",
+    (
+        Column("ID", "id", True, True, note="A short unique ID for this application, e.g. A001."),
+        Column("Company", "text", True, True, note="The employer.", width=22),
+        Column("Role", "text", note="Job title as posted.", width=26),
+        Column("Location", "text", note="City or region."),
+        Column("Work mode", "choice", choices=WORK_MODES, note="Onsite, Hybrid or Remote."),
+        Column(
+            "Source",
+            "choice",
+            True,
+            choices=SOURCES,
+            strict=False,
+            note="Where you found it: Referral, Company site, LinkedIn, Job board, Recruiter, "
+            "Career fair, Network or Other (other text is kept as written).",
+        ),
+        Column("Posting URL", "text", note="Link to the job posting.", width=24),
+        Column(
+            "Date applied",
+            "date",
+            True,
+            note="The day you applied. Leave blank while the job is on your wishlist.",
+        ),
+        Column(
+            "Stage",
+            "choice",
+            True,
+            True,
+            choices=STAGES,
+            note="Furthest stage reached: Wishlist < Applied < Screen < Interview < Final < Offer.",
+        ),
+        Column(
+            "Status",
+            "choice",
+            True,
+            True,
+            choices=STATUSES,
+            note="Active, Rejected, Withdrawn, No response, Offer declined or Accepted.",
+        ),
+        Column("First response", "date", note="Day of the first reply (call, email, rejection)."),
+        Column("Last contact", "date", note="Day of the latest exchange; restarts the follow-up clock."),
+        Column("Next action", "text", note="What you will do next.", width=24),
+        Column("Next action due", "date", note="When the next action is due."),
+        Column("Salary min", "money", lo=0, note="Low end of the posted or discussed range."),
+        Column("Salary max", "money", lo=0, note="High end of the posted or discussed range."),
+        Column("Excitement", "rating", lo=1, hi=5, note="How much you want it, 1 (meh) to 5."),
+        Column("Notes", "text", width=30, note="Anything worth remembering."),
+        Column(
+            "Follow-up due",
+            "date",
+            formula=(
+                'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0),'
+                "WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),\"\")"
+            ),
+            note="Computed: FollowUpDays business days after the later of Date applied and "
+            "Last contact, for Active applications.",
+        ),
+        Column(
+            "Flag",
+            "text",
+            formula=(
+                'IF(OR([@Status]<>"Active",COUNT([@Follow-up due],[@Next action due])=0),"",'
+                + flag_formula("MIN([@Follow-up due],[@Next action due])", raw=True)
+                + ")"
+            ),
+            width=11,
+            note="Computed: the flag of the sooner of Follow-up due and Next action due "
+            "(Active applications).",
+        ),
+    ),
+    note="One row per job: applications and your wishlist.",
+    id_column="ID",
+)
+
+INTERVIEWS = Table(
+    "Interviews",
+    (
+        Column("ID", "id", True, True, note="A short unique ID for this interview, e.g. I001."),
+        Column(
+            "Application ID",
+            "id",
+            True,
+            True,
+            note="The Pipeline ID of the application.",
+            width=14,
+            ref="Pipeline",
+        ),
+        Column(
+            "Company",
+            "text",
+            formula=_lookup("Pipeline", "Company", "[@Application ID]"),
+            width=20,
+            note="Computed from Pipeline.",
+        ),
+        Column("Round", "text", note="e.g. Recruiter screen, Technical, Final.", width=16),
+        Column("Date", "date", True, True, note="Day of the interview."),
+        Column("Format", "choice", choices=INTERVIEW_FORMATS, note="Phone, Video or Onsite."),
+        Column("Interviewers", "text", width=24, note="Who you met (add them to Contacts)."),
+        Column("Thank-you sent", "done", note="Day you sent the thank-you note (any mark counts)."),
+        Column(
+            "Thank-you due",
+            "date",
+            formula='IF([@Date]="","",WORKDAY([@Date],ThankYouDays,{HOLIDAYS}))',
+            note="Computed: ThankYouDays business days after the interview.",
+        ),
+        Column(
+            "Thank-you flag",
+            "text",
+            formula=flag_formula("[@Thank-you due]", '[@Thank-you sent]<>""'),
+            width=14,
+            note="Computed: Done, Overdue, Due today, Due soon.",
+        ),
+        Column("Outcome", "choice", choices=INTERVIEW_OUTCOMES, note="Pending, Advanced, Rejected or Offer."),
+        Column("Outcome date", "date", note="Day you heard the outcome."),
+        Column("Self-rating", "rating", lo=1, hi=5, note="How it went, 1 (badly) to 5 (great)."),
+        Column("Went well", "text", width=26, note="What worked."),
+        Column("To improve", "text", width=26, note="What to do better next time."),
+    ),
+    note="One row per interview round.",
+    id_column="ID",
+)
+
+CONTACTS = Table(
+    "Contacts",
+    (
+        Column("Name", "text", True, True, note="Full name.", width=20),
+        Column("Title", "text", note="Their job title.", width=20),
+        Column("Company", "text", True, True, note="Their employer.", width=20),
+        Column("Application ID", "id", note="Pipeline ID this contact belongs to.", width=14, ref="Pipeline"),
+        Column(
+            "Role in process",
+            "choice",
+            choices=CONTACT_ROLES,
+            note="Recruiter, Hiring manager, Interviewer, Referral or Other.",
+        ),
+        Column("Email", "text", width=24, note="Email address."),
+        Column("Phone", "text", note="Phone number (kept as text)."),
+        Column("LinkedIn", "text", width=24, note="Profile link."),
+        Column("Met on", "date", note="Day you first met or spoke."),
+        Column("Notes", "text", width=30, note="What you talked about."),
+    ),
+    note="The people you meet.",
+)
+
+QUESTIONS = Table(
+    "Questions",
+    (
+        Column("ID", "id", True, True, note="A short unique ID, e.g. Q001."),
+        Column("Interview ID", "id", note="The Interviews ID where it was asked.", width=13, ref="Interviews"),
+        Column("Question", "text", True, True, note="The question as asked.", width=40),
+        Column(
+            "Category",
+            "choice",
+            choices=QUESTION_CATEGORIES,
+            note="Behavioral, Technical, Situational, Company, Motivation, Salary or Other.",
+        ),
+        Column("My answer", "text", width=34, note="What you answered."),
+        Column("Self-rating", "rating", lo=1, hi=5, note="How good your answer was, 1 to 5."),
+        Column("Answer differently?", "choice", choices=YES_NO, note="Yes if you would answer differently."),
+        Column("Better answer", "text", width=34, note="The answer to practise."),
+        Column("Times practiced", "int", lo=0, note="How many times you rehearsed it."),
+        Column("Last practiced", "date", note="Day you last rehearsed it."),
+    ),
+    note="Questions asked in interviews and how you answered.",
+    id_column="ID",
+)
+
+OFFERS = Table(
+    "Offers",
+    (
+        Column("ID", "id", True, True, note="A short unique ID, e.g. O01."),
+        Column("Application ID", "id", True, True, note="The Pipeline ID of the application.", width=14, ref="Pipeline"),
+        Column(
+            "Company",
+            "text",
+            formula=_lookup("Pipeline", "Company", "[@Application ID]"),
+            width=18,
+            note="Computed from Pipeline.",
+        ),
+        Column("Role", "text", width=20, note="Title on the offer letter."),
+        Column("Offer date", "date", True, True, note="Day the offer arrived."),
+        Column("Deadline given", "date", note="The decision deadline they gave, if any."),
+        Column(
+            "Decision due",
+            "date",
+            formula=(
+                'IF([@Deadline given]<>"",INT([@Deadline given]),IF([@Offer date]="","",'
+                "WORKDAY([@Offer date],DecisionDays,{HOLIDAYS})))"
+            ),
+            note="Computed: Deadline given, else DecisionDays business days after the offer.",
+        ),
+        Column(
+            "Decision flag",
+            "text",
+            formula=flag_formula(
+                "[@Decision due]",
+                'AND([@Status]<>"",[@Status]<>"Pending",[@Status]<>"Negotiating")',
+            ),
+            width=13,
+            note="Computed: Done once Status is no longer Pending or Negotiating.",
+        ),
+        Column("Base salary", "money", True, True, lo=0, note="Yearly base salary offered."),
+        Column("Bonus target %", "percent", lo=0, note="Target bonus as a share of base (10% = 0.10)."),
+        Column("Signing bonus", "money", lo=0, note="One-time signing bonus."),
+        Column("Relocation allowance", "money", lo=0, note="One-time relocation payment."),
+        Column("Relocation cost", "money", lo=0, note="What moving would really cost you."),
+        Column("Equity grant value", "money", lo=0, note="Total value of the equity grant."),
+        Column("Vesting years", "number", lo=0, note="Years over which the grant vests."),
+        Column("Retirement match %", "percent", lo=0, note="Employer retirement match as a share of base."),
+        Column("Benefits value", "money", lo=0, note="Yearly value of health and other benefits."),
+        Column("PTO days", "int", lo=0, note="Paid days off per year."),
+        Column("Onsite days/week", "number", lo=0, hi=7, note="Days per week in the office."),
+        Column("Commute cost/day", "money", lo=0, number_format=MONEY_CENTS_FORMAT, note="Cost of one round trip."),
+        Column("Commute minutes one-way", "int", lo=0, note="Minutes from door to desk."),
+        Column("Flexible hours", "choice", choices=FLEXIBLE, note="Yes, Partial or No."),
+        Column(
+            "Status",
+            "choice",
+            choices=OFFER_STATUSES,
+            note="Pending, Negotiating, Accepted, Declined, Expired or Rescinded.",
+        ),
+        Column("Counter base", "money", lo=0, note="The base you asked for."),
+        Column("Final base", "money", lo=0, note="The base agreed; used instead of Base salary once set."),
+        Column("Notes", "text", width=30, note="Anything else about the offer."),
+        Column(
+            "Annual bonus",
+            "money",
+            formula=_offer(f"{_BASE}*{_n('Bonus target %')}"),
+            note="Computed: Base x Bonus target %.",
+        ),
+        Column(
+            "Equity per year",
+            "money",
+            formula=_offer(f"IF({_n('Vesting years')}=0,0,{_n('Equity grant value')}/[@Vesting years])"),
+            note="Computed: Equity grant value / Vesting years.",
+        ),
+        Column(
+            "Retirement match",
+            "money",
+            formula=_offer(f"{_BASE}*{_n('Retirement match %')}"),
+            note="Computed: Base x Retirement match %.",
+        ),
+        Column(
+            "Commute cost/year",
+            "money",
+            formula=_offer(_COMMUTE_YEAR),
+            note="Computed: Onsite days/week x WorkWeeksPerYear x Commute cost/day.",
+        ),
+        Column(
+            "Recurring total",
+            "money",
+            formula=_offer(
+                f"{_BASE}+N([@Annual bonus])+N([@Equity per year])+N([@Retirement match])"
+                f"+{_n('Benefits value')}-N([@Commute cost/year])"
+            ),
+            note="Computed: Base + bonus + equity/year + match + benefits - commute.",
+        ),
+        Column(
+            "First-year total",
+            "money",
+            formula=_offer(f"{_RECURRING}+{_ONE_TIME}"),
+            note="Computed: Recurring total + signing + relocation allowance - relocation cost.",
+        ),
+        Column(
+            "Average annual total",
+            "money",
+            formula=_offer(f"IF(HorizonYears>0,{_RECURRING}+{_ONE_TIME}/HorizonYears,\"\")"),
+            note="Computed: Recurring total + one-time amounts spread over HorizonYears.",
+        ),
+        Column(
+            "Effective hourly",
+            "money",
+            number_format=MONEY_CENTS_FORMAT,
+            formula=_offer(
+                "IFERROR({r}/(HoursPerWeek*WorkWeeksPerYear+2*{m}/60*{d}*WorkWeeksPerYear),\"\")".format(
+                    r=_RECURRING, m=_n("Commute minutes one-way"), d=_n("Onsite days/week")
+                )
+            ),
+            note="Computed: Recurring total per hour of work and commute.",
+        ),
+    ),
+    note="One row per offer; the computed columns give its real value.",
+    id_column="ID",
+)
+
+NEGOTIATION = Table(
+    "Negotiation",
+    (
+        Column("Offer ID", "id", True, True, note="The Offers ID.", width=10, ref="Offers"),
+        Column("Date", "date", True, True, note="Day of the exchange."),
+        Column("Channel", "choice", choices=CHANNELS, note="Phone, Email, Video or In person."),
+        Column("Ask", "text", width=28, note="What you asked for."),
+        Column("Arguments", "text", width=30, note="Why: market data, competing offers, scope."),
+        Column("Market P50", "money", lo=0, note="Median pay for the role (your research)."),
+        Column("Market P75", "money", lo=0, note="75th percentile pay for the role."),
+        Column("Response", "text", width=28, note="What they said."),
+        Column("Result", "text", width=24, note="What changed."),
+    ),
+    note="A log of each negotiation exchange.",
+)
+
+LESSONS = Table(
+    "Lessons",
+    (
+        Column("Application ID", "id", True, True, note="The Pipeline ID.", width=14, ref="Pipeline"),
+        Column("Decision date", "date", note="Day of the decision (rejection or your decline)."),
+        Column("Feedback requested", "done", note="Day you asked for feedback."),
+        Column("Feedback received", "done", note="Day feedback arrived."),
+        Column("Feedback", "text", width=30, note="What they said."),
+        Column("Lesson", "text", width=30, note="What you take from it."),
+        Column("Action", "text", width=28, note="What you will do about it."),
+        Column("Action type", "choice", choices=ACTION_TYPES, note="Practice answers, Rehearsal, Training, Book, Coaching or Other."),
+        Column("Due", "date", note="When the action is due."),
+        Column("Done", "done", note="Day the action was done (any mark counts)."),
+        Column(
+            "Flag",
+            "text",
+            formula=flag_formula("[@Due]", '[@Done]<>""', raw=True),
+            width=11,
+            note="Computed: Done, Overdue, Due today, Due soon.",
+        ),
+    ),
+    note="Feedback after a decision and the improvement plan.",
+    id_column="Application ID",
+)
+
+# The one array formula: IDs of Active applications other than the accepted offer's.
+_OFFER_APP = "INDEX(Offers[Application ID],MATCH([@Offer ID],Offers[ID],0))"
+_WITHDRAW = (
+    f'IFERROR(_xlfn.TEXTJOIN(", ",TRUE,IF((Pipeline[Status]="Active")*(Pipeline[ID]<>{_OFFER_APP}),'
+    'Pipeline[ID],"")),"")'
+)
+
+TRANSITION = Table(
+    "Transition",
+    (
+        Column("Offer ID", "id", True, True, note="The accepted Offers ID.", width=10, ref="Offers"),
+        Column("Accepted on", "date", note="Day you accepted."),
+        Column("Notice given", "date", note="Day you gave notice at your current job."),
+        Column("Notice weeks", "number", lo=0, note="Weeks of notice (blank: NoticeWeeks in Settings)."),
+        Column(
+            "Last day",
+            "date",
+            formula=(
+                'IF([@Notice given]="","",WORKDAY([@Notice given],'
+                '5*IF([@Notice weeks]="",NoticeWeeks,[@Notice weeks]),{HOLIDAYS}))'
+            ),
+            note="Computed: 5 x Notice weeks business days after notice.",
+        ),
+        Column("Rest days", "int", lo=0, note="Days off between jobs (blank: RestDays in Settings)."),
+        Column(
+            "Earliest start",
+            "date",
+            formula=(
+                'IF([@Last day]="","",WORKDAY([@Last day]+IF([@Rest days]="",RestDays,[@Rest days]),'
+                "1,{HOLIDAYS}))"
+            ),
+            note="Computed: first business day after the last day plus the rest days.",
+        ),
+        Column("Agreed start", "date", note="The start date agreed with the new employer."),
+        Column(
+            "Start flag",
+            "text",
+            formula=(
+                'IF(OR([@Agreed start]="",[@Earliest start]=""),"",'
+                f'IF(INT([@Agreed start])<[@Earliest start],"{FLAG_TOO_SOON}",""))'
+            ),
+            width=11,
+            note="Computed: Too soon when the agreed start is before the earliest start.",
+        ),
+        Column(
+            "Applications to withdraw",
+            "text",
+            formula=_WITHDRAW,
+            width=28,
+            note="Computed: the other Active applications to withdraw, by Pipeline ID.",
+        ),
+    ),
+    note="After accepting an offer: notice, rest and start date.",
+    id_column="Offer ID",
+)
+
+HOLIDAYS_TABLE = Table(
+    "Holidays",
+    (
+        Column("Date", "date", True, True, note="A public holiday: not a business day."),
+        Column("Name", "text", note="Name of the holiday.", width=28),
+    ),
+    note="Public holidays; every business-day formula skips them.",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (PIPELINE, INTERVIEWS, CONTACTS, QUESTIONS, OFFERS, NEGOTIATION, LESSONS, TRANSITION)
+}
+SHEET_ORDER = (*TABLES, "Settings", "Dashboard")
+
+
+# -- Settings (named cells) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: str  # "date", "text", "int", "number"
+    default: object
+    note: str
+    lo: float | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("AsOf", "date", None, "Today for every flag and figure; blank means today."),
+    Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
+    Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0),
+    Setting("FollowUpDays", "int", 5, "Business days before following up.", 0),
+    Setting("DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0),
+    Setting("NoticeWeeks", "number", 2, "Weeks of notice at your current job.", 0),
+    Setting("RestDays", "int", 3, "Days off between jobs.", 0),
+    Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1),
+    Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1),
+    Setting("HorizonYears", "number", 4, "Years over which one-time amounts are spread.", 1),
+)
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
+AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))
+
+
+# -- expanding the short-hand into the formula Excel stores ------------------------------------------
+
+_THIS_ROW = re.compile(r"\[@([^\]]+)\]")
+
+
+def _escape(col: str) -> str:
+    """Structured-reference escaping: ' [ ] # take a leading apostrophe."""
+    return re.sub(r"(['\[\]#])", r"'\1", col)
+
+
+def excel_formula(table: str, formula: str) -> str:
+    """The formula as Excel stores it (no leading '='): long structured references, named cells."""
+    out = _THIS_ROW.sub(lambda m: f"{table}[[#This Row],[{_escape(m.group(1))}]]", formula)
+    return out.replace(TODAY, AS_OF_DATE_NAME).replace(HOLIDAYS, "Holidays[Date]")
+
+
+def table_for(name: str) -> Table:
+    """The schema of sheet `name` (KeyError if it is not a table sheet)."""
+    return TABLES[name]

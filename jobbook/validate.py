@@ -1,0 +1,83 @@
+"""Rules across rows and tables: required values, unique IDs, references, consistent stages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from .core.computed import id_key
+from .problems import ERROR, WARNING, Problem
+from .schema import TABLES
+
+Cell = Callable[[str, str, int], str]
+
+
+def _rows(mask: pd.Series) -> list[int]:
+    return [int(r) for r in mask[mask].index]
+
+
+def validate(tables: dict[str, pd.DataFrame], sheets: dict[str, str | None], cell: Cell) -> list[Problem]:
+    """Problems of the rows of every table (cell-level type problems are the reader's)."""
+    out: list[Problem] = []
+    for name, table in TABLES.items():
+        sheet = sheets.get(name)
+        df = tables[name]
+        if sheet is None or df.empty:
+            continue
+        for col in table.inputs:
+            if col.needs_value:
+                for r in _rows(df[col.header].isna()):
+                    out.append(Problem(sheet, cell(name, col.header, r), f"{col.header} is required", ERROR, col.header))
+            if col.ref and col.ref in tables:
+                target = tables[col.ref]
+                id_col = TABLES[col.ref].id_column or "ID"
+                known = set(id_key(target[id_col]).dropna())
+                keys = id_key(df[col.header])
+                for r in _rows(keys.notna() & ~keys.isin(known)):
+                    out.append(
+                        Problem(
+                            sheet,
+                            cell(name, col.header, r),
+                            f"{col.header} {df.at[r, col.header]} is not an ID in {col.ref}",
+                            WARNING,
+                            col.header,
+                        )
+                    )
+        if table.id_column == "ID":
+            keys = id_key(df["ID"])
+            dup = keys.notna() & keys.duplicated(keep="first")
+            first = {k: r for r, k in keys[keys.notna() & ~dup].items()}
+            for r in _rows(dup):
+                out.append(
+                    Problem(sheet, cell(name, "ID", r), f"duplicate ID {df.at[r, 'ID']} (first on row {first[keys[r]]})", ERROR, "ID")
+                )
+    out.extend(_pipeline_rules(tables["Pipeline"], sheets.get("Pipeline"), cell))
+    return out
+
+
+def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell: Cell) -> list[Problem]:
+    if sheet is None or p.empty:
+        return []
+    out = []
+    applied = p["Date applied"].notna()
+    wish = p["Stage"] == "Wishlist"
+    for r in _rows(applied & wish.fillna(False)):
+        out.append(
+            Problem(sheet, cell("Pipeline", "Stage", r), "Stage is Wishlist but Date applied is set: set Stage to Applied or later", WARNING, "Stage")
+        )
+    later = p["Stage"].notna() & ~wish.fillna(False)
+    for r in _rows(later & ~applied):
+        out.append(
+            Problem(
+                sheet,
+                cell("Pipeline", "Date applied", r),
+                f"Stage is {p.at[r, 'Stage']} but Date applied is blank, so it is not counted as an application",
+                WARNING,
+                "Date applied",
+            )
+        )
+    early = pd.to_datetime(p["First response"], errors="coerce") < pd.to_datetime(p["Date applied"], errors="coerce")
+    for r in _rows(early.fillna(False)):
+        out.append(Problem(sheet, cell("Pipeline", "First response", r), "First response is before Date applied", WARNING, "First response"))
+    return out

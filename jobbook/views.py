@@ -1,0 +1,79 @@
+"""The figures of each command in the shapes of SPEC section 6, from a Book.
+
+The command line prints these; the Excel functions, buttons and reports use them too, so every face
+shows the same numbers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .core import deadline_records, outcome_stats, rank_offers
+from .core import deadlines as _deadlines
+from .reader import Book
+from .schema import NUMERIC_KINDS, OFFERS
+
+# Columns each command needs (None: the whole table). A problem elsewhere is only a warning.
+NEEDS_STATS = {
+    "Pipeline": ["ID", "Date applied", "Stage", "Status", "Source", "First response"],
+    "Interviews": ["Date"],
+    "Offers": ["Offer date"],
+}
+NEEDS_OFFERS = {"Offers": None, "Pipeline": ["ID", "Company"], "Settings": None}
+NEEDS_DEADLINES = {
+    "Pipeline": ["ID", "Company", "Status", "Date applied", "Last contact", "Next action due"],
+    "Interviews": ["ID", "Application ID", "Date", "Thank-you sent"],
+    "Offers": ["ID", "Application ID", "Offer date", "Deadline given", "Status"],
+    "Lessons": ["Application ID", "Due", "Done"],
+    "Transition": None,
+    "Settings": None,
+}
+
+
+def stats(book: Book, month: str | None = None) -> dict[str, object]:
+    """SPEC section 4 plus ``as_of``."""
+    t = book.tables
+    out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month)
+    out["as_of"] = book.as_of.isoformat()
+    return out
+
+
+def _cell_value(col, value: object) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if col.kind in ("int", "rating") and float(value).is_integer():
+        return int(value)
+    if col.kind in NUMERIC_KINDS:
+        return float(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def offers(book: Book) -> list[dict[str, object]]:
+    """Every offer with section 5's figures, ranked (1 = best Average annual total)."""
+    df = book.tables["Offers"]
+    rank = rank_offers(df)
+    order = sorted(df.index, key=lambda i: (pd.isna(rank[i]), rank[i] if pd.notna(rank[i]) else 0))
+    out = []
+    for i in order:
+        rec = {c.key: _cell_value(c, df.at[i, c.header]) for c in OFFERS.columns}
+        rec["rank"] = None if pd.isna(rank[i]) else int(rank[i])
+        out.append(rec)
+    return out
+
+
+def deadlines(book: Book, within: int | None = None) -> list[dict[str, object]]:
+    """Every open deadline, soonest first (``{kind, sheet, id, company, due, flag}``)."""
+    return deadline_records(_deadlines(book.tables, book.context, within))
+
+
+def check(book: Book) -> dict[str, object]:
+    """Every problem, errors first, with counts."""
+    problems = sorted(book.problems, key=lambda p: (not p.is_error))
+    return {
+        "file": str(book.path),
+        "errors": len(book.errors),
+        "warnings": len(book.warnings),
+        "problems": [p.to_dict() | {"text": str(p)} for p in problems],
+    }
