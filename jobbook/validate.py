@@ -17,9 +17,16 @@ def _rows(mask: pd.Series) -> list[int]:
     return [int(r) for r in mask[mask].index]
 
 
-def validate(tables: dict[str, pd.DataFrame], sheets: dict[str, str | None], cell: Cell) -> list[Problem]:
-    """Problems of the rows of every table (cell-level type problems are the reader's)."""
+def validate(
+    tables: dict[str, pd.DataFrame],
+    sheets: dict[str, str | None],
+    cell: Cell,
+    known: list[Problem] = (),
+) -> list[Problem]:
+    """Problems of the rows of every table (cell-level type problems are the reader's, in `known`:
+    a cell already reported is not reported again as blank)."""
     out: list[Problem] = []
+    reported = {(p.sheet, p.cell) for p in known}
     for name, table in TABLES.items():
         sheet = sheets.get(name)
         df = tables[name]
@@ -28,6 +35,8 @@ def validate(tables: dict[str, pd.DataFrame], sheets: dict[str, str | None], cel
         for col in table.inputs:
             if col.needs_value:
                 for r in _rows(df[col.header].isna()):
+                    if (sheet, cell(name, col.header, r)) in reported:
+                        continue
                     out.append(Problem(sheet, cell(name, col.header, r), f"{col.header} is required", ERROR, col.header))
             if col.ref and col.ref in tables:
                 target = tables[col.ref]

@@ -118,7 +118,7 @@ def read_book(path: str | Path, as_of: dt.date | None = None) -> Book:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
     first = read_settings(path, layout, years_in_use(inputs, as_of))
     problems.extend(first.problems)
-    problems.extend(validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}"))
+    problems.extend(validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}", problems))
     return Book(
         path=path,
         inputs=inputs,

@@ -75,23 +75,29 @@ def _find_table_ref(layout: Layout, sheet: str, table: Table) -> TableRef | None
 def _locate_header(
     path: Path, layout: Layout, sheet: str, table: Table
 ) -> tuple[int, dict[int, str], tuple[int, int]] | None:
-    """(header row, {col: header text}, (first col, last col)) from the Excel Table, or else the
-    first of the top 20 rows that holds every required header."""
+    """(header row, {col: header text}, (first col, last col)): the Excel Table's header; else the
+    first of the top 20 rows holding every required header; else the row holding most of the
+    table's headers (at least two), whose missing required columns are then reported."""
     ref = _find_table_ref(layout, sheet, table)
     part = layout.parts[sheet]
-    required = {norm_header(h) for h in table.required}
     if ref is not None:
         rows = rows_of(read_cells(path, part, max_row=ref.first_row))
         cells = rows.get(ref.first_row, {})
         header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
-        if required <= {norm_header(v) for v in header.values()}:
-            return ref.first_row, header, (ref.first_col, ref.last_col)
+        return ref.first_row, header, (ref.first_col, ref.last_col)
+    required = {norm_header(h) for h in table.required}
+    known = {norm_header(h) for h in table.headers}
     rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS))
+    best, best_hits = None, 1
     for r in sorted(rows):
         header = {c: str(v) for c, v in rows[r].items() if isinstance(v, str)}
-        if required <= {norm_header(v) for v in header.values()}:
+        names = {norm_header(v) for v in header.values()}
+        if required <= names:
             return r, header, (min(rows[r]), max(rows[r]))
-    return None
+        hits = len(names & known)
+        if hits > best_hits:
+            best, best_hits = (r, header, (min(rows[r]), max(rows[r]))), hits
+    return best
 
 
 def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
@@ -181,7 +187,7 @@ def _cell(out: TableRead, header: str, row: int) -> str:
 def _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
     """Cells that did not convert: error cells, text in number/date columns, booleans."""
     texts: dict[str, list[int]] = {}
-    for e in errors.errors:
+    for e in (errors.errors if errors is not None else ()):
         idx, rel = e.offset_position
         header = names.get(rel)
         if header is None:

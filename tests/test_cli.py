@@ -1,0 +1,189 @@
+"""The command line: exact JSON on the hand-made search, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jobbook.cli import cli, main
+
+from handmade import new_workbook, save, write_sheet
+from test_figures import ALL_TIME, EXPECTED_DEADLINES, FEBRUARY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stats_json(capsys, search_book):
+    code, out, err = run(capsys, "stats", search_book, "--as-of", "2026-03-10", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {**ALL_TIME, "as_of": "2026-03-10"}
+    code, out, _ = run(capsys, "stats", search_book, "--as-of", "2026-03-10", "--month", "2026-02", "--json")
+    assert json.loads(out) == {**FEBRUARY, "as_of": "2026-03-10"}
+
+
+def test_deadlines_json(capsys, search_book):
+    code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--json")
+    assert code == 0
+    assert json.loads(out) == EXPECTED_DEADLINES
+    code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--within", "3", "--json")
+    assert json.loads(out) == EXPECTED_DEADLINES[:10]
+
+
+O1 = {
+    "id": "O1", "application_id": "A1", "company": "Acme", "role": None, "offer_date": "2026-01-30",
+    "deadline_given": None, "decision_due": "2026-02-03", "decision_flag": "Done", "base_salary": 100000.0,
+    "bonus_target_pct": 0.1, "signing_bonus": 5000.0, "relocation_allowance": 3000.0, "relocation_cost": 2000.0,
+    "equity_grant_value": 40000.0, "vesting_years": 4.0, "retirement_match_pct": 0.05, "benefits_value": 6000.0,
+    "pto_days": 25, "onsite_days_per_week": 3.0, "commute_cost_per_day": 10.0, "commute_minutes_one_way": 30,
+    "flexible_hours": "Partial", "status": "Accepted", "counter_base": None, "final_base": None, "notes": None,
+    "annual_bonus": 10000.0, "equity_per_year": 10000.0, "retirement_match": 5000.0, "commute_cost_per_year": 1440.0,
+    "recurring_total": 129560.0, "first_year_total": 135560.0, "average_annual_total": 131060.0,
+    "effective_hourly": 129560 / 2064, "rank": 1,
+}
+
+
+def test_offers_json(capsys, search_book):
+    code, out, _ = run(capsys, "offers", search_book, "--as-of", "2026-03-10", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0] == O1
+    assert [(r["id"], r["rank"], r["average_annual_total"], r["decision_flag"]) for r in rows] == [
+        ("O1", 1, 131060.0, "Done"),
+        ("O3", 2, 130700.0, "Due today"),
+        ("O2", 3, 119600.0, "Due soon"),
+    ]
+    assert list(rows[0]) == list(O1)  # stable key order: the Offers columns, then rank
+
+
+def test_text_output(capsys, search_book):
+    code, out, _ = run(capsys, "stats", search_book, "--as-of", "2026-03-10")
+    assert code == 0 and "Applications" in out and "77.8%" in out
+    code, out, _ = run(capsys, "offers", search_book, "--as-of", "2026-03-10")
+    assert re.search(r"^\s*1\s+O1\s+Acme\s+135,560\s+131,060\s+62\.77", out, re.M)
+    code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--within", "0")
+    assert out.count("\n") >= 7 and "Overdue" in out and "Due today" in out
+    code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--csv")
+    assert out.splitlines()[0] == "kind,sheet,id,company,due,flag"
+    assert out.splitlines()[1] == "thank-you,Interviews,I2,Bolt,2026-01-23,Overdue"
+
+
+def test_check_lists_problems_and_exits_1(capsys, tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [
+        {"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": "2026-01-05", "Stage": "Applied",
+         "Status": "Active", "Salary min": "n/a"},
+    ], table=True)
+    book = save(wb, tmp_path / "b.xlsx")
+    code, out, _ = run(capsys, "check", book)
+    assert code == 1
+    assert '  Pipeline!G2: "n/a" is not a number (Salary min)' in out.splitlines()
+    assert any(line.startswith("  Pipeline!D2: the date") for line in out.splitlines())
+    # stats does not need Salary min: it runs, and warns on stderr
+    code, out, err = run(capsys, "stats", book, "--json")
+    assert code == 0 and json.loads(out)["applications"] == 1
+    assert 'warning: Pipeline!G2: "n/a" is not a number (Salary min)' in err
+    # offers does not need the Pipeline's salaries either
+    assert run(capsys, "offers", book)[0] == 0
+
+
+def test_check_clean_book(capsys, search_book):
+    code, out, _ = run(capsys, "check", search_book, "--json")
+    assert code == 0
+    assert json.loads(out) == {"file": str(search_book), "errors": 0, "warnings": 0, "problems": []}
+    code, out, _ = run(capsys, "check", search_book)
+    assert code == 0 and out == f"{search_book}: no problems found\n"
+
+
+def test_needed_column_error_fails_the_command(capsys, tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [
+        {"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": "soon", "Stage": "Applied", "Status": "Active"},
+        {"ID": "A2", "Company": "Bolt", "Source": "Other", "Date applied": "later", "Stage": "Applied", "Status": "Active"},
+    ], table=True)
+    book = save(wb, tmp_path / "b.xlsx")
+    code, out, err = run(capsys, "stats", book)
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f'Error: {book}: Pipeline!D2: "soon" is not a date; use YYYY-MM-DD (Date applied) '
+        f"(and 1 more; run: jobbook check {book})"
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "stats", "offers", "deadlines"])
+def test_bad_files_exit_1_with_one_line(capsys, tmp_path, search_book, command):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    csv = tmp_path / "export.xlsx"
+    csv.write_text("ID,Company\nA1,Acme\n")
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(search_book.read_bytes()[:4000])
+    locked = tmp_path / "locked.xlsx"
+    with search_book.open("rb") as src, locked.open("wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Date applied": "2026-01-01", "Stage": "Applied", "Status": "Active"}], table=True)
+    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": "2026-01-02"}], table=True)
+    write_sheet(wb, "Interviews", [{"ID": "I1", "Date": "2026-01-02"}], table=True)
+    nocol = save(wb, tmp_path / "nocol.xlsx")
+    cases = {
+        tmp_path / "missing.xlsx": "no such file",
+        csv: "it is text (a CSV file renamed?)",
+        cut: "damaged or incomplete",
+        locked: "password-protected",
+    }
+    for path, message in cases.items():
+        code, out, err = run(capsys, command, path)
+        assert code == 1, (path, err)
+        assert err.count("\n") == 1 and err.startswith(f"Error: {path}: ") and message in err, err
+        assert "Traceback" not in err
+    code, out, err = run(capsys, command, nocol)
+    assert code == 1 and "Traceback" not in err
+    expected = {
+        "check": "Pipeline: the header row (row 1) has no 'Source' column",
+        "stats": "Pipeline: the header row (row 1) has no 'Source' column",
+        "offers": "Offers: the header row (row 1) has no 'Base salary' column",
+        "deadlines": "Interviews: the header row (row 1) has no 'Application ID' column",
+    }[command]
+    assert expected in (out if command == "check" else err)
+
+
+def test_usage_errors_exit_2(capsys, search_book):
+    assert run(capsys, "stats", search_book, "--month", "2026-13")[0] == 2
+    assert run(capsys, "stats", search_book, "--as-of", "tomorrow")[0] == 2
+    assert run(capsys, "deadlines", search_book, "--within", "-1")[0] == 2
+    assert run(capsys, "stats", search_book, "--json", "--csv")[0] == 2
+    assert run(capsys, "stats")[0] == 2
+    assert run(capsys, "nonsense")[0] == 2
+
+
+def commands() -> list[str]:
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_help_with_example_and_is_in_readme(capsys, name):
+    for flag in ("-h", "--help"):
+        code, out, _ = run(capsys, name, flag)
+        assert code == 0 and "Example:" in out and f"jobbook {name}" in out
+    readme = (ROOT / "README.md").read_text()
+    assert f"jobbook {name}" in readme, f"README does not show `jobbook {name}`"
+
+
+def test_installed_entry_point(search_book):
+    """The real console script, in a real process: no traceback, exit codes intact."""
+    exe = Path(sys.executable).with_name("jobbook")
+    ok = subprocess.run([exe, "deadlines", search_book, "--as-of", "2026-03-10", "--json"], capture_output=True, text=True)
+    assert ok.returncode == 0 and json.loads(ok.stdout) == EXPECTED_DEADLINES
+    bad = subprocess.run([exe, "stats", "/nonexistent.xlsx"], capture_output=True, text=True)
+    assert bad.returncode == 1 and bad.stderr == "Error: /nonexistent.xlsx: no such file\n"

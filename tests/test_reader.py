@@ -1,0 +1,188 @@
+"""read_book on workbooks made by hand, the way people make them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pandas as pd
+import pytest
+
+import jobbook
+from jobbook.errors import NotAWorkbook, WorkbookEncrypted, WorkbookNotFound
+
+from handmade import new_workbook, save, write_settings, write_sheet
+
+D = dt.date
+
+
+@pytest.fixture
+def messy(tmp_path):
+    """Title above the header, reordered and extra columns, odd header spelling, blank rows, a
+    Table beside a plain range, an ISO text date, n/a in a number column, a company named NA."""
+    wb = new_workbook()
+    rows = [
+        {"id": 1, "COMPANY ": "NA", "source": "LinkedIn", "Date Applied": D(2026, 1, 5), "stage": "screen",
+         "status": "active", "Salary Min": 90000, "Extra": "x", "Excitement": 4},
+        {"id": 2, "COMPANY ": "Bolt", "source": "Meetup", "Date Applied": "2026-01-06", "stage": "Applied",
+         "status": "Rejected", "Salary Min": "n/a"},
+        {"id": "A3", "COMPANY ": "Core", "source": "Job board", "Date Applied": dt.datetime(2026, 1, 7, 16, 30),
+         "stage": "Applied", "status": "No response", "Salary Min": "$120,000", "Excitement": 9},
+    ]
+    headers = ["Extra", "COMPANY ", "id", "stage", "status", "source", "Date Applied", "Salary Min", "Excitement"]
+    write_sheet(wb, "pipeline", rows, headers=headers, title="Job hunt", start_col=2, blank_rows_after=(0, 1))
+    write_sheet(
+        wb,
+        "Interviews",
+        [{"ID": "I1", "Application ID": 1, "Date": D(2026, 1, 12), "Self-rating": 4, "Thank-you sent": True},
+         {"ID": "I1", "Application ID": "A9", "Date": "next week"}],
+        table=True,
+    )
+    wb.create_sheet("My notes").append(["anything", "goes", "here"])
+    return save(wb, tmp_path / "messy.xlsx")
+
+
+def problems(book) -> dict[str, str]:
+    return {f"{p.sheet}!{p.cell}": p.message for p in book.problems}
+
+
+def test_reads_messy_pipeline(messy):
+    book = jobbook.read_book(messy, as_of=D(2026, 1, 20))
+    p = book.inputs["Pipeline"]
+    assert book.sheets["Pipeline"] == "pipeline"
+    assert book.header_rows["Pipeline"] == 3
+    assert list(p.index) == [4, 6, 8]  # Excel row numbers; the blank rows are gone
+    assert list(p["ID"]) == ["1", "2", "A3"]  # IDs are text, never 1.0
+    assert list(p["Company"]) == ["NA", "Bolt", "Core"]  # a company named NA stays NA
+    assert list(p["Stage"]) == ["Screen", "Applied", "Applied"]  # canonical spelling
+    assert list(p["Status"]) == ["Active", "Rejected", "No response"]
+    assert list(p["Source"]) == ["LinkedIn", "Meetup", "Job board"]  # other text kept as written
+    assert [x.date() for x in p["Date applied"]] == [D(2026, 1, 5), D(2026, 1, 6), D(2026, 1, 7)]
+    assert p["Salary min"].tolist()[0] == 90000 and pd.isna(p["Salary min"].tolist()[1])
+    assert p["Salary min"].tolist()[2] == 120000  # "$120,000" typed as text still reads
+    assert book.letters["Pipeline"]["Salary min"] == "I"
+
+
+def test_problems_name_their_cells(messy):
+    book = jobbook.read_book(messy)
+    got = problems(book)
+    assert got["pipeline!I6"] == '"n/a" is not a number (Salary min)'
+    assert "is text" in got["pipeline!H6"]  # the ISO text date is read, with a warning
+    assert got["pipeline!J8"] == "9 is out of range: it must be from 1 to 5 (Excitement)"
+    assert got["Interviews!C3"].startswith('"next week" is not a date')
+    assert got["Interviews!A3"] == "duplicate ID I1 (first on row 2)"
+    assert got["Interviews!B3"] == "Application ID A9 is not an ID in Pipeline"
+    severities = {f"{p.sheet}!{p.cell}": p.severity for p in book.problems}
+    assert severities["pipeline!I6"] == "error" and severities["pipeline!H6"] == "warning"
+
+
+def test_done_marks_and_lookups(messy):
+    book = jobbook.read_book(messy, as_of=D(2026, 1, 20))
+    i = book.tables["Interviews"]
+    assert i.iloc[0]["Thank-you flag"] == "Done"  # TRUE counts as sent
+    assert i.iloc[0]["Company"] == "NA"  # numeric Application ID 1 finds Pipeline ID 1
+
+
+def test_missing_sheets_are_empty_and_settings_default(messy):
+    book = jobbook.read_book(messy)
+    assert book.sheets["Offers"] is None and book.inputs["Offers"].empty
+    assert list(book.inputs["Offers"].columns) == [c.header for c in jobbook.schema.OFFERS.inputs]
+    assert book.settings == jobbook.Settings()
+    assert book.holiday_source == "package"
+    assert D(2026, 1, 19) in {d.date() for d in book.holidays["Date"]}  # US: Martin Luther King Day
+
+
+def test_settings_and_holidays_from_the_book(tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 5, 1),
+                                   "Stage": "Applied", "Status": "Active"}], table=True)
+    write_settings(wb, {"AsOf": D(2026, 5, 4), "Country": "GB", "FollowUpDays": 3, "HorizonYears": "three"},
+                   holidays=[(D(2026, 5, 5), "Made-up day")])
+    path = save(wb, tmp_path / "s.xlsx")
+    book = jobbook.read_book(path)
+    assert book.as_of == D(2026, 5, 4)
+    assert book.settings.Country == "GB" and book.settings.FollowUpDays == 3
+    assert book.settings.HorizonYears == 4  # unreadable: the default, and a problem
+    assert problems(book)["Settings!B4"] == '"three" is not a number (HorizonYears); using 4'
+    assert book.holiday_source == "table" and len(book.holidays) == 1
+    # Friday 05-01 + 3 business days, skipping the book's own holiday on Tuesday 05-05 -> Thursday 05-07
+    assert book.tables["Pipeline"].iloc[0]["Follow-up due"].date() == D(2026, 5, 7)
+
+
+def test_header_not_found(tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"Firm": "X", "When": D(2026, 1, 1)}])
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
+    assert [str(p) for p in book.errors] == [
+        "Pipeline: no header row with ID, Company, Source, Date applied, Stage, Status in the top 20 rows"
+    ]
+
+
+def test_missing_required_column_in_a_table(tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Date applied": D(2026, 1, 1), "Stage": "Applied",
+                                   "Status": "Active", "Source": "Other"}], table=True)
+    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}], table=True)
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
+    assert "Offers: the header row (row 1) has no 'Base salary' column; add it or fix its spelling" in [str(p) for p in book.errors]
+
+
+def test_xlsm_is_read(tmp_path, search_book):
+    """A macro-enabled workbook reads like an .xlsx (here: same zip, the .xlsm content type)."""
+    src = zipfile.ZipFile(search_book)
+    out = tmp_path / "search.xlsm"
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                )
+            z.writestr(item, data)
+    book = jobbook.read_book(out)
+    assert len(book.inputs["Pipeline"]) == 10
+
+
+def test_cached_formula_results_are_not_trusted(tmp_path):
+    """A computed column holding a stale value (or a formula) is recomputed, never read."""
+    wb = new_workbook()
+    ws = write_sheet(wb, "Interviews", [{"ID": "I1", "Application ID": "A1", "Date": D(2026, 1, 15),
+                                         "Thank-you due": D(2030, 1, 1), "Thank-you flag": "Done"}], table=True)
+    assert ws is not None
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": D(2026, 1, 5),
+                                   "Stage": "Interview", "Status": "Active"}], table=True)
+    book = jobbook.read_book(save(wb, tmp_path / "c.xlsx"), as_of=D(2026, 1, 20))
+    row = book.tables["Interviews"].iloc[0]
+    assert row["Thank-you due"].date() == D(2026, 1, 16)
+    assert row["Thank-you flag"] == "Overdue"
+
+
+# -- files that are not workbooks -----------------------------------------------------------------
+
+
+def test_bad_files(tmp_path, search_book):
+    with pytest.raises(WorkbookNotFound, match="no such file"):
+        jobbook.read_book(tmp_path / "missing.xlsx")
+    csv = tmp_path / "export.xlsx"
+    csv.write_text("ID,Company\nA1,Acme\n")
+    with pytest.raises(NotAWorkbook, match="CSV file renamed"):
+        jobbook.read_book(csv)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(search_book.read_bytes()[:4000])
+    with pytest.raises(NotAWorkbook, match="damaged or incomplete"):
+        jobbook.read_book(cut)
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(NotAWorkbook, match="empty"):
+        jobbook.read_book(empty)
+
+
+def test_password_protected(tmp_path, search_book):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    locked = tmp_path / "locked.xlsx"
+    with search_book.open("rb") as src, locked.open("wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    with pytest.raises(WorkbookEncrypted, match="password-protected"):
+        jobbook.read_book(locked)
