@@ -22,7 +22,7 @@ _NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-_R_ID = "{%s}id" % _NS["r"]
+_R_ID = f"{{{_NS['r']}}}id"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")

@@ -1,0 +1,24 @@
+"""Text from outside (CSV cells, names, sample text) must never become a live formula."""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def looks_like_formula(value: object) -> bool:
+    """True for text that Excel or LibreOffice would take as a formula if typed or written as one."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and len(value) > 1
+
+
+def set_text_cell(cell, value: object) -> None:
+    """Write `value` into an openpyxl cell; text that looks like a formula stays plain text."""
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    if looks_like_formula(value):
+        cell.quotePrefix = True  # Excel shows and edits it as text ('=...)
+
+
+def excel_literal(value: object) -> object:
+    """A value for a live Excel range (xlwings): formula-like text gets Excel's text prefix '."""
+    return "'" + value if looks_like_formula(value) else value

@@ -1,0 +1,58 @@
+"""new and demo: make workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import views
+from ..template import new_workbook
+from . import ISO_DATE, cli
+from ._commands import deadlines_text, stats_text
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sample", is_flag=True, help="Fill it with a believable four-month search.")
+@click.option("--country", default="US", show_default=True, metavar="CC", help="Holiday calendar (ISO country code).")
+@click.option("--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it).")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
+    """Create a new jobbook workbook at PATH (.xlsx).
+
+    Every sheet (Pipeline, Interviews, Contacts, Questions, Offers, Negotiation, Lessons,
+    Transition, Settings, Dashboard) with Excel Tables, dropdowns and native formulas that work in
+    Excel and LibreOffice without Python.
+
+    \b
+    Example:
+      jobbook new search.xlsx
+      jobbook new search.xlsx --sample --country GB
+    """
+    out = new_workbook(path, sample=sample, country=country, as_of=as_of, force=force)
+    click.echo(f"Wrote {out}")
+
+
+@cli.command()
+@click.argument("folder", required=False, default="jobbook-demo", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--as-of", type=ISO_DATE, default=None, help="End the sample search on this date (default today).")
+@click.option("--force", is_flag=True, help="Replace files of an earlier demo in FOLDER.")
+def demo(folder: Path, as_of, force: bool) -> None:
+    """Write a sample search workbook (and its monthly report) into FOLDER, from nothing, and
+    print its statistics and deadlines.
+
+    \b
+    Example:
+      jobbook demo
+      jobbook demo /tmp/jobbook-demo --force
+    """
+    from ..reader import read_book
+
+    folder.mkdir(parents=True, exist_ok=True)
+    book_path = new_workbook(folder / "search.xlsx", sample=True, as_of=as_of, force=force)
+    book = read_book(book_path, as_of=as_of)
+    click.echo(f"Wrote {book_path}\n")
+    click.echo(stats_text(views.stats(book), book_path, None))
+    click.echo("")
+    click.echo(deadlines_text(views.deadlines(book, 14), book_path, book.as_of, 14))

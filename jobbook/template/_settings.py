@@ -1,0 +1,73 @@
+"""The Settings sheet: named cells, the as-of date every formula uses, and the Holidays table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XlTable
+from openpyxl.worksheet.table import TableStyleInfo
+
+from ..schema import AS_OF_DATE_NAME, DATE_FORMAT, HOLIDAYS_TABLE, SETTINGS
+from . import _style as st
+
+SHEET = "Settings"
+# Named helper cells below the settings: formulas every other sheet shares.
+HELPERS = (
+    (AS_OF_DATE_NAME, '=IF(AsOf="",TODAY(),INT(AsOf))', "The date every flag and figure uses (computed)."),
+    ("MonthStart", f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME}),1)", "First day of the as-of month."),
+    ("MonthNext", f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME})+1,1)", "First day of the next month."),
+)
+HOLIDAY_COL = 5  # column E
+
+
+def _name(wb, name: str, cell: str) -> None:
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{SHEET}!{cell}")
+
+
+def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, str]]) -> None:
+    ws = wb.create_sheet(SHEET)
+    for i, text in enumerate(("Setting", "Value", "What it does"), 1):
+        c = ws.cell(1, i, text)
+        c.font, c.fill = st.HEAD, st.HEAD_FILL
+    for r, s in enumerate(SETTINGS, 2):
+        ws.cell(r, 1, s.name).font = st.BOLD
+        value = values.get(s.name, s.default)
+        c = ws.cell(r, 2, value)
+        if s.kind == "date":
+            c.number_format = DATE_FORMAT
+            dv = DataValidation(type="date", operator="greaterThan", formula1="32874", allow_blank=True)
+            dv.error, dv.errorTitle = "Enter a date, or leave blank for today.", s.name
+        elif s.kind in ("int", "number"):
+            dv = DataValidation(type="whole" if s.kind == "int" else "decimal", operator="greaterThanOrEqual", formula1=f"{s.lo or 0:g}")
+            dv.error, dv.errorTitle = f"Enter a number of at least {s.lo or 0:g}.", s.name
+        else:
+            dv = None
+        if dv is not None:
+            ws.add_data_validation(dv)
+            dv.add(c.coordinate)
+        ws.cell(r, 3, s.note).alignment = st.WRAP
+        _name(wb, s.name, f"$B${r}")
+    top = len(SETTINGS) + 3
+    for k, (name, formula, note) in enumerate(HELPERS):
+        r = top + k
+        ws.cell(r, 1, name).font = st.BOLD
+        ws.cell(r, 2, formula).number_format = DATE_FORMAT
+        ws.cell(r, 3, note).alignment = st.WRAP
+        _name(wb, name, f"$B${r}")
+    ws.cell(top + len(HELPERS) + 1, 1, "Holidays: business-day formulas skip the dates in the Holidays table (column E).").font = st.SUBTITLE
+    ws.cell(top + len(HELPERS) + 2, 1, "Add or remove rows there; `jobbook new --country` fills it for your country.").font = st.SUBTITLE
+
+    ws.cell(1, HOLIDAY_COL, "Date")
+    ws.cell(1, HOLIDAY_COL + 1, "Name")
+    for r, (day, name) in enumerate(holidays, 2):
+        ws.cell(r, HOLIDAY_COL, day).number_format = DATE_FORMAT
+        ws.cell(r, HOLIDAY_COL + 1, name)
+    last = max(2, len(holidays) + 1)
+    xl = XlTable(displayName=HOLIDAYS_TABLE.name, name=HOLIDAYS_TABLE.name, ref=f"E1:F{last}")
+    xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(xl)
+    for col, width in (("A", 18), ("B", 12), ("C", 58), ("D", 3), ("E", 12), ("F", 34)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"

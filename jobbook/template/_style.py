@@ -1,0 +1,73 @@
+"""Colours, fonts and conditional-format rules shared by the template and the report."""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from ..schema import FLAG_DONE, FLAG_OVERDUE, FLAG_SOON, FLAG_TODAY, FLAG_TOO_SOON
+
+NAVY = "1F3864"
+BLUE = "2F5597"
+LIGHT = "D9E2F3"
+GREY = "808080"
+
+FONT = "Calibri"
+TITLE = Font(name=FONT, size=16, bold=True, color=NAVY)
+SUBTITLE = Font(name=FONT, size=10, italic=True, color=GREY)
+SECTION = Font(name=FONT, size=11, bold=True, color="FFFFFF")
+SECTION_FILL = PatternFill("solid", fgColor=BLUE)
+HEAD = Font(name=FONT, bold=True, color=NAVY)
+HEAD_FILL = PatternFill("solid", fgColor=LIGHT)
+TABLE_HEAD = Font(name=FONT, bold=True, color="FFFFFF")
+TABLE_HEAD_FILL = PatternFill("solid", fgColor=BLUE)
+COMPUTED_HEAD_FILL = PatternFill("solid", fgColor=NAVY)  # computed columns: do not type here
+BOLD = Font(name=FONT, bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center")
+
+TABLE_STYLE = "TableStyleMedium2"
+
+_RED = (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0006", bold=True))
+_AMBER = (PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C"), Font(color="9C5700", bold=True))
+_AMBER_LIGHT = (PatternFill("solid", fgColor="FFF2CC", bgColor="FFF2CC"), Font(color="9C5700"))
+_GREY = (PatternFill("solid", fgColor="EDEDED", bgColor="EDEDED"), Font(color=GREY))
+_GREEN = (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100", bold=True))
+_BLUE = (PatternFill("solid", fgColor="DDEBF7", bgColor="DDEBF7"), Font(color="1F4E78"))
+
+FLAG_COLOURS = {
+    FLAG_OVERDUE: _RED,
+    FLAG_TOO_SOON: _RED,
+    FLAG_TODAY: _AMBER,
+    FLAG_SOON: _AMBER_LIGHT,
+    FLAG_DONE: _GREY,
+}
+STATUS_COLOURS = {
+    "Accepted": _GREEN,
+    "Active": _BLUE,
+    "Rejected": _GREY,
+    "No response": _GREY,
+    "Withdrawn": _GREY,
+    "Offer declined": _GREY,
+}
+STAGE_COLOURS = {"Offer": _GREEN, "Final": _AMBER_LIGHT, "Interview": _BLUE}
+OFFER_STATUS_COLOURS = {
+    "Accepted": _GREEN,
+    "Pending": _AMBER,
+    "Negotiating": _AMBER_LIGHT,
+    "Declined": _GREY,
+    "Expired": _GREY,
+    "Rescinded": _GREY,
+}
+POSITIVE_AMBER = _AMBER
+POSITIVE_RED = _RED
+
+
+def equals_rules(colours: dict[str, tuple[PatternFill, Font]]) -> list[CellIsRule]:
+    """One 'cell equals text' rule per value."""
+    return [CellIsRule(operator="equal", formula=[f'"{value}"'], fill=fill, font=font) for value, (fill, font) in colours.items()]
+
+
+def positive_rule(colours: tuple[PatternFill, Font]) -> CellIsRule:
+    fill, font = colours
+    return CellIsRule(operator="greaterThan", formula=["0"], fill=fill, font=font)

@@ -1,0 +1,129 @@
+"""The template's native formulas, recalculated by headless LibreOffice, equal the Python core.
+
+Every formula is forced to recalculate on load (a private LibreOffice profile with
+OOXMLRecalcMode=0), then the result is read back with openpyxl: no cell anywhere may hold an error,
+and every computed column and Dashboard figure must equal what jobbook's Python core computes from
+the same inputs - dates and text exactly, money to 1e-9 relative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import jobbook
+from jobbook import views
+from jobbook.libreoffice import recalculate
+from jobbook.schema import TABLES
+from jobbook.template import new_workbook
+from jobbook.template._dashboard import SHEET as DASHBOARD
+from jobbook.template._dashboard import expected_values
+
+pytestmark = pytest.mark.libreoffice
+AS_OF = dt.date(2026, 10, 21)  # a Wednesday
+
+
+def norm(value: object) -> object:
+    """LibreOffice's cached values and the core's, on one footing: None for blank, dates as dates."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
+    if hasattr(value, "item") and not isinstance(value, str):
+        return value.item()
+    return value
+
+
+def same(got: object, want: object) -> bool:
+    got, want = norm(got), norm(want)
+    if isinstance(got, int | float) and isinstance(want, int | float) and not isinstance(got, bool):
+        return math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9)
+    return got == want
+
+
+ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"}
+
+
+def error_cells(wb) -> list[str]:
+    """Cells showing an Excel error or a LibreOffice Err:nnn."""
+    return [
+        f"{ws.title}!{c.coordinate}={c.value}"
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and (c.value in ERRORS or c.value.startswith("Err:"))
+    ]
+
+
+def mismatches(book: jobbook.Book, wb) -> list[str]:
+    """Every computed cell of every table, and every Dashboard figure, against the core."""
+    bad = []
+    for name, table in TABLES.items():
+        ws = wb[name]
+        letters = {ws.cell(1, c).value: openpyxl.utils.get_column_letter(c) for c in range(1, ws.max_column + 1)}
+        df = book.tables[name]
+        for col in table.computed:
+            for row in range(2, ws.max_row + 1):
+                got = ws[f"{letters[col.header]}{row}"].value
+                want = df.at[row, col.header] if row in df.index else None
+                if not same(got, want):
+                    bad.append(f"{name}!{letters[col.header]}{row} ({col.header}): LibreOffice {got!r}, Python {want!r}")
+    ws = wb[DASHBOARD]
+    for cell, want in expected_values(book).items():
+        if not same(ws[cell].value, want):
+            bad.append(f"Dashboard!{cell}: LibreOffice {ws[cell].value!r}, Python {want!r}")
+    return bad
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, soffice) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("workbooks")
+    out = {
+        "pinned": new_workbook(d / "pinned.xlsx", sample=True, as_of=AS_OF),
+        "today": new_workbook(d / "today.xlsx", sample=True),
+        "empty": new_workbook(d / "empty.xlsx"),
+    }
+    out.update({f"{k}-lo": recalculate(v, d / "lo") for k, v in list(out.items())})
+    return out
+
+
+@pytest.mark.parametrize("kind", ["pinned", "today", "empty"])
+def test_no_error_cells(built, kind):
+    wb = openpyxl.load_workbook(built[f"{kind}-lo"], data_only=True)
+    assert error_cells(wb) == []
+
+
+def test_formulas_equal_python_with_asof_pinned(built):
+    book = jobbook.read_book(built["pinned"])
+    assert book.as_of == AS_OF  # read from the AsOf cell
+    wb = openpyxl.load_workbook(built["pinned-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+
+
+def test_formulas_equal_python_with_asof_blank(built):
+    book = jobbook.read_book(built["today"])
+    assert book.settings.AsOf is None and book.as_of == dt.date.today()
+    wb = openpyxl.load_workbook(built["today-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+
+
+def test_empty_workbook_shows_blanks(built):
+    book = jobbook.read_book(built["empty"])
+    wb = openpyxl.load_workbook(built["empty-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+    ws = wb[DASHBOARD]
+    assert [ws[f"B{r}"].value for r in range(5, 13)] == [0, 0, 0, 0, None, None, None, None]
+
+
+def test_the_sample_is_lively(built):
+    """The pinned sample has something to show in every block the user looks at first."""
+    book = jobbook.read_book(built["pinned"])
+    kinds = {d["kind"] for d in views.deadlines(book, within=14)}
+    assert {"follow-up", "decision", "lesson"} <= kinds
+    flags = set(book.tables["Pipeline"]["Flag"]) | set(book.tables["Interviews"]["Thank-you flag"])
+    assert {"Overdue", "Done"} <= flags
