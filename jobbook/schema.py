@@ -658,6 +658,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1),
     Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1),
     Setting("HorizonYears", "number", 4, "Years over which one-time amounts are spread.", 1),
+    Setting("Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."),
 )
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))

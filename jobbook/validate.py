@@ -41,9 +41,10 @@ def validate(
             if col.ref and col.ref in tables:
                 target = tables[col.ref]
                 id_col = TABLES[col.ref].id_column or "ID"
-                known = set(id_key(target[id_col]).dropna())
+                known = pd.Index(id_key(target[id_col]).dropna().unique())
                 keys = id_key(df[col.header])
-                for r in _rows(keys.notna() & ~keys.isin(known)):
+                missing = keys.notna().to_numpy() & (known.get_indexer(keys.fillna("")) < 0)
+                for r in _rows(pd.Series(missing, index=keys.index)):
                     out.append(
                         Problem(
                             sheet,
@@ -56,7 +57,10 @@ def validate(
         if table.id_column == "ID":
             keys = id_key(df["ID"])
             dup = keys.notna() & keys.duplicated(keep="first")
-            first = {k: r for r, k in keys[keys.notna() & ~dup].items()}
+            if not dup.any():
+                continue
+            firsts = keys[keys.isin(set(keys[dup])) & ~dup]
+            first = {k: r for r, k in firsts.items()}
             for r in _rows(dup):
                 out.append(
                     Problem(sheet, cell(name, "ID", r), f"duplicate ID {df.at[r, 'ID']} (first on row {first[keys[r]]})", ERROR, "ID")

@@ -31,7 +31,7 @@ class Context:
 
 def id_key(values: pd.Series) -> pd.Series:
     """IDs compared the way Excel's MATCH and = do: case-insensitively, blanks never match."""
-    return values.astype("string").str.strip().str.casefold()
+    return values.astype("str").str.strip().str.lower()
 
 
 def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -> pd.Series:

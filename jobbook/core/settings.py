@@ -22,6 +22,7 @@ class Settings:
     WorkWeeksPerYear: float = SETTINGS_BY_NAME["WorkWeeksPerYear"].default
     HoursPerWeek: float = SETTINGS_BY_NAME["HoursPerWeek"].default
     HorizonYears: float = SETTINGS_BY_NAME["HorizonYears"].default
+    Name: str | None = SETTINGS_BY_NAME["Name"].default
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The as-of date: AsOf if set, else `today` (default: the system date)."""

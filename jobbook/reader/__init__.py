@@ -9,7 +9,10 @@ columns are always computed by the core, never taken from cached formula results
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +25,7 @@ from ..errors import BadValue, NotAWorkbook
 from ..problems import ERROR, Problem
 from ..schema import TABLES
 from ..validate import validate
-from ._layout import Layout, inspect
+from ._layout import Layout, find_sheet, inspect
 from ._settings import read_settings, years_in_use
 from ._table import read_table
 
@@ -97,23 +100,49 @@ class Book:
         return rest
 
 
-def read_book(path: str | Path, as_of: dt.date | None = None) -> Book:
-    """Read the workbook at `path` (.xlsx or .xlsm). Raises a JobbookError for a file that is not a
-    readable workbook; problems with its contents are listed in ``Book.problems``."""
+PARALLEL_BYTES = 64 << 20  # sheets larger than this (uncompressed XML) are read two at a time
+
+
+def _open(path: Path):
     import fastexcel  # imported here so that `jobbook --help` stays fast
 
-    path = Path(path)
-    layout = inspect(path)
     try:
-        reader = fastexcel.read_excel(str(path))
+        return fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel has its own exception types
         raise NotAWorkbook(f"{path}: the workbook cannot be read ({exc})") from exc
+
+
+def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | None = None) -> Book:
+    """Read the workbook at `path` (.xlsx or .xlsm). Raises a JobbookError for a file that is not a
+    readable workbook; problems with its contents are listed in ``Book.problems``.
+
+    `workers`: sheets parsed at once (default: 2 for big workbooks on a machine with 2+ cores, else
+    1). Two at a time is faster and needs about the memory of both sheets at once."""
+    path = Path(path)
+    layout = inspect(path)
+    if workers is None:
+        big = sum(layout.sizes.values()) > PARALLEL_BYTES
+        workers = 2 if big and (os.cpu_count() or 1) > 1 else 1
+    order = sorted(TABLES, key=lambda n: -layout.sizes.get(find_sheet(layout, n) or "", 0))
+    if workers <= 1:
+        reader = _open(path)
+        got = {name: read_table(path, layout, reader, TABLES[name]) for name in order}
+    else:
+        local = threading.local()
+
+        def one(name: str):
+            if not hasattr(local, "reader"):
+                local.reader = _open(path)
+            return read_table(path, layout, local.reader, TABLES[name])
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            got = dict(zip(order, pool.map(one, order)))
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows = {}, {}, {}, {}
-    for name, table in TABLES.items():
-        got = read_table(path, layout, reader, table)
-        inputs[name], sheets[name], letters[name], header_rows[name] = got.frame, got.sheet, got.letters, got.header_row
-        problems.extend(got.problems)
+    for name in TABLES:
+        g = got[name]
+        inputs[name], sheets[name], letters[name], header_rows[name] = g.frame, g.sheet, g.letters, g.header_row
+        problems.extend(g.problems)
     if sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
     first = read_settings(path, layout, years_in_use(inputs, as_of))

@@ -39,6 +39,7 @@ class TableRef:
     last_row: int
     last_col: int
     header_rows: int = 1
+    columns: tuple[str, ...] = ()  # the table's column names, left to right
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Layout:
     tables: list[TableRef] = field(default_factory=list)
     names: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (sheet, row, col)
     parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part in the zip
+    sizes: dict[str, int] = field(default_factory=dict)  # sheet name -> bytes of its XML
     has_vba: bool = False
     date1904: bool = False
 
@@ -176,11 +178,14 @@ def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
         if m:
             layout.names[dn.get("name", "")] = (sheet, int(m.group(2)), col_index(m.group(1)))
     for sheet, part in sheet_parts.items():
+        if part in names:
+            layout.sizes[sheet] = zf.getinfo(part).file_size
         for typ, target in _rels(zf, part).values():
             if not typ.endswith("/table") or target not in names:
                 continue
             t = _xml(zf, target)
             r1, c1, r2, c2 = parse_range(t.get("ref", "A1:A1"))
+            columns = tuple(tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS))
             layout.tables.append(
                 TableRef(
                     name=t.get("displayName") or t.get("name", ""),
@@ -190,6 +195,7 @@ def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
                     last_row=r2,
                     last_col=c2,
                     header_rows=int(t.get("headerRowCount", "1")),
+                    columns=columns,
                 )
             )
     return layout

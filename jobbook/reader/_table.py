@@ -81,9 +81,11 @@ def _locate_header(
     ref = _find_table_ref(layout, sheet, table)
     part = layout.parts[sheet]
     if ref is not None:
-        rows = rows_of(read_cells(path, part, max_row=ref.first_row))
-        cells = rows.get(ref.first_row, {})
-        header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
+        if len(ref.columns) == ref.last_col - ref.first_col + 1:  # names from the table part
+            header = {ref.first_col + i: name for i, name in enumerate(ref.columns)}
+        else:
+            cells = rows_of(read_cells(path, part, max_row=ref.first_row)).get(ref.first_row, {})
+            header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
         return ref.first_row, header, (ref.first_col, ref.last_col)
     required = {norm_header(h) for h in table.required}
     known = {norm_header(h) for h in table.headers}
@@ -153,31 +155,36 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
         batch, errors = loaded.to_arrow_with_errors()
     except Exception as exc:  # fastexcel raises its own types for broken sheet XML
         raise NotAWorkbook(f"{path}: sheet {sheet!r} cannot be read ({exc})") from exc
-    raw = batch.to_pandas()
+    index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
     names = {info.index: h for h in cols for info in [by_abs[positions[h] - 1]]}
-    frame = pd.DataFrame(index=pd.RangeIndex(header_row + 1, header_row + 1 + len(raw), name="row"))
-    for h, c in cols.items():
-        info = by_abs[positions[h] - 1]
-        frame[h] = _typed(raw[info.name].to_numpy(), c)
-    frame = frame.reindex(columns=[c.header for c in table.inputs])
+    empty = empty_frame(table)
+    data = {}
     for c in table.inputs:
-        if c.header not in cols:
-            frame[c.header] = empty_frame(table)[c.header].reindex(frame.index)
+        if c.header in cols:
+            data[c.header] = _typed(batch.column(by_abs[positions[c.header] - 1].name), c, index)
+        else:
+            data[c.header] = empty[c.header].reindex(index)
+    del batch
+    frame = pd.DataFrame(data, index=index)
     _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out)
     blank = frame.isna().all(axis=1)
-    frame = frame[~blank]
+    if blank.any():
+        frame = frame[~blank]
     _check_values(sheet, frame, cols, out)
     return frame
 
 
-def _typed(values: np.ndarray, col: Column) -> pd.Series:
+def _typed(values, col: Column, index: pd.Index) -> pd.Series:
+    """An Arrow column as a typed Series: dates truncated to the day, text stripped (still Arrow)."""
     if col.kind in DATE_KINDS:
-        return pd.Series(values).astype("datetime64[s]").dt.floor("D").to_numpy()
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=index).astype("datetime64[s]").dt.floor("D")
     if col.kind in NUMERIC_KINDS:
-        return pd.Series(values, dtype=float).to_numpy()
-    s = pd.Series(values, dtype="str").str.strip()
-    return s.where(s != "").to_numpy()
+        return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
+    s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
+    s.index = index
+    s = s.str.strip()
+    return s.mask(s == "")
 
 
 def _cell(out: TableRead, header: str, row: int) -> str:
@@ -271,8 +278,8 @@ def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out:
                 out.problems.append(Problem(sheet, _cell(out, _h, row), message(_s[row]), severity, _h))
 
         if col.kind == "choice" and col.choices:
-            canon = {c.casefold(): c for c in col.choices}
-            folded = s.str.casefold()
+            canon = {c.lower(): c for c in col.choices}
+            folded = s.str.lower()
             known = folded.isin(canon.keys())
             frame[header] = s.where(~known, folded.map(canon))
             if col.strict:

@@ -10,11 +10,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.formula import ArrayFormula
 
-from ..schema import AS_OF_DATE_NAME, DATE_FORMAT, FUNNEL_STAGES, MONEY_FORMAT, PERCENT_FORMAT, SOURCES, STAGES, STATUSES
+from .._charts import bar_chart, line_chart, ref, straight_lines
+from ..schema import (
+    AS_OF_DATE_NAME,
+    DATE_FORMAT,
+    FUNNEL_STAGES,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    SOURCES,
+    STAGES,
+    STATUSES,
+)
 from . import _style as st
 
 SHEET = "Dashboard"
@@ -191,8 +199,8 @@ def _deadline_grid(ws) -> None:
             f'=COUNTIFS(Pipeline[Next action due],{day % "Pipeline[Next action due]"},Pipeline[Status],"Active")',
             f'=COUNTIFS(Offers[Decision due],{a},Offers[Decision flag],"<>Done")',
             f'=COUNTIFS(Lessons[Due],{day % "Lessons[Due]"},Lessons[Flag],"<>Done")',
-            '=SUMPRODUCT((Transition[Agreed start]<>"")*(Transition[Agreed start]>={a})*(Transition[Agreed start]<{a}+1))'
-            '+SUMPRODUCT((Transition[Agreed start]="")*(Transition[Earliest start]={a}))'.format(a=a),
+            f'=SUMPRODUCT((Transition[Agreed start]<>"")*(Transition[Agreed start]>={a})*(Transition[Agreed start]<{a}+1))'
+            f'+SUMPRODUCT((Transition[Agreed start]="")*(Transition[Earliest start]={a}))',
         ]
         for c, f in enumerate(cells, 2):
             ws.cell(r, c, f).number_format = HIDE_ZERO
@@ -205,72 +213,33 @@ def _deadline_grid(ws) -> None:
 # -- charts --------------------------------------------------------------------------------------
 
 
-def _labels() -> DataLabelList:
-    """Explicit data-label flags: LibreOffice mis-draws openpyxl's defaults."""
-    return DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False, showLeaderLines=False)
-
-
-def _axes(chart) -> None:
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-
-
-def _bar(title: str, horizontal: bool = False) -> BarChart:
-    ch = BarChart()
-    ch.type = "bar" if horizontal else "col"
-    ch.title = title
-    ch.style = 10
-    ch.height, ch.width = 7.2, 16
-    ch.dataLabels = _labels()
-    _axes(ch)
-    ch.y_axis.majorGridlines = None
-    return ch
-
-
 def _charts(ws) -> None:
-    def ref(c1: int, r1: int, c2: int, r2: int) -> Reference:
-        return Reference(ws, min_col=c1, min_row=r1, max_col=c2, max_row=r2)
-
-    funnel = _bar("Funnel", horizontal=True)
-    funnel.add_data(ref(2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True)
-    funnel.set_categories(ref(1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
-    funnel.x_axis.scaling.orientation = "maxMin"  # Applied at the top
+    funnel = bar_chart("Funnel", horizontal=True)
+    funnel.add_data(ref(ws, 2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True)
+    funnel.set_categories(ref(ws, 1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
     ws.add_chart(funnel, "J3")
 
-    months = LineChart()
-    months.title = "Applications, interviews and offers per month"
-    months.style = 12
-    months.height, months.width = 7.2, 16
-    months.add_data(ref(2, MONTH_TOP, 4, MONTH_TOP + MONTHS), titles_from_data=True)
-    months.set_categories(ref(1, MONTH_TOP + 1, 1, MONTH_TOP + MONTHS))
-    for s in months.series:
-        s.smooth = False
-        s.marker.symbol = "circle"
-    months.dataLabels = _labels()
-    months.x_axis.number_format = "yyyy-mm"
-    _axes(months)
+    months = line_chart("Applications, interviews and offers per month", category_format="yyyy-mm")
+    months.add_data(ref(ws, 2, MONTH_TOP, 4, MONTH_TOP + MONTHS), titles_from_data=True)
+    months.set_categories(ref(ws, 1, MONTH_TOP + 1, 1, MONTH_TOP + MONTHS))
+    straight_lines(months)
     ws.add_chart(months, "J18")
 
-    status = _bar("Outcomes by status (all time)")
-    status.add_data(ref(2, STATUS_TOP, 2, STATUS_TOP + len(STATUSES)), titles_from_data=True)
-    status.set_categories(ref(1, STATUS_TOP + 1, 1, STATUS_TOP + len(STATUSES)))
+    status = bar_chart("Outcomes by status (all time)")
+    status.add_data(ref(ws, 2, STATUS_TOP, 2, STATUS_TOP + len(STATUSES)), titles_from_data=True)
+    status.set_categories(ref(ws, 1, STATUS_TOP + 1, 1, STATUS_TOP + len(STATUSES)))
     status.legend = None
     ws.add_chart(status, "J33")
 
-    source = _bar("Response rate by source", horizontal=True)
-    source.add_data(ref(4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
-    source.set_categories(ref(1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
-    source.x_axis.scaling.orientation = "maxMin"
-    source.y_axis.number_format = "0%"
-    source.dataLabels.numFmt = "0%"
+    source = bar_chart("Response rate by source", horizontal=True, num_format="0%")
+    source.add_data(ref(ws, 4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
+    source.set_categories(ref(ws, 1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
     source.legend = None
     ws.add_chart(source, "J48")
 
-    offers = _bar("Offers: first-year total")
-    offers.add_data(ref(3, OFFER_TOP, 3, OFFER_TOP + TOP_OFFERS), titles_from_data=True)
-    offers.set_categories(ref(2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
-    offers.y_axis.number_format = "#,##0"
-    offers.dataLabels.numFmt = "#,##0"
+    offers = bar_chart("Offers: first-year total", num_format="#,##0")
+    offers.add_data(ref(ws, 3, OFFER_TOP, 3, OFFER_TOP + TOP_OFFERS), titles_from_data=True)
+    offers.set_categories(ref(ws, 2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
     offers.legend = None
     ws.add_chart(offers, "J63")
 

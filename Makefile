@@ -1,0 +1,36 @@
+# The two commands a new user needs (see README):
+#   make demo   - set everything up and write a sample workbook and its report into ./demo
+#   make test   - set everything up (LibreOffice included) and run the tests
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint template bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/jobbook demo demo --force
+
+test: $(STAMP)
+	scripts/ensure_system_tools.sh
+	$(BIN)/ruff check jobbook tests scripts benchmarks
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check jobbook tests scripts benchmarks
+	$(BIN)/ruff format --check jobbook tests scripts benchmarks
+
+template: $(STAMP)
+	$(BIN)/python scripts/build_template.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_report.py
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .ruff_cache

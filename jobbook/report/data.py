@@ -1,0 +1,269 @@
+"""Everything a monthly progress report shows, computed from a Book with the core (no drawing).
+
+Both faces of the report - the workbook with native charts and the matplotlib PDF - draw from one
+``ReportData``, so they cannot disagree, and the summary's month column is ``jobbook stats --month``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import views
+from ..core import by_month, to_days
+from ..core.stats import applications, parse_month
+from ..reader import Book
+from ..schema import FUNNEL_STAGES, SOURCES, STATUSES
+
+NEXT_BUSINESS_DAYS = 14
+TREND_MONTHS = 12
+LOW_RATING = 2  # questions rated this or lower are to practise
+
+SUMMARY_FIGURES = (
+    ("Applications", "applications", "count"),
+    ("Responses", "responses", "count"),
+    ("Response rate", "response_rate", "rate"),
+    ("Interview rate", "interview_rate", "rate"),
+    ("Offer rate", "offer_rate", "rate"),
+    ("Still active", "active", "count"),
+    ("Accepted", "accepted", "count"),
+    ("Median days to first response", "median_days_to_response", "days"),
+)
+ACTIVITY_FIGURES = (("Interviews held", "interviews"), ("Offers received", "offers"))
+OFFER_PARTS = ("Base", "Annual bonus", "Equity per year", "Retirement match", "Benefits value", "One-time", "Commute")
+THANK_YOU_STATES = ("On time", "Late", "Sent, no date", "Missing", "Not yet due")
+OUTCOMES = ("Rejected", "No response", "Withdrawn", "Offer declined", "Accepted", "In progress")
+
+
+@dataclass
+class ReportData:
+    """The report of one month of one book (or of a cohort's books together)."""
+
+    title: str
+    month: pd.Period
+    as_of: dt.date
+    stats: dict  # SPEC section 4 for the month (== jobbook stats --month)
+    previous: dict  # ... for the month before
+    all_time: dict
+    summary: pd.DataFrame  # Figure, This month, Previous month, Change, All time
+    overdue: pd.DataFrame  # kind, sheet, id, company, due, flag
+    upcoming: pd.DataFrame  # open deadlines of the next 14 business days
+    lessons: pd.DataFrame  # open lesson actions
+    practise: pd.DataFrame  # questions to practise
+    per_week: pd.DataFrame  # Week, Applications
+    funnel: pd.DataFrame  # Stage, All time, This month
+    status: pd.DataFrame  # Status, All time, This month
+    sources: pd.DataFrame  # Source, Applications, Responses, Response rate (all time)
+    trend: pd.DataFrame  # Month, Applications, Interviews, Offers (12 months to this one)
+    offers: pd.DataFrame  # Offer, and the parts of its first-year total
+    ratings: pd.DataFrame  # Round, Interviews, Average self-rating
+    thank_you: pd.DataFrame  # Scope, and a count per THANK_YOU_STATES
+    flows: pd.DataFrame  # Stage, Outcome, Applications  (for the Sankey diagram)
+    notes: list[str] = field(default_factory=list)
+
+
+def change(now: float | None, before: float | None, kind: str) -> str:
+    """'▲ 3', '▼ 5.0 pts', '= 0' or '' when either side is blank."""
+    if now is None or before is None:
+        return ""
+    delta = (now - before) * (100 if kind == "rate" else 1)
+    if abs(delta) < 1e-12:
+        return "= 0"
+    arrow = "▲" if delta > 0 else "▼"
+    text = f"{abs(delta):.1f} pts" if kind == "rate" else (f"{abs(delta):g}" if kind == "count" else f"{abs(delta):.1f}")
+    return f"{arrow} {text}"
+
+
+def _summary(month: dict, prev: dict, every: dict, m: str, p: str, t: dict) -> pd.DataFrame:
+    rows = []
+    for label, key, kind in SUMMARY_FIGURES:
+        rows.append((label, month[key], prev[key], change(month[key], prev[key], kind), every[key], kind))
+    for label, key in ACTIVITY_FIGURES:
+        now = month["by_month"][m][key]
+        before = prev["by_month"][p][key]
+        total = int(t[key])
+        rows.append((label, now, before, change(now, before, "count"), total, "count"))
+    return pd.DataFrame(rows, columns=["Figure", "This month", "Previous month", "Change", "All time", "Kind"])
+
+
+def weeks_of(month: pd.Period) -> list[tuple[dt.date, dt.date]]:
+    """Monday-to-Sunday weeks of `month`, clipped to the month: [(first day, last day), ...]."""
+    first, last = month.start_time.date(), month.end_time.date()
+    out, start = [], first
+    while start <= last:
+        end = min(start + dt.timedelta(days=6 - start.weekday()), last)
+        out.append((start, end))
+        start = end + dt.timedelta(days=1)
+    return out
+
+
+def _per_week(pipeline: pd.DataFrame, month: pd.Period) -> pd.DataFrame:
+    applied = pd.to_datetime(applications(pipeline, month)["Date applied"]).dt.date
+    rows = []
+    for a, b in weeks_of(month):
+        label = f"{a:%b} {a.day}" + (f"-{b.day}" if b != a else "")
+        rows.append((label, int(((applied >= a) & (applied <= b)).sum())))
+    return pd.DataFrame(rows, columns=["Week", "Applications"])
+
+
+def _deadlines(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
+    cols = ["kind", "sheet", "id", "company", "due", "flag"]
+    records = pd.DataFrame(views.deadlines(book), columns=cols)
+    horizon = book.calendar.workday(book.as_of, NEXT_BUSINESS_DAYS).item()
+    due = pd.to_datetime(records["due"]).dt.date
+    overdue = records[records["flag"] == "Overdue"].reset_index(drop=True)
+    upcoming = records[(due >= book.as_of) & (due <= horizon)].reset_index(drop=True)
+    return overdue, upcoming
+
+
+def _lessons(book: Book) -> pd.DataFrame:
+    les = book.tables["Lessons"]
+    p = book.tables["Pipeline"]
+    from ..core.computed import lookup
+
+    open_ = les[les["Action"].notna() & (les["Flag"] != "Done")]
+    out = pd.DataFrame(
+        {
+            "Application ID": open_["Application ID"],
+            "Company": lookup(open_["Application ID"], p, "ID", "Company"),
+            "Action": open_["Action"],
+            "Action type": open_["Action type"],
+            "Due": pd.to_datetime(open_["Due"]).dt.date,
+            "Flag": open_["Flag"],
+        }
+    )
+    return out.sort_values("Due", na_position="last", kind="stable").reset_index(drop=True)
+
+
+def _practise(book: Book) -> pd.DataFrame:
+    q = book.tables["Questions"]
+    low = (q["Self-rating"] <= LOW_RATING) | (q["Answer differently?"] == "Yes")
+    out = q.loc[low.fillna(False), ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"]].copy()
+    out["Last practiced"] = pd.to_datetime(out["Last practiced"]).dt.date
+    return out.sort_values(["Self-rating", "Times practiced"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def _offers(book: Book) -> pd.DataFrame:
+    from ..core.offers import effective_base
+
+    o = book.tables["Offers"]
+    o = o[o["First-year total"].notna()]
+    n = lambda c: pd.to_numeric(o[c], errors="coerce").fillna(0.0)  # noqa: E731
+    out = pd.DataFrame(
+        {
+            "Offer": [f"{c} ({i})" if pd.notna(c) and c else str(i) for c, i in zip(o["Company"], o["ID"])],
+            "Base": effective_base(o).to_numpy(),
+            "Annual bonus": o["Annual bonus"].to_numpy(),
+            "Equity per year": o["Equity per year"].to_numpy(),
+            "Retirement match": o["Retirement match"].to_numpy(),
+            "Benefits value": n("Benefits value").to_numpy(),
+            "One-time": (n("Signing bonus") + n("Relocation allowance") - n("Relocation cost")).to_numpy(),
+            "Commute": (-o["Commute cost/year"]).to_numpy(),
+            "First-year total": o["First-year total"].to_numpy(),
+        }
+    )
+    return out.sort_values("First-year total", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _ratings(book: Book) -> pd.DataFrame:
+    i = book.tables["Interviews"]
+    rated = i[i["Self-rating"].notna()]
+    rounds = rated["Round"].fillna("(no round)")
+    g = rated.groupby(rounds, sort=False)["Self-rating"]
+    out = pd.DataFrame({"Round": g.mean().index, "Interviews": g.size().to_numpy(), "Average self-rating": g.mean().to_numpy()})
+    return out.sort_values("Round", kind="stable").reset_index(drop=True)
+
+
+def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
+    """For each interview: On time, Late, Sent (no date), Missing or Not yet due."""
+    due = to_days(interviews["Thank-you due"])
+    raw = interviews["Thank-you sent"]
+    sent = to_days(pd.to_datetime(raw, errors="coerce"))
+    marked = raw.notna().to_numpy()
+    t = np.datetime64(today, "D")
+    state = np.select(
+        [
+            ~np.isnat(sent) & (sent <= due),
+            ~np.isnat(sent),
+            marked,
+            ~np.isnat(due) & (due < t),
+        ],
+        ["On time", "Late", "Sent, no date", "Missing"],
+        default="Not yet due",
+    )
+    return pd.Series(state, index=interviews.index)
+
+
+def _thank_you(book: Book, month: pd.Period) -> pd.DataFrame:
+    i = book.tables["Interviews"]
+    i = i[i["Date"].notna()]
+    states = thank_you_states(i, book.as_of)
+    in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
+    rows = []
+    for scope, mask in (("This month", in_month), ("All time", pd.Series(True, index=i.index))):
+        counts = states[mask].value_counts()
+        rows.append([scope, *(int(counts.get(s, 0)) for s in THANK_YOU_STATES)])
+    return pd.DataFrame(rows, columns=["Scope", *THANK_YOU_STATES])
+
+
+def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
+    """Every application's path: the furthest stage it reached and how it ended there."""
+    apps = applications(pipeline)
+    stage = apps["Stage"].where(apps["Stage"].isin(FUNNEL_STAGES), "Applied")
+    outcome = apps["Status"].map({s: s for s in OUTCOMES}).fillna("In progress").where(apps["Status"] != "Active", "In progress")
+    flows = pd.DataFrame({"Stage": stage, "Outcome": outcome}).value_counts().rename("Applications").reset_index()
+    order = {s: k for k, s in enumerate(FUNNEL_STAGES)}
+    flows["_s"] = flows["Stage"].map(order)
+    flows["_o"] = flows["Outcome"].map({o: k for k, o in enumerate(OUTCOMES)})
+    return flows.sort_values(["_s", "_o"]).drop(columns=["_s", "_o"]).reset_index(drop=True)
+
+
+def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
+    """The report of `month` for `book`, as of the book's as-of date."""
+    m = parse_month(month) if isinstance(month, str) else month
+    p = m - 1
+    every = views.stats(book)
+    this = views.stats(book, str(m))
+    prev = views.stats(book, str(p))
+    t = book.tables
+    totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
+    overdue, upcoming = _deadlines(book)
+    trend_rows = []
+    for k in range(TREND_MONTHS - 1, -1, -1):
+        period = m - k
+        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
+        trend_rows.append((str(period), counts["applications"], counts["interviews"], counts["offers"]))
+    src = every["by_source"]
+    return ReportData(
+        title=title or (book.settings.Name or book.path.stem),
+        month=m,
+        as_of=book.as_of,
+        stats=this,
+        previous=prev,
+        all_time=every,
+        summary=_summary(this, prev, every, str(m), str(p), totals),
+        overdue=overdue,
+        upcoming=upcoming,
+        lessons=_lessons(book),
+        practise=_practise(book),
+        per_week=_per_week(t["Pipeline"], m),
+        funnel=pd.DataFrame(
+            [(s, every["funnel"][s], this["funnel"][s]) for s in FUNNEL_STAGES], columns=["Stage", "All time", "This month"]
+        ),
+        status=pd.DataFrame(
+            [(s, every["by_status"].get(s, 0), this["by_status"].get(s, 0)) for s in STATUSES],
+            columns=["Status", "All time", "This month"],
+        ),
+        sources=pd.DataFrame(
+            [(s, v["applications"], v["responses"], v["response_rate"]) for s, v in src.items() if v["applications"] or s in SOURCES],
+            columns=["Source", "Applications", "Responses", "Response rate"],
+        ),
+        trend=pd.DataFrame(trend_rows, columns=["Month", "Applications", "Interviews", "Offers"]),
+        offers=_offers(book),
+        ratings=_ratings(book),
+        thank_you=_thank_you(book, m),
+        flows=search_flows(t["Pipeline"]),
+    )
