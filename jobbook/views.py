@@ -28,6 +28,15 @@ NEEDS_DEADLINES = {
     "Transition": None,
     "Settings": None,
 }
+NEEDS_REPORT = {
+    "Pipeline": [*NEEDS_STATS["Pipeline"], "Company", "Last contact", "Next action due"],
+    "Interviews": None,
+    "Offers": None,
+    "Lessons": None,
+    "Questions": ["Self-rating", "Answer differently?", "Times practiced", "Last practiced"],
+    "Transition": None,
+    "Settings": None,
+}
 
 
 def stats(book: Book, month: str | None = None) -> dict[str, object]:

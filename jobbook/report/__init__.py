@@ -1,0 +1,62 @@
+"""Monthly progress reports: a workbook with native charts and a Sankey picture, and a PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .._files import check_output, save_atomically, write_atomically
+from ..reader import read_book
+from .data import ReportData, build
+from .pdf import report_pdf
+from .xlsx import report_workbook
+
+__all__ = ["ReportData", "build", "check_outputs", "default_output", "write_outputs", "write_report"]
+
+
+def default_output(book: Path, month: str) -> Path:
+    """``search.xlsx`` -> ``search-report-2026-10.xlsx`` beside it."""
+    return book.with_name(f"{book.stem}-report-{month}.xlsx")
+
+
+def check_outputs(book_path: Path, out: Path | None, pdf: Path | None, force: bool) -> tuple[Path | None, Path | None]:
+    """Refuse outputs that exist (without `force`) or that are the book, before any work."""
+    out = check_output(out, (".xlsx",), force, [book_path]) if out is not None else None
+    pdf = check_output(pdf, (".pdf",), force, [book_path]) if pdf is not None else None
+    return out, pdf
+
+
+def write_outputs(data: ReportData, source: str, out: Path | None, pdf: Path | None) -> list[Path]:
+    """Write the report workbook and/or PDF, each atomically."""
+    written = []
+    if out is not None:
+        written.append(save_atomically(report_workbook(data, source), out, force=True))
+    if pdf is not None:
+        written.append(write_atomically(Path(pdf), lambda tmp: report_pdf(data, Path(tmp))))
+    return written
+
+
+def write_report(
+    book_path: str | Path,
+    month: str,
+    out: str | Path | None = None,
+    pdf: str | Path | None = None,
+    *,
+    force: bool = False,
+    as_of: dt.date | None = None,
+    needs: dict | None = None,
+) -> tuple[ReportData, list[Path], list]:
+    """Read `book_path`, build the report of `month`, write the workbook `out` (default beside the
+    book, unless only a PDF is asked for) and the PDF `pdf`. The book itself is never written.
+    Returns the report data, the files written and the book's non-fatal problems."""
+    from ..core import parse_month
+
+    book_path = Path(book_path)
+    parse_month(month)
+    if out is None and pdf is None:
+        out = default_output(book_path, month)
+    out, pdf = check_outputs(book_path, Path(out) if out else None, Path(pdf) if pdf else None, force)
+    book = read_book(book_path, as_of=as_of)
+    warnings = book.require(needs) if needs is not None else []
+    data = build(book, month)
+    return data, write_outputs(data, book_path.name, out, pdf), warnings

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import views
 from ..core import by_month, to_days
-from ..core.stats import applications, parse_month
+from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FUNNEL_STAGES, SOURCES, STATUSES
 
@@ -109,7 +109,8 @@ def _per_week(pipeline: pd.DataFrame, month: pd.Period) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Week", "Applications"])
 
 
-def _deadlines(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
+def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(overdue, due in the next 14 business days) of one book."""
     cols = ["kind", "sheet", "id", "company", "due", "flag"]
     records = pd.DataFrame(views.deadlines(book), columns=cols)
     horizon = book.calendar.workday(book.as_of, NEXT_BUSINESS_DAYS).item()
@@ -119,11 +120,12 @@ def _deadlines(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
     return overdue, upcoming
 
 
-def _lessons(book: Book) -> pd.DataFrame:
-    les = book.tables["Lessons"]
-    p = book.tables["Pipeline"]
+def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Lesson actions not done yet, soonest first."""
     from ..core.computed import lookup
 
+    les = tables["Lessons"]
+    p = tables["Pipeline"]
     open_ = les[les["Action"].notna() & (les["Flag"] != "Done")]
     out = pd.DataFrame(
         {
@@ -138,23 +140,24 @@ def _lessons(book: Book) -> pd.DataFrame:
     return out.sort_values("Due", na_position="last", kind="stable").reset_index(drop=True)
 
 
-def _practise(book: Book) -> pd.DataFrame:
-    q = book.tables["Questions"]
+def to_practise(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Questions rated low or to be answered differently."""
+    q = tables["Questions"]
     low = (q["Self-rating"] <= LOW_RATING) | (q["Answer differently?"] == "Yes")
     out = q.loc[low.fillna(False), ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"]].copy()
     out["Last practiced"] = pd.to_datetime(out["Last practiced"]).dt.date
     return out.sort_values(["Self-rating", "Times practiced"], na_position="last", kind="stable").reset_index(drop=True)
 
 
-def _offers(book: Book) -> pd.DataFrame:
+def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     from ..core.offers import effective_base
 
-    o = book.tables["Offers"]
+    o = tables["Offers"]
     o = o[o["First-year total"].notna()]
     n = lambda c: pd.to_numeric(o[c], errors="coerce").fillna(0.0)  # noqa: E731
     out = pd.DataFrame(
         {
-            "Offer": [f"{c} ({i})" if pd.notna(c) and c else str(i) for c, i in zip(o["Company"], o["ID"])],
+            "Offer": _offer_names(o),
             "Base": effective_base(o).to_numpy(),
             "Annual bonus": o["Annual bonus"].to_numpy(),
             "Equity per year": o["Equity per year"].to_numpy(),
@@ -168,8 +171,17 @@ def _offers(book: Book) -> pd.DataFrame:
     return out.sort_values("First-year total", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _ratings(book: Book) -> pd.DataFrame:
-    i = book.tables["Interviews"]
+def _offer_names(o: pd.DataFrame) -> list[str]:
+    who = o["Person"] if "Person" in o else pd.Series("", index=o.index)
+    out = []
+    for c, i, p in zip(o["Company"], o["ID"], who):
+        name = f"{c} ({i})" if isinstance(c, str) and c else str(i)
+        out.append(f"{p}: {name}" if p else name)
+    return out
+
+
+def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    i = tables["Interviews"]
     rated = i[i["Self-rating"].notna()]
     rounds = rated["Round"].fillna("(no round)")
     g = rated.groupby(rounds, sort=False)["Self-rating"]
@@ -197,10 +209,10 @@ def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
     return pd.Series(state, index=interviews.index)
 
 
-def _thank_you(book: Book, month: pd.Period) -> pd.DataFrame:
-    i = book.tables["Interviews"]
+def _thank_you(tables: dict[str, pd.DataFrame], as_of: dt.date, month: pd.Period) -> pd.DataFrame:
+    i = tables["Interviews"]
     i = i[i["Date"].notna()]
-    states = thank_you_states(i, book.as_of)
+    states = thank_you_states(i, as_of)
     in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
     rows = []
     for scope, mask in (("This month", in_month), ("All time", pd.Series(True, index=i.index))):
@@ -223,33 +235,47 @@ def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
 
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
     """The report of `month` for `book`, as of the book's as-of date."""
+    overdue, upcoming = deadline_frames(book)
+    return assemble(book.tables, overdue, upcoming, book.as_of, month, title or book.settings.Name or book.path.stem)
+
+
+def assemble(
+    tables: dict[str, pd.DataFrame],
+    overdue: pd.DataFrame,
+    upcoming: pd.DataFrame,
+    as_of: dt.date,
+    month: str | pd.Period,
+    title: str,
+) -> ReportData:
+    """The report from computed tables (one book's, or a cohort's put together)."""
     m = parse_month(month) if isinstance(month, str) else month
     p = m - 1
-    every = views.stats(book)
-    this = views.stats(book, str(m))
-    prev = views.stats(book, str(p))
-    t = book.tables
+    pipe, inter, offs = tables["Pipeline"], tables["Interviews"], tables["Offers"]
+    every = outcome_stats(pipe, inter, offs)
+    this = outcome_stats(pipe, inter, offs, m)
+    prev = outcome_stats(pipe, inter, offs, p)
+    for s in (every, this, prev):
+        s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
-    overdue, upcoming = _deadlines(book)
     trend_rows = []
     for k in range(TREND_MONTHS - 1, -1, -1):
         period = m - k
-        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
+        counts = by_month(pipe, inter, offs, period)[str(period)]
         trend_rows.append((str(period), counts["applications"], counts["interviews"], counts["offers"]))
     src = every["by_source"]
     return ReportData(
-        title=title or (book.settings.Name or book.path.stem),
+        title=title,
         month=m,
-        as_of=book.as_of,
+        as_of=as_of,
         stats=this,
         previous=prev,
         all_time=every,
         summary=_summary(this, prev, every, str(m), str(p), totals),
         overdue=overdue,
         upcoming=upcoming,
-        lessons=_lessons(book),
-        practise=_practise(book),
-        per_week=_per_week(t["Pipeline"], m),
+        lessons=lessons_open(tables),
+        practise=to_practise(tables),
+        per_week=_per_week(pipe, m),
         funnel=pd.DataFrame(
             [(s, every["funnel"][s], this["funnel"][s]) for s in FUNNEL_STAGES], columns=["Stage", "All time", "This month"]
         ),
@@ -262,8 +288,8 @@ def build(book: Book, month: str | pd.Period, title: str | None = None) -> Repor
             columns=["Source", "Applications", "Responses", "Response rate"],
         ),
         trend=pd.DataFrame(trend_rows, columns=["Month", "Applications", "Interviews", "Offers"]),
-        offers=_offers(book),
-        ratings=_ratings(book),
-        thank_you=_thank_you(book, m),
-        flows=search_flows(t["Pipeline"]),
+        offers=_offers(tables),
+        ratings=_ratings(tables),
+        thank_you=_thank_you(tables, as_of, m),
+        flows=search_flows(pipe),
     )

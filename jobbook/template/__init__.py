@@ -9,21 +9,19 @@ table; a Dashboard of formulas and charts.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from .._files import check_output, save_atomically
 from ..core.calendar import public_holidays
-from ..errors import OutputExists, UsageError
 from ..sample import sample_search
 from ..schema import TABLES
 from ._dashboard import write_dashboard
 from ._settings import write_settings
 from ._tables import write_table
 
-__all__ = ["build_workbook", "holiday_years", "new_workbook"]
+__all__ = ["build_workbook", "holiday_years", "new_workbook", "save_atomically"]
 
 
 def holiday_years(year: int) -> range:
@@ -57,29 +55,6 @@ def build_workbook(
     return wb
 
 
-def save_atomically(wb: Workbook, path: Path, force: bool = False) -> Path:
-    """Save next to `path` and move into place, so a failure never leaves half a file; refuse to
-    replace an existing file unless `force`."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise OutputExists(f"{path}: already exists; use --force to replace it")
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError(f"{path}: the workbook name must end in .xlsx (or .xlsm for buttons and macros)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is an ordinary file
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
 def new_workbook(
     path: str | Path,
     *,
@@ -90,9 +65,7 @@ def new_workbook(
 ) -> Path:
     """Write a new workbook at `path` (``jobbook new``). With `sample`, a believable search ending
     on `as_of` (default today); `as_of` is also written into the AsOf cell when given."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise OutputExists(f"{path}: already exists; use --force to replace it")
+    path = check_output(path, (".xlsx",), force)
     records = sample_search(as_of) if sample else None
     wb = build_workbook(records, country=country, as_of=as_of)
     return save_atomically(wb, path, force=force)

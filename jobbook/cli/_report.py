@@ -1,0 +1,69 @@
+"""report: the monthly progress report, for one person or a cohort."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from .. import views
+from . import as_of_option, cli
+
+
+def progress(items: Iterable, label: str) -> Iterator:
+    """A progress bar on a terminal (stderr); silent in a pipe or under cron."""
+    items = list(items)
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+@cli.command()
+@click.argument("books", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="BOOK...")
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month to report on.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report workbook (.xlsx). Default: BOOK-report-YYYY-MM.xlsx beside the book.")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also (or only) write the report as a PDF drawn with matplotlib.")
+@click.option("--cohort", is_flag=True, help="Several books (a coach's cohort): one row per person, totals and the same charts.")
+@click.option("--force", is_flag=True, help="Replace output files that exist.")
+@as_of_option
+def report(books: tuple[Path, ...], month: str, out: Path | None, pdf: Path | None, cohort: bool, force: bool, as_of) -> None:
+    """Write the monthly progress report of BOOK: the month's figures against the previous month,
+    deadlines, lessons and questions to practise, native charts and a Sankey diagram of the whole
+    search. BOOK is only read, never written.
+
+    \b
+    Example:
+      jobbook report search.xlsx --month 2026-10 --pdf search-2026-10.pdf
+      jobbook report ana.xlsx ben.xlsx chloe.xlsx --cohort --month 2026-10 -o cohort.xlsx
+    """
+    from ..core import parse_month
+    from ..report import write_report
+    from ..report.cohort import write_cohort
+
+    try:
+        parse_month(month)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--month") from exc
+    if len(books) > 1 and not cohort:
+        raise click.UsageError("several books need --cohort (or report them one at a time)")
+    if cohort:
+        target = out or Path(f"cohort-report-{month}.xlsx")
+        c, written = write_cohort(list(books), month, target, pdf, force=force, as_of=as_of, progress=lambda xs: progress(xs, "Reading books"))
+        for f, err in c.failures:
+            click.echo(f"warning: {f} was not reported: {err}", err=True)
+        click.echo(f"Cohort of {len(c.people)} for {month}: " + ", ".join(str(p) for p in written))
+        return
+    data, written, warnings = write_report(books[0], month, out, pdf, force=force, as_of=as_of, needs=views.NEEDS_REPORT)
+    for p in warnings[:5]:
+        click.echo(f"warning: {p}", err=True)
+    s = data.stats
+    click.echo(
+        f"{month}: {s['applications']} applications, {s['responses']} responses; "
+        f"{len(data.overdue)} overdue, {len(data.upcoming)} due in the next 14 business days."
+    )
+    for p in written:
+        click.echo(f"Wrote {p}")

@@ -1,0 +1,152 @@
+"""A coach's cohort report: one row per person, totals, and the report's charts across everyone.
+
+Each book is read on its own (its own settings, holidays and as-of date); the cohort's charts come
+from everyone's computed tables put together. A book that cannot be read is listed with its error
+and the others are still reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from .._files import check_output, save_atomically, write_atomically
+from ..errors import JobbookError
+from ..reader import read_book
+from ..template import _style as st
+from .data import ReportData, assemble, build, deadline_frames
+from .pdf import report_pdf
+from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
+from .xlsx import _summary_sheet as summary_sheet
+
+PERSON_COLUMNS = [
+    "Person", "File", "Applications", "Responses", "Response rate", "Interview rate", "Offer rate",
+    "Interviews held", "Offers received", "All-time applications", "Active", "Accepted", "Overdue",
+    "Due in 14 business days",
+]
+
+
+@dataclass
+class Cohort:
+    month: pd.Period
+    people: pd.DataFrame  # PERSON_COLUMNS
+    combined: ReportData | None  # the report over everyone (None if no book could be read)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, error)
+
+
+def person_name(book) -> str:
+    return book.settings.Name or book.path.stem
+
+
+def _row(name: str, path: Path, r: ReportData) -> dict:
+    m = str(r.month)
+    s = r.stats
+    return {
+        "Person": name, "File": path.name, "Applications": s["applications"], "Responses": s["responses"],
+        "Response rate": s["response_rate"], "Interview rate": s["interview_rate"], "Offer rate": s["offer_rate"],
+        "Interviews held": s["by_month"][m]["interviews"], "Offers received": s["by_month"][m]["offers"],
+        "All-time applications": r.all_time["applications"], "Active": r.all_time["active"],
+        "Accepted": r.all_time["accepted"], "Overdue": len(r.overdue), "Due in 14 business days": len(r.upcoming),
+    }
+
+
+def _totals(people: pd.DataFrame) -> dict:
+    n = people["Applications"].sum()
+    out = {"Person": "Cohort", "File": f"{len(people)} people"}
+    for c in PERSON_COLUMNS[2:]:
+        if c.endswith("rate"):
+            continue
+        out[c] = int(people[c].sum())
+    resp = people["Responses"].sum()
+    out["Response rate"] = resp / n if n else None
+    for rate, count in (("Interview rate", "Interview rate"), ("Offer rate", "Offer rate")):
+        out[rate] = float((people[count].fillna(0) * people["Applications"]).sum() / n) if n else None
+    return out
+
+
+def build_cohort(
+    paths: Iterable[Path],
+    month: str,
+    as_of: dt.date | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> Cohort:
+    period = pd.Period(month, freq="M")
+    rows, failures, tables, overdue, upcoming = [], [], {}, [], []
+    for path in progress(list(paths)):
+        path = Path(path)
+        try:
+            book = read_book(path, as_of=as_of)
+            name = person_name(book)
+            r = build(book, period, name)
+            od, up = deadline_frames(book)
+        except JobbookError as exc:
+            failures.append((str(path), str(exc)))
+            continue
+        rows.append(_row(name, path, r))
+        for t, df in book.tables.items():
+            tables.setdefault(t, []).append(df.assign(Person=name))
+        overdue.append(od.assign(person=name))
+        upcoming.append(up.assign(person=name))
+    people = pd.DataFrame(rows, columns=PERSON_COLUMNS)
+    if not rows:
+        return Cohort(period, people, None, failures)
+    joined = {t: pd.concat(v, ignore_index=True) for t, v in tables.items()}
+    combined = assemble(
+        joined,
+        pd.concat(overdue, ignore_index=True),
+        pd.concat(upcoming, ignore_index=True),
+        as_of or dt.date.today(),
+        period,
+        f"Cohort of {len(rows)}",
+    )
+    return Cohort(period, people, combined, failures)
+
+
+def cohort_workbook(c: Cohort) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cohort"
+    s = _Sheet(ws)
+    s.title(f"Cohort report: {month_name(c.month)}", f"{len(c.people)} people reported, {len(c.failures)} book(s) unreadable")
+    table = pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True) if len(c.people) else c.people
+    head, last = s.table(f"Per person ({month_name(c.month)} unless marked all-time)", table, {k: "0.0%" for k in PERSON_COLUMNS if k.endswith("rate")})
+    if len(c.people):
+        for col in range(1, len(PERSON_COLUMNS) + 1):
+            ws.cell(last, col).font = st.BOLD
+    failures = pd.DataFrame(c.failures, columns=["File", "Error"])
+    s.table(f"Books that could not be read ({len(failures)})", failures, empty="Every book was read.")
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 30
+    for col in "CDEFGHIJKLMN":
+        ws.column_dimensions[col].width = 13
+    _print_setup(ws)
+    if c.combined is not None:
+        summary_sheet(wb, c.combined, "the cohort's books")
+        _charts_sheet(wb, c.combined)
+        _flow_sheet(wb, c.combined)
+    return wb
+
+
+def write_cohort(
+    paths: list[Path],
+    month: str,
+    out: Path,
+    pdf: Path | None = None,
+    *,
+    force: bool = False,
+    as_of: dt.date | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> tuple[Cohort, list[Path]]:
+    out = check_output(out, (".xlsx",), force, paths)
+    if pdf is not None:
+        pdf = check_output(pdf, (".pdf",), force, paths)
+    c = build_cohort(paths, month, as_of, progress)
+    written = [save_atomically(cohort_workbook(c), out, force=True)]
+    if pdf is not None and c.combined is not None:
+        written.append(write_atomically(pdf, lambda tmp: report_pdf(c.combined, Path(tmp))))
+    return c, written

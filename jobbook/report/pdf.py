@@ -1,0 +1,208 @@
+"""The monthly report as a multi-page PDF drawn with matplotlib (no LibreOffice needed).
+
+One page per section: summary, deadlines, lessons and questions, activity, funnel and outcomes,
+sources and interviews, offers, and the flow of the whole search.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .data import OFFER_PARTS, THANK_YOU_STATES, ReportData  # noqa: E402
+from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
+from .xlsx import deadline_view, lessons_view, month_name, practise_view  # noqa: E402
+
+A4 = (11.69, 8.27)
+BLUE, RED, GREEN, GREY, AMBER = "#2F5597", "#C0504D", "#4E9A4E", "#A6A6A6", "#E9A23B"
+MAX_ROWS = 18
+
+
+def _page(title: str, r: ReportData) -> Figure:
+    fig = Figure(figsize=A4)
+    fig.text(0.04, 0.95, title, fontsize=18, fontweight="bold", color="#1F3864")
+    fig.text(0.04, 0.915, f"{r.title}  ·  {month_name(r.month)}  ·  as of {r.as_of.isoformat()}", fontsize=10, color="#808080")
+    return fig
+
+
+def _cell(v: object, kind: str | None = None) -> str:
+    if v is None or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if kind == "rate":
+        return f"{v * 100:.1f}%"
+    if kind == "days":
+        return f"{v:.1f}"
+    if isinstance(v, float):
+        return f"{v:,.0f}" if abs(v) >= 100 else f"{v:g}"
+    if hasattr(v, "isoformat"):
+        return v.isoformat()[:10]
+    return str(v)
+
+
+def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, df: pd.DataFrame, kinds=None, empty="Nothing here.") -> None:
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    ax.set_title(heading, loc="left", fontsize=12, fontweight="bold")
+    if df.empty:
+        ax.text(0, 0.9, empty, fontsize=10, color="#808080", va="top")
+        return
+    rows = df.head(MAX_ROWS)
+    text = []
+    for i, row in enumerate(rows.itertuples(index=False)):
+        kind = kinds[i] if kinds is not None else None
+        text.append([_cell(v, kind if isinstance(v, float) else None)[:48] for v in row])
+    t = ax.table(cellText=text, colLabels=[str(c) for c in df.columns], loc="upper left", cellLoc="left", colLoc="left")
+    t.auto_set_font_size(False)
+    t.set_fontsize(9)
+    t.scale(1, 1.25)
+    for (row, _), cell in t.get_celld().items():
+        cell.set_edgecolor("#D9E2F3")
+        if row == 0:
+            cell.set_facecolor("#D9E2F3")
+            cell.set_text_props(fontweight="bold", color="#1F3864")
+    if len(df) > MAX_ROWS:
+        ax.text(0, -0.02, f"... and {len(df) - MAX_ROWS} more in the report workbook", fontsize=9, color="#808080", transform=ax.transAxes)
+
+
+def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=False, fmt="{:g}", colours=None, stacked=False) -> None:
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+    n = len(series)
+    pos = np.arange(len(labels))
+    width = 0.8 if stacked else 0.8 / max(n, 1)
+    base = np.zeros(len(labels))
+    neg = np.zeros(len(labels))
+    for k, (name, values) in enumerate(series.items()):
+        v = np.array([0 if x is None or (isinstance(x, float) and math.isnan(x)) else x for x in values], dtype=float)
+        colour = (colours or {}).get(name) or [BLUE, AMBER, GREEN, RED, GREY, "#8064A2", "#5B9BD5"][k % 7]
+        if stacked:
+            bottom = np.where(v >= 0, base, neg)
+            offs = pos
+        else:
+            bottom = 0
+            offs = pos - 0.4 + width * (k + 0.5)
+        if horizontal:
+            bars = ax.barh(offs, v, height=width, left=bottom, color=colour, label=name)
+        else:
+            bars = ax.bar(offs, v, width=width, bottom=bottom, color=colour, label=name)
+        if not stacked:
+            ax.bar_label(bars, labels=[fmt.format(x) if x else "" for x in v], fontsize=8, padding=2)
+        if stacked:
+            base = base + np.where(v >= 0, v, 0)
+            neg = neg + np.where(v < 0, v, 0)
+    (ax.set_yticks if horizontal else ax.set_xticks)(pos, labels, fontsize=9)
+    if horizontal:
+        ax.invert_yaxis()
+    ax.spines[["top", "right"]].set_visible(False)
+    if n > 1:
+        ax.legend(fontsize=8, frameon=False)
+
+
+def _summary_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page(f"Job search report: {month_name(r.month)}", r)
+    df = r.summary.drop(columns=["Kind"]).rename(columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)})
+    _table(fig, (0.04, 0.3, 0.9, 0.55), "The month at a glance", df, kinds=list(r.summary["Kind"]))
+    fig.text(0.04, 0.2, f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
+             f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}", fontsize=11)
+    pdf.savefig(fig)
+
+
+def _deadlines_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Deadlines", r)
+    _table(fig, (0.04, 0.5, 0.9, 0.36), f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.")
+    _table(fig, (0.04, 0.05, 0.9, 0.36), f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.")
+    pdf.savefig(fig)
+
+
+def _practice_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Lessons and practice", r)
+    _table(fig, (0.04, 0.5, 0.9, 0.36), f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.")
+    _table(fig, (0.04, 0.05, 0.9, 0.36), f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.")
+    pdf.savefig(fig)
+
+
+def _activity_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Activity", r)
+    ax = fig.add_axes((0.06, 0.1, 0.38, 0.72))
+    _bars(ax, list(r.per_week["Week"]), {"Applications": list(r.per_week["Applications"])}, f"Applications per week of {month_name(r.month)}")
+    ax2 = fig.add_axes((0.55, 0.1, 0.42, 0.72))
+    ax2.set_title("The last 12 months", loc="left", fontsize=11, fontweight="bold")
+    for name, colour in (("Applications", BLUE), ("Interviews", AMBER), ("Offers", GREEN)):
+        ax2.plot(r.trend["Month"], r.trend[name], marker="o", color=colour, label=name)
+    ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
+    ax2.legend(fontsize=8, frameon=False)
+    ax2.spines[["top", "right"]].set_visible(False)
+    pdf.savefig(fig)
+
+
+def _outcomes_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Funnel and outcomes", r)
+    ax = fig.add_axes((0.08, 0.1, 0.38, 0.72))
+    _bars(ax, list(r.funnel["Stage"]), {"All time": list(r.funnel["All time"]), "This month": list(r.funnel["This month"])}, "Funnel", horizontal=True)
+    ax2 = fig.add_axes((0.55, 0.18, 0.42, 0.64))
+    _bars(ax2, list(r.status["Status"]), {"All time": list(r.status["All time"]), "This month": list(r.status["This month"])}, "Outcomes by status")
+    ax2.tick_params(axis="x", labelrotation=30)
+    pdf.savefig(fig)
+
+
+def _sources_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Sources and interviews", r)
+    ax = fig.add_axes((0.1, 0.1, 0.3, 0.72))
+    rates = [x * 100 if x is not None and not (isinstance(x, float) and math.isnan(x)) else 0 for x in r.sources["Response rate"]]
+    _bars(ax, list(r.sources["Source"]), {"Response rate %": rates}, "Response rate by source (all time)", horizontal=True, fmt="{:.0f}%")
+    ax2 = fig.add_axes((0.5, 0.5, 0.45, 0.32))
+    if r.ratings.empty:
+        ax2.set_axis_off()
+        ax2.set_title("Interview self-ratings by round", loc="left", fontsize=11, fontweight="bold")
+        ax2.text(0, 0.5, "No rated interviews yet.", color="#808080")
+    else:
+        _bars(ax2, list(r.ratings["Round"]), {"Average self-rating": list(r.ratings["Average self-rating"])}, "Interview self-ratings by round (1-5)", fmt="{:.1f}")
+        ax2.set_ylim(0, 5)
+    ax3 = fig.add_axes((0.5, 0.1, 0.45, 0.28))
+    colours = {"On time": GREEN, "Late": AMBER, "Sent, no date": "#5B9BD5", "Missing": RED, "Not yet due": GREY}
+    _bars(ax3, list(r.thank_you["Scope"]), {s: list(r.thank_you[s]) for s in THANK_YOU_STATES}, "Thank-you notes", horizontal=True, stacked=True, colours=colours)
+    pdf.savefig(fig)
+
+
+def _offers_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("Offers compared", r)
+    ax = fig.add_axes((0.08, 0.12, 0.6, 0.7))
+    if r.offers.empty:
+        ax.set_axis_off()
+        ax.text(0, 0.5, "No offers yet.", color="#808080", fontsize=12)
+    else:
+        _bars(ax, list(r.offers["Offer"]), {p: list(r.offers[p]) for p in OFFER_PARTS}, "What the first year is made of", stacked=True)
+        tops = r.offers[list(OFFER_PARTS)].clip(lower=0).sum(axis=1)
+        for k, (top, total) in enumerate(zip(tops, r.offers["First-year total"])):
+            ax.text(k, top, f"{total:,.0f}", ha="center", va="bottom", fontsize=9, fontweight="bold")
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    pdf.savefig(fig)
+
+
+def _flow_page(pdf: PdfPages, r: ReportData) -> None:
+    fig = _page("The whole search", r)
+    ax = fig.add_axes((0.03, 0.05, 0.94, 0.8))
+    draw_sankey(r.flows, ax, title="")
+    pdf.savefig(fig)
+
+
+SECTIONS = (_summary_page, _deadlines_page, _practice_page, _activity_page, _outcomes_page, _sources_page, _offers_page, _flow_page)
+
+
+def report_pdf(r: ReportData, path: Path) -> Path:
+    with PdfPages(path, metadata={"Title": f"Job search report {r.month}", "Creator": "jobbook"}) as pdf:
+        for section in SECTIONS:
+            section(pdf, r)
+    return path
+
+
+__all__ = ["OUTCOME_COLOURS", "SECTIONS", "report_pdf"]

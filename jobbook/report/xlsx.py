@@ -1,0 +1,260 @@
+"""The monthly report as a workbook: a Summary, native charts fed by small tables, and the Sankey.
+
+Values, not formulas: a report is a snapshot. Text from the user's book is written as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.worksheet.pagebreak import Break
+
+from .._charts import bar_chart, line_chart, ref, straight_lines
+from .._safe import set_text_cell
+from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
+from ..template import _style as st
+from .data import ReportData
+from .sankey import sankey_png
+
+CHART_COL = "K"
+ROWS_PER_CHART = 17
+BLOCKS_PER_PAGE = 3
+
+
+def month_name(p: pd.Period) -> str:
+    return p.start_time.strftime("%B %Y")
+
+
+def _value(v: object) -> object:
+    if v is None or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    if hasattr(v, "item") and not isinstance(v, str):
+        return v.item()
+    return v
+
+
+def placeholder(df: pd.DataFrame, label: str) -> pd.DataFrame:
+    """An empty chart table gets one labelled row, so that its chart still shows (empty)."""
+    if not df.empty:
+        return df
+    return pd.DataFrame([[label, *([None] * (len(df.columns) - 1))]], columns=df.columns)
+
+
+def deadline_view(df: pd.DataFrame) -> pd.DataFrame:
+    """Deadlines with the company first (the widest column) and readable headers."""
+    cols = ["person", "company", "due", "flag", "kind", "id", "sheet"]
+    out = df[[c for c in cols if c in df.columns]]
+    return out.rename(columns={c: c.capitalize() for c in cols} | {"id": "ID"})
+
+
+def lessons_view(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["Person", "Action", "Due", "Flag", "Company", "Action type", "Application ID"]
+    return df[[c for c in cols if c in df.columns]]
+
+
+def practise_view(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["Person", "Question", "Self-rating", "Times practiced", "Last practiced", "Category", "ID"]
+    return df[[c for c in cols if c in df.columns]]
+
+
+class _Sheet:
+    """Writes blocks one under another."""
+
+    def __init__(self, ws, row: int = 1):
+        self.ws = ws
+        self.row = row
+
+    def title(self, text: str, sub: str | None = None) -> None:
+        self.ws.cell(self.row, 1, text).font = st.TITLE
+        self.row += 1
+        if sub:
+            self.ws.cell(self.row, 1, sub).font = st.SUBTITLE
+            self.row += 1
+        self.row += 1
+
+    def table(self, heading: str, df: pd.DataFrame, formats: dict[str, str] | None = None, empty: str = "Nothing here.") -> tuple[int, int]:
+        """A section heading, a header row and the rows; returns (header row, last row)."""
+        ws, formats = self.ws, formats or {}
+        width = max(len(df.columns), 1)
+        ws.cell(self.row, 1, heading).font = st.SECTION
+        for c in range(1, width + 1):
+            ws.cell(self.row, c).fill = st.SECTION_FILL
+        self.row += 1
+        head = self.row
+        for c, name in enumerate(df.columns, 1):
+            cell = ws.cell(head, c, str(name))
+            cell.font, cell.fill = st.HEAD, st.HEAD_FILL
+        self.row += 1
+        if df.empty:
+            ws.cell(self.row, 1, empty).font = st.SUBTITLE
+            self.row += 2
+            return head, head
+        for values in df.itertuples(index=False):
+            for c, (name, v) in enumerate(zip(df.columns, values), 1):
+                cell = ws.cell(self.row, c)
+                set_text_cell(cell, _value(v))
+                fmt = formats.get(name) or (DATE_FORMAT if isinstance(cell.value, dt.date) else None)
+                if fmt:
+                    cell.number_format = fmt
+            self.row += 1
+        last = self.row - 1
+        self.row += 1
+        return head, last
+
+
+def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
+    ws = wb.create_sheet("Summary")
+    s = _Sheet(ws)
+    s.title(f"Job search report: {month_name(r.month)}", f"{r.title}  ·  as of {r.as_of.isoformat()}  ·  from {source}")
+    m, p = month_name(r.month), month_name(r.month - 1)
+    summary = r.summary.rename(columns={"This month": m, "Previous month": p})
+    head, last = s.table("The month at a glance", summary.drop(columns=["Kind"]))
+    for k, kind in enumerate(r.summary["Kind"], head + 1):
+        for col in (2, 3, 5):
+            ws.cell(k, col).number_format = PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
+        change = ws.cell(k, 4)
+        if str(change.value).startswith("▲"):
+            change.font = st.UP
+        elif str(change.value).startswith("▼"):
+            change.font = st.DOWN
+    s.table(f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.")
+    s.table(f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.")
+    s.table(f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.")
+    s.table(f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.")
+    for col, width in zip("ABCDEFGH", (46, 16, 16, 13, 16, 12, 12, 12)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A4"
+    _print_setup(ws)
+
+
+def _charts_sheet(wb: Workbook, r: ReportData) -> None:
+    ws = wb.create_sheet("Charts")
+    s = _Sheet(ws)
+    s.title(f"Charts: {month_name(r.month)}", "Each chart is drawn from the table beside it.")
+    anchor = s.row
+
+    def place(chart, top: int) -> None:
+        ws.add_chart(chart, f"{CHART_COL}{max(top, anchor)}")
+
+    blocks = []
+
+    def block(heading, df, build, formats=None) -> None:
+        top = s.row
+        head, last = s.table(heading, df, formats)
+        chart = build(head, last)
+        place(chart, top)
+        s.row = max(s.row, top + ROWS_PER_CHART)
+        blocks.append(top)
+        if len(blocks) % BLOCKS_PER_PAGE == 0:  # never let a printed page cut a chart in two
+            ws.row_breaks.append(Break(id=s.row - 1))
+
+    def weeks(head, last):
+        ch = bar_chart("Applications per week")
+        ch.add_data(ref(ws, 2, head, 2, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        ch.legend = None
+        return ch
+
+    def funnel(head, last):
+        ch = bar_chart("Funnel", horizontal=True)
+        ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        return ch
+
+    def status(head, last):
+        ch = bar_chart("Outcomes by status")
+        ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        return ch
+
+    def sources(head, last):
+        ch = bar_chart("Response rate by source (all time)", horizontal=True, num_format="0%")
+        ch.add_data(ref(ws, 4, head, 4, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        ch.legend = None
+        return ch
+
+    def trend(head, last):
+        ch = line_chart("The last 12 months")
+        ch.add_data(ref(ws, 2, head, 4, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        straight_lines(ch)
+        return ch
+
+    def offers(head, last):
+        ch = bar_chart("Offers: what the first year is made of", stacked=True, num_format="#,##0", data_labels=False)
+        ch.add_data(ref(ws, 2, head, 8, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        return ch
+
+    def ratings(head, last):
+        ch = bar_chart("Interview self-rating by round (1-5)", num_format="0.0")
+        ch.add_data(ref(ws, 3, head, 3, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        ch.y_axis.scaling.min = 0
+        ch.y_axis.scaling.max = 5
+        ch.legend = None
+        return ch
+
+    def thanks(head, last):
+        ch = bar_chart("Thank-you notes", horizontal=True, stacked=True)
+        ch.add_data(ref(ws, 2, head, 6, last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        return ch
+
+    m = month_name(r.month)
+    block(f"Applications per week of {m}", r.per_week, weeks)
+    block("Funnel: applications that reached each stage", r.funnel, funnel)
+    block("Outcomes by status", r.status, status)
+    block("Response rate by source (all time)", r.sources, sources, {"Response rate": PERCENT_FORMAT})
+    block("Applications, interviews and offers: 12 months", r.trend, trend)
+    money = {c: MONEY_FORMAT for c in r.offers.columns if c != "Offer"}
+    block("Offers compared: parts of the first-year total", placeholder(r.offers, "No offers yet"), offers, money)
+    block("Interview self-ratings by round", placeholder(r.ratings, "No rated interviews yet"), ratings, {"Average self-rating": "0.0"})
+    block("Thank-you notes (sent within the ThankYouDays business days)", r.thank_you, thanks)
+    ws.column_dimensions["A"].width = 26
+    for col in "BCDEFGH":
+        ws.column_dimensions[col].width = 13
+    _print_setup(ws)
+
+
+def _flow_sheet(wb: Workbook, r: ReportData) -> None:
+    ws = wb.create_sheet("Search flow")
+    s = _Sheet(ws)
+    s.title("The whole search", "Every application, from the stage it reached to how it ended.")
+    png = io.BytesIO()
+    sankey_png(r.flows, png)
+    png.seek(0)
+    img = Image(png)
+    img.width, img.height = 900, 468
+    ws.add_image(img, f"A{s.row}")
+    s.row += 25
+    s.table("Applications by furthest stage and outcome", r.flows)
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 16
+    _print_setup(ws)
+
+
+def _print_setup(ws) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def report_workbook(r: ReportData, source: str) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _summary_sheet(wb, r, source)
+    _charts_sheet(wb, r)
+    _flow_sheet(wb, r)
+    wb.properties.creator = "jobbook"
+    wb.properties.title = f"Job search report {r.month}"
+    return wb
