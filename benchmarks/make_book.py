@@ -85,11 +85,13 @@ def interview_rows(n: int, rng: random.Random):
         ]
 
 
-def sheet_xml(headers: list[str], rows, strings: Strings, out) -> int:
+def sheet_xml(headers: list[str], rows, strings: Strings, out, n: int) -> int:
+    dim = f"A1:{col(len(headers))}{n + 1}"
     out.write(
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>'
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        + f'<dimension ref="{dim}"/><sheetData>'.encode()
     )
     cells = "".join(f'<c r="{col(j)}1" t="s"><v>{strings(h)}</v></c>' for j, h in enumerate(headers, 1))
     out.write(f'<row r="1">{cells}</row>'.encode())
@@ -148,7 +150,7 @@ def make_book(n: int, path: Path, seed: int = 1) -> Path:
         wb_sheets, wb_rels = [], []
         for i, (name, headers, rows) in enumerate(sheets, 1):
             with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:
-                last = sheet_xml(headers, rows, strings, out)
+                last = sheet_xml(headers, rows, strings, out, n)
             z.writestr(f"xl/worksheets/_rels/sheet{i}.xml.rels",
                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                        f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table{i}.xml"/></Relationships>')

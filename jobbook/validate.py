@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .core.computed import id_key
 from .problems import ERROR, WARNING, Problem
@@ -41,9 +43,9 @@ def validate(
             if col.ref and col.ref in tables:
                 target = tables[col.ref]
                 id_col = TABLES[col.ref].id_column or "ID"
-                known = pd.Index(id_key(target[id_col]).dropna().unique())
                 keys = id_key(df[col.header])
-                missing = keys.notna().to_numpy() & (known.get_indexer(keys.fillna("")) < 0)
+                known = pc.is_in(pa.array(keys, from_pandas=True), value_set=pa.array(id_key(target[id_col]), from_pandas=True))
+                missing = keys.notna().to_numpy() & ~known.to_numpy(zero_copy_only=False)
                 for r in _rows(pd.Series(missing, index=keys.index)):
                     out.append(
                         Problem(

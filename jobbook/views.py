@@ -72,9 +72,14 @@ def offers(book: Book) -> list[dict[str, object]]:
     return out
 
 
+def deadline_frame(book: Book, within: int | None = None):
+    """Every open deadline as a DataFrame (kind, sheet, id, company, due, flag), soonest first."""
+    return _deadlines(book.tables, book.context, within)
+
+
 def deadlines(book: Book, within: int | None = None) -> list[dict[str, object]]:
     """Every open deadline, soonest first (``{kind, sheet, id, company, due, flag}``)."""
-    return deadline_records(_deadlines(book.tables, book.context, within))
+    return deadline_records(deadline_frame(book, within))
 
 
 def check(book: Book) -> dict[str, object]:

@@ -35,11 +35,17 @@ def id_key(values: pd.Series) -> pd.Series:
 
 
 def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -> pd.Series:
-    """For each key, `value_col` of the first row of `table` whose `key_col` equals it (else NA)."""
-    src = pd.DataFrame({"k": id_key(table[key_col]), "v": table[value_col].to_numpy()})
-    src = src.dropna(subset=["k"]).drop_duplicates("k")
-    mapping = pd.Series(src["v"].to_numpy(), index=src["k"].to_numpy())
-    return pd.Series(id_key(keys).map(mapping).to_numpy(), index=keys.index)
+    """For each key, `value_col` of the first row of `table` whose `key_col` equals it (else NA),
+    as Excel's INDEX/MATCH finds it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if keys.empty:
+        return pd.Series([], index=keys.index, dtype=object)
+    found = pc.index_in(pa.array(id_key(keys), from_pandas=True), value_set=pa.array(id_key(table[key_col]), from_pandas=True))
+    out = pa.array(table[value_col], from_pandas=True).take(found).to_pandas()
+    out.index = keys.index  # by position: the keys' own rows
+    return out
 
 
 def _days(series: pd.Series) -> np.ndarray:

@@ -15,13 +15,14 @@ COLUMNS = ["kind", "sheet", "id", "company", "due", "flag"]
 
 
 def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
+    n = len(ids)
     return pd.DataFrame(
         {
-            "kind": kind,
-            "sheet": sheet,
-            "id": pd.Series(ids).astype(object).to_numpy(),
-            "company": pd.Series(company).astype(object).to_numpy(),
-            "due": to_days(due),
+            "kind": np.full(n, kind, dtype=object),
+            "sheet": np.full(n, sheet, dtype=object),
+            "id": pd.Series(ids).reset_index(drop=True),
+            "company": pd.Series(company).reset_index(drop=True),
+            "due": to_days(due) if n else np.array([], dtype="datetime64[D]"),
             "flag": np.asarray(flag, dtype=object),
         }
     )
@@ -88,18 +89,13 @@ def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None 
 
 def deadline_records(frame: pd.DataFrame) -> list[dict[str, object]]:
     """JSON-ready records: ISO dates, None for blanks."""
-    records = []
-    for row in frame.itertuples(index=False):
-        due = pd.Timestamp(row.due)
-        records.append(
-            {
-                "kind": row.kind,
-                "sheet": row.sheet,
-                "id": None if pd.isna(row.id) else str(row.id),
-                "company": None if pd.isna(row.company) or row.company == "" else str(row.company),
-                "due": due.date().isoformat() if not pd.isna(due) else None,
-                "flag": row.flag or "",
-            }
-        )
-    return records
+    due = np.datetime_as_string(frame["due"].to_numpy(dtype="datetime64[D]"), unit="D")
 
+    def text(col: str) -> list:
+        s = frame[col].astype(object)
+        return [None if (v is None or v != v or v == "") else str(v) for v in s]
+
+    return [
+        {"kind": k, "sheet": sh, "id": i, "company": c, "due": None if d == "NaT" else str(d), "flag": f or ""}
+        for k, sh, i, c, d, f in zip(frame["kind"], frame["sheet"], text("id"), text("company"), due, frame["flag"])
+    ]

@@ -116,10 +116,13 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
     """Read the workbook at `path` (.xlsx or .xlsm). Raises a JobbookError for a file that is not a
     readable workbook; problems with its contents are listed in ``Book.problems``.
 
-    `workers`: sheets parsed at once (default: 2 for big workbooks on a machine with 2+ cores, else
-    1). Two at a time is faster and needs about the memory of both sheets at once."""
+    `workers`: sheets parsed at once (default: the JOBBOOK_WORKERS environment variable, else 2 for
+    big workbooks on a machine with 2+ cores, else 1). Two at a time is faster and needs the memory
+    of both sheets at once."""
     path = Path(path)
     layout = inspect(path)
+    if workers is None and os.environ.get("JOBBOOK_WORKERS", "").isdigit():
+        workers = int(os.environ["JOBBOOK_WORKERS"])
     if workers is None:
         big = sum(layout.sizes.values()) > PARALLEL_BYTES
         workers = 2 if big and (os.cpu_count() or 1) > 1 else 1

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import views
-from ..core import by_month, to_days
+from ..core import to_days
 from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FUNNEL_STAGES, SOURCES, STATUSES
@@ -21,6 +21,7 @@ from ..schema import FUNNEL_STAGES, SOURCES, STATUSES
 NEXT_BUSINESS_DAYS = 14
 TREND_MONTHS = 12
 LOW_RATING = 2  # questions rated this or lower are to practise
+OFFERS_SHOWN = 12  # the best offers by first-year total, in the offers chart
 
 SUMMARY_FIGURES = (
     ("Applications", "applications", "count"),
@@ -110,14 +111,17 @@ def _per_week(pipeline: pd.DataFrame, month: pd.Period) -> pd.DataFrame:
 
 
 def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(overdue, due in the next 14 business days) of one book."""
-    cols = ["kind", "sheet", "id", "company", "due", "flag"]
-    records = pd.DataFrame(views.deadlines(book), columns=cols)
-    horizon = book.calendar.workday(book.as_of, NEXT_BUSINESS_DAYS).item()
-    due = pd.to_datetime(records["due"]).dt.date
-    overdue = records[records["flag"] == "Overdue"].reset_index(drop=True)
-    upcoming = records[(due >= book.as_of) & (due <= horizon)].reset_index(drop=True)
-    return overdue, upcoming
+    """(overdue, due in the next 14 business days) of one book, with ISO dates."""
+    frame = views.deadline_frame(book)
+    horizon = book.calendar.workday(book.as_of, NEXT_BUSINESS_DAYS).astype("datetime64[D]")
+    due = frame["due"].to_numpy(dtype="datetime64[D]")
+    today = np.datetime64(book.as_of, "D")
+
+    def part(mask: np.ndarray) -> pd.DataFrame:
+        sub = frame[mask].reset_index(drop=True)
+        return sub.assign(due=np.datetime_as_string(sub["due"].to_numpy(dtype="datetime64[D]"), unit="D"))
+
+    return part((frame["flag"] == "Overdue").to_numpy()), part((due >= today) & (due <= horizon))
 
 
 def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -168,7 +172,7 @@ def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "First-year total": o["First-year total"].to_numpy(),
         }
     )
-    return out.sort_values("First-year total", ascending=False, kind="stable").reset_index(drop=True)
+    return out.sort_values("First-year total", ascending=False, kind="stable").head(OFFERS_SHOWN).reset_index(drop=True)
 
 
 def _offer_names(o: pd.DataFrame) -> list[str]:
@@ -257,11 +261,12 @@ def assemble(
     for s in (every, this, prev):
         s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
+    none = {"applications": 0, "interviews": 0, "offers": 0}
     trend_rows = []
     for k in range(TREND_MONTHS - 1, -1, -1):
-        period = m - k
-        counts = by_month(pipe, inter, offs, period)[str(period)]
-        trend_rows.append((str(period), counts["applications"], counts["interviews"], counts["offers"]))
+        period = str(m - k)
+        counts = every["by_month"].get(period, none)
+        trend_rows.append((period, counts["applications"], counts["interviews"], counts["offers"]))
     src = every["by_source"]
     return ReportData(
         title=title,

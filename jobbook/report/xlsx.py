@@ -24,6 +24,7 @@ from .sankey import sankey_png
 CHART_COL = "K"
 ROWS_PER_CHART = 17
 BLOCKS_PER_PAGE = 3
+LIST_LIMIT = 100  # rows of a list in the report; the rest is counted
 
 
 def month_name(p: pd.Period) -> str:
@@ -79,9 +80,15 @@ class _Sheet:
             self.row += 1
         self.row += 1
 
-    def table(self, heading: str, df: pd.DataFrame, formats: dict[str, str] | None = None, empty: str = "Nothing here.") -> tuple[int, int]:
-        """A section heading, a header row and the rows; returns (header row, last row)."""
+    def table(
+        self, heading: str, df: pd.DataFrame, formats: dict[str, str] | None = None, empty: str = "Nothing here.", limit: int | None = None
+    ) -> tuple[int, int]:
+        """A section heading, a header row and the rows (the first `limit` of them, with a note of
+        how many more); returns (header row, last row)."""
         ws, formats = self.ws, formats or {}
+        more = len(df) - limit if limit is not None and len(df) > limit else 0
+        if more:
+            df = df.head(limit)
         width = max(len(df.columns), 1)
         ws.cell(self.row, 1, heading).font = st.SECTION
         for c in range(1, width + 1):
@@ -105,6 +112,9 @@ class _Sheet:
                     cell.number_format = fmt
             self.row += 1
         last = self.row - 1
+        if more:
+            ws.cell(self.row, 1, f"... and {more:,} more (see the workbook itself)").font = st.SUBTITLE
+            self.row += 1
         self.row += 1
         return head, last
 
@@ -124,10 +134,10 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
             change.font = st.UP
         elif str(change.value).startswith("▼"):
             change.font = st.DOWN
-    s.table(f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.")
-    s.table(f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.")
-    s.table(f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.")
-    s.table(f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.")
+    s.table(f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.", limit=LIST_LIMIT)
+    s.table(f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.", limit=LIST_LIMIT)
+    s.table(f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.", limit=LIST_LIMIT)
+    s.table(f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.", limit=LIST_LIMIT)
     for col, width in zip("ABCDEFGH", (46, 16, 16, 13, 16, 12, 12, 12)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A4"

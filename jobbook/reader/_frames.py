@@ -1,0 +1,142 @@
+"""Tables that arrive as plain values rather than as a file: Excel ranges sent to a worksheet
+function (floats, None for blanks, datetimes), or DataFrames from another reader.
+
+``typed_frame`` turns raw rows into the typed table ``read_book`` would give; ``book_from_frames``
+makes a Book of them, so every face of jobbook computes with the same core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..core.settings import Settings
+from ..problems import ERROR, Problem
+from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, norm_header
+from ._layout import Layout
+from ._parse import parse_dates, parse_numbers
+from ._table import empty_frame
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Text as the reader gives it: stripped, blanks as NA, whole-number floats (IDs) as "7"."""
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        f = values.astype(float)
+        whole = f.notna() & (f % 1 == 0)
+        out = f.astype("str")
+        out[whole] = f[whole].astype("int64").astype("str")
+        return out.mask(f.isna())
+    kinds = values.map(type)
+    out = values.astype("str").str.strip()
+    floats = kinds.eq(float)
+    if floats.any():
+        f = values[floats].astype(float)
+        whole = f.notna() & (f % 1 == 0)
+        out[whole[whole].index] = f[whole].astype("int64").astype("str")
+    dates = kinds.isin([dt.date, dt.datetime, pd.Timestamp])
+    if dates.any():
+        out[dates] = pd.to_datetime(values[dates].astype(object)).dt.strftime("%Y-%m-%d")
+    return out.mask(values.isna() | (out == ""))
+
+
+def _dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Datetimes kept (truncated to the day); text or serial numbers parsed; the rest is bad."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return values.astype("datetime64[s]").dt.floor("D"), pd.Series(False, index=values.index)
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        parsed, ok = parse_dates(values.astype("str").mask(values.isna()))
+        return parsed, values.notna() & ~ok
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
+    is_dt = values.map(type).isin([dt.date, dt.datetime, pd.Timestamp])
+    if is_dt.any():
+        out[is_dt] = pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]").dt.floor("D")
+    rest = values.notna() & ~is_dt
+    bad = pd.Series(False, index=values.index)
+    if rest.any():
+        parsed, ok = parse_dates(values[rest].astype(str))
+        out[rest] = parsed
+        bad[rest] = ~ok
+    return out, bad
+
+
+def typed_frame(table: Table, raw: pd.DataFrame, first_row: int = 2, sheet: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """The typed input columns of `table` from `raw` (columns named by header, matched case- and
+    space-insensitively; missing ones blank). The index is the row number, counting the header as
+    row ``first_row - 1``. Blank rows are dropped; unreadable cells are problems."""
+    sheet = sheet or table.name
+    by_norm = {norm_header(c): c for c in raw.columns}
+    index = pd.RangeIndex(first_row, first_row + len(raw), name="row")
+    empty = empty_frame(table)
+    data, problems = {}, []
+    for col in table.inputs:
+        name = by_norm.get(norm_header(col.header))
+        if name is None:
+            data[col.header] = empty[col.header].reindex(index)
+            continue
+        values = pd.Series(raw[name].to_numpy(), index=index)
+        if values.dtype == object:  # blank text counts as blank
+            values = values.mask(values.str.strip().eq("").fillna(False).astype(bool))
+        if col.kind in DATE_KINDS:
+            parsed, bad = _dates(values)
+            if col.kind == "done" and bad.any():  # any mark counts as done
+                parsed = parsed.astype(object)
+                parsed[bad] = values[bad]
+                bad[:] = False
+            data[col.header] = parsed
+        elif col.kind in NUMERIC_KINDS:
+            numeric = pd.to_numeric(values, errors="coerce")
+            bad = values.notna() & numeric.isna()
+            if bad.any():
+                again, ok = parse_numbers(values[bad].astype(str), percent=col.kind == "percent")
+                numeric[bad] = again
+                bad[bad] = ~ok
+            data[col.header] = numeric.astype(float)
+        else:
+            data[col.header] = _text(values)
+            bad = pd.Series(False, index=index)
+        for row in bad[bad].index:
+            want = "a date" if col.kind in DATE_KINDS else "a number"
+            problems.append(Problem(sheet, f"row {row}", f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header))
+    frame = pd.DataFrame(data, index=index)
+    return frame[~frame.isna().all(axis=1)], problems
+
+
+def book_from_frames(
+    frames: dict[str, pd.DataFrame],
+    *,
+    settings: Settings | None = None,
+    holidays: pd.DataFrame | None = None,
+    as_of: dt.date | None = None,
+    path: str | Path = "<values>",
+):
+    """A Book from raw tables (any of the schema's table names; the others empty)."""
+    from . import Book
+    from ._settings import package_holidays, years_in_use
+
+    problems: list[Problem] = []
+    inputs = {}
+    for name, table in TABLES.items():
+        if name in frames and frames[name] is not None:
+            inputs[name], found = typed_frame(table, frames[name])
+            problems += found
+        else:
+            inputs[name] = empty_frame(table)
+    settings = settings or Settings()
+    if holidays is None:
+        holidays = package_holidays(settings.Country, years_in_use(inputs, as_of))
+    return Book(
+        path=Path(path),
+        inputs=inputs,
+        settings=settings,
+        holidays=holidays,
+        holiday_source="given" if holidays is not None else "package",
+        problems=problems,
+        sheets={n: n if n in frames else None for n in TABLES},
+        letters={n: {} for n in TABLES},
+        header_rows={n: 1 if n in frames else None for n in TABLES},
+        layout=Layout(path=Path(path)),
+        as_of=as_of or settings.as_of(),
+    )
