@@ -122,9 +122,7 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
         fat.extend([0] * n)
         _chain(fat, first, n)
         body.append(data + b"\0" * (n * SECTOR - len(data)))
-        if kind == "stream":
-            owner.start, owner.size = first, len(data)
-        elif kind == "ministream":
+        if kind in ("stream", "ministream"):
             owner.start, owner.size = first, len(data)
         else:
             starts["minifat"] = first
