@@ -196,3 +196,14 @@ def test_new_command(tmp_path, capsys):
     assert main(["new", str(tmp_path / "y.xlsx"), "--country", "XX"]) == 1
     assert "unknown holiday country" in capsys.readouterr().err
     assert not (tmp_path / "y.xlsx").exists()
+
+
+def test_demo_command(tmp_path, capsys):
+    folder = tmp_path / "demo"
+    assert main(["demo", str(folder), "--as-of", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["search-report-2026-11.pdf", "search-report-2026-11.xlsx", "search.xlsx"]
+    assert "Applications" in out and "open deadlines" in out
+    assert main(["demo", str(folder), "--as-of", "2026-11-25"]) == 1  # files exist: --force needed
+    assert main(["demo", str(folder), "--as-of", "2026-11-25", "--force"]) == 0

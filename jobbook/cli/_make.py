@@ -48,11 +48,15 @@ def demo(folder: Path, as_of, force: bool) -> None:
       jobbook demo /tmp/jobbook-demo --force
     """
     from ..reader import read_book
+    from ..report import write_report
 
     folder.mkdir(parents=True, exist_ok=True)
     book_path = new_workbook(folder / "search.xlsx", sample=True, as_of=as_of, force=force)
     book = read_book(book_path, as_of=as_of)
-    click.echo(f"Wrote {book_path}\n")
+    month = f"{book.as_of:%Y-%m}"
+    stem = folder / f"search-report-{month}"
+    _, written, _ = write_report(book_path, month, stem.with_suffix(".xlsx"), stem.with_suffix(".pdf"), force=force, as_of=as_of)
+    click.echo(f"Wrote {book_path}, " + ", ".join(str(p) for p in written) + "\n")
     click.echo(stats_text(views.stats(book), book_path, None))
     click.echo("")
     click.echo(deadlines_text(views.deadlines(book, 14), book_path, book.as_of, 14))
