@@ -130,12 +130,9 @@ def transition_columns(
 ) -> pd.DataFrame:
     """Last day, Earliest start, Start flag and Applications to withdraw."""
     s = ctx.settings
-    cal = ctx.calendar
     weeks = _or_default(transition["Notice weeks"], s.NoticeWeeks)
-    last = cal.workday(_days(transition["Notice given"]), 5 * weeks)
-    rest = np.floor(_or_default(transition["Rest days"], s.RestDays)).astype(np.int64)
-    rested = np.where(np.isnat(last), NAT, last + rest * DAY)
-    earliest = cal.workday(rested, 1)
+    rest = _or_default(transition["Rest days"], s.RestDays)
+    last, earliest = notice_dates(_days(transition["Notice given"]), weeks, rest, ctx.calendar)
     agreed = _days(transition["Agreed start"])
     too_soon = ~np.isnat(agreed) & ~np.isnat(earliest) & (agreed < earliest)
     start_flag = np.where(too_soon, FLAG_TOO_SOON, "").astype(object)
@@ -147,6 +144,15 @@ def transition_columns(
             "Applications to withdraw": applications_to_withdraw(transition["Offer ID"], offers, pipeline),
         }
     )
+
+
+def notice_dates(notice_given, weeks, rest_days, cal: BusinessCalendar) -> tuple[np.ndarray, np.ndarray]:
+    """Last day = WORKDAY(notice, 5 x weeks); earliest start = WORKDAY(last day + rest days, 1).
+    Scalars or arrays; NaT where the notice date is blank."""
+    last = cal.workday(notice_given, 5 * np.asarray(weeks, dtype=float))
+    rest = np.floor(np.asarray(rest_days, dtype=float)).astype(np.int64)
+    rested = np.where(np.isnat(last), NAT, last + rest * DAY)
+    return last, cal.workday(rested, 1)
 
 
 def other_active_ids(pipeline: pd.DataFrame, keep_application: object) -> list[str]:

@@ -61,10 +61,13 @@ def _dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, bad
 
 
-def typed_frame(table: Table, raw: pd.DataFrame, first_row: int = 2, sheet: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+def typed_frame(
+    table: Table, raw: pd.DataFrame, first_row: int = 2, sheet: str | None = None, letters: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
     """The typed input columns of `table` from `raw` (columns named by header, matched case- and
     space-insensitively; missing ones blank). The index is the row number, counting the header as
-    row ``first_row - 1``. Blank rows are dropped; unreadable cells are problems."""
+    row ``first_row - 1``; `letters` (header -> column letter) names the cells of problems. Blank
+    rows are dropped; unreadable cells are problems."""
     sheet = sheet or table.name
     by_norm = {norm_header(c): c for c in raw.columns}
     index = pd.RangeIndex(first_row, first_row + len(raw), name="row")
@@ -98,7 +101,8 @@ def typed_frame(table: Table, raw: pd.DataFrame, first_row: int = 2, sheet: str 
             bad = pd.Series(False, index=index)
         for row in bad[bad].index:
             want = "a date" if col.kind in DATE_KINDS else "a number"
-            problems.append(Problem(sheet, f"row {row}", f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header))
+            cell = f"{letters[col.header]}{row}" if letters and col.header in letters else f"row {row}"
+            problems.append(Problem(sheet, cell, f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header))
     frame = pd.DataFrame(data, index=index)
     return frame[~frame.isna().all(axis=1)], problems
 
@@ -138,4 +142,72 @@ def book_from_frames(
         header_rows={n: 1 if n in frames else None for n in TABLES},
         layout=Layout(path=Path(path)),
         as_of=as_of or settings.as_of(),
+    )
+
+
+def _header_row(rows: list[list], table: Table) -> int | None:
+    """Index of the header row among the first 20 rows of a block (as read_book finds it)."""
+    required = {norm_header(h) for h in table.required}
+    known = {norm_header(h) for h in table.headers}
+    best, best_hits = None, 1
+    for i, row in enumerate(rows[:20]):
+        names = {norm_header(v) for v in row if isinstance(v, str)}
+        if required <= names:
+            return i
+        if len(names & known) > best_hits:
+            best, best_hits = i, len(names & known)
+    return best
+
+
+def book_from_sheets(blocks: dict[str, tuple[int, int, list[list]]], *, path: str | Path = "<workbook>", as_of: dt.date | None = None):
+    """A Book from the used range of each sheet, as Excel gives them to Python: {sheet name:
+    (first row, first column, 2-D values)}. Cells keep their addresses, so problems and the
+    buttons' writes name real cells."""
+    from ..validate import validate
+    from . import Book
+    from ._layout import col_letters
+    from ._settings import settings_from_cells, years_in_use
+
+    by_norm = {norm_header(name): name for name in blocks}
+    inputs, sheets, letters, header_rows, problems = {}, {}, {}, {}, []
+    for name, table in TABLES.items():
+        sheet = by_norm.get(norm_header(name))
+        inputs[name], sheets[name], letters[name], header_rows[name] = empty_frame(table), sheet, {}, None
+        if sheet is None:
+            continue
+        r0, c0, rows = blocks[sheet]
+        h = _header_row(rows, table)
+        if h is None:
+            problems.append(Problem(sheet, None, f"no header row with {', '.join(table.required)} in the top 20 rows", ERROR))
+            continue
+        heads = [str(v).strip() if v is not None else f"_col{j}" for j, v in enumerate(rows[h])]
+        norms = {norm_header(v): j for j, v in reversed(list(enumerate(heads)))}
+        letters[name] = {c.header: col_letters(c0 + norms[norm_header(c.header)]) for c in table.columns if norm_header(c.header) in norms}
+        for col in table.required:
+            if col not in letters[name]:
+                problems.append(Problem(sheet, None, f"the header row (row {r0 + h}) has no {col!r} column", ERROR, col))
+        raw = pd.DataFrame(rows[h + 1 :], columns=heads) if len(rows) > h + 1 else pd.DataFrame(columns=heads)
+        inputs[name], found = typed_frame(table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name])
+        header_rows[name] = r0 + h
+        problems += found
+    settings_sheet = by_norm.get(norm_header("Settings"))
+    cells = {}
+    if settings_sheet is not None:
+        r0, c0, rows = blocks[settings_sheet]
+        cells = {(r0 + i, c0 + j): v for i, row in enumerate(rows) for j, v in enumerate(row) if v is not None}
+    got = settings_from_cells(cells, Layout(path=Path(path)), settings_sheet, years_in_use(inputs, as_of))
+    problems += got.problems
+    problems += validate(inputs, sheets, lambda t, hd, r: f"{letters[t].get(hd, '?')}{r}", problems)
+    return Book(
+        path=Path(path),
+        inputs=inputs,
+        settings=got.settings,
+        holidays=got.holidays,
+        holiday_source=got.source,
+        problems=problems,
+        sheets=sheets,
+        letters=letters,
+        header_rows=header_rows,
+        layout=Layout(path=Path(path)),
+        as_of=as_of or got.settings.as_of(),
     )

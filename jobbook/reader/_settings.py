@@ -118,12 +118,17 @@ def read_settings(path: Path, layout: Layout, years: range) -> SettingsRead:
     No Settings sheet: the defaults and the US public holidays for `years`. A Settings sheet with no
     Holidays table: the public holidays of its Country."""
     sheet = find_sheet(layout, SHEET)
+    cells = read_cells(path, layout.parts[sheet], max_row=None) if sheet is not None and sheet in layout.parts else {}
+    return settings_from_cells(cells, layout, sheet if cells or sheet in layout.parts else None, years)
+
+
+def settings_from_cells(cells: dict, layout: Layout, sheet: str | None, years: range) -> SettingsRead:
+    """Settings from the Settings sheet's cells {(row, col): value} (named cells from `layout`, else
+    the cell right of each setting's label)."""
     problems: list[Problem] = []
     found: dict[str, str] = {}
     values: dict[str, object] = {}
-    cells: dict = {}
-    if sheet is not None and sheet in layout.parts:
-        cells = read_cells(path, layout.parts[sheet], max_row=None)
+    if sheet is not None:
         for s in SETTINGS:
             at = _locate(layout, sheet, cells, s)
             if at is None:

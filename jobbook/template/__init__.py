@@ -13,11 +13,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .._files import check_output, save_atomically
+from .._files import check_output, save_atomically, write_atomically
 from ..core.calendar import public_holidays
 from ..sample import sample_search
 from ..schema import TABLES
 from ._dashboard import write_dashboard
+from ._macros import add_macro_sheets, to_xlsm
 from ._settings import write_settings
 from ._tables import write_table
 
@@ -35,11 +36,13 @@ def build_workbook(
     country: str = "US",
     as_of: dt.date | None = None,
     year: int | None = None,
+    macros: bool = False,
 ) -> Workbook:
     """The workbook, filled with `records` (per table name, keyed by header) if given.
 
     `as_of` goes into the AsOf cell (blank: today's date at every recalculation); `year` chooses
-    the holiday years (default: the as-of or current year)."""
+    the holiday years (default: the as-of or current year); `macros` adds what the .xlsm needs
+    (save it with ``_macros.to_xlsm``)."""
     wb = Workbook()
     wb.remove(wb.active)
     records = records or {}
@@ -49,7 +52,9 @@ def build_workbook(
     holidays = public_holidays(country, holiday_years(base_year))
     write_settings(wb, {"AsOf": as_of, "Country": country.upper()}, holidays)
     write_dashboard(wb)
-    wb.active = len(wb.sheetnames) - 1 if records else 0
+    if macros:
+        add_macro_sheets(wb)
+    wb.active = wb.sheetnames.index("Dashboard") if records else 0
     wb.properties.creator = "jobbook"
     wb.properties.title = "Job search workbook"
     return wb
@@ -65,7 +70,11 @@ def new_workbook(
 ) -> Path:
     """Write a new workbook at `path` (``jobbook new``). With `sample`, a believable search ending
     on `as_of` (default today); `as_of` is also written into the AsOf cell when given."""
-    path = check_output(path, (".xlsx",), force)
+    path = check_output(path, (".xlsx", ".xlsm"), force)
     records = sample_search(as_of) if sample else None
-    wb = build_workbook(records, country=country, as_of=as_of)
+    macros = path.suffix.lower() == ".xlsm"
+    wb = build_workbook(records, country=country, as_of=as_of, macros=macros)
+    if macros:
+        data = to_xlsm(wb)
+        return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
     return save_atomically(wb, path, force=force)

@@ -1,0 +1,80 @@
+"""The buttons' Python side, called from VBA through the xlwings add-in:
+
+    RunPython "import jobbook.excel.buttons as m; m.refresh()"
+
+Each reads the calling workbook with ``xw.Book.caller()``, runs a pure action from ``actions.py``
+and writes plain values back. Needs Excel (Windows or Mac) and the xlwings add-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlwings as xw
+
+from .._safe import excel_literal
+from ..reader._frames import book_from_sheets
+from . import actions
+
+
+def _read(wb):
+    """The calling workbook as a Book: each sheet's used range, values as Excel has them now
+    (unsaved edits included)."""
+    blocks = {}
+    for sheet in wb.sheets:
+        used = sheet.used_range
+        values = used.options(ndim=2).value
+        blocks[sheet.name] = (used.row, used.column, values)
+    return book_from_sheets(blocks, path=Path(wb.fullname))
+
+
+def _value(v: object) -> object:
+    if isinstance(v, actions.Formula):
+        return str(v)
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return dt.datetime(v.year, v.month, v.day)
+    return excel_literal(v)
+
+
+def _apply(wb, result: actions.ActionResult) -> None:
+    for w in result.writes:
+        sheet = wb.sheets[w.sheet]
+        if w.clear:
+            sheet.range(w.clear).clear_contents()
+        sheet.range(w.cell).value = [[_value(v) for v in row] for row in w.values]
+    wb.app.status_bar = result.message
+
+
+def _run(action, *args) -> None:
+    wb = xw.Book.caller()
+    book = _read(wb)
+    result = action(book, *args)
+    _apply(wb, result)
+
+
+def refresh() -> None:
+    _run(actions.refresh)
+
+
+def deadlines() -> None:
+    _run(actions.deadlines)
+
+
+def check() -> None:
+    _run(actions.check)
+
+
+def monthly_report() -> None:
+    _run(actions.monthly_report)
+
+
+def accept_offer() -> None:
+    """The offer named in the Dashboard's OfferToAccept cell, else the selected Offers row."""
+    wb = xw.Book.caller()
+    book = _read(wb)
+    chosen = wb.names[actions.OFFER_TO_ACCEPT].refers_to_range.value if actions.OFFER_TO_ACCEPT in [n.name for n in wb.names] else None
+    selection = wb.app.selection
+    row = selection.row if selection is not None and selection.sheet.name == book.sheets.get("Offers") else None
+    result = actions.accept_offer(book, offer_id=chosen or None, selected_row=None if chosen else row)
+    _apply(wb, result)

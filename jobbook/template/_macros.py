@@ -1,0 +1,85 @@
+"""What the .xlsm adds to the template: the buttons' places on the Dashboard, the chooser of the
+offer to accept, the Lists sheet the buttons write to, the xlwings.conf sheet, the VBA project."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..excel.actions import BANDS, LISTS, OFFER_TO_ACCEPT
+from ..vba.xlsm import Button, make_xlsm
+from . import _style as st
+from ._dashboard import SHEET as DASHBOARD
+from ._tables import id_range_name
+
+CONFIG_SHEET = "xlwings.conf"
+UDF_MODULE = "jobbook.excel.functions"
+BUTTON_ROW_HEIGHT = 30  # points
+BUTTONS = (  # (caption, Sub, Dashboard column index from 0)
+    ("Refresh", "RefreshButton", 4),
+    ("Deadlines", "DeadlinesButton", 5),
+    ("Check", "CheckButton", 6),
+    ("Monthly report", "MonthlyReportButton", 7),
+    ("Accept offer", "AcceptOfferButton", 8),
+)
+CHOOSER = "J1"  # the OfferToAccept cell, right of the Accept offer button
+
+
+def add_macro_sheets(wb) -> None:
+    """Dashboard chooser, Lists and xlwings.conf sheets, and code names for the VBA project."""
+    ws = wb[DASHBOARD]
+    ws.row_dimensions[1].height = BUTTON_ROW_HEIGHT
+    ws[CHOOSER].font = st.BOLD
+    ws[CHOOSER].fill = st.HEAD_FILL
+    ws["J2"] = "Offer to accept: pick its ID above, then click Accept offer"
+    ws["J2"].font = st.SUBTITLE
+    dv = DataValidation(type="list", formula1=f"={id_range_name('Offers')}", allow_blank=True)
+    dv.error, dv.errorTitle, dv.errorStyle = "Pick an Offers ID.", "Offer to accept", "warning"
+    ws.add_data_validation(dv)
+    dv.add(CHOOSER)
+    wb.defined_names[OFFER_TO_ACCEPT] = DefinedName(OFFER_TO_ACCEPT, attr_text=f"{DASHBOARD}!${CHOOSER[0]}${CHOOSER[1:]}")
+
+    lists = wb.create_sheet(LISTS)
+    lists["A1"] = "Lists written by the buttons on the Dashboard (Refresh, Deadlines, Check, Accept offer)"
+    lists["A1"].font = st.TITLE
+    for name, (first, _) in BANDS.items():
+        lists[f"{first}2"] = {"deadlines": "Deadlines: click Deadlines", "problems": "Problems: click Check",
+                              "offers": "Offers ranked: click Refresh", "months": "Month by month: click Refresh",
+                              "accept": "Steps after accepting: click Accept offer"}[name]
+        lists[f"{first}2"].font = st.SUBTITLE
+    for col in range(1, 29):
+        lists.column_dimensions[get_column_letter(col)].width = 14
+    for col in ("C", "J", "AB"):
+        lists.column_dimensions[col].width = 48
+
+    conf = wb.create_sheet(CONFIG_SHEET)
+    conf["A1"], conf["B1"] = "UDF Modules", UDF_MODULE
+    conf["A3"] = "xlwings reads its settings from this sheet (column A: setting, column B: value)."
+    conf["A4"] = "Add Interpreter_Win or Interpreter_Mac here if Excel does not find your Python."
+    conf.column_dimensions["A"].width = 22
+    conf.column_dimensions["B"].width = 30
+
+    wb.code_name = "ThisWorkbook"
+    for k, sheet in enumerate(wb.worksheets, 1):
+        sheet.sheet_properties.codeName = f"Sheet{k}"
+
+
+def _layout(ws) -> tuple[list[int], list[int]]:
+    """Column widths and row heights of the first 30 columns and rows, in pixels."""
+    widths = [int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, 31)]
+    heights = [int((ws.row_dimensions[r].height or 15) * 4 / 3) for r in range(1, 31)]
+    return widths, heights
+
+
+def to_xlsm(wb) -> bytes:
+    """The workbook (after add_macro_sheets) as .xlsm bytes: VBA project and Dashboard buttons."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    dash = wb[DASHBOARD]
+    widths, heights = _layout(dash)
+    buttons = [Button(caption, sub, col, 0, width_px=widths[col] - 4, height_px=heights[0] - 4) for caption, sub, col in BUTTONS]
+    code_names = [ws.sheet_properties.codeName for ws in wb.worksheets]
+    return make_xlsm(buf.getvalue(), {DASHBOARD: buttons}, {DASHBOARD: (widths, heights)}, code_names)
