@@ -15,7 +15,12 @@ from jobbook.cli import main
 from jobbook.sample import sample_search
 from jobbook.schema import DATE_KINDS, SETTINGS, SHEET_ORDER, TABLES
 from jobbook.template import build_workbook, new_workbook
-from jobbook.template.committed import TEMPLATE_PATH, build_committed, differences
+from jobbook.template.committed import (
+    MACRO_TEMPLATE_PATH,
+    TEMPLATE_PATH,
+    build_committed,
+    differences,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 10, 21)
@@ -176,10 +181,11 @@ def test_outside_text_never_becomes_a_formula(tmp_path):
     assert book.inputs["Pipeline"].iloc[0]["Company"] == evil
 
 
-def test_committed_template_is_current(tmp_path):
-    """workbook/jobbook.xlsx equals a fresh build (XML parts, timestamps aside)."""
-    fresh = build_committed(tmp_path / "jobbook.xlsx")
-    assert differences(ROOT / TEMPLATE_PATH, fresh) == [], "run: python scripts/build_template.py"
+@pytest.mark.parametrize("committed", [TEMPLATE_PATH, MACRO_TEMPLATE_PATH])
+def test_committed_template_is_current(tmp_path, committed):
+    """workbook/jobbook.xlsx and .xlsm equal a fresh build (zip parts, timestamps aside)."""
+    fresh = build_committed(tmp_path / committed.name)
+    assert differences(ROOT / committed, fresh) == [], "run: python scripts/build_template.py"
 
 
 def test_new_command(tmp_path, capsys):

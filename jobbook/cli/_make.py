@@ -19,7 +19,7 @@ from ._commands import deadlines_text, stats_text
 @click.option("--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it).")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
-    """Create a new jobbook workbook at PATH (.xlsx).
+    """Create a new jobbook workbook at PATH: .xlsx, or .xlsm with Dashboard buttons and macros.
 
     Every sheet (Pipeline, Interviews, Contacts, Questions, Offers, Negotiation, Lessons,
     Transition, Settings, Dashboard) with Excel Tables, dropdowns and native formulas that work in
@@ -29,6 +29,7 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
     Example:
       jobbook new search.xlsx
       jobbook new search.xlsx --sample --country GB
+      jobbook new search.xlsm
     """
     out = new_workbook(path, sample=sample, country=country, as_of=as_of, force=force)
     click.echo(f"Wrote {out}")

@@ -18,18 +18,7 @@ from ..errors import BadValue
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
 from ..schema import OPEN_OFFER_STATUSES
-
-LISTS = "Lists"  # the sheet the buttons write their lists to (in the .xlsm)
-BANDS = {  # each button owns a band of columns on the Lists sheet
-    "deadlines": ("A", "F"),
-    "problems": ("H", "J"),
-    "offers": ("L", "T"),
-    "months": ("V", "Y"),
-    "accept": ("AA", "AB"),
-}
-FIRST_ROW = 3
-CLEAR_TO = 5000
-OFFER_TO_ACCEPT = "OfferToAccept"  # the Dashboard cell (named) where the offer to accept is chosen
+from .layout import BANDS, CLEAR_TO, FIRST_ROW, LISTS, OFFER_TO_ACCEPT  # noqa: F401 (re-exported)
 
 
 class Formula(str):

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..excel.actions import BANDS, LISTS, OFFER_TO_ACCEPT
+from ..excel.layout import BANDS, LISTS, OFFER_TO_ACCEPT
 from ..vba.xlsm import Button, make_xlsm
 from . import _style as st
 from ._dashboard import SHEET as DASHBOARD

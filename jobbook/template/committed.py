@@ -7,17 +7,25 @@ import re
 import zipfile
 from pathlib import Path
 
+from .._files import write_atomically
 from . import build_workbook, save_atomically
+from ._macros import to_xlsm
 
 TEMPLATE_PATH = Path("workbook/jobbook.xlsx")
+MACRO_TEMPLATE_PATH = Path("workbook/jobbook.xlsm")
 TEMPLATE_YEAR = 2026  # holidays for 2025-2028; bump once a year with a rebuild
 _STAMP = dt.datetime(2026, 1, 1)
 _TIMESTAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
 def build_committed(path: Path) -> Path:
-    wb = build_workbook(year=TEMPLATE_YEAR)
+    """The empty template at `path` (.xlsx, or .xlsm with the VBA project and buttons)."""
+    macros = Path(path).suffix.lower() == ".xlsm"
+    wb = build_workbook(year=TEMPLATE_YEAR, macros=macros)
     wb.properties.created = wb.properties.modified = _STAMP
+    if macros:
+        data = to_xlsm(wb)
+        return write_atomically(Path(path), lambda tmp: Path(tmp).write_bytes(data))
     return save_atomically(wb, path, force=True)
 
 

@@ -1,0 +1,366 @@
+"""Excel's side: worksheet functions called the way Excel calls them, their xlwings metadata, and
+the buttons' actions.
+
+Excel cannot run here. Two stand-ins, both tiny and named as such: minimal pywin32 modules so that
+``xlwings.udfs`` imports (to check the metadata xlwings builds), and a fake ``xw.Book.caller()``
+workbook that holds values in memory (to run the buttons' few lines of xlwings code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import sys
+import types
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import jobbook
+from jobbook import views
+from jobbook.core import BusinessCalendar, as_date
+from jobbook.excel import actions
+from jobbook.excel import functions as f
+from jobbook.reader._frames import book_from_sheets
+from jobbook.template import new_workbook
+
+D = dt.date
+DT = dt.datetime
+
+
+def excel_values(ws) -> list[list]:
+    """A sheet's used range as Excel gives it to Python: values, not formulas (computed cells are
+    blank here because openpyxl holds no results; the core never reads them anyway)."""
+    rows = []
+    for r in ws.iter_rows():
+        row = []
+        for c in r:
+            v = c.value
+            if hasattr(v, "text") or (isinstance(v, str) and v.startswith("=")):
+                v = None
+            elif isinstance(v, dt.datetime):
+                v = v  # Excel sends dates as datetimes
+            elif isinstance(v, int) and not isinstance(v, bool):
+                v = float(v)  # and numbers as floats
+            row.append(v)
+        rows.append(row)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    path = new_workbook(tmp_path_factory.mktemp("x") / "search.xlsx", sample=True, as_of=D(2026, 10, 21))
+    wb = openpyxl.load_workbook(path)
+    blocks = {ws.title: (1, 1, excel_values(ws)) for ws in wb}
+    return path, blocks
+
+
+def table(blocks, name):
+    return blocks[name][2]
+
+
+# -- the worksheet functions ------------------------------------------------------------------------
+
+
+def test_workday_as_excel_sends_it():
+    hol = [[DT(2026, 1, 19)], [None]]  # a column with an empty cell
+    assert f.JB_WORKDAY(DT(2026, 1, 16), 1.0, hol) == DT(2026, 1, 20)
+    assert f.JB_WORKDAY([[DT(2026, 1, 3), None, DT(2026, 1, 5)]], -1.0) == [[DT(2026, 1, 2), "", DT(2026, 1, 2)]]
+    assert f.JB_WORKDAY([DT(2026, 1, 2), DT(2026, 1, 9)], 1.0) == [[DT(2026, 1, 5), DT(2026, 1, 12)]]  # 1-D row
+    assert f.JB_NETWORKDAYS(DT(2026, 1, 16), DT(2026, 1, 20), hol) == 2
+    cal = BusinessCalendar([D(2026, 1, 19)])
+    for start in (D(2026, 1, 10), D(2026, 1, 16), D(2026, 1, 19)):
+        for n in (-3, 0, 2, 7):
+            assert f.JB_WORKDAY(DT(start.year, start.month, start.day), float(n), hol).date() == as_date(cal.workday(start, n))
+
+
+def test_flag_as_excel_sends_it():
+    due = [[DT(2026, 3, 11)], [DT(2026, 3, 9)], [DT(2026, 3, 10)], [None], [DT(2026, 3, 20)]]
+    done = [[None], [None], [None], [None], ["x"]]
+    assert f.JB_FLAG(due, done, DT(2026, 3, 10)) == [["Due soon"], ["Overdue"], ["Due today"], [""], ["Done"]]
+    assert f.JB_FLAG(DT(2026, 3, 13), None, DT(2026, 3, 10)) == ""
+    with pytest.raises(jobbook.JobbookError, match="same shape"):
+        f.JB_FLAG(due, [[None]], DT(2026, 3, 10))
+
+
+def test_notice():
+    assert f.JB_NOTICE(DT(2026, 2, 2), None, None, [[DT(2026, 2, 16)]]) == [[DT(2026, 2, 17), DT(2026, 2, 23)]]
+    assert f.JB_NOTICE(DT(2026, 2, 2), 1.0, 0.0) == [[DT(2026, 2, 9), DT(2026, 2, 10)]]
+
+
+def test_offer_functions_equal_the_core(sample):
+    path, blocks = sample
+    book = jobbook.read_book(path)
+    offers = table(blocks, "Offers")
+    got = f.JB_OFFERS(offers, table(blocks, "Pipeline"), None, DT(2026, 10, 21))
+    want = views.offers(book)
+    assert got[0][:3] == ["Rank", "ID", "Company"]
+    assert [r[:3] for r in got[1:]] == [[o["rank"], o["id"], o["company"]] for o in want]
+    assert [r[3] for r in got[1:]] == pytest.approx([o["first_year_total"] for o in want])
+    assert [r[8] for r in got[1:]] == [o["decision_flag"] for o in want]
+    first = book.tables["Offers"].iloc[0]
+    value = dict(f.JB_OFFER_VALUE([offers[0]], [offers[1]]))
+    assert value["First-year total"] == pytest.approx(first["First-year total"], rel=1e-12)
+    assert value["Effective hourly"] == pytest.approx(first["Effective hourly"], rel=1e-12)
+    empty = f.JB_OFFER_VALUE([offers[0]], [[None] * len(offers[0])])
+    assert [v for _, v in empty] == [""] * 8
+
+
+def test_stats_and_funnel_equal_the_core(sample):
+    path, blocks = sample
+    book = jobbook.read_book(path)
+    s = views.stats(book)
+    got = dict(f.JB_STATS(table(blocks, "Pipeline"), table(blocks, "Interviews"), table(blocks, "Offers"))[1:])
+    assert got["Applications"] == s["applications"] and got["Response rate"] == pytest.approx(s["response_rate"])
+    assert got["Median days to first response"] == s["median_days_to_response"]
+    funnel = dict(f.JB_FUNNEL(table(blocks, "Pipeline"))[1:])
+    assert funnel == s["funnel"]
+    october = dict(f.JB_FUNNEL(table(blocks, "Pipeline"), "2026-10")[1:])
+    assert october == views.stats(book, "2026-10")["funnel"]
+
+
+def test_deadlines_equal_the_core(sample):
+    path, blocks = sample
+    book = jobbook.read_book(path)
+    holidays = [[DT(d.year, d.month, d.day)] for d in book.holidays["Date"].dt.date]
+    got = f.JB_DEADLINES(*(table(blocks, n) for n in ("Pipeline", "Interviews", "Offers", "Lessons", "Transition")),
+                         DT(2026, 10, 21), holidays)
+    want = views.deadlines(book)
+    assert got[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"]
+    assert [[r[0].date().isoformat(), *r[1:]] for r in got[1:]] == [[d["due"], d["flag"], d["kind"], d["sheet"], d["id"], d["company"] or ""] for d in want]
+
+
+def test_empty_ranges():
+    header_only = [["ID", "Company", "Source", "Date applied", "Stage", "Status"]]
+    assert f.JB_FUNNEL(header_only)[1:] == [[s, 0] for s in ("Applied", "Screen", "Interview", "Final", "Offer")]
+    stats = dict(f.JB_STATS(header_only)[1:])
+    assert stats["Applications"] == 0 and stats["Response rate"] == ""
+    assert f.JB_WORKDAY(None, 1.0) == ""
+
+
+# -- xlwings metadata, with pywin32 stand-ins -------------------------------------------------------
+
+
+@pytest.fixture
+def xlwings_udfs(monkeypatch):
+    """xlwings.udfs imported with minimal STAND-INS for pywin32 (pythoncom, pywintypes, win32com),
+    and jobbook.excel.functions re-imported with xlwings' real decorators."""
+    pythoncom = types.ModuleType("pythoncom")
+    pythoncom.CoInitialize = lambda: None
+    pythoncom.IID_IDispatch = None
+    pywintypes = types.ModuleType("pywintypes")
+    pywintypes.com_error = type("com_error", (Exception,), {})
+    win32com = types.ModuleType("win32com")
+    client = types.ModuleType("win32com.client")
+    client.Dispatch = lambda *a, **k: None
+    win32com.client = client
+    for name, module in (("pythoncom", pythoncom), ("pywintypes", pywintypes), ("win32com", win32com), ("win32com.client", client)):
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.delitem(sys.modules, "xlwings.udfs", raising=False)
+    udfs = importlib.import_module("xlwings.udfs")
+    import xlwings
+
+    monkeypatch.setattr(xlwings, "func", udfs.xlfunc)
+    monkeypatch.setattr(xlwings, "arg", udfs.xlarg)
+    monkeypatch.setattr(xlwings, "ret", udfs.xlret)
+    module = importlib.reload(f)
+    yield udfs, module
+    monkeypatch.undo()
+    importlib.reload(f)
+
+
+EXPECTED_ARGS = {
+    "JB_WORKDAY": ["start", "days", "holidays"],
+    "JB_NETWORKDAYS": ["start", "end", "holidays"],
+    "JB_FLAG": ["due", "done", "as_of", "holidays"],
+    "JB_OFFER_VALUE": ["headers", "row", "settings"],
+    "JB_OFFERS": ["offers", "pipeline", "settings", "as_of", "holidays"],
+    "JB_FUNNEL": ["pipeline", "month"],
+    "JB_STATS": ["pipeline", "interviews", "offers", "month"],
+    "JB_DEADLINES": ["pipeline", "interviews", "offers", "lessons", "transition", "as_of", "holidays", "settings"],
+    "JB_NOTICE": ["notice_given", "weeks", "rest_days", "holidays"],
+}
+
+
+def test_xlwings_metadata(xlwings_udfs):
+    udfs, module = xlwings_udfs
+    found = {name: getattr(module, name) for name in dir(module) if hasattr(getattr(module, name), "__xlfunc__")}
+    assert sorted(found) == sorted(EXPECTED_ARGS)
+    for name, fn in found.items():
+        meta = fn.__xlfunc__
+        assert meta["name"] == name and meta["category"] == "jobbook"
+        assert meta["volatile"] is False and meta["sub"] is False
+        assert [a["name"] for a in meta["args"]] == EXPECTED_ARGS[name]
+        assert all(not a["doc"].startswith("Positional argument") for a in meta["args"]), name
+        doc = meta["ret"]["doc"]
+        assert doc == fn.__doc__ == doc.splitlines()[0] and len(doc) <= 255  # the wizard shows the first line
+        required = [a["name"] for a in meta["args"] if "optional" not in a]
+        assert required == EXPECTED_ARGS[name][: len(required)]
+
+
+def test_import_functions_wrapper(xlwings_udfs):
+    """What Excel's 'Import Functions' writes into the workbook for each function."""
+    udfs, module = xlwings_udfs
+    out = io.StringIO()
+    udfs.generate_vba_wrapper("jobbook.excel.functions", module, out, types.SimpleNamespace(Name="search.xlsm"))
+    vba = out.getvalue()
+    assert 'Function JB_FLAG(due, Optional done, Optional as_of, Optional holidays)' in vba
+    assert 'XLPy.CallUDF("jobbook.excel.functions", "JB_WORKDAY", Array(start, days, holidays), ThisWorkbook, Application.Caller)' in vba
+    assert vba.count("End Function") == len(EXPECTED_ARGS) and "Application.Volatile" not in vba
+
+
+# -- the buttons' actions ---------------------------------------------------------------------------
+
+
+def test_values_from_excel_read_like_the_file(sample):
+    path, blocks = sample
+    from_values = book_from_sheets(blocks, path=path)
+    from_file = jobbook.read_book(path)
+    for name in from_file.inputs:
+        a, b = from_values.inputs[name], from_file.inputs[name]
+        assert list(a.index) == list(b.index), name
+        for col in a.columns:
+            assert a[col].astype(object).where(a[col].notna(), None).tolist() == b[col].astype(object).where(b[col].notna(), None).tolist(), (name, col)
+    assert from_values.letters == from_file.letters and from_values.settings == from_file.settings
+
+
+def writes(result, sheet=None) -> dict[str, object]:
+    return {w.cell: w.values for w in result.writes if sheet is None or w.sheet == sheet}
+
+
+def test_accept_offer_marks_exactly_the_other_active_applications(sample):
+    path, blocks = sample
+    book = book_from_sheets(blocks, path=path)
+    offers = book.tables["Offers"]
+    pending = offers[offers["Status"] == "Pending"].iloc[0]
+    result = actions.accept_offer(book, offer_id=pending["ID"])
+    pipe = book.tables["Pipeline"]
+    others = pipe[(pipe["Status"] == "Active") & (pipe["ID"] != pending["Application ID"])]
+    next_day = book.calendar.workday(book.as_of, 1).item()
+    w = writes(result, "Pipeline")
+    letter = book.letters["Pipeline"]
+    marked = {int(c[len(letter["Next action"]):]) for c in w if c.startswith(letter["Next action"]) and not c.startswith(letter["Next action due"])}
+    assert marked == {int(r) for r in others.index}
+    assert all(w[f"{letter['Next action due']}{r}"] == [[next_day]] for r in others.index)
+    app_row = int(pipe.index[pipe["ID"] == pending["Application ID"]][0])
+    assert w[f"{letter['Status']}{app_row}"] == [["Accepted"]]
+    assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{int(pending.name)}"] == [["Accepted"]]
+    t = writes(result, "Transition")
+    new_row = book.header_rows["Transition"] + len(book.tables["Transition"]) + 1
+    assert t[f"A{new_row}"] == [[pending["ID"]]] and t[f"B{new_row}"] == [[book.as_of]]
+    steps = writes(result, actions.LISTS)[f"AA{actions.FIRST_ROW}"]
+    text = " ".join(str(s[1]) for s in steps[1:])
+    assert f"Accept {pending['ID']}" in text and all(i in text for i in others["ID"] if i not in set(offers["Application ID"]))
+    assert str(len(others)) in result.message
+
+
+def test_accept_offer_by_selected_row_and_errors(sample):
+    path, blocks = sample
+    book = book_from_sheets(blocks, path=path)
+    row = int(book.tables["Offers"].index[0])
+    result = actions.accept_offer(book, selected_row=row)
+    assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{row}"] == [["Accepted"]]
+    with pytest.raises(jobbook.JobbookError, match="choose the offer"):
+        actions.accept_offer(book)
+    with pytest.raises(jobbook.JobbookError, match="choose the offer"):
+        actions.accept_offer(book, offer_id="O99")
+
+
+def test_deadlines_check_refresh_actions(sample, tmp_path):
+    path, blocks = sample
+    book = book_from_sheets(blocks, path=path)
+    d = writes(actions.deadlines(book))
+    rows = d[f"A{actions.FIRST_ROW}"]
+    assert rows[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"]
+    assert [[r[0].isoformat(), *r[1:]] for r in rows[1:]] == [[x["due"], x["flag"], x["kind"], x["sheet"], x["id"], x["company"]] for x in views.deadlines(book)]
+    r = writes(actions.refresh(book))
+    assert [row[1] for row in r[f"L{actions.FIRST_ROW}"][1:]] == [o["id"] for o in views.offers(book)]
+    assert [row[0] for row in r[f"V{actions.FIRST_ROW}"][1:]] == list(views.stats(book)["by_month"])
+    blocks2 = dict(blocks)
+    rows2 = [list(x) for x in blocks["Pipeline"][2]]
+    rows2[3][14] = "n/a"  # Salary min of Pipeline row 4
+    blocks2["Pipeline"] = (1, 1, rows2)
+    c = actions.check(book_from_sheets(blocks2, path=path))
+    problems = writes(c)[f"H{actions.FIRST_ROW}"][1:]
+    assert problems[0][0] == actions.Formula('=HYPERLINK("#\'Pipeline\'!O4","Pipeline!O4")')
+    assert problems[0][1:] == ["error", '"n/a" is not a number (Salary min)']
+    report = actions.monthly_report(book, tmp_path)
+    assert sorted(p.name for p in report.files) == ["search-report-2026-10.pdf", "search-report-2026-10.xlsx"]
+
+
+# -- the few lines of xlwings, against a FAKE workbook ----------------------------------------------
+
+
+class FakeRange:
+    def __init__(self, sheet, address):
+        self.sheet, self.address = sheet, address
+
+    @property
+    def value(self):
+        return self.sheet.cells.get(self.address)
+
+    @value.setter
+    def value(self, values):
+        self.sheet.cells[self.address] = values
+
+    def clear_contents(self):
+        self.sheet.cleared.append(self.address)
+
+
+class FakeSheet:
+    """STAND-IN for an xlwings Sheet: a used range of values and a record of writes."""
+
+    def __init__(self, name, rows):
+        self.name, self.rows, self.cells, self.cleared = name, rows, {}, []
+        self.used_range = types.SimpleNamespace(row=1, column=1, options=lambda **k: types.SimpleNamespace(value=rows))
+
+    def range(self, address):
+        return FakeRange(self, address)
+
+
+class FakeBook:
+    """STAND-IN for xw.Book.caller(): sheets, a path, names, an app with a selection."""
+
+    def __init__(self, blocks, path, chosen=None):
+        self.sheets = _Names(FakeSheet(name, rows) for name, (_, _, rows) in blocks.items())
+        self.fullname = str(path)
+        chooser = types.SimpleNamespace(name=actions.OFFER_TO_ACCEPT, refers_to_range=types.SimpleNamespace(value=chosen))
+        self.names = _Names([chooser])
+        self.app = types.SimpleNamespace(status_bar="", selection=None)
+
+
+class _Names(list):
+    def __getitem__(self, key):
+        return next(n for n in self if n.name == key) if isinstance(key, str) else super().__getitem__(key)
+
+
+def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
+    import xlwings as xw
+
+    from jobbook.excel import buttons
+
+    path, blocks = sample
+    blocks = dict(blocks)
+    blocks["Lists"] = (1, 1, [[None]])
+    evil = [list(r) for r in blocks["Pipeline"][2]]
+    evil[1][1] = "=cmd()"  # a company name that looks like a formula
+    blocks["Pipeline"] = (1, 1, evil)
+    book = FakeBook(blocks, path)
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    buttons.deadlines()
+    written = book.sheets["Lists"].cells[f"A{actions.FIRST_ROW}"]
+    assert written[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"] and len(written) > 5
+    assert all(isinstance(r[0], dt.datetime) for r in written[1:])  # dates go to Excel as datetimes
+    assert book.sheets["Lists"].cleared == [f"A{actions.FIRST_ROW - 1}:F{actions.CLEAR_TO}"]
+    assert "Open deadlines" in book.app.status_bar
+    offer = pd.Series([r[0] for r in blocks["Offers"][2][1:] if r[0]]).iloc[-1]
+    chosen = FakeBook(blocks, path, chosen=offer)
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: chosen))
+    buttons.accept_offer()
+    steps = chosen.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"]
+    assert steps[1][1].startswith(f"Accept {offer}")
+    assert all(not str(v).startswith("=") for r in steps for v in r)  # user text never becomes a formula
+    flat = [v for cells in chosen.sheets["Pipeline"].cells.values() for r in cells for v in r]
+    assert not any(isinstance(v, str) and v.startswith("=") for v in flat)
