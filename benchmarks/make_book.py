@@ -21,18 +21,11 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from jobbook.reader._layout import col_letters as col  # noqa: E402
 from jobbook.schema import INTERVIEWS, PIPELINE, SOURCES, STAGES, STATUSES  # noqa: E402
 
 EPOCH = dt.date(1899, 12, 30)
 MAX_ROWS = 1_048_575  # a sheet holds 1,048,576 rows, one of them the header
-
-
-def col(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 class Strings:
