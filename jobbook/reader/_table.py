@@ -157,6 +157,7 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
         raise NotAWorkbook(f"{path}: sheet {sheet!r} cannot be read ({exc})") from exc
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
+    del loaded  # frees the parsed sheet now, not after the conversions (peak memory on big books)
     names = {info.index: h for h in cols for info in [by_abs[positions[h] - 1]]}
     empty = empty_frame(table)
     data = {}
