@@ -51,8 +51,11 @@ def _one_day(v: Any) -> np.datetime64:
     if isinstance(v, np.datetime64):
         return v.astype("datetime64[D]")
     if isinstance(v, str):
-        return np.datetime64(pd.Timestamp(v).date(), "D")
-    raise TypeError(f"not a date: {v!r}")
+        try:
+            return np.datetime64(pd.Timestamp(v.strip()).date(), "D")
+        except ValueError as exc:
+            raise BadValue(f"not a date: {v!r} (use YYYY-MM-DD)") from exc
+    raise BadValue(f"not a date: {v!r}")
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -73,7 +73,10 @@ def _settings(value: Any) -> Settings:
             if name and row[1] not in (None, ""):
                 kind = SETTINGS_BY_NAME[name].kind
                 v = row[1]
-                found[name] = as_date(v) if kind == "date" else (int(v) if kind == "int" else (str(v) if kind == "text" else float(v)))
+                try:
+                    found[name] = as_date(v) if kind == "date" else (int(float(v)) if kind == "int" else (str(v) if kind == "text" else float(v)))
+                except ValueError as exc:
+                    raise BadValue(f"settings: {name} is {v!r}, not a {'date' if kind == 'date' else 'number'}") from exc
     return Settings().with_values(**found)
 
 
