@@ -19,17 +19,18 @@ def check_output(path: str | Path, suffixes: tuple[str, ...], force: bool, input
     for src in inputs:
         if path.resolve() == Path(src).resolve():
             raise UsageError(f"{path}: that is an input workbook; jobbook never writes over it")
-    if path.exists() and not force:
-        raise OutputExists(f"{path}: already exists; use --force to replace it")
     if path.is_dir():
         raise UsageError(f"{path}: is a folder")
+    if path.exists() and not force:
+        raise OutputExists(f"{path}: already exists; use --force to replace it")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: the folder {path.parent} does not exist")
     return path
 
 
 def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
     """Call `write(tmp)` for a temporary file beside `path`, then move it into place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:

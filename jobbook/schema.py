@@ -218,6 +218,11 @@ def _lookup(target_table: str, target_col: str, key: str, key_col: str = "ID") -
     return f'IFERROR(""&INDEX({target_table}[{target_col}],MATCH({key},{target_table}[{key_col}],0)),"")'
 
 
+def _is_set(col: str) -> str:
+    """A done mark: anything but blank or FALSE (an unticked checkbox)."""
+    return f'AND([@{col}]<>"",[@{col}]<>FALSE)'
+
+
 def _n(col: str) -> str:
     """A number cell read with blanks as 0."""
     return f"N([@{col}])"
@@ -345,7 +350,7 @@ INTERVIEWS = Table(
         Column(
             "Thank-you flag",
             "text",
-            formula=flag_formula("[@Thank-you due]", '[@Thank-you sent]<>""'),
+            formula=flag_formula("[@Thank-you due]", _is_set("Thank-you sent")),
             width=14,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),
@@ -554,7 +559,7 @@ LESSONS = Table(
         Column(
             "Flag",
             "text",
-            formula=flag_formula("[@Due]", '[@Done]<>""', raw=True),
+            formula=flag_formula("[@Due]", _is_set("Done"), raw=True),
             width=11,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),
@@ -576,7 +581,7 @@ TRANSITION = Table(
         Column("Offer ID", "id", True, True, note="The accepted Offers ID.", width=10, ref="Offers"),
         Column("Accepted on", "date", note="Day you accepted."),
         Column("Notice given", "date", note="Day you gave notice at your current job."),
-        Column("Notice weeks", "number", lo=0, note="Weeks of notice (blank: NoticeWeeks in Settings)."),
+        Column("Notice weeks", "number", lo=0, hi=52, note="Weeks of notice (blank: NoticeWeeks in Settings)."),
         Column(
             "Last day",
             "date",
@@ -586,7 +591,7 @@ TRANSITION = Table(
             ),
             note="Computed: 5 x Notice weeks business days after notice.",
         ),
-        Column("Rest days", "int", lo=0, note="Days off between jobs (blank: RestDays in Settings)."),
+        Column("Rest days", "int", lo=0, hi=366, note="Days off between jobs (blank: RestDays in Settings)."),
         Column(
             "Earliest start",
             "date",
@@ -645,19 +650,20 @@ class Setting:
     default: object
     note: str
     lo: float | None = None
+    hi: float | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("AsOf", "date", None, "Today for every flag and figure; blank means today."),
     Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
-    Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0),
-    Setting("FollowUpDays", "int", 5, "Business days before following up.", 0),
-    Setting("DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0),
-    Setting("NoticeWeeks", "number", 2, "Weeks of notice at your current job.", 0),
-    Setting("RestDays", "int", 3, "Days off between jobs.", 0),
-    Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1),
-    Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1),
-    Setting("HorizonYears", "number", 4, "Years over which one-time amounts are spread.", 1),
+    Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0, 60),
+    Setting("FollowUpDays", "int", 5, "Business days before following up.", 0, 260),
+    Setting("DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0, 60),
+    Setting("NoticeWeeks", "number", 2, "Weeks of notice at your current job.", 0, 52),
+    Setting("RestDays", "int", 3, "Days off between jobs.", 0, 366),
+    Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1, 53),
+    Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1, 168),
+    Setting("HorizonYears", "number", 4, "Years over which one-time amounts are spread (0: none).", 0, 50),
     Setting("Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."),
 )
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}

@@ -44,7 +44,10 @@ def validate(
                 target = tables[col.ref]
                 id_col = TABLES[col.ref].id_column or "ID"
                 keys = id_key(df[col.header])
-                known = pc.is_in(pa.array(keys, from_pandas=True), value_set=pa.array(id_key(target[id_col]), from_pandas=True))
+                known = pc.is_in(
+                    pa.array(keys, from_pandas=True),
+                    options=pc.SetLookupOptions(value_set=pa.array(id_key(target[id_col]), from_pandas=True), skip_nulls=True),
+                )
                 missing = keys.notna().to_numpy() & ~known.to_numpy(zero_copy_only=False)
                 for r in _rows(pd.Series(missing, index=keys.index)):
                     out.append(

@@ -43,6 +43,7 @@ def months_with_activity(book) -> list[str]:
 def run(args: argparse.Namespace) -> list[Path]:
     book_path = args.book
     out_dir = args.out_dir or book_path.parent
+    out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
     book = read_book(book_path, as_of=args.as_of)  # read once, report every month from it
     if args.all_months:
         months = months_with_activity(book)

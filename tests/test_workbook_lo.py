@@ -80,6 +80,25 @@ def mismatches(book: jobbook.Book, wb) -> list[str]:
     return bad
 
 
+def with_marks(src: Path, dst: Path) -> Path:
+    """The pinned sample as a user leaves it: checkboxes (TRUE/FALSE) and text marks in the done
+    columns, a datetime with a time of day, a blank Status on an offer."""
+    wb = openpyxl.load_workbook(src)
+    iv, les, off = wb["Interviews"], wb["Lessons"], wb["Offers"]
+    col = {c.value: c.column for c in iv[1]}
+    iv.cell(3, col["Thank-you sent"], False)
+    iv.cell(4, col["Thank-you sent"], True)
+    iv.cell(5, col["Thank-you sent"], "yes")
+    iv.cell(6, col["Date"], dt.datetime(2026, 10, 20, 17, 45))
+    lcol = {c.value: c.column for c in les[1]}
+    les.cell(2, lcol["Done"], False)
+    les.cell(3, lcol["Done"], True)
+    ocol = {c.value: c.column for c in off[1]}
+    off.cell(4, ocol["Status"], None)
+    wb.save(dst)
+    return dst
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, soffice) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("workbooks")
@@ -88,11 +107,12 @@ def built(tmp_path_factory, soffice) -> dict[str, Path]:
         "today": new_workbook(d / "today.xlsx", sample=True),
         "empty": new_workbook(d / "empty.xlsx"),
     }
+    out["marks"] = with_marks(out["pinned"], d / "marks.xlsx")
     out.update({f"{k}-lo": recalculate(v, d / "lo") for k, v in list(out.items())})
     return out
 
 
-@pytest.mark.parametrize("kind", ["pinned", "today", "empty"])
+@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks"])
 def test_no_error_cells(built, kind):
     wb = openpyxl.load_workbook(built[f"{kind}-lo"], data_only=True)
     assert error_cells(wb) == []
@@ -109,6 +129,14 @@ def test_formulas_equal_python_with_asof_blank(built):
     book = jobbook.read_book(built["today"])
     assert book.settings.AsOf is None and book.as_of == dt.date.today()
     wb = openpyxl.load_workbook(built["today-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+
+
+def test_formulas_equal_python_with_marks_and_checkboxes(built):
+    book = jobbook.read_book(built["marks"])
+    i = book.tables["Interviews"]
+    assert i.at[4, "Thank-you flag"] == "Done" and i.at[5, "Thank-you flag"] == "Done" and i.at[3, "Thank-you flag"] != "Done"
+    wb = openpyxl.load_workbook(built["marks-lo"], data_only=True)
     assert mismatches(book, wb) == []
 
 

@@ -13,7 +13,7 @@ from ..reader import Book, read_book
 from . import ISO_DATE, as_of_option, cli, output_options
 from ._output import bar, money, pct, text_table, to_csv, to_json
 
-BOOK = click.argument("book", type=click.Path(dir_okay=False, path_type=Path), metavar="BOOK")
+BOOK = click.argument("book", type=click.Path(path_type=Path), metavar="BOOK")  # jobbook judges the file
 MAX_WARNINGS = 5
 
 

@@ -31,7 +31,8 @@ class Context:
 
 def id_key(values: pd.Series) -> pd.Series:
     """IDs compared the way Excel's MATCH and = do: case-insensitively, blanks never match."""
-    return values.astype("str").str.strip().str.lower()
+    text = values.astype("str").str.strip().str.lower()
+    return text.mask(values.isna() | (text == ""))
 
 
 def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -> pd.Series:
@@ -42,7 +43,10 @@ def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -
 
     if keys.empty:
         return pd.Series([], index=keys.index, dtype=object)
-    found = pc.index_in(pa.array(id_key(keys), from_pandas=True), value_set=pa.array(id_key(table[key_col]), from_pandas=True))
+    found = pc.index_in(
+        pa.array(id_key(keys), from_pandas=True),
+        options=pc.SetLookupOptions(value_set=pa.array(id_key(table[key_col]), from_pandas=True), skip_nulls=True),
+    )
     out = pa.array(table[value_col], from_pandas=True).take(found).to_pandas()
     out.index = keys.index  # by position: the keys' own rows
     return out

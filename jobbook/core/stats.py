@@ -28,7 +28,9 @@ def stage_rank(stage: pd.Series) -> pd.Series:
 
 def _months(dates: pd.Series) -> np.ndarray:
     """Calendar month of each date as numpy ``datetime64[M]`` (NaT for blanks): fast to compare."""
-    return pd.to_datetime(dates, errors="coerce").to_numpy(dtype="datetime64[ns]").astype("datetime64[M]")
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, errors="coerce")
+    return dates.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")  # [s]: no overflow past 2262
 
 
 def _month(period: pd.Period) -> np.datetime64:

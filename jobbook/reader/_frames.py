@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.settings import Settings
@@ -81,6 +82,8 @@ def typed_frame(
         values = pd.Series(raw[name].to_numpy(), index=index)
         if values.dtype == object:  # blank text counts as blank
             values = values.mask(values.str.strip().eq("").fillna(False).astype(bool))
+            if col.kind == "done":  # an unticked checkbox (FALSE) is not done
+                values = values.mask(values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v)))
         if col.kind in DATE_KINDS:
             parsed, bad = _dates(values)
             if col.kind == "done" and bad.any():  # any mark counts as done

@@ -11,7 +11,7 @@ import pandas as pd
 from ..core.calendar import public_holidays
 from ..core.settings import Settings
 from ..errors import BadValue
-from ..problems import ERROR, Problem
+from ..problems import WARNING, Problem
 from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
 from ._cells import read_cells
 from ._layout import Layout, col_letters, find_sheet
@@ -48,7 +48,7 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
     if s.kind == "date":
         value = to_date(raw, date1904) if not isinstance(raw, bool) else None
         if value is None:
-            problems.append(Problem(SHEET, where, f'"{raw}" is not a date ({s.name}); leave it blank for today', ERROR, s.name))
+            problems.append(Problem(SHEET, where, f'"{raw}" is not a date ({s.name}); using today (leave it blank for today)', WARNING, s.name))
         return value
     if s.kind == "text":
         return str(raw).strip()
@@ -60,14 +60,15 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
         values, ok = parse_numbers(pd.Series([str(raw)]))
         number = float(values.iloc[0]) if ok.iloc[0] else None
     if number is None:
-        problems.append(Problem(SHEET, where, f'"{raw}" is not a number ({s.name}); using {default}', ERROR, s.name))
+        problems.append(Problem(SHEET, where, f'"{raw}" is not a number ({s.name}); using {default}', WARNING, s.name))
         return default
-    if s.lo is not None and number < s.lo:
-        problems.append(Problem(SHEET, where, f"{number:g} is below {s.lo:g} ({s.name}); using {default}", ERROR, s.name))
+    if (s.lo is not None and number < s.lo) or (s.hi is not None and number > s.hi):
+        bounds = f"from {s.lo:g} to {s.hi:g}" if s.hi is not None else f"at least {s.lo:g}"
+        problems.append(Problem(SHEET, where, f"{number:g} is out of range, it must be {bounds} ({s.name}); using {default}", WARNING, s.name))
         return default
     if s.kind == "int":
         if number != int(number):
-            problems.append(Problem(SHEET, where, f"{number:g} is not a whole number ({s.name})", ERROR, s.name))
+            problems.append(Problem(SHEET, where, f"{number:g} is not a whole number ({s.name}); using {int(number)}", WARNING, s.name))
         return int(number)
     return number
 
@@ -95,7 +96,7 @@ def _holiday_table(layout: Layout, sheet: str, cells: dict, date1904: bool, prob
             continue
         d = to_date(raw, date1904) if not isinstance(raw, bool) else None
         if d is None:
-            problems.append(Problem(SHEET, f"{col_letters(date_col)}{row}", f'"{raw}" is not a date (Holidays)', ERROR, "Date"))
+            problems.append(Problem(SHEET, f"{col_letters(date_col)}{row}", f'"{raw}" is not a date (Holidays); the row is skipped', WARNING, "Date"))
             continue
         dates.append(d)
         names.append(str(cells.get((row, name_col), "")) if name_col else "")
@@ -144,7 +145,7 @@ def settings_from_cells(cells: dict, layout: Layout, sheet: str | None, years: r
         holidays = package_holidays(settings.Country, years)
     except BadValue as exc:
         where = found.get("Country")
-        problems.append(Problem(SHEET, where, f"{exc}; using US holidays", ERROR, "Country"))
+        problems.append(Problem(SHEET, where, f"{exc}; using US holidays", WARNING, "Country"))
         holidays = package_holidays("US", years)
     return SettingsRead(settings, holidays, "package", sheet, found, problems)
 

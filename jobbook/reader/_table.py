@@ -102,26 +102,44 @@ def _locate_header(
     return best
 
 
-def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
-    """Read `table` from its sheet (missing sheet: an empty table, no problem)."""
+def _sheet_of(layout: Layout, table: Table) -> str | None:
+    """The sheet named as the table; else the sheet holding an Excel Table of that name."""
     sheet = find_sheet(layout, table.name)
-    if sheet is None or sheet not in layout.parts:
+    if sheet is None:
+        sheet = next((t.sheet for t in layout.tables if t.name.casefold() == table.name.casefold()), None)
+    return sheet if sheet in layout.parts else None
+
+
+def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
+    """Read `table` from its sheet (a missing or empty sheet: an empty table, no problem)."""
+    sheet = _sheet_of(layout, table)
+    if sheet is None:
         return TableRead(empty_frame(table))
     found = _locate_header(path, layout, sheet, table)
     if found is None:
+        if not read_cells(path, layout.parts[sheet], max_row=HEADER_SCAN_ROWS):
+            return TableRead(empty_frame(table), sheet)  # nothing typed in yet
         need = ", ".join(table.required)
         msg = f"no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
         return TableRead(empty_frame(table), sheet, problems=[Problem(sheet, None, msg, ERROR)])
     header_row, header, _ = found
     by_norm: dict[str, int] = {}
+    twice = []
     for c in sorted(header):
-        by_norm.setdefault(norm_header(header[c]), c)
+        key = norm_header(header[c])
+        if key in by_norm and key in {norm_header(h) for h in table.headers}:
+            twice.append((header[c], by_norm[key], c))
+        by_norm.setdefault(key, c)
     positions = {col.header: by_norm[norm_header(col.header)] for col in table.inputs if norm_header(col.header) in by_norm}
     letters = {h: col_letters(c) for h, c in positions.items()}
     for col in table.columns:
         if col.computed and norm_header(col.header) in by_norm:
             letters[col.header] = col_letters(by_norm[norm_header(col.header)])
     out = TableRead(empty_frame(table), sheet, letters, header_row)
+    for name, first, again in twice:
+        out.problems.append(
+            Problem(sheet, f"{col_letters(again)}{header_row}", f"a second {name!r} column; jobbook reads the first, in column {col_letters(first)}", WARNING, None)
+        )
     for col in table.inputs:
         if col.required and col.header not in positions:
             out.problems.append(

@@ -40,8 +40,9 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
             dv = DataValidation(type="date", operator="greaterThan", formula1="32874", allow_blank=True)
             dv.error, dv.errorTitle = "Enter a date, or leave blank for today.", s.name
         elif s.kind in ("int", "number"):
-            dv = DataValidation(type="whole" if s.kind == "int" else "decimal", operator="greaterThanOrEqual", formula1=f"{s.lo or 0:g}")
-            dv.error, dv.errorTitle = f"Enter a number of at least {s.lo or 0:g}.", s.name
+            kind = "whole" if s.kind == "int" else "decimal"
+            dv = DataValidation(type=kind, operator="between", formula1=f"{s.lo or 0:g}", formula2=f"{s.hi:g}")
+            dv.error, dv.errorTitle = f"Enter a number from {s.lo or 0:g} to {s.hi:g}.", s.name
         else:
             dv = None
         if dv is not None:
