@@ -46,6 +46,9 @@ def test_compression_round_trips_through_olevba(data):
 @given(st.binary(max_size=64), st.integers(0, 255), st.text(alphabet="{}-0123456789ABCDEF", min_size=1, max_size=40))
 def test_project_property_encryption_round_trips(data, seed, project_id):
     assert decrypt(_encrypt(data, project_id, seed), project_id) == data
+    other = project_id + "1"  # a different project: its key differs by the byte "1"
+    with pytest.raises(ValueError, match="not encrypted for this project"):
+        decrypt(_encrypt(data, project_id, seed), other)
 
 
 def test_olevba_decodes_exactly_the_committed_source(xlsm):

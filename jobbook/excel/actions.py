@@ -62,7 +62,7 @@ def deadlines(book: Book) -> ActionResult:
     return ActionResult(title, _band("deadlines", title, ["Due", "Flag", "Kind", "Sheet", "ID", "Company"], rows))
 
 
-def _link(book: Book, sheet: str, cell: str | None) -> object:
+def _link(sheet: str, cell: str | None) -> object:
     if not cell or not cell[0].isalpha():
         return sheet
     quoted = sheet.replace("'", "''")
@@ -72,7 +72,7 @@ def _link(book: Book, sheet: str, cell: str | None) -> object:
 def check(book: Book) -> ActionResult:
     """Check button: every problem, errors first, each with a link to its cell."""
     problems = sorted(book.problems, key=lambda p: not p.is_error)
-    rows = [[_link(book, p.sheet, p.cell), p.severity, p.message] for p in problems]
+    rows = [[_link(p.sheet, p.cell), p.severity, p.message] for p in problems]
     errors = sum(1 for p in problems if p.is_error)
     title = f"Checked {book.as_of.isoformat()}: {errors} error(s), {len(problems) - errors} warning(s)" if problems else "No problems found"
     return ActionResult(title, _band("problems", title, ["Cell", "Severity", "Problem"], rows))

@@ -25,6 +25,7 @@ from ..core.settings import Settings
 from ..core.stats import outcome_stats
 from ..errors import BadValue
 from ..reader._frames import book_from_frames, typed_frame
+from ..reader._table import empty_frame
 from ..schema import FUNNEL_STAGES, OFFERS, SETTINGS_BY_NAME, TABLES, norm_header
 
 CATEGORY = "jobbook"
@@ -200,8 +201,7 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
 def JB_FUNNEL(pipeline, month=None):
     """How many applications reached each stage, Applied to Offer (a 2-column table)."""
     frame, _ = typed_frame(TABLES["Pipeline"], _table(pipeline))
-    empty = typed_frame(TABLES["Interviews"], pd.DataFrame())[0], typed_frame(TABLES["Offers"], pd.DataFrame())[0]
-    s = outcome_stats(frame, *empty, month=str(month) if month else None)
+    s = outcome_stats(frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=str(month) if month else None)
     return [["Stage", "Applications"], *[[stage, s["funnel"][stage]] for stage in FUNNEL_STAGES]]
 
 

@@ -148,19 +148,24 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
         problems.extend(g.problems)
     if sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
-    first = read_settings(path, layout, years_in_use(inputs, as_of))
-    problems.extend(first.problems)
-    problems.extend(validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}", problems))
+    got = read_settings(path, layout, years_in_use(inputs, as_of))
+    return finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of)
+
+
+def finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of) -> Book:
+    """The Book from its typed tables and settings `got`, with the rules across rows applied."""
+    problems = [*problems, *got.problems]
+    problems += validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}", problems)
     return Book(
-        path=path,
+        path=Path(path),
         inputs=inputs,
-        settings=first.settings,
-        holidays=first.holidays,
-        holiday_source=first.source,
+        settings=got.settings,
+        holidays=got.holidays,
+        holiday_source=got.source,
         problems=problems,
         sheets=sheets,
         letters=letters,
         header_rows=header_rows,
         layout=layout,
-        as_of=as_of or first.settings.as_of(),
+        as_of=as_of or got.settings.as_of(),
     )

@@ -166,8 +166,7 @@ def book_from_sheets(blocks: dict[str, tuple[int, int, list[list]]], *, path: st
     """A Book from the used range of each sheet, as Excel gives them to Python: {sheet name:
     (first row, first column, 2-D values)}. Cells keep their addresses, so problems and the
     buttons' writes name real cells."""
-    from ..validate import validate
-    from . import Book
+    from . import finish_book
     from ._layout import col_letters
     from ._settings import settings_from_cells, years_in_use
 
@@ -198,19 +197,6 @@ def book_from_sheets(blocks: dict[str, tuple[int, int, list[list]]], *, path: st
     if settings_sheet is not None:
         r0, c0, rows = blocks[settings_sheet]
         cells = {(r0 + i, c0 + j): v for i, row in enumerate(rows) for j, v in enumerate(row) if v is not None}
-    got = settings_from_cells(cells, Layout(path=Path(path)), settings_sheet, years_in_use(inputs, as_of))
-    problems += got.problems
-    problems += validate(inputs, sheets, lambda t, hd, r: f"{letters[t].get(hd, '?')}{r}", problems)
-    return Book(
-        path=Path(path),
-        inputs=inputs,
-        settings=got.settings,
-        holidays=got.holidays,
-        holiday_source=got.source,
-        problems=problems,
-        sheets=sheets,
-        letters=letters,
-        header_rows=header_rows,
-        layout=Layout(path=Path(path)),
-        as_of=as_of or got.settings.as_of(),
-    )
+    layout = Layout(path=Path(path))
+    got = settings_from_cells(cells, layout, settings_sheet, years_in_use(inputs, as_of))
+    return finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of)

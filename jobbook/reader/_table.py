@@ -186,7 +186,7 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
             data[c.header] = empty[c.header].reindex(index)
     del batch
     frame = pd.DataFrame(data, index=index)
-    _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out)
+    _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out)
     blank = frame.isna().all(axis=1)
     if blank.any():
         frame = frame[~blank]
@@ -210,7 +210,7 @@ def _cell(out: TableRead, header: str, row: int) -> str:
     return f"{out.letters.get(header, '?')}{row}"
 
 
-def _apply_errors(path, reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
+def _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
     """Cells that did not convert: error cells, text in number/date columns, booleans."""
     texts: dict[str, list[int]] = {}
     for e in (errors.errors if errors is not None else ()):
@@ -234,7 +234,7 @@ def _apply_errors(path, reader, sheet, header_row, positions, cols, names, error
             want = "a date" if col.kind in DATE_KINDS else "a number"
             out.problems.append(Problem(sheet, _cell(out, header, row), f"{what} where {want} belongs ({header})", ERROR, header))
     if texts:
-        _reparse_text(path, reader, sheet, header_row, positions, cols, texts, frame, out)
+        _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
 
 
 def _set_mark(frame: pd.DataFrame, header: str, row: int, mark: str | None) -> None:
@@ -245,7 +245,7 @@ def _set_mark(frame: pd.DataFrame, header: str, row: int, mark: str | None) -> N
     frame.at[row, header] = mark
 
 
-def _reparse_text(path, reader, sheet, header_row, positions, cols, texts, frame, out) -> None:
+def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out) -> None:
     use = sorted(positions[h] - 1 for h in texts)
     loaded = reader.load_sheet(
         sheet,

@@ -193,11 +193,12 @@ def _encrypt(data: bytes, project_id: str, seed: int) -> str:
 
 
 def decrypt(hex_text: str, project_id: str) -> bytes:
-    """The inverse of _encrypt (used by tests)."""
+    """The inverse of _encrypt (used by tests); checks the version and the project's key."""
     raw = bytes.fromhex(hex_text)
     seed, version_enc, key_enc = raw[0], raw[1], raw[2]
-    assert seed ^ version_enc == 2
     key = seed ^ key_enc
+    if seed ^ version_enc != 2 or key != sum(project_id.encode("cp1252")) & 0xFF:
+        raise ValueError("not encrypted for this project")
     unencrypted1, encrypted1, encrypted2 = key, key_enc, version_enc
     pos = 3
     for _ in range((seed & 6) // 2):
