@@ -26,9 +26,35 @@ ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 10, 21)
 # Functions LibreOffice 7.4 computes from an .xlsx; nothing else may appear in a formula.
 ALLOWED = {
-    "AND", "COUNT", "COUNTIFS", "DATE", "IF", "IFERROR", "INDEX", "INT", "ISNUMBER", "LARGE", "MATCH",
-    "MAX", "MEDIAN", "MIN", "MONTH", "N", "NETWORKDAYS", "OR", "SUM", "SUMPRODUCT", "TODAY", "WORKDAY",
-    "YEAR", "_xlfn.TEXTJOIN",
+    "AND",
+    "COUNT",
+    "COUNTIFS",
+    "DATE",
+    "IF",
+    "IFERROR",
+    "INDEX",
+    "INT",
+    "ISNUMBER",
+    "LARGE",
+    "MATCH",
+    "MAX",
+    "MEDIAN",
+    "MIN",
+    "MONTH",
+    "N",
+    "NETWORKDAYS",
+    "OR",
+    "SUM",
+    "SUMPRODUCT",
+    "TODAY",
+    "WORKDAY",
+    "YEAR",
+    "_xlfn.TEXTJOIN",
+    "CHOOSE",
+    "MOD",
+    "ROUND",
+    "ROW",
+    "SMALL",
 }
 FUNCTION = re.compile(r"((?:_xlfn\.)?[A-Z][A-Z0-9.]*)\(")
 
@@ -68,29 +94,51 @@ def test_table_sheet(wb, name):
     assert t.ref.startswith("A1:")
     headers = [ws.cell(1, i).value for i in range(1, len(schema.columns) + 1)]
     assert headers == schema.headers
-    assert all(ws.cell(1, i).comment and ws.cell(1, i).comment.text.strip() for i in range(1, len(headers) + 1))
+    assert all(
+        ws.cell(1, i).comment and ws.cell(1, i).comment.text.strip()
+        for i in range(1, len(headers) + 1)
+    )
     assert ws.freeze_panes in ("A2", "B2", "C2")
     last = int(t.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    covered = {str(r).split(":")[0].rstrip("0123456789") for dv in ws.data_validations.dataValidation for r in dv.sqref.ranges}
+    covered = {
+        str(r).split(":")[0].rstrip("0123456789")
+        for dv in ws.data_validations.dataValidation
+        for r in dv.sqref.ranges
+    }
     for i, col in enumerate(schema.columns, 1):
         letter = openpyxl.utils.get_column_letter(i)
-        if not col.computed and (col.kind in ("choice", "rating", "percent", *DATE_KINDS) or (col.kind == "id" and col.ref)):
+        if not col.computed and (
+            col.kind in ("choice", "rating", "percent", *DATE_KINDS)
+            or (col.kind == "id" and col.ref)
+        ):
             assert letter in covered, f"{name}.{col.header} has no validation"
         if col.fmt:
-            assert ws[f"{letter}2"].number_format == col.fmt and ws[f"{letter}{last}"].number_format == col.fmt
+            assert (
+                ws[f"{letter}2"].number_format == col.fmt
+                and ws[f"{letter}{last}"].number_format == col.fmt
+            )
         if col.computed:
             tc = t.tableColumns[i - 1]
             assert tc.calculatedColumnFormula is not None, f"{col.header}: not a calculated column"
             for r in range(2, last + 1):
                 v = ws[f"{letter}{r}"].value
-                assert str(getattr(v, "text", v)).startswith("="), f"{name}!{letter}{r} has no formula"
+                assert str(getattr(v, "text", v)).startswith("="), (
+                    f"{name}!{letter}{r} has no formula"
+                )
 
 
 def test_flags_are_coloured(wb):
-    for name, header in (("Pipeline", "Flag"), ("Interviews", "Thank-you flag"), ("Offers", "Decision flag"), ("Lessons", "Flag")):
+    for name, header in (
+        ("Pipeline", "Flag"),
+        ("Interviews", "Thank-you flag"),
+        ("Offers", "Decision flag"),
+        ("Lessons", "Flag"),
+    ):
         ws = wb[name]
         letter = openpyxl.utils.get_column_letter(TABLES[name].headers.index(header) + 1)
-        rules = [(str(rng.sqref), r.formula[0]) for rng in ws.conditional_formatting for r in rng.rules]
+        rules = [
+            (str(rng.sqref), r.formula[0]) for rng in ws.conditional_formatting for r in rng.rules
+        ]
         texts = {f for sq, f in rules if sq.startswith(f"{letter}2:")}
         assert {'"Overdue"', '"Due today"', '"Due soon"', '"Done"'} <= texts, (name, header)
     rules = [r.formula[0] for rng in wb["Pipeline"].conditional_formatting for r in rng.rules]
@@ -103,10 +151,14 @@ def test_formulas_are_written_as_excel_stores_them(wb):
     for sheet, cell, text in found:
         assert "[@" not in text, f"{sheet}!{cell}: short [@Col] form"
         for fn in FUNCTION.findall(text):
-            assert fn in ALLOWED, f"{sheet}!{cell}: {fn} is not a function LibreOffice 7.4 computes as written"
+            assert fn in ALLOWED, (
+                f"{sheet}!{cell}: {fn} is not a function LibreOffice 7.4 computes as written"
+            )
         for day_fn in ("WORKDAY(", "NETWORKDAYS("):
             for call in text.split(day_fn)[1:]:
-                assert "Holidays[Date]" in call.split(")")[0] + ")" or "Holidays[Date]" in call, f"{sheet}!{cell}"
+                assert "Holidays[Date]" in call.split(")")[0] + ")" or "Holidays[Date]" in call, (
+                    f"{sheet}!{cell}"
+                )
     assert any("Pipeline[[#This Row],[Status]]" in t for _, _, t in found)
 
 
@@ -158,10 +210,16 @@ def test_sample_is_believable():
     first = min(a["Date applied"] for a in apps)
     assert 100 <= (AS_OF - first).days <= 130  # about four months
     assert len({a["Source"] for a in apps}) >= 6
-    assert len(t["Offers"]) == 3 and {o["Status"] for o in t["Offers"]} == {"Declined", "Accepted", "Pending"}
+    assert len(t["Offers"]) == 3 and {o["Status"] for o in t["Offers"]} == {
+        "Declined",
+        "Accepted",
+        "Pending",
+    }
     assert any(o["Final base"] for o in t["Offers"]) and len(t["Negotiation"]) >= 2
     assert t["Lessons"] and all(les["Lesson"] for les in t["Lessons"]) and len(t["Transition"]) == 1
-    assert all(i["Interviewers"] for i in t["Interviews"]) and len(t["Contacts"]) >= len(t["Interviews"])
+    assert all(i["Interviewers"] for i in t["Interviews"]) and len(t["Contacts"]) >= len(
+        t["Interviews"]
+    )
     assert {q["Self-rating"] for q in t["Questions"]} >= {2, 3, 4, 5}
     future = [i for i in t["Interviews"] if i["Date"] > AS_OF]
     assert all(i["Thank-you sent"] is None for i in future)
@@ -169,9 +227,23 @@ def test_sample_is_believable():
 
 
 def test_outside_text_never_becomes_a_formula(tmp_path):
-    evil = "=HYPERLINK(\"http://evil.example\",\"click\")"
-    wb = build_workbook({"Pipeline": [{"ID": "A1", "Company": evil, "Notes": "+1 555 0100", "Source": "@home",
-                                       "Stage": "Applied", "Status": "Active", "Date applied": AS_OF}]}, as_of=AS_OF)
+    evil = '=HYPERLINK("http://evil.example","click")'
+    wb = build_workbook(
+        {
+            "Pipeline": [
+                {
+                    "ID": "A1",
+                    "Company": evil,
+                    "Notes": "+1 555 0100",
+                    "Source": "@home",
+                    "Stage": "Applied",
+                    "Status": "Active",
+                    "Date applied": AS_OF,
+                }
+            ]
+        },
+        as_of=AS_OF,
+    )
     path = tmp_path / "evil.xlsx"
     wb.save(path)
     ws = openpyxl.load_workbook(path)["Pipeline"]

@@ -21,8 +21,8 @@ from jobbook import views
 from jobbook.libreoffice import recalculate
 from jobbook.schema import TABLES
 from jobbook.template import new_workbook
+from jobbook.template._dashboard import NEXT_TOP, expected_values
 from jobbook.template._dashboard import SHEET as DASHBOARD
-from jobbook.template._dashboard import expected_values
 
 pytestmark = pytest.mark.libreoffice
 AS_OF = dt.date(2026, 10, 21)  # a Wednesday
@@ -30,7 +30,12 @@ AS_OF = dt.date(2026, 10, 21)  # a Wednesday
 
 def norm(value: object) -> object:
     """LibreOffice's cached values and the core's, on one footing: None for blank, dates as dates."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)) or value == "":
+    if (
+        value is None
+        or value is pd.NaT
+        or (isinstance(value, float) and math.isnan(value))
+        or value == ""
+    ):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
@@ -65,14 +70,19 @@ def mismatches(book: jobbook.Book, wb) -> list[str]:
     bad = []
     for name, table in TABLES.items():
         ws = wb[name]
-        letters = {ws.cell(1, c).value: openpyxl.utils.get_column_letter(c) for c in range(1, ws.max_column + 1)}
+        letters = {
+            ws.cell(1, c).value: openpyxl.utils.get_column_letter(c)
+            for c in range(1, ws.max_column + 1)
+        }
         df = book.tables[name]
         for col in table.computed:
             for row in range(2, ws.max_row + 1):
                 got = ws[f"{letters[col.header]}{row}"].value
                 want = df.at[row, col.header] if row in df.index else None
                 if not same(got, want):
-                    bad.append(f"{name}!{letters[col.header]}{row} ({col.header}): LibreOffice {got!r}, Python {want!r}")
+                    bad.append(
+                        f"{name}!{letters[col.header]}{row} ({col.header}): LibreOffice {got!r}, Python {want!r}"
+                    )
     ws = wb[DASHBOARD]
     for cell, want in expected_values(book).items():
         if not same(ws[cell].value, want):
@@ -99,6 +109,62 @@ def with_marks(src: Path, dst: Path) -> Path:
     return dst
 
 
+def few_items(src: Path, dst: Path) -> Path:
+    """A handful of deadlines, so that every kind shows in the Dashboard's "Up next" list: a text
+    in a date column (skipped, not an error), a next action with a time of day, a start too soon."""
+    wb = openpyxl.load_workbook(src)
+
+    def fill(sheet: str, row: int, **values: object) -> None:
+        ws = wb[sheet]
+        col = {c.value: c.column for c in ws[1]}
+        for header, value in values.items():
+            ws.cell(row, col[header.replace("_", " ")], value)
+
+    d = dt.date
+    fill(
+        "Pipeline",
+        2,
+        ID="P1",
+        Company="Acme",
+        Source="Referral",
+        Date_applied=d(2026, 10, 14),
+        Stage="Applied",
+        Status="Active",
+        Next_action_due="soon",
+    )
+    fill(
+        "Pipeline",
+        3,
+        ID="P2",
+        Company="Beta",
+        Source="LinkedIn",
+        Date_applied=d(2026, 10, 20),
+        Stage="Screen",
+        Status="Active",
+        Next_action_due=dt.datetime(2026, 10, 22, 15, 30),
+    )
+    fill("Interviews", 2, ID="I1", Application_ID="P2", Date=d(2026, 10, 20))
+    fill(
+        "Offers",
+        2,
+        ID="O1",
+        Application_ID="P2",
+        Offer_date=d(2026, 10, 20),
+        Base_salary=100000,
+        Status="Pending",
+    )
+    fill(
+        "Lessons",
+        2,
+        Application_ID="P1",
+        Due=d(2026, 10, 19),
+        Action="Practise the system design answer",
+    )
+    fill("Transition", 2, Offer_ID="O1", Notice_given=d(2026, 10, 21), Agreed_start=d(2026, 10, 26))
+    wb.save(dst)
+    return dst
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, soffice) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("workbooks")
@@ -106,13 +172,15 @@ def built(tmp_path_factory, soffice) -> dict[str, Path]:
         "pinned": new_workbook(d / "pinned.xlsx", sample=True, as_of=AS_OF),
         "today": new_workbook(d / "today.xlsx", sample=True),
         "empty": new_workbook(d / "empty.xlsx"),
+        "few": new_workbook(d / "few0.xlsx", as_of=AS_OF),
     }
+    out["few"] = few_items(out["few"], d / "few.xlsx")
     out["marks"] = with_marks(out["pinned"], d / "marks.xlsx")
     out.update({f"{k}-lo": recalculate(v, d / "lo") for k, v in list(out.items())})
     return out
 
 
-@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks"])
+@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks", "few"])
 def test_no_error_cells(built, kind):
     wb = openpyxl.load_workbook(built[f"{kind}-lo"], data_only=True)
     assert error_cells(wb) == []
@@ -135,7 +203,11 @@ def test_formulas_equal_python_with_asof_blank(built):
 def test_formulas_equal_python_with_marks_and_checkboxes(built):
     book = jobbook.read_book(built["marks"])
     i = book.tables["Interviews"]
-    assert i.at[4, "Thank-you flag"] == "Done" and i.at[5, "Thank-you flag"] == "Done" and i.at[3, "Thank-you flag"] != "Done"
+    assert (
+        i.at[4, "Thank-you flag"] == "Done"
+        and i.at[5, "Thank-you flag"] == "Done"
+        and i.at[3, "Thank-you flag"] != "Done"
+    )
     wb = openpyxl.load_workbook(built["marks-lo"], data_only=True)
     assert mismatches(book, wb) == []
 
@@ -155,3 +227,24 @@ def test_the_sample_is_lively(built):
     assert {"follow-up", "decision", "lesson"} <= kinds
     flags = set(book.tables["Pipeline"]["Flag"]) | set(book.tables["Interviews"]["Thank-you flag"])
     assert {"Overdue", "Done"} <= flags
+
+
+def test_up_next_lists_every_kind_in_order(built):
+    """The Dashboard's list of open deadlines equals `jobbook deadlines` item by item, a start too
+    soon included, and a text in a date column hides only its own row."""
+    book = jobbook.read_book(built["few"])
+    wb = openpyxl.load_workbook(built["few-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+    ws = wb[DASHBOARD]
+    shown = [
+        tuple(norm(ws[f"{c}{r}"].value) for c in "ABCDG") for r in range(NEXT_TOP + 1, NEXT_TOP + 8)
+    ]
+    assert shown == [
+        (dt.date(2026, 10, 19), "Lesson action", "P1", "Acme", "Overdue"),
+        (dt.date(2026, 10, 21), "Thank-you note", "I1", "Beta", "Due today"),
+        (dt.date(2026, 10, 21), "Follow-up", "P1", "Acme", "Due today"),
+        (dt.date(2026, 10, 22), "Next action", "P2", "Beta", "Due soon"),
+        (dt.date(2026, 10, 22), "Offer decision", "O1", "Beta", "Due soon"),
+        (dt.date(2026, 10, 26), "Start", "O1", "Beta", "Too soon"),
+        (dt.date(2026, 10, 27), "Follow-up", "P2", "Beta", None),
+    ]

@@ -30,7 +30,8 @@ def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
 
 def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None) -> pd.DataFrame:
     """Every open deadline: not done, with a due date; overdue ones always, the rest up to
-    `within` calendar days after the as-of date when given. Sorted by due date, then kind and id.
+    `within` calendar days after the as-of date when given. Sorted by due date, then kind (in the
+    order of ``KINDS``), then sheet order - the order the Dashboard's list uses too.
 
     `tables` are the computed tables (``compute_all``)."""
     p, i, o = tables["Pipeline"], tables["Interviews"], tables["Offers"]
@@ -82,8 +83,8 @@ def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None 
     if within is not None:
         limit = today + np.timedelta64(int(within), "D")
         out = out[out["due"].to_numpy(dtype="datetime64[D]") <= limit]
-    out = out.assign(_k=out["kind"].map({k: n for n, k in enumerate(KINDS)}), _id=out["id"].astype(str))
-    out = out.sort_values(["due", "_k", "_id"], kind="stable").drop(columns=["_k", "_id"])
+    out = out.assign(_k=out["kind"].map({k: n for n, k in enumerate(KINDS)}))
+    out = out.sort_values(["due", "_k"], kind="stable").drop(columns=["_k"])  # parts are in sheet order
     return out.reset_index(drop=True)[COLUMNS]
 
 

@@ -1,5 +1,6 @@
-"""The Dashboard sheet: SPEC section 4 figures (all time and this month), the next 14 days of
-deadlines, offers compared, and native charts - all native formulas over the tables.
+"""The Dashboard sheet: SPEC section 4 figures (all time and this month), the open deadlines of
+the next 14 days (listed, soonest first, and counted per day), offers compared, and native charts -
+all native formulas over the tables.
 
 ``LAYOUT`` places every block; ``expected_values`` gives, for the same cells, what the Python core
 computes, so tests can hold LibreOffice's results against it cell by cell.
@@ -10,18 +11,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
 
 from .._charts import bar_chart, line_chart, ref, straight_lines
 from ..schema import (
     AS_OF_DATE_NAME,
     DATE_FORMAT,
+    FLAG_TOO_SOON,
     FUNNEL_STAGES,
     MONEY_FORMAT,
     PERCENT_FORMAT,
     SOURCES,
     STAGES,
     STATUSES,
+    excel_formula,
+    flag_formula,
 )
 from . import _style as st
 
@@ -30,9 +35,19 @@ TODAY = AS_OF_DATE_NAME
 MONTHS = 6  # months shown in "applications per month"
 DAYS = 14  # days of deadlines shown
 TOP_OFFERS = 5
+UP_NEXT = 10  # deadlines listed one by one
 HIDE_ZERO = "0;-0;;@"  # a quiet grid: zero shows as blank
 
-KPI_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, OFFER_TOP = 4, 15, 33, 41, 50, 61, 70
+KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, OFFER_TOP = (
+    4,
+    15,
+    29,
+    47,
+    55,
+    64,
+    75,
+    84,
+)
 KPIS = (
     ("Applications", "applications"),
     ("Active", "active"),
@@ -113,9 +128,18 @@ def write_dashboard(wb) -> None:
         ws.cell(r, 1, label)
         for col, scope in (("B", SCOPES["all"]), ("C", SCOPES["month"])):
             ws[f"{col}{r}"] = _kpi_formulas(scope, col)[k]
-            ws[f"{col}{r}"].number_format = PERCENT_FORMAT if key.endswith("_rate") else ("0.0" if key.startswith("median") else "0")
+            ws[f"{col}{r}"].number_format = (
+                PERCENT_FORMAT
+                if key.endswith("_rate")
+                else ("0.0" if key.startswith("median") else "0")
+            )
 
-    _section(ws, FUNNEL_TOP, "Funnel: applications that reached each stage", ("Stage", "All time", "This month"))
+    _section(
+        ws,
+        FUNNEL_TOP,
+        "Funnel: applications that reached each stage",
+        ("Stage", "All time", "This month"),
+    )
     for k, stage in enumerate(FUNNEL_STAGES):
         r = FUNNEL_TOP + 1 + k
         ws.cell(r, 1, stage)
@@ -129,7 +153,12 @@ def write_dashboard(wb) -> None:
         ws[f"B{r}"] = _count(SCOPES["all"], f"(Pipeline[Status]=$A{r})")
         ws[f"C{r}"] = _count(SCOPES["month"], f"(Pipeline[Status]=$A{r})")
 
-    _section(ws, SOURCE_TOP, "By source (all time)", ("Source", "Applications", "Responses", "Response rate", "Interviews", "Offers"))
+    _section(
+        ws,
+        SOURCE_TOP,
+        "By source (all time)",
+        ("Source", "Applications", "Responses", "Response rate", "Interviews", "Offers"),
+    )
     for k, source in enumerate(SOURCES):
         r = SOURCE_TOP + 1 + k
         ws.cell(r, 1, source)
@@ -141,16 +170,30 @@ def write_dashboard(wb) -> None:
         ws[f"E{r}"] = _count(SCOPES["all"], is_src, _stage_at_least("Interview"))
         ws[f"F{r}"] = _count(SCOPES["all"], is_src, _stage_at_least("Offer"))
 
-    _section(ws, MONTH_TOP, f"Activity per month (last {MONTHS})", ("Month", "Applications", "Interviews", "Offers"))
+    _section(
+        ws,
+        MONTH_TOP,
+        f"Activity per month (last {MONTHS})",
+        ("Month", "Applications", "Interviews", "Offers"),
+    )
     for k in range(MONTHS):
         r = MONTH_TOP + 1 + k
         ws[f"A{r}"] = f"=DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1 - k},1)"
         ws[f"A{r}"].number_format = "yyyy-mm"
         nxt = f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"
-        for col, rng in (("B", "Pipeline[Date applied]"), ("C", "Interviews[Date]"), ("D", "Offers[Offer date]")):
+        for col, rng in (
+            ("B", "Pipeline[Date applied]"),
+            ("C", "Interviews[Date]"),
+            ("D", "Offers[Offer date]"),
+        ):
             ws[f"{col}{r}"] = f'=COUNTIFS({rng},">="&$A{r},{rng},"<"&{nxt})'
 
-    _section(ws, OFFER_TOP, "Offers compared (by first-year total)", ("Rank", "Company", "First-year total", "Average annual total"))
+    _section(
+        ws,
+        OFFER_TOP,
+        "Offers compared (by first-year total)",
+        ("Rank", "Company", "First-year total", "Average annual total"),
+    )
     for k in range(TOP_OFFERS):
         r = OFFER_TOP + 1 + k
         ws[f"A{r}"] = k + 1
@@ -161,7 +204,19 @@ def write_dashboard(wb) -> None:
         for c in ("C", "D"):
             ws[f"{c}{r}"].number_format = MONEY_FORMAT
 
-    _section(ws, DEADLINE_TOP, f"Open deadlines: overdue and the next {DAYS} days", ("Due", *DEADLINE_HEADS, "Total"))
+    _section(
+        ws,
+        NEXT_TOP,
+        f"Up next: open deadlines, overdue and the next {DAYS} days",
+        ("Due", "What", "ID", "Company", "", "", "Flag"),
+    )
+    _up_next(ws)
+    _section(
+        ws,
+        DEADLINE_TOP,
+        f"Open deadlines per day: overdue and the next {DAYS} days",
+        ("Due", *DEADLINE_HEADS, "Total"),
+    )
     _deadline_grid(ws)
     _charts(ws)
     ws.column_dimensions["A"].width = 30
@@ -172,6 +227,129 @@ def write_dashboard(wb) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+# -- "Up next": the open deadlines one by one ------------------------------------------------------
+#
+# LibreOffice 7.4 has no FILTER/SORT, so the list is built in two steps. A hidden block (one column
+# per kind) holds, for k = 1..UP_NEXT, the k-th smallest key of that kind's open deadlines, where
+# key = due date + kind/10 + row position/1E8 (single-cell array formulas with SMALL(IF(...))).
+# The list then takes the k-th smallest key of the whole block and decodes the date, the kind and
+# the row from it. Ties are in kind order, then sheet order, as `jobbook deadlines` sorts them.
+
+HELPER_COL = 27  # AA: first hidden column
+KEY, KIND, POS = "AG", "AH", "AI"
+_LAST = f"({TODAY}+{DAYS - 1})"
+
+
+def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
+    return (
+        f'IFERROR(INDEX({target}[Company],MATCH(INDEX({table}[{id_col}],{pos}),{target}[ID],0)),"")'
+    )
+
+
+# label, a column for the row positions, the due date as a number, the open condition, ID, company
+def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
+    start_due = "IF(ISNUMBER(Transition[Agreed start]),INT(Transition[Agreed start]),Transition[Earliest start])"
+    return [
+        (
+            "Thank-you note",
+            "Interviews[Thank-you due]",
+            "Interviews[Thank-you due]",
+            '(Interviews[Thank-you flag]<>"Done")',
+            f"INDEX(Interviews[ID],{pos})",
+            f"INDEX(Interviews[Company],{pos})",
+        ),
+        (
+            "Follow-up",
+            "Pipeline[Follow-up due]",
+            "Pipeline[Follow-up due]",
+            '(Pipeline[Status]="Active")',
+            f"INDEX(Pipeline[ID],{pos})",
+            f"INDEX(Pipeline[Company],{pos})",
+        ),
+        (
+            "Next action",
+            "Pipeline[Next action due]",
+            "INT(Pipeline[Next action due])",
+            '(Pipeline[Status]="Active")',
+            f"INDEX(Pipeline[ID],{pos})",
+            f"INDEX(Pipeline[Company],{pos})",
+        ),
+        (
+            "Offer decision",
+            "Offers[Decision due]",
+            "Offers[Decision due]",
+            '(Offers[Decision flag]<>"Done")',
+            f"INDEX(Offers[ID],{pos})",
+            f"INDEX(Offers[Company],{pos})",
+        ),
+        (
+            "Lesson action",
+            "Lessons[Due]",
+            "INT(Lessons[Due])",
+            '(Lessons[Flag]<>"Done")',
+            f"INDEX(Lessons[Application ID],{pos})",
+            _company_of("Lessons", "Application ID", pos, "Pipeline"),
+        ),
+        (
+            "Start",
+            "Transition[Offer ID]",
+            start_due,
+            f"({start_due}>={TODAY})",
+            f"INDEX(Transition[Offer ID],{pos})",
+            _company_of("Transition", "Offer ID", pos, "Offers"),
+        ),
+    ]
+
+
+def _up_next(ws) -> None:
+    first, last = NEXT_TOP + 1, NEXT_TOP + UP_NEXT
+    kinds = _kinds("")
+    for j, (label, rows, due, is_open, _, _) in enumerate(kinds, 1):
+        col = openpyxl_col(HELPER_COL + j - 1)
+        ws[f"{col}{NEXT_TOP}"] = label
+        position = f"(ROW({rows})-MIN(ROW({rows}))+1)/1E8"
+        number = rows if rows != "Transition[Offer ID]" else due
+        for k in range(1, UP_NEXT + 1):
+            cell = f"{col}{NEXT_TOP + k}"
+            keys = f"IF(ISNUMBER({number}),IF({is_open}*({due}<={_LAST}),{due}+{j}/10+{position}))"
+            ws[cell] = ArrayFormula(cell, f'=IFERROR(SMALL({keys},{k}),"")')
+    block = (
+        f"${openpyxl_col(HELPER_COL)}${first}:${openpyxl_col(HELPER_COL + len(kinds) - 1)}${last}"
+    )
+    for head, col in (("Key", KEY), ("Kind", KIND), ("Row", POS)):
+        ws[f"{col}{NEXT_TOP}"] = head
+    for k in range(1, UP_NEXT + 1):
+        r = NEXT_TOP + k
+        key, frac = f"${KEY}{r}", f"MOD(${KEY}{r},1)*10"
+        ws[f"{KEY}{r}"] = f'=IFERROR(SMALL({block},{k}),"")'
+        ws[f"{KIND}{r}"] = f'=IF({key}="","",INT({frac}))'
+        ws[f"{POS}{r}"] = f'=IF({key}="","",ROUND(({frac}-INT({frac}))*1E7,0))'
+        row_kinds = _kinds(f"${POS}{r}")
+        blank = f'IF({key}="","",'
+        choose = f"CHOOSE(${KIND}{r},"
+        ws[f"A{r}"] = f"={blank}INT({key}))"
+        ws[f"A{r}"].number_format = "ddd yyyy-mm-dd"
+        ws[f"A{r}"].alignment = st.LEFT
+        ws[f"B{r}"] = f"={blank}{choose}" + ",".join(f'"{k[0]}"' for k in row_kinds) + "))"
+        ws[f"C{r}"] = f'={blank}""&{choose}' + ",".join(k[4] for k in row_kinds) + "))"
+        ws[f"D{r}"] = f'={blank}""&{choose}' + ",".join(k[5] for k in row_kinds) + "))"
+        # IF, not AND: AND would evaluate INDEX past the end of Transition for other kinds
+        too_soon = f'IF(${KIND}{r}={len(kinds)},INDEX(Transition[Start flag],${POS}{r})="{FLAG_TOO_SOON}",FALSE)'
+        flag = excel_formula(SHEET, flag_formula(f"$A{r}"))
+        ws[f"G{r}"] = f'={blank}IF({too_soon},"{FLAG_TOO_SOON}",{flag}))'
+    more = DEADLINE_TOP + 1, DEADLINE_TOP + 1 + DAYS
+    total = f"SUM(H{more[0]}:H{more[1]})"
+    ws[f"A{last + 1}"] = (
+        f'=IF({total}>{UP_NEXT},"... and "&({total}-{UP_NEXT})&" more: see the counts per day below, '
+        'or the Deadlines button, or jobbook deadlines","")'
+    )
+    ws[f"A{last + 1}"].font = st.SUBTITLE
+    for rule in st.equals_rules(st.FLAG_COLOURS):
+        ws.conditional_formatting.add(f"G{first}:G{last}", rule)
+    for j in range(HELPER_COL, HELPER_COL + len(kinds) + 3):
+        ws.column_dimensions[openpyxl_col(j)].hidden = True
 
 
 def _deadline_grid(ws) -> None:
@@ -206,8 +384,12 @@ def _deadline_grid(ws) -> None:
             ws.cell(r, c, f).number_format = HIDE_ZERO
         ws.cell(r, 8, f"=SUM(B{r}:G{r})").number_format = HIDE_ZERO
     last = DEADLINE_TOP + 1 + DAYS
-    ws.conditional_formatting.add(f"B{DEADLINE_TOP + 1}:H{DEADLINE_TOP + 1}", st.positive_rule(st.POSITIVE_RED))
-    ws.conditional_formatting.add(f"B{DEADLINE_TOP + 2}:H{last}", st.positive_rule(st.POSITIVE_AMBER))
+    ws.conditional_formatting.add(
+        f"B{DEADLINE_TOP + 1}:H{DEADLINE_TOP + 1}", st.positive_rule(st.POSITIVE_RED)
+    )
+    ws.conditional_formatting.add(
+        f"B{DEADLINE_TOP + 2}:H{last}", st.positive_rule(st.POSITIVE_AMBER)
+    )
 
 
 # -- charts --------------------------------------------------------------------------------------
@@ -215,7 +397,9 @@ def _deadline_grid(ws) -> None:
 
 def _charts(ws) -> None:
     funnel = bar_chart("Funnel", horizontal=True)
-    funnel.add_data(ref(ws, 2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True)
+    funnel.add_data(
+        ref(ws, 2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True
+    )
     funnel.set_categories(ref(ws, 1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
     ws.add_chart(funnel, "J3")
 
@@ -268,31 +452,82 @@ def expected_values(book) -> dict[str, object]:
     for k, source in enumerate(SOURCES):
         s = every["by_source"][source]
         r = SOURCE_TOP + 1 + k
-        out.update({f"B{r}": s["applications"], f"C{r}": s["responses"], f"D{r}": s["response_rate"], f"E{r}": s["interviews"], f"F{r}": s["offers"]})
+        out.update(
+            {
+                f"B{r}": s["applications"],
+                f"C{r}": s["responses"],
+                f"D{r}": s["response_rate"],
+                f"E{r}": s["interviews"],
+                f"F{r}": s["offers"],
+            }
+        )
     t = book.tables
     for k in range(MONTHS):
         period = pd.Period(as_of, freq="M") - (MONTHS - 1 - k)
         counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
         r = MONTH_TOP + 1 + k
-        out.update({f"A{r}": period.start_time.date(), f"B{r}": counts["applications"], f"C{r}": counts["interviews"], f"D{r}": counts["offers"]})
-    offers = t["Offers"].dropna(subset=["First-year total"]).sort_values("First-year total", ascending=False, kind="stable")
+        out.update(
+            {
+                f"A{r}": period.start_time.date(),
+                f"B{r}": counts["applications"],
+                f"C{r}": counts["interviews"],
+                f"D{r}": counts["offers"],
+            }
+        )
+    offers = (
+        t["Offers"]
+        .dropna(subset=["First-year total"])
+        .sort_values("First-year total", ascending=False, kind="stable")
+    )
     for k in range(TOP_OFFERS):
         r = OFFER_TOP + 1 + k
         if k < len(offers):
             o = offers.iloc[k]
-            out.update({f"B{r}": o["Company"], f"C{r}": o["First-year total"], f"D{r}": o["Average annual total"]})
+            out.update(
+                {
+                    f"B{r}": o["Company"],
+                    f"C{r}": o["First-year total"],
+                    f"D{r}": o["Average annual total"],
+                }
+            )
         else:
             out.update({f"B{r}": None, f"C{r}": None, f"D{r}": None})
     open_ = views.deadlines(book)
+    soon = views.deadlines(book, within=DAYS - 1)
+    labels = dict(zip(DEADLINE_KINDS, (k[0] for k in _kinds(""))))
+    for k in range(UP_NEXT):
+        r = NEXT_TOP + 1 + k
+        d = soon[k] if k < len(soon) else None
+        out.update(
+            {
+                f"A{r}": dt.date.fromisoformat(d["due"]),
+                f"B{r}": labels[d["kind"]],
+                f"C{r}": d["id"],
+                f"D{r}": d["company"],
+                f"G{r}": d["flag"] or None,
+            }
+            if d
+            else dict.fromkeys((f"{c}{r}" for c in "ABCDG"), None)
+        )
+    more = len(soon) - UP_NEXT
+    out[f"A{NEXT_TOP + UP_NEXT + 1}"] = (
+        f"... and {more} more: see the counts per day below, or the Deadlines button, or jobbook deadlines"
+        if more > 0
+        else None
+    )
     r = DEADLINE_TOP + 1
     for c, kind in enumerate(DEADLINE_KINDS):
-        out[f"{'BCDEFG'[c]}{r}"] = sum(1 for d in open_ if d["kind"] == kind and d["flag"] == "Overdue")
+        out[f"{'BCDEFG'[c]}{r}"] = sum(
+            1 for d in open_ if d["kind"] == kind and d["flag"] == "Overdue"
+        )
     out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
     for k in range(DAYS):
         r = DEADLINE_TOP + 2 + k
         day = (as_of + dt.timedelta(days=k)).isoformat()
         out[f"A{r}"] = as_of + dt.timedelta(days=k)
         for c, kind in enumerate(DEADLINE_KINDS):
-            out[f"{'BCDEFG'[c]}{r}"] = sum(1 for d in open_ if d["kind"] == kind and d["due"] == day)
+            out[f"{'BCDEFG'[c]}{r}"] = sum(
+                1 for d in open_ if d["kind"] == kind and d["due"] == day
+            )
         out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
     return out

@@ -27,6 +27,7 @@ UP = Font(name=FONT, color="006100", bold=True)
 DOWN = Font(name=FONT, color="9C0006", bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center")
+LEFT = Alignment(horizontal="left")
 
 TABLE_STYLE = "TableStyleMedium2"
 
