@@ -189,9 +189,13 @@ def snake(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
 
 
+_ALLOWED_VALUES = re.compile(r"\([^()]*\)\s*$")
+
+
 def norm_header(text: object) -> str:
-    """Headers match case- and space-insensitively."""
-    return re.sub(r"\s+", "", str(text)).casefold()
+    """Headers match case- and space-insensitively, with or without the allowed values in
+    brackets that SPEC prints after some of them: `Work mode (Onsite/Hybrid/Remote)` is `Work mode`."""
+    return re.sub(r"\s+", "", _ALLOWED_VALUES.sub("", str(text))).casefold()
 
 
 # -- formula builders (the one place each formula is written) ----------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -12,7 +10,7 @@ from .core.computed import id_key
 from .problems import ERROR, WARNING, Problem
 from .schema import TABLES
 
-Cell = Callable[[str, str, int], str]
+Letters = dict[str, dict[str, str]]  # table -> header -> column letter, for the columns present
 
 
 def _rows(mask: pd.Series) -> list[int]:
@@ -22,19 +20,27 @@ def _rows(mask: pd.Series) -> list[int]:
 def validate(
     tables: dict[str, pd.DataFrame],
     sheets: dict[str, str | None],
-    cell: Cell,
+    letters: Letters,
     known: list[Problem] = (),
 ) -> list[Problem]:
-    """Problems of the rows of every table (cell-level type problems are the reader's, in `known`:
-    a cell already reported is not reported again as blank)."""
+    """Problems of the rows of every table. Cell-level type problems are the reader's, in `known`:
+    a cell already reported is not reported again as blank. A column missing from the sheet is one
+    problem (the reader's), never one per row."""
     out: list[Problem] = []
     reported = {(p.sheet, p.cell) for p in known}
+
+    def cell(table: str, header: str, row: int) -> str:
+        return f"{letters[table][header]}{row}"
+
     for name, table in TABLES.items():
         sheet = sheets.get(name)
         df = tables[name]
         if sheet is None or df.empty:
             continue
+        present = set(letters.get(name, {}))
         for col in table.inputs:
+            if col.header not in present:
+                continue
             if col.needs_value:
                 for r in _rows(df[col.header].isna()):
                     if (sheet, cell(name, col.header, r)) in reported:
@@ -59,7 +65,7 @@ def validate(
                             col.header,
                         )
                     )
-        if table.id_column == "ID":
+        if table.id_column == "ID" and "ID" in present:
             keys = id_key(df["ID"])
             dup = keys.notna() & keys.duplicated(keep="first")
             if not dup.any():
@@ -70,12 +76,14 @@ def validate(
                 out.append(
                     Problem(sheet, cell(name, "ID", r), f"duplicate ID {df.at[r, 'ID']} (first on row {first[keys[r]]})", ERROR, "ID")
                 )
-    out.extend(_pipeline_rules(tables["Pipeline"], sheets.get("Pipeline"), cell))
+    out.extend(_pipeline_rules(tables["Pipeline"], sheets.get("Pipeline"), cell, set(letters.get("Pipeline", {})), reported))
     return out
 
 
-def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell: Cell) -> list[Problem]:
-    if sheet is None or p.empty:
+def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell, present: set[str], reported: set) -> list[Problem]:
+    """Stage against Date applied, First response against Date applied: only where both columns
+    are in the sheet, and not on a cell whose value was already reported unreadable."""
+    if sheet is None or p.empty or not {"Stage", "Date applied"} <= present:
         return []
     out = []
     applied = p["Date applied"].notna()
@@ -86,6 +94,8 @@ def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell: Cell) -> list[Prob
         )
     later = p["Stage"].notna() & ~wish.fillna(False)
     for r in _rows(later & ~applied):
+        if (sheet, cell("Pipeline", "Date applied", r)) in reported:
+            continue  # an unreadable date, already reported
         out.append(
             Problem(
                 sheet,
@@ -95,6 +105,8 @@ def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell: Cell) -> list[Prob
                 "Date applied",
             )
         )
+    if "First response" not in present:
+        return out
     early = pd.to_datetime(p["First response"], errors="coerce") < pd.to_datetime(p["Date applied"], errors="coerce")
     for r in _rows(early.fillna(False)):
         out.append(Problem(sheet, cell("Pipeline", "First response", r), "First response is before Date applied", WARNING, "First response"))

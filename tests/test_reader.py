@@ -186,3 +186,60 @@ def test_password_protected(tmp_path, search_book):
         OOXMLFile(src).encrypt("secret", dst)
     with pytest.raises(WorkbookEncrypted, match="password-protected"):
         jobbook.read_book(locked)
+
+
+def test_headers_as_spec_prints_them(tmp_path):
+    """`Work mode (Onsite/Hybrid/Remote)`, `Excitement (1-5)`, `Status (Pending/...)`: the allowed
+    values in brackets are not part of the name."""
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 1), "Stage": "Offer",
+                                   "Status": "Active", "Work mode (Onsite/Hybrid/Remote)": "remote", "Excitement (1-5)": 4}])
+    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2), "Base salary": 100000,
+                                 "Status (Pending/Negotiating/Accepted/Declined/Expired/Rescinded)": "Declined",
+                                 "Flexible hours (Yes/Partial/No)": "Partial"}], table=True)
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"), as_of=D(2026, 3, 1))
+    p, o = book.tables["Pipeline"], book.tables["Offers"]
+    assert (p.at[2, "Work mode"], p.at[2, "Excitement"]) == ("Remote", 4)
+    assert (o.at[2, "Status"], o.at[2, "Flexible hours"], o.at[2, "Decision flag"]) == ("Declined", "Partial", "Done")
+    assert book.problems == []
+
+
+def test_rows_below_the_table_are_read_and_reported(tmp_path):
+    """A row typed under an Excel Table (LibreOffice does not extend it): jobbook counts it and says
+    that the workbook's own formulas do not."""
+    wb = new_workbook()
+    row = {"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 1), "Stage": "Applied", "Status": "Active"}
+    ws = write_sheet(wb, "Pipeline", [row], table=True)
+    ws.append([])
+    ws.append(["A2", "Y", "Other", D(2026, 1, 2), "Applied", "Active"])
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
+    assert list(book.tables["Pipeline"]["ID"]) == ["A1", "A2"]
+    assert [str(p) for p in book.problems] == [
+        "Pipeline!A4: row 4 below the Pipeline table (A1:F2): jobbook reads them, but the workbook's own formulas "
+        "and Dashboard skip them; extend the table over them (Excel: Table Design > Resize Table; LibreOffice: "
+        "Data > Define Range)"
+    ]
+    assert not book.errors
+
+
+def test_a_missing_column_is_one_problem_not_one_per_row(tmp_path):
+    wb = new_workbook()
+    rows = [{"ID": f"A{i}", "Company": "X", "Source": "Other", "Stage": "Applied", "Status": "Active", "First response": D(2026, 1, 9)}
+            for i in range(5)]
+    write_sheet(wb, "Pipeline", rows)
+    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}] * 3)
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
+    assert sorted(str(p) for p in book.problems) == [
+        "Offers!A3: duplicate ID O1 (first on row 2)",
+        "Offers!A4: duplicate ID O1 (first on row 2)",
+        "Offers: the header row (row 1) has no 'Base salary' column; add it or fix its spelling",
+        "Pipeline: the header row (row 1) has no 'Date applied' column; add it or fix its spelling",
+    ]
+
+
+def test_an_unreadable_date_is_reported_once(tmp_path):
+    wb = new_workbook()
+    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": "soon", "Stage": "Applied", "Status": "Active"}])
+    book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
+    assert [str(p) for p in book.problems if p.cell == "D2"] == [str(book.problems[0])]
+    assert len(book.problems) == 1 and "soon" in str(book.problems[0])

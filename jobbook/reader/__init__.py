@@ -155,7 +155,7 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
 def finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of) -> Book:
     """The Book from its typed tables and settings `got`, with the rules across rows applied."""
     problems = [*problems, *got.problems]
-    problems += validate(inputs, sheets, lambda t, h, r: f"{letters[t].get(h, '?')}{r}", problems)
+    problems += validate(inputs, sheets, letters, problems)
     return Book(
         path=Path(path),
         inputs=inputs,

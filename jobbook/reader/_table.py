@@ -154,6 +154,23 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     if not positions:
         return out
     out.frame = _load(path, reader, sheet, table, header_row, positions, out)
+    ref = _find_table_ref(layout, sheet, table)
+    if ref is not None and header_row == ref.first_row:
+        below = out.frame.index[out.frame.index > ref.last_row]
+        if len(below):
+            rows = f"row {below[0]}" if len(below) == 1 else f"{len(below)} rows from row {below[0]}"
+            area = f"{col_letters(ref.first_col)}{ref.first_row}:{col_letters(ref.last_col)}{ref.last_row}"
+            out.problems.append(
+                Problem(
+                    sheet,
+                    f"{col_letters(ref.first_col)}{below[0]}",
+                    f"{rows} below the {ref.name} table ({area}): jobbook reads them, but the workbook's own "
+                    "formulas and Dashboard skip them; extend the table over them (Excel: Table Design > "
+                    "Resize Table; LibreOffice: Data > Define Range)",
+                    WARNING,
+                    None,
+                )
+            )
     return out
 
 

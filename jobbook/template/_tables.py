@@ -29,7 +29,7 @@ def capacity(table: Table, n: int) -> int:
     small = table.name in ("Offers", "Negotiation", "Lessons")
     if table.name == "Transition":
         return max(n + 4, 5)
-    return max(n + (20 if small else 50), 30 if small else 100)
+    return max(n + (30 if small else 300), 50 if small else 500)
 
 
 def id_range_name(table: str) -> str:
