@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -136,7 +137,18 @@ def test_bad_files_exit_1_with_one_line(capsys, tmp_path, search_book, command):
     write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": "2026-01-02"}], table=True)
     write_sheet(wb, "Interviews", [{"ID": "I1", "Date": "2026-01-02"}], table=True)
     nocol = save(wb, tmp_path / "nocol.xlsx")
+    damaged = tmp_path / "damaged.xlsx"  # the Pipeline sheet's XML cut in half
+    with zipfile.ZipFile(search_book) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data[: len(data) // 2] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    ods = tmp_path / "search.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
     cases = {
+        damaged: "sheet 'Pipeline' is damaged",
+        ods: "an OpenDocument file (.ods)",
         tmp_path / "missing.xlsx": "no such file",
         csv: "it is text (a CSV file renamed?)",
         cut: "damaged or incomplete",
@@ -165,6 +177,8 @@ def test_usage_errors_exit_2(capsys, search_book):
     assert run(capsys, "stats", search_book, "--json", "--csv")[0] == 2
     assert run(capsys, "stats")[0] == 2
     assert run(capsys, "nonsense")[0] == 2
+    code, _, err = run(capsys, "new", search_book.with_name("x.xlsx"), "--country", "XX")
+    assert code == 2 and "unknown holiday country 'XX'" in err and not search_book.with_name("x.xlsx").exists()
 
 
 def commands() -> list[str]:

@@ -7,15 +7,27 @@ from pathlib import Path
 import click
 
 from .. import views
+from ..errors import JobbookError
 from ..template import new_workbook
 from . import ISO_DATE, cli
 from ._commands import deadlines_text, stats_text
 
 
+def _country(ctx, param, value: str) -> str:
+    """A holiday country the holidays package knows (else a usage error, before any work)."""
+    from ..core.calendar import public_holidays
+
+    try:
+        public_holidays(value, [2026])
+    except JobbookError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value.strip().upper()
+
+
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sample", is_flag=True, help="Fill it with a believable four-month search.")
-@click.option("--country", default="US", show_default=True, metavar="CC", help="Holiday calendar (ISO country code).")
+@click.option("--country", default="US", show_default=True, metavar="CC", callback=_country, help="Holiday calendar (ISO country code).")
 @click.option("--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it).")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:

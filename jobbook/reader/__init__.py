@@ -109,7 +109,7 @@ def _open(path: Path):
     try:
         return fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel has its own exception types
-        raise NotAWorkbook(f"{path}: the workbook cannot be read ({exc})") from exc
+        raise NotAWorkbook(f"{path}: the workbook cannot be read ({' '.join(str(exc).split())[:160]})") from exc
 
 
 def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | None = None) -> Book:

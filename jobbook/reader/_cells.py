@@ -9,10 +9,12 @@ bool for TRUE/FALSE, and the error text (``#N/A``) for error cells.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from defusedxml import ElementTree as ET
 
+from ..errors import NotAWorkbook
 from ._layout import col_index
 
 _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -45,8 +47,20 @@ def _shared_strings(zf: zipfile.ZipFile, upto: int) -> list[str]:
     return out
 
 
-def read_cells(path: str | Path, part: str, max_row: int | None = 20) -> dict[tuple[int, int], object]:
-    """Cells of the worksheet stored at zip member `part` in rows 1..max_row (all rows if None): {(row, col): value}, 1-based."""
+def read_cells(path: str | Path, part: str, max_row: int | None = 20, sheet: str | None = None) -> dict[tuple[int, int], object]:
+    """Cells of the worksheet stored at zip member `part` (the sheet named `sheet`) in rows
+    1..max_row (all rows if None): {(row, col): value}, 1-based. A damaged part: NotAWorkbook."""
+    try:
+        return _read_cells(path, part, max_row)
+    except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        what = f"sheet {sheet!r}" if sheet else part
+        raise NotAWorkbook(
+            f"{path}: {what} is damaged and cannot be read ({' '.join(str(exc).split())[:120]}); "
+            "open the workbook in Excel or LibreOffice and save it again"
+        ) from exc
+
+
+def _read_cells(path: str | Path, part: str, max_row: int | None) -> dict[tuple[int, int], object]:
     with zipfile.ZipFile(path) as zf:
         raw: dict[tuple[int, int], tuple[str, str]] = {}
         with zf.open(part) as fh:

@@ -143,6 +143,11 @@ def inspect(path: str | Path) -> Layout:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             if "xl/workbook.xml" not in names:
+                if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+                    raise NotAWorkbook(
+                        f"{path}: an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx "
+                        "(LibreOffice: File > Save As > Excel 2007-365)"
+                    )
                 raise NotAWorkbook(f"{path}: a zip archive, but not an Excel workbook (no xl/workbook.xml)")
             return _layout(path, zf, names)
     except zipfile.BadZipFile as exc:

@@ -119,7 +119,7 @@ def read_settings(path: Path, layout: Layout, years: range) -> SettingsRead:
     No Settings sheet: the defaults and the US public holidays for `years`. A Settings sheet with no
     Holidays table: the public holidays of its Country."""
     sheet = find_sheet(layout, SHEET)
-    cells = read_cells(path, layout.parts[sheet], max_row=None) if sheet is not None and sheet in layout.parts else {}
+    cells = read_cells(path, layout.parts[sheet], max_row=None, sheet=sheet) if sheet is not None and sheet in layout.parts else {}
     return settings_from_cells(cells, layout, sheet if cells or sheet in layout.parts else None, years)
 
 

@@ -84,12 +84,12 @@ def _locate_header(
         if len(ref.columns) == ref.last_col - ref.first_col + 1:  # names from the table part
             header = {ref.first_col + i: name for i, name in enumerate(ref.columns)}
         else:
-            cells = rows_of(read_cells(path, part, max_row=ref.first_row)).get(ref.first_row, {})
+            cells = rows_of(read_cells(path, part, max_row=ref.first_row, sheet=sheet)).get(ref.first_row, {})
             header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
         return ref.first_row, header, (ref.first_col, ref.last_col)
     required = {norm_header(h) for h in table.required}
     known = {norm_header(h) for h in table.headers}
-    rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS))
+    rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS, sheet=sheet))
     best, best_hits = None, 1
     for r in sorted(rows):
         header = {c: str(v) for c, v in rows[r].items() if isinstance(v, str)}
@@ -117,7 +117,7 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
         return TableRead(empty_frame(table))
     found = _locate_header(path, layout, sheet, table)
     if found is None:
-        if not read_cells(path, layout.parts[sheet], max_row=HEADER_SCAN_ROWS):
+        if not read_cells(path, layout.parts[sheet], max_row=HEADER_SCAN_ROWS, sheet=sheet):
             return TableRead(empty_frame(table), sheet)  # nothing typed in yet
         need = ", ".join(table.required)
         msg = f"no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
@@ -189,7 +189,7 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
         )
         batch, errors = loaded.to_arrow_with_errors()
     except Exception as exc:  # fastexcel raises its own types for broken sheet XML
-        raise NotAWorkbook(f"{path}: sheet {sheet!r} cannot be read ({exc})") from exc
+        raise NotAWorkbook(f"{path}: sheet {sheet!r} is damaged and cannot be read ({_first_line(exc)}); open the workbook in Excel or LibreOffice and save it again") from exc
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
     del loaded  # frees the parsed sheet now, not after the conversions (peak memory on big books)
@@ -209,6 +209,12 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
         frame = frame[~blank]
     _check_values(sheet, frame, cols, out)
     return frame
+
+
+def _first_line(exc: Exception) -> str:
+    """The gist of a reader library's message, on one line."""
+    text = " ".join(str(exc).split())
+    return text.split(" Context:")[0][:160]
 
 
 def _typed(values, col: Column, index: pd.Index) -> pd.Series:
