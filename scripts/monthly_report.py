@@ -6,6 +6,7 @@
     # a given month, with the PDF, into a folder
     python scripts/monthly_report.py ~/search.xlsx --month 2026-10 --pdf --out-dir ~/reports
     # every month from the first to the last with activity (a progress bar on a terminal)
+    python scripts/monthly_report.py ~/search.xlsx --all-months --out-dir ~/reports  # the missing ones
     python scripts/monthly_report.py ~/search.xlsx --all-months --out-dir ~/reports --force
 
 Exit status: 0 on success, 1 on a problem with the book or an output file (one "Error: ..." line),
@@ -54,7 +55,14 @@ def run(args: argparse.Namespace) -> list[Path]:
     targets = []
     for m in months:  # check every output before writing any
         x = out_dir / default_output(book_path, m).name
-        targets.append((m, *check_outputs(book_path, x, x.with_suffix(".pdf") if args.pdf else None, args.force)))
+        p = x.with_suffix(".pdf") if args.pdf else None
+        if args.all_months and not args.force:  # months already reported are kept, the rest written
+            x, p = (None if f is None or f.exists() else f for f in (x, p))
+            if x is None and p is None:
+                if args.verbose:
+                    print(f"{m}: kept the reports already written", file=sys.stderr)
+                continue
+        targets.append((m, *check_outputs(book_path, x, p, args.force)))
     written = []
     for m, x, p in progress(targets, "Monthly reports"):
         written += write_outputs(build(book, m), book_path.name, x, p)

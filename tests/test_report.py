@@ -220,6 +220,25 @@ def test_monthly_script_all_months(tmp_path, search_book):
     again = subprocess.run([sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--month", "2026-02", "--out-dir", tmp_path / "out"],
                            capture_output=True, text=True)
     assert again.returncode == 1 and again.stderr.startswith("Error: ") and "already exists" in again.stderr
+    (tmp_path / "out" / "search-report-2026-02.pdf").unlink()
+    before = (tmp_path / "out" / "search-report-2026-01.xlsx").stat().st_mtime_ns
+    missing = subprocess.run(
+        [sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--all-months", "--out-dir", tmp_path / "out",
+         "--as-of", str(AS_OF), "--pdf", "-v"],
+        capture_output=True, text=True,
+    )
+    assert missing.returncode == 0, missing.stderr  # the reports already there are kept, the missing one written
+    assert missing.stdout.splitlines() == [f"Wrote {tmp_path / 'out' / 'search-report-2026-02.pdf'}"]
+    assert "2026-01: kept" in missing.stderr and "2026-03: kept" in missing.stderr
+    assert (tmp_path / "out" / "search-report-2026-01.xlsx").stat().st_mtime_ns == before
+
+
+def test_report_with_only_pdf_named_writes_both(capsys, tmp_path, search_book):
+    book = tmp_path / "search.xlsx"
+    book.write_bytes(search_book.read_bytes())
+    code, out, err = run(capsys, "report", book, "--month", "2026-02", "--as-of", AS_OF, "--pdf", tmp_path / "r.pdf")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "search-report-2026-02.xlsx", "search.xlsx"]
 
 
 def test_report_of_views_matches(search_book):

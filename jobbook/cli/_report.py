@@ -26,7 +26,7 @@ def progress(items: Iterable, label: str) -> Iterator:
 @click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BOOK...")
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month to report on.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report workbook (.xlsx). Default: BOOK-report-YYYY-MM.xlsx beside the book.")
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also (or only) write the report as a PDF drawn with matplotlib.")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as a PDF drawn with matplotlib (no LibreOffice needed).")
 @click.option("--cohort", is_flag=True, help="Several books (a coach's cohort): one row per person, totals and the same charts.")
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
 @as_of_option

@@ -47,13 +47,13 @@ def write_report(
     needs: dict | None = None,
 ) -> tuple[ReportData, list[Path], list]:
     """Read `book_path`, build the report of `month`, write the workbook `out` (default beside the
-    book, unless only a PDF is asked for) and the PDF `pdf`. The book itself is never written.
+    book) and, when asked, the PDF `pdf`. The book itself is never written.
     Returns the report data, the files written and the book's non-fatal problems."""
     from ..core import parse_month
 
     book_path = Path(book_path)
     parse_month(month)
-    if out is None and pdf is None:
+    if out is None:
         out = default_output(book_path, month)
     out, pdf = check_outputs(book_path, Path(out) if out else None, Path(pdf) if pdf else None, force)
     book = read_book(book_path, as_of=as_of)
