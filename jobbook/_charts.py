@@ -51,6 +51,12 @@ def bar_chart(
     return ch
 
 
+def percent_axis(chart) -> None:
+    """A rate axis from 0% to 100% (not 120%, nor 0-1200% on an empty sheet)."""
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+
+
 def line_chart(title: str, *, size: tuple[float, float] = (7.2, 16), category_format: str | None = None) -> LineChart:
     ch = LineChart()
     ch.title = title

@@ -271,7 +271,7 @@ def test_new_command(tmp_path, capsys):
     assert main(["new", str(out), "--force"]) == 0
     assert jobbook.read_book(out).inputs["Pipeline"].empty
     assert main(["new", str(tmp_path / "x.csv")]) == 1
-    assert main(["new", str(tmp_path / "y.xlsx"), "--country", "XX"]) == 1
+    assert main(["new", str(tmp_path / "y.xlsx"), "--country", "XX"]) == 2  # a usage error
     assert "unknown holiday country" in capsys.readouterr().err
     assert not (tmp_path / "y.xlsx").exists()
 

@@ -33,6 +33,10 @@ SUMMARY_FIGURES = (
     ("Accepted", "accepted", "count"),
     ("Median days to first response", "median_days_to_response", "days"),
 )
+SUMMARY_NOTE = (
+    "Responses, rates, still active and accepted are about the applications sent in the month, whenever "
+    "the answers came; interviews held and offers received are what happened in the month."
+)
 ACTIVITY_FIGURES = (("Interviews held", "interviews"), ("Offers received", "offers"))
 OFFER_PARTS = ("Base", "Annual bonus", "Equity per year", "Retirement match", "Benefits value", "One-time", "Commute")
 THANK_YOU_STATES = ("On time", "Late", "Sent, no date", "Missing", "Not yet due")

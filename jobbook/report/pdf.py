@@ -18,13 +18,14 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from .data import OFFER_PARTS, THANK_YOU_STATES, ReportData  # noqa: E402
+from .data import OFFER_PARTS, SUMMARY_NOTE, THANK_YOU_STATES, ReportData  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
 from .xlsx import deadline_view, lessons_view, month_name, practise_view  # noqa: E402
 
 A4 = (11.69, 8.27)
 BLUE, RED, GREEN, GREY, AMBER = "#2F5597", "#C0504D", "#4E9A4E", "#A6A6A6", "#E9A23B"
 MAX_ROWS = 18
+TEXT_LIMIT = 70  # characters of a table cell; longer text ends in an ellipsis
 
 
 def _page(title: str, r: ReportData) -> Figure:
@@ -48,6 +49,10 @@ def _cell(v: object, kind: str | None = None) -> str:
     return str(v)
 
 
+def _fit(text: str, limit: int = TEXT_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, df: pd.DataFrame, kinds=None, empty="Nothing here.") -> None:
     ax = fig.add_axes(rect)
     ax.set_axis_off()
@@ -59,8 +64,11 @@ def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, d
     text = []
     for i, row in enumerate(rows.itertuples(index=False)):
         kind = kinds[i] if kinds is not None else None
-        text.append([_cell(v, kind if isinstance(v, float) else None)[:48] for v in row])
-    t = ax.table(cellText=text, colLabels=[str(c) for c in df.columns], loc="upper left", cellLoc="left", colLoc="left")
+        text.append([_fit(_cell(v, kind if isinstance(v, float) else None)) for v in row])
+    heads = [str(c) for c in df.columns]
+    need = [max([len(h), *(len(row[c]) for row in text)]) + 2 for c, h in enumerate(heads)]
+    widths = [n / sum(need) for n in need]  # columns share the width as their text needs it
+    t = ax.table(cellText=text, colLabels=heads, colWidths=widths, loc="upper left", cellLoc="left", colLoc="left")
     t.auto_set_font_size(False)
     t.set_fontsize(9)
     t.scale(1, 1.25)
@@ -99,6 +107,7 @@ def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=Fal
             base = base + np.where(v >= 0, v, 0)
             neg = neg + np.where(v < 0, v, 0)
     (ax.set_yticks if horizontal else ax.set_xticks)(pos, labels, fontsize=9)
+    _value_axis(ax, horizontal, counts=fmt == "{:g}", has_negative=bool((neg < 0).any()) if stacked else False)
     if horizontal:
         ax.invert_yaxis()
     ax.spines[["top", "right"]].set_visible(False)
@@ -106,10 +115,21 @@ def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=Fal
         ax.legend(fontsize=8, frameon=False)
 
 
+def _value_axis(ax, horizontal: bool, counts: bool, has_negative: bool = False) -> None:
+    """Counts on whole numbers; the axis starts at 0 and is never empty (an empty month shows 0 to 1)."""
+    axis = ax.xaxis if horizontal else ax.yaxis
+    if counts:
+        axis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    if not has_negative:
+        lo, hi = ax.get_xlim() if horizontal else ax.get_ylim()
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, max(hi, 1))
+
+
 def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page(f"Job search report: {month_name(r.month)}", r)
     df = r.summary.drop(columns=["Kind"]).rename(columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)})
     _table(fig, (0.04, 0.3, 0.9, 0.55), "The month at a glance", df, kinds=list(r.summary["Kind"]))
+    fig.text(0.04, 0.25, SUMMARY_NOTE, fontsize=9, color="#808080")
     fig.text(0.04, 0.2, f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
              f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}", fontsize=11)
     pdf.savefig(fig)
@@ -138,6 +158,7 @@ def _activity_page(pdf: PdfPages, r: ReportData) -> None:
     for name, colour in (("Applications", BLUE), ("Interviews", AMBER), ("Offers", GREEN)):
         ax2.plot(r.trend["Month"], r.trend[name], marker="o", color=colour, label=name)
     ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
+    _value_axis(ax2, horizontal=False, counts=True)
     ax2.legend(fontsize=8, frameon=False)
     ax2.spines[["top", "right"]].set_visible(False)
     pdf.savefig(fig)
@@ -158,6 +179,7 @@ def _sources_page(pdf: PdfPages, r: ReportData) -> None:
     ax = fig.add_axes((0.1, 0.1, 0.3, 0.72))
     rates = [x * 100 if x is not None and not (isinstance(x, float) and math.isnan(x)) else 0 for x in r.sources["Response rate"]]
     _bars(ax, list(r.sources["Source"]), {"Response rate %": rates}, "Response rate by source (all time)", horizontal=True, fmt="{:.0f}%")
+    ax.set_xlim(0, 100)
     ax2 = fig.add_axes((0.5, 0.5, 0.45, 0.32))
     if r.ratings.empty:
         ax2.set_axis_off()

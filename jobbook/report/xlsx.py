@@ -12,13 +12,14 @@ import math
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from .._charts import bar_chart, line_chart, ref, straight_lines
+from .._charts import bar_chart, labels, line_chart, percent_axis, ref, straight_lines
 from .._safe import set_text_cell
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
 from ..template import _style as st
-from .data import ReportData
+from .data import SUMMARY_NOTE, ReportData
 from .sankey import sankey_png
 
 CHART_COL = "K"
@@ -71,6 +72,16 @@ class _Sheet:
     def __init__(self, ws, row: int = 1):
         self.ws = ws
         self.row = row
+        self.widths: dict[int, int] = {}  # column -> characters its headers and values need
+
+    def _need(self, col: int, text: object, cap: int = 48) -> None:
+        self.widths[col] = max(self.widths.get(col, 0), min(len(str(text)) + 2, cap))
+
+    def fit_columns(self, minimum: int = 12, first: int | None = None) -> None:
+        """Each column as wide as its longest header or value (within bounds), so nothing is cut."""
+        for col, need in self.widths.items():
+            width = first if (col == 1 and first) else max(minimum, need)
+            self.ws.column_dimensions[get_column_letter(col)].width = width
 
     def title(self, text: str, sub: str | None = None) -> None:
         self.ws.cell(self.row, 1, text).font = st.TITLE
@@ -98,6 +109,7 @@ class _Sheet:
         for c, name in enumerate(df.columns, 1):
             cell = ws.cell(head, c, str(name))
             cell.font, cell.fill = st.HEAD, st.HEAD_FILL
+            self._need(c, name)
         self.row += 1
         if df.empty:
             ws.cell(self.row, 1, empty).font = st.SUBTITLE
@@ -107,6 +119,10 @@ class _Sheet:
             for c, (name, v) in enumerate(zip(df.columns, values), 1):
                 cell = ws.cell(self.row, c)
                 set_text_cell(cell, _value(v))
+                if isinstance(cell.value, str):
+                    self._need(c, cell.value)
+                elif isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                    self._need(c, f"{cell.value:,.0f}")
                 fmt = formats.get(name) or (DATE_FORMAT if isinstance(cell.value, dt.date) else None)
                 if fmt:
                     cell.number_format = fmt
@@ -126,20 +142,22 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
     m, p = month_name(r.month), month_name(r.month - 1)
     summary = r.summary.rename(columns={"This month": m, "Previous month": p})
     head, last = s.table("The month at a glance", summary.drop(columns=["Kind"]))
+    ws.cell(last + 1, 1, SUMMARY_NOTE).font = st.SUBTITLE
+    s.row = last + 3
     for k, kind in enumerate(r.summary["Kind"], head + 1):
         for col in (2, 3, 5):
             ws.cell(k, col).number_format = PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
         change = ws.cell(k, 4)
+        better, worse = (st.DOWN, st.UP) if kind == "days" else (st.UP, st.DOWN)  # slower replies are worse
         if str(change.value).startswith("▲"):
-            change.font = st.UP
+            change.font = better
         elif str(change.value).startswith("▼"):
-            change.font = st.DOWN
+            change.font = worse
     s.table(f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.", limit=LIST_LIMIT)
     s.table(f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.", limit=LIST_LIMIT)
     s.table(f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.", limit=LIST_LIMIT)
     s.table(f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.", limit=LIST_LIMIT)
-    for col, width in zip("ABCDEFGH", (46, 16, 16, 13, 16, 12, 12, 12)):
-        ws.column_dimensions[col].width = width
+    s.fit_columns(minimum=13, first=46)
     ws.freeze_panes = "A4"
     _print_setup(ws)
 
@@ -186,6 +204,7 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
 
     def sources(head, last):
         ch = bar_chart("Response rate by source (all time)", horizontal=True, num_format="0%")
+        percent_axis(ch)
         ch.add_data(ref(ws, 4, head, 4, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         ch.legend = None
@@ -215,6 +234,7 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
 
     def thanks(head, last):
         ch = bar_chart("Thank-you notes", horizontal=True, stacked=True)
+        ch.dataLabels = labels("0;-0;;")  # no label on an empty part (they would overlap)
         ch.add_data(ref(ws, 2, head, 6, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         return ch
@@ -229,9 +249,7 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     block("Offers compared: parts of the first-year total", placeholder(r.offers, "No offers yet"), offers, money)
     block("Interview self-ratings by round", placeholder(r.ratings, "No rated interviews yet"), ratings, {"Average self-rating": "0.0"})
     block("Thank-you notes (sent within the ThankYouDays business days)", r.thank_you, thanks)
-    ws.column_dimensions["A"].width = 26
-    for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 13
+    s.fit_columns(minimum=12, first=26)
     _print_setup(ws)
 
 
@@ -247,8 +265,7 @@ def _flow_sheet(wb: Workbook, r: ReportData) -> None:
     ws.add_image(img, f"A{s.row}")
     s.row += 25
     s.table("Applications by furthest stage and outcome", r.flows)
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 16
+    s.fit_columns(minimum=14)
     _print_setup(ws)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
 
-from .._charts import bar_chart, line_chart, ref, straight_lines
+from .._charts import bar_chart, line_chart, percent_axis, ref, straight_lines
 from ..schema import (
     AS_OF_DATE_NAME,
     DATE_FORMAT,
@@ -196,8 +196,9 @@ def write_dashboard(wb) -> None:
     )
     for k in range(TOP_OFFERS):
         r = OFFER_TOP + 1 + k
-        ws[f"A{r}"] = k + 1
-        ws[f"C{r}"] = f'=IFERROR(LARGE(Offers[First-year total],A{r}),"")'
+        ws[f"C{r}"] = f'=IFERROR(LARGE(Offers[First-year total],{k + 1}),"")'
+        ws[f"A{r}"] = f'=IF(C{r}="","",{k + 1})'  # a rank only where there is an offer
+        ws[f"A{r}"].alignment = st.LEFT
         match = f"MATCH(C{r},Offers[First-year total],0)"
         ws[f"B{r}"] = f'=IF(C{r}="","",INDEX(Offers[Company],{match}))'
         ws[f"D{r}"] = f'=IF(C{r}="","",INDEX(Offers[Average annual total],{match}))'
@@ -221,7 +222,7 @@ def write_dashboard(wb) -> None:
     _charts(ws)
     ws.column_dimensions["A"].width = 30
     for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 13
+        ws.column_dimensions[col].width = 16
     ws.freeze_panes = "A4"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
@@ -416,6 +417,7 @@ def _charts(ws) -> None:
     ws.add_chart(status, "J33")
 
     source = bar_chart("Response rate by source", horizontal=True, num_format="0%")
+    percent_axis(source)
     source.add_data(ref(ws, 4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
     source.set_categories(ref(ws, 1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
     source.legend = None
@@ -485,13 +487,14 @@ def expected_values(book) -> dict[str, object]:
             o = offers.iloc[k]
             out.update(
                 {
+                    f"A{r}": k + 1,
                     f"B{r}": o["Company"],
                     f"C{r}": o["First-year total"],
                     f"D{r}": o["Average annual total"],
                 }
             )
         else:
-            out.update({f"B{r}": None, f"C{r}": None, f"D{r}": None})
+            out.update({f"A{r}": None, f"B{r}": None, f"C{r}": None, f"D{r}": None})
     open_ = views.deadlines(book)
     soon = views.deadlines(book, within=DAYS - 1)
     labels = dict(zip(DEADLINE_KINDS, (k[0] for k in _kinds(""))))

@@ -54,6 +54,9 @@ def add_macro_sheets(wb) -> None:
         lists.column_dimensions[get_column_letter(col)].width = 14
     for col in ("C", "J", "AB"):
         lists.column_dimensions[col].width = 48
+    lists.page_setup.orientation = "landscape"
+    lists.page_setup.fitToWidth, lists.page_setup.fitToHeight = 1, 0
+    lists.sheet_properties.pageSetUpPr.fitToPage = True
 
     conf = wb.create_sheet(CONFIG_SHEET)
     conf["A1"], conf["B1"] = "UDF Modules", UDF_MODULE
