@@ -3,7 +3,7 @@
 About 60 applications over the four months before the as-of date, from varied sources; phone
 screens, interviews and finals with the people met and thank-you notes; questions with
 self-ratings; three offers (one declined, one negotiated and accepted, one still pending); lessons
-after rejections; and the transition to the accepted job. Deterministic for a given as-of date.
+after rejections; and the transition to the accepted job, with the other applications to withdraw. Deterministic for a given as-of date.
 Pure Python: records keyed by the schema's headers.
 """
 
@@ -342,6 +342,12 @@ class _Builder:
                                        "Next action": "Prepare the technical interview", "Next action due": d(1)})
         self._interview(soon, "Recruiter screen", d(-5), "Phone", 1, "Advanced", 4)
         self._interview(soon, "Technical", d(2), "Video", 2, "Pending", 0)
+
+        # 6. After accepting Lumen Health (what the Accept offer button writes): every other active
+        #    application is to be withdrawn, with courtesy, by tomorrow.
+        for app in self.apps:
+            if app["Status"] == "Active" and app["Date applied"] is not None and app is not late:
+                app.update({"Next action": "Withdraw: accepted Lumen Health", "Next action due": d(1)})
 
     # -- numbering -----------------------------------------------------------------------------
     def renumber(self) -> None:
