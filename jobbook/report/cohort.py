@@ -76,6 +76,7 @@ def build_cohort(
     progress: Callable[[Iterable], Iterable] = lambda x: x,
 ) -> Cohort:
     period = pd.Period(month, freq="M")
+    as_of = as_of or dt.date.today()  # one date for everyone, whatever AsOf each book pins
     rows, failures, tables, overdue, upcoming = [], [], {}, [], []
     for path in progress(list(paths)):
         path = Path(path)
@@ -100,7 +101,7 @@ def build_cohort(
         joined,
         pd.concat(overdue, ignore_index=True),
         pd.concat(upcoming, ignore_index=True),
-        as_of or dt.date.today(),
+        as_of,
         period,
         f"Cohort of {len(rows)}",
     )
