@@ -13,6 +13,7 @@ import datetime as dt
 import pandas as pd
 from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.pagebreak import Break
 
 from .._charts import bar_chart, line_chart, percent_axis, ref, straight_lines
 from ..schema import (
@@ -48,6 +49,8 @@ KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, 
     75,
     84,
 )
+PAGE_BREAK = 45  # printed page 1: figures and deadlines; page 2: the breakdowns
+CHART_ROWS = (3, 17, 31, 47, 62)  # three charts beside page 1, two beside page 2 (none cut in two)
 KPIS = (
     ("Applications", "applications"),
     ("Active", "active"),
@@ -224,6 +227,7 @@ def write_dashboard(wb) -> None:
     for col in "BCDEFGH":
         ws.column_dimensions[col].width = 16
     ws.freeze_panes = "A4"
+    ws.row_breaks.append(Break(id=PAGE_BREAK))
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -402,32 +406,32 @@ def _charts(ws) -> None:
         ref(ws, 2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True
     )
     funnel.set_categories(ref(ws, 1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
-    ws.add_chart(funnel, "J3")
+    ws.add_chart(funnel, f"J{CHART_ROWS[0]}")
 
     months = line_chart("Applications, interviews and offers per month", category_format="yyyy-mm")
     months.add_data(ref(ws, 2, MONTH_TOP, 4, MONTH_TOP + MONTHS), titles_from_data=True)
     months.set_categories(ref(ws, 1, MONTH_TOP + 1, 1, MONTH_TOP + MONTHS))
     straight_lines(months)
-    ws.add_chart(months, "J18")
+    ws.add_chart(months, f"J{CHART_ROWS[1]}")
 
     status = bar_chart("Outcomes by status (all time)")
     status.add_data(ref(ws, 2, STATUS_TOP, 2, STATUS_TOP + len(STATUSES)), titles_from_data=True)
     status.set_categories(ref(ws, 1, STATUS_TOP + 1, 1, STATUS_TOP + len(STATUSES)))
     status.legend = None
-    ws.add_chart(status, "J33")
+    ws.add_chart(status, f"J{CHART_ROWS[2]}")
 
     source = bar_chart("Response rate by source", horizontal=True, num_format="0%")
     percent_axis(source)
     source.add_data(ref(ws, 4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
     source.set_categories(ref(ws, 1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
     source.legend = None
-    ws.add_chart(source, "J48")
+    ws.add_chart(source, f"J{CHART_ROWS[3]}")
 
     offers = bar_chart("Offers: first-year total", num_format="#,##0")
     offers.add_data(ref(ws, 3, OFFER_TOP, 3, OFFER_TOP + TOP_OFFERS), titles_from_data=True)
     offers.set_categories(ref(ws, 2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
     offers.legend = None
-    ws.add_chart(offers, "J63")
+    ws.add_chart(offers, f"J{CHART_ROWS[4]}")
 
 
 # -- what the Python core says each cell should show ------------------------------------------------
