@@ -319,16 +319,33 @@ class FakeSheet:
     def range(self, address):
         return FakeRange(self, address)
 
+    def activate(self):
+        self.book.sheets.active = self
+
 
 class FakeBook:
-    """STAND-IN for xw.Book.caller(): sheets, a path, names, an app with a selection."""
+    """STAND-IN for xw.Book.caller(): sheets (one active, each with its selected row), a path,
+    names, an app whose selection is the active sheet's."""
 
-    def __init__(self, blocks, path, chosen=None):
+    def __init__(self, blocks, path, chosen=None, selected=None):
         self.sheets = _Names(FakeSheet(name, rows) for name, (_, _, rows) in blocks.items())
+        for sheet in self.sheets:
+            sheet.book, sheet.selected_row = self, (selected or {}).get(sheet.name)
+        self.sheets.active = self.sheets["Dashboard"]
         self.fullname = str(path)
         chooser = types.SimpleNamespace(name=actions.OFFER_TO_ACCEPT, refers_to_range=types.SimpleNamespace(value=chosen))
         self.names = _Names([chooser])
-        self.app = types.SimpleNamespace(status_bar="", selection=None)
+        book = self
+
+        class App:
+            status_bar, screen_updating = "", True
+
+            @property
+            def selection(self):
+                row = book.sheets.active.selected_row
+                return None if row is None else types.SimpleNamespace(row=row, sheet=book.sheets.active)
+
+        self.app = App()
 
 
 class _Names(list):
@@ -364,3 +381,11 @@ def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
     assert all(not str(v).startswith("=") for r in steps for v in r)  # user text never becomes a formula
     flat = [v for cells in chosen.sheets["Pipeline"].cells.values() for r in cells for v in r]
     assert not any(isinstance(v, str) and v.startswith("=") for v in flat)
+    # from the Dashboard with the chooser blank: the row selected on the Offers sheet
+    offers_rows = blocks["Offers"][2]
+    row = next(r for r, values in enumerate(offers_rows, 1) if values[0] == offer)
+    picked = FakeBook(blocks, path, selected={"Offers": row, "Dashboard": 3})
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: picked))
+    buttons.accept_offer()
+    assert picked.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"][1][1].startswith(f"Accept {offer}")
+    assert picked.sheets.active.name == "Dashboard" and picked.app.screen_updating  # the user's sheet comes back

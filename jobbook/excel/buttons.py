@@ -69,12 +69,30 @@ def monthly_report() -> None:
     _run(actions.monthly_report)
 
 
+def _selected_row(wb, sheet_name: str | None) -> int | None:
+    """The row selected on sheet `sheet_name`, also when the button is on another sheet: Excel keeps
+    each sheet's selection, readable while that sheet is active (the caller's sheet comes back)."""
+    if sheet_name is None:
+        return None
+    here = wb.sheets.active
+    away = here.name != sheet_name
+    if away:
+        wb.app.screen_updating = False
+        wb.sheets[sheet_name].activate()
+    try:
+        selection = wb.app.selection
+        return selection.row if selection is not None else None
+    finally:
+        if away:
+            here.activate()
+            wb.app.screen_updating = True
+
+
 def accept_offer() -> None:
     """The offer named in the Dashboard's OfferToAccept cell, else the selected Offers row."""
     wb = xw.Book.caller()
     book = _read(wb)
-    chosen = wb.names[actions.OFFER_TO_ACCEPT].refers_to_range.value if actions.OFFER_TO_ACCEPT in [n.name for n in wb.names] else None
-    selection = wb.app.selection
-    row = selection.row if selection is not None and selection.sheet.name == book.sheets.get("Offers") else None
-    result = actions.accept_offer(book, offer_id=chosen or None, selected_row=None if chosen else row)
-    _apply(wb, result)
+    names = [n.name for n in wb.names]
+    chosen = wb.names[actions.OFFER_TO_ACCEPT].refers_to_range.value if actions.OFFER_TO_ACCEPT in names else None
+    row = None if chosen else _selected_row(wb, book.sheets.get("Offers"))
+    _apply(wb, actions.accept_offer(book, offer_id=chosen or None, selected_row=row))

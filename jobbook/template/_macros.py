@@ -34,7 +34,7 @@ def add_macro_sheets(wb) -> None:
     ws.row_dimensions[1].height = BUTTON_ROW_HEIGHT
     ws[CHOOSER].font = st.BOLD
     ws[CHOOSER].fill = st.HEAD_FILL
-    ws["J2"] = "Offer to accept: pick its ID above, then click Accept offer"
+    ws["J2"] = "Offer to accept: pick its ID above (or leave it blank and select the offer's row on Offers), then click Accept offer"
     ws["J2"].font = st.SUBTITLE
     dv = DataValidation(type="list", formula1=f"={id_range_name('Offers')}", allow_blank=True)
     dv.error, dv.errorTitle, dv.errorStyle = "Pick an Offers ID.", "Offer to accept", "warning"
