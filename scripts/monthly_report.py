@@ -27,7 +27,7 @@ import pandas as pd  # noqa: E402
 
 from jobbook.cli._report import progress  # noqa: E402
 from jobbook.core import by_month, parse_month  # noqa: E402
-from jobbook.errors import JobbookError  # noqa: E402
+from jobbook.errors import JobbookError, UsageError  # noqa: E402
 from jobbook.reader import read_book  # noqa: E402
 from jobbook.report import build, check_outputs, default_output, write_outputs  # noqa: E402
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         written = run(args)
     except JobbookError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1
     if args.verbose:
         for f in written:
             print(f"Wrote {f}")

@@ -135,6 +135,6 @@ def test_files_and_folders(tmp_path, capsys, sample):
     assert code == 1 and err.strip() == f"Error: {folder}: is a folder, not a workbook"
     missing = tmp_path / "nowhere" / "r.pdf"
     code, _, err = run(capsys, "report", sample, "--month", "2026-10", "--pdf", missing)
-    assert code == 1 and "does not exist" in err and not missing.parent.exists()
+    assert code == 2 and "does not exist" in err and not missing.parent.exists()
     code, _, err = run(capsys, "new", tmp_path / "nowhere" / "x.xlsx")
-    assert code == 1 and not (tmp_path / "nowhere").exists()
+    assert code == 2 and not (tmp_path / "nowhere").exists()

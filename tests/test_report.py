@@ -128,7 +128,7 @@ def test_refuses_to_overwrite(made, capsys):
     assert code == 1 and "already exists; use --force" in err
     assert sha(out) == before
     code, _, err = run(capsys, "report", book, "--month", "2026-02", "-o", book, "--force")
-    assert code == 1 and "never writes over it" in err
+    assert code == 2 and "never writes over it" in err
     assert run(capsys, "report", book, "--month", "2026-02", "-o", out, "--force")[0] == 0
 
 
@@ -137,7 +137,7 @@ def test_usage(capsys, search_book, tmp_path):
     assert run(capsys, "report", search_book, "--month", "Feb")[0] == 2
     assert run(capsys, "report", search_book, search_book, "--month", "2026-02")[0] == 2  # needs --cohort
     code, _, err = run(capsys, "report", search_book, "--month", "2026-02", "-o", tmp_path / "r.csv")
-    assert code == 1 and "must end in .xlsx" in err
+    assert code == 2 and "must end in .xlsx" in err
 
 
 @pytest.mark.parametrize(

@@ -272,7 +272,7 @@ def test_new_command(tmp_path, capsys):
     assert out.read_bytes() == before  # untouched
     assert main(["new", str(out), "--force"]) == 0
     assert jobbook.read_book(out).inputs["Pipeline"].empty
-    assert main(["new", str(tmp_path / "x.csv")]) == 1
+    assert main(["new", str(tmp_path / "x.csv")]) == 2
     assert main(["new", str(tmp_path / "y.xlsx"), "--country", "XX"]) == 2  # a usage error
     assert "unknown holiday country" in capsys.readouterr().err
     assert not (tmp_path / "y.xlsx").exists()

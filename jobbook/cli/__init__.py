@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import click
 
-from ..errors import JobbookError
+from ..errors import JobbookError, UsageError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -72,7 +72,8 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: JobbookError -> 'Error: ...' and exit 1; usage errors exit 2."""
+    """Entry point: JobbookError -> 'Error: ...' and exit 1; usage errors (click's and
+    jobbook's UsageError) exit 2."""
     try:
         rv = cli.main(args=argv, prog_name="jobbook", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:  # usage errors
         exc.show()
         return exc.exit_code
+    except UsageError as exc:  # an argument of the wrong form (a .csv output, a folder as a file)
+        click.echo(f"Error: {exc}", err=True)
+        return 2
     except JobbookError as exc:
         click.echo(f"Error: {exc}", err=True)
         return 1
