@@ -119,6 +119,22 @@ def test_stats_and_funnel_equal_the_core(sample):
     assert funnel == s["funnel"]
     october = dict(f.JB_FUNNEL(table(blocks, "Pipeline"), "2026-10")[1:])
     assert october == views.stats(book, "2026-10")["funnel"]
+    # a month as Excel sends it: a typed 2026-10 becomes a date; MonthStart is a date; a serial number
+    for month in (dt.datetime(2026, 10, 1), dt.datetime(2026, 10, 17, 9, 30), 46296.0):
+        assert dict(f.JB_FUNNEL(table(blocks, "Pipeline"), month)[1:]) == october, month
+    stats_oct = dict(f.JB_STATS(table(blocks, "Pipeline"), month=dt.datetime(2026, 10, 1))[1:])
+    assert stats_oct["Applications"] == views.stats(book, "2026-10")["applications"]
+
+
+def test_xlwings_conf_sheet_reads_as_xlwings_reads_it(tmp_path):
+    """xlwings (Config.bas, GetConfigFromSheet) reads A:B from row 1 down to the first blank cell in
+    column A: the settings are all there, and nothing in column A lies beyond (a note there would
+    invite a setting that xlwings never sees)."""
+    ws = openpyxl.load_workbook(new_workbook(tmp_path / "x.xlsm"), keep_vba=True)["xlwings.conf"]
+    col_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 2)]
+    n = col_a.index(None)
+    assert {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, n + 1)} == {"UDF Modules": "jobbook.excel.functions"}
+    assert [v for v in col_a[n:] if v is not None] == []
 
 
 def test_deadlines_equal_the_core(sample):

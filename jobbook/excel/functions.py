@@ -195,13 +195,25 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
     return [head, *rows]
 
 
+def _month(value) -> str | None:
+    """A month as Excel sends it: text `2026-10`, a date (Excel turns a typed 2026-10 into one, and
+    MonthStart is one) or a date serial number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+    if isinstance(value, dt.date):
+        return f"{value:%Y-%m}"
+    return str(value).strip()
+
+
 @xw.func(category=CATEGORY)
 @xw.arg("pipeline", doc="The Pipeline table with its header row: Pipeline[#All].")
-@xw.arg("month", doc="Optional: only applications of this month, as 2026-10.")
+@xw.arg("month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart).")
 def JB_FUNNEL(pipeline, month=None):
     """How many applications reached each stage, Applied to Offer (a 2-column table)."""
     frame, _ = typed_frame(TABLES["Pipeline"], _table(pipeline))
-    s = outcome_stats(frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=str(month) if month else None)
+    s = outcome_stats(frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=_month(month))
     return [["Stage", "Applications"], *[[stage, s["funnel"][stage]] for stage in FUNNEL_STAGES]]
 
 
@@ -216,7 +228,7 @@ STATS_LABELS = (
 @xw.arg("pipeline", doc="The Pipeline table with its header row: Pipeline[#All].")
 @xw.arg("interviews", doc="Optional: Interviews[#All].")
 @xw.arg("offers", doc="Optional: Offers[#All].")
-@xw.arg("month", doc="Optional: only applications of this month, as 2026-10.")
+@xw.arg("month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart).")
 def JB_STATS(pipeline, interviews=None, offers=None, month=None):
     """The outcome statistics: applications, responses and rates (a 2-column table)."""
     frames = {"Pipeline": _table(pipeline)}
@@ -225,7 +237,7 @@ def JB_STATS(pipeline, interviews=None, offers=None, month=None):
     if offers is not None:
         frames["Offers"] = _table(offers)
     book = book_from_frames(frames, holidays=_holiday_frame(None))
-    s = views.stats(book, str(month) if month else None)
+    s = views.stats(book, _month(month))
     return [["Figure", "Value"], *[[label, _out(s[key])] for label, key in STATS_LABELS]]
 
 

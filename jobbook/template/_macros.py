@@ -60,8 +60,12 @@ def add_macro_sheets(wb) -> None:
 
     conf = wb.create_sheet(CONFIG_SHEET)
     conf["A1"], conf["B1"] = "UDF Modules", UDF_MODULE
-    conf["A3"] = "xlwings reads its settings from this sheet (column A: setting, column B: value)."
-    conf["A4"] = "Add Interpreter_Win or Interpreter_Mac here if Excel does not find your Python."
+    # xlwings reads column A:B from row 1 down to the first blank cell in A: notes stay in column D
+    conf["D1"] = "xlwings reads its settings from A:B here, from row 1 down to the first blank row."
+    conf["D2"] = "If Excel does not find your Python, add a row right under UDF Modules: Interpreter_Win"
+    conf["D3"] = "(or Interpreter_Mac) in column A and the path of pythonw.exe (or python) in column B."
+    for cell in ("D1", "D2", "D3"):
+        conf[cell].font = st.SUBTITLE
     conf.column_dimensions["A"].width = 22
     conf.column_dimensions["B"].width = 30
 
