@@ -346,7 +346,7 @@ class _Builder:
         # 6. After accepting Lumen Health (what the Accept offer button writes): every other active
         #    application is to be withdrawn, with courtesy, by tomorrow.
         for app in self.apps:
-            if app["Status"] == "Active" and app["Date applied"] is not None and app is not late:
+            if app["Status"] == "Active" and app["Date applied"] is not None:
                 app.update({"Next action": "Withdraw: accepted Lumen Health", "Next action due": d(1)})
 
     # -- numbering -----------------------------------------------------------------------------

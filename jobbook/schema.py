@@ -575,7 +575,7 @@ LESSONS = Table(
 # The one array formula: IDs of Active applications other than the accepted offer's.
 _OFFER_APP = "INDEX(Offers[Application ID],MATCH([@Offer ID],Offers[ID],0))"
 _WITHDRAW = (
-    f'IFERROR(_xlfn.TEXTJOIN(", ",TRUE,IF((Pipeline[Status]="Active")*(Pipeline[ID]<>{_OFFER_APP}),'
+    f'IFERROR(_xlfn.TEXTJOIN(", ",TRUE,IF((Pipeline[Status]="Active")*ISNUMBER(Pipeline[Date applied])*(Pipeline[ID]<>{_OFFER_APP}),'
     'Pipeline[ID],"")),"")'
 )
 
@@ -621,7 +621,7 @@ TRANSITION = Table(
             "text",
             formula=_WITHDRAW,
             width=28,
-            note="Computed: the other Active applications to withdraw, by Pipeline ID.",
+            note="Computed: the other Active applications (with a Date applied) to withdraw, by Pipeline ID.",
         ),
     ),
     note="After accepting an offer: notice, rest and start date.",

@@ -253,12 +253,14 @@ def test_accept_offer_marks_exactly_the_other_active_applications(sample):
     pending = offers[offers["Status"] == "Pending"].iloc[0]
     result = actions.accept_offer(book, offer_id=pending["ID"])
     pipe = book.tables["Pipeline"]
-    others = pipe[(pipe["Status"] == "Active") & (pipe["ID"] != pending["Application ID"])]
+    others = pipe[(pipe["Status"] == "Active") & pipe["Date applied"].notna() & (pipe["ID"] != pending["Application ID"])]
+    wishlist = pipe[(pipe["Status"] == "Active") & pipe["Date applied"].isna()]
+    assert len(wishlist) == 1  # the sample's wishlist row: not an application, left alone
     next_day = book.calendar.workday(book.as_of, 1).item()
     w = writes(result, "Pipeline")
     letter = book.letters["Pipeline"]
     marked = {int(c[len(letter["Next action"]):]) for c in w if c.startswith(letter["Next action"]) and not c.startswith(letter["Next action due"])}
-    assert marked == {int(r) for r in others.index}
+    assert marked == {int(r) for r in others.index} and not marked & {int(r) for r in wishlist.index}
     assert all(w[f"{letter['Next action due']}{r}"] == [[next_day]] for r in others.index)
     app_row = int(pipe.index[pipe["ID"] == pending["Application ID"]][0])
     assert w[f"{letter['Status']}{app_row}"] == [["Accepted"]]

@@ -160,10 +160,12 @@ def notice_dates(notice_given, weeks, rest_days, cal: BusinessCalendar) -> tuple
 
 
 def other_active_ids(pipeline: pd.DataFrame, keep_application: object) -> list[str]:
-    """IDs of the Active applications other than `keep_application`, in Pipeline order."""
+    """IDs of the Active applications (rows with a Date applied: a wishlist row is no application)
+    other than `keep_application`, in Pipeline order."""
     ids = pipeline["ID"]
     keep = id_key(pd.Series([keep_application], dtype=object)).iloc[0]
-    mask = _active(pipeline["Status"]) & ids.notna().to_numpy() & (id_key(ids) != keep).fillna(True).to_numpy()
+    applied = pipeline["Date applied"].notna().to_numpy()
+    mask = _active(pipeline["Status"]) & applied & ids.notna().to_numpy() & (id_key(ids) != keep).fillna(True).to_numpy()
     return [str(i) for i in ids[mask]]
 
 
