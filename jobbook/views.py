@@ -59,6 +59,11 @@ def _cell_value(col, value: object) -> object:
     return value if isinstance(value, str) else str(value)
 
 
+OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank")  # the keys of each offers() record
+DEADLINE_KEYS = ("kind", "sheet", "id", "company", "due", "flag")
+PROBLEM_KEYS = ("sheet", "cell", "severity", "column", "message", "text")
+
+
 def offers(book: Book) -> list[dict[str, object]]:
     """Every offer with section 5's figures, ranked (1 = best Average annual total)."""
     df = book.tables["Offers"]

@@ -201,3 +201,15 @@ def test_installed_entry_point(search_book):
     assert ok.returncode == 0 and json.loads(ok.stdout) == EXPECTED_DEADLINES
     bad = subprocess.run([exe, "stats", "/nonexistent.xlsx"], capture_output=True, text=True)
     assert bad.returncode == 1 and bad.stderr == "Error: /nonexistent.xlsx: no such file\n"
+
+
+@pytest.mark.parametrize("command", ["check", "offers", "deadlines"])
+def test_csv_has_its_header_even_with_no_rows(capsys, tmp_path, search_book, command):
+    """A script reading the CSV gets the same columns whether or not there is anything to list."""
+    from jobbook.template import new_workbook as new_template
+
+    empty = new_template(tmp_path / "empty.xlsx")
+    code, out, err = run(capsys, command, empty, "--csv")
+    assert code == 0, err
+    code, full, err = run(capsys, command, search_book, "--csv", "--as-of", "2026-03-10")
+    assert out.splitlines() == [full.splitlines()[0]] and "," in out

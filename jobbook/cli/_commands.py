@@ -32,11 +32,11 @@ def warn(problems: list[Problem], book: Path) -> None:
         click.echo(f"warning: ... and {len(problems) - MAX_WARNINGS} more; run: jobbook check {book}", err=True)
 
 
-def emit(fmt: str, data, text: str, rows: list[dict] | None = None) -> None:
+def emit(fmt: str, data, text: str, rows: list[dict] | None = None, fields: tuple[str, ...] | None = None) -> None:
     if fmt == "json":
         click.echo(to_json(data))
     elif fmt == "csv":
-        click.echo(to_csv(rows if rows is not None else data), nl=False)
+        click.echo(to_csv(rows if rows is not None else data, fields), nl=False)
     else:
         click.echo(text)
 
@@ -70,7 +70,7 @@ def check(book: Path, as_of, fmt: str) -> int:
         lines += [f"Warnings ({len(warnings)}):", *(f"  {p}" for p in warnings)]
     summary = f"{book}: {len(errors)} error(s), {len(warnings)} warning(s)" if b.problems else f"{book}: no problems found"
     lines.append(summary)
-    emit(fmt, report, "\n".join(lines), report["problems"])
+    emit(fmt, report, "\n".join(lines), report["problems"], views.PROBLEM_KEYS)
     return 1 if errors else 0
 
 
@@ -193,7 +193,7 @@ def offers(book: Path, as_of, fmt: str) -> None:
     """
     b = load(book, as_of, views.NEEDS_OFFERS)
     rows = views.offers(b)
-    emit(fmt, rows, offers_text(rows, book))
+    emit(fmt, rows, offers_text(rows, book), fields=views.OFFER_KEYS)
 
 
 # -- deadlines ----------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
     """
     b = load(book, as_of, views.NEEDS_DEADLINES)
     rows = views.deadlines(b, within)
-    emit(fmt, rows, deadlines_text(rows, book, b.as_of, within))
+    emit(fmt, rows, deadlines_text(rows, book, b.as_of, within), fields=views.DEADLINE_KEYS)
 
 
 __all__ = ["ISO_DATE", "check", "deadlines", "offers", "stats"]

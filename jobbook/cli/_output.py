@@ -42,10 +42,12 @@ def to_json(data: object) -> str:
     return json.dumps(plain(data), indent=2, ensure_ascii=False)
 
 
-def to_csv(rows: Sequence[dict[str, object]]) -> str:
+def to_csv(rows: Sequence[dict[str, object]], fields: Sequence[str] | None = None) -> str:
+    """CSV with a header row, also when there are no rows (given `fields`), so scripts can parse it."""
     buf = io.StringIO()
-    if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    names = list(rows[0]) if rows else list(fields or ())
+    if names:
+        w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
         w.writeheader()
         for r in rows:
             w.writerow({k: "" if v is None else v for k, v in plain(r).items()})
