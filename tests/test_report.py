@@ -194,9 +194,12 @@ def test_cohort(tmp_path, capsys):
     bad = tmp_path / "chloe.xlsx"
     bad.write_text("not a workbook")
     out = tmp_path / "cohort.xlsx"
-    code, stdout, err = run(capsys, "report", a, b, bad, "--cohort", "--month", "2026-02", "--as-of", AS_OF, "-o", out)
+    pdf = tmp_path / "cohort.pdf"
+    code, stdout, err = run(capsys, "report", a, b, a, bad, "--cohort", "--month", "2026-02", "--as-of", AS_OF, "-o", out, "--pdf", pdf)
     assert code == 0, err
     assert "chloe.xlsx was not reported" in err and "Cohort of 2" in stdout
+    assert "ana.xlsx was given more than once; reported once" in err
+    assert pdf_pages(pdf) == len(SECTIONS) + 1  # the per-person page first
     ws = openpyxl.load_workbook(out)["Cohort"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=ws.max_row)]
     people = [r for r in rows if r[0] in ("ana", "ben", "Cohort")]
@@ -206,6 +209,15 @@ def test_cohort(tmp_path, capsys):
     assert any(r[0] == str(bad) for r in rows)  # the unreadable book is listed with its error
     with zipfile.ZipFile(out) as z:
         assert len([n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) == 8
+
+
+def test_cohort_with_no_readable_book_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "chloe.xlsx"
+    bad.write_text("not a workbook")
+    out = tmp_path / "cohort.xlsx"
+    code, _, err = run(capsys, "report", bad, tmp_path / "nope.xlsx", "--cohort", "--month", "2026-02", "-o", out)
+    assert code == 1 and err.startswith("Error: no book of the cohort could be read") and "chloe.xlsx" in err
+    assert not out.exists()
 
 
 def test_monthly_script_all_months(tmp_path, search_book):

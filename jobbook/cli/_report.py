@@ -55,6 +55,8 @@ def report(books: tuple[Path, ...], month: str, out: Path | None, pdf: Path | No
         c, written = write_cohort(list(books), month, target, pdf, force=force, as_of=as_of, progress=lambda xs: progress(xs, "Reading books"))
         for f, err in c.failures:
             click.echo(f"warning: {f} was not reported: {err}", err=True)
+        for f in c.repeated:
+            click.echo(f"warning: {f} was given more than once; reported once", err=True)
         click.echo(f"Cohort of {len(c.people)} for {month}: " + ", ".join(str(p) for p in written))
         return
     data, written, warnings = write_report(books[0], month, out, pdf, force=force, as_of=as_of, needs=views.NEEDS_REPORT)

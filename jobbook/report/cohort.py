@@ -1,8 +1,8 @@
 """A coach's cohort report: one row per person, totals, and the report's charts across everyone.
 
-Each book is read on its own (its own settings, holidays and as-of date); the cohort's charts come
-from everyone's computed tables put together. A book that cannot be read is listed with its error
-and the others are still reported.
+Each book is read on its own (its own settings and holidays), all as of one date; the cohort's
+charts come from everyone's computed tables put together. A book that cannot be read is listed with
+its error and the others are still reported; when none can be read, nothing is written.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import pandas as pd
 from openpyxl import Workbook
 
 from .._files import check_output, save_atomically, write_atomically
-from ..errors import JobbookError
+from ..errors import BadValue, JobbookError
 from ..reader import read_book
 from ..template import _style as st
 from .data import ReportData, assemble, build, deadline_frames
-from .pdf import report_pdf
+from .pdf import report_pdf, table_page
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
 
@@ -37,6 +37,7 @@ class Cohort:
     people: pd.DataFrame  # PERSON_COLUMNS
     combined: ReportData | None  # the report over everyone (None if no book could be read)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, error)
+    repeated: list[str] = field(default_factory=list)  # files given more than once (reported once)
 
 
 def person_name(book) -> str:
@@ -77,9 +78,13 @@ def build_cohort(
 ) -> Cohort:
     period = pd.Period(month, freq="M")
     as_of = as_of or dt.date.today()  # one date for everyone, whatever AsOf each book pins
-    rows, failures, tables, overdue, upcoming = [], [], {}, [], []
+    rows, failures, tables, overdue, upcoming, repeated, seen = [], [], {}, [], [], [], set()
     for path in progress(list(paths)):
         path = Path(path)
+        if path.resolve() in seen:
+            repeated.append(str(path))
+            continue
+        seen.add(path.resolve())
         try:
             book = read_book(path, as_of=as_of)
             name = person_name(book)
@@ -95,7 +100,7 @@ def build_cohort(
         upcoming.append(up.assign(person=name))
     people = pd.DataFrame(rows, columns=PERSON_COLUMNS)
     if not rows:
-        return Cohort(period, people, None, failures)
+        return Cohort(period, people, None, failures, repeated)
     joined = {t: pd.concat(v, ignore_index=True) for t, v in tables.items()}
     combined = assemble(
         joined,
@@ -105,7 +110,7 @@ def build_cohort(
         period,
         f"Cohort of {len(rows)}",
     )
-    return Cohort(period, people, combined, failures)
+    return Cohort(period, people, combined, failures, repeated)
 
 
 def cohort_workbook(c: Cohort) -> Workbook:
@@ -147,7 +152,24 @@ def write_cohort(
     if pdf is not None:
         pdf = check_output(pdf, (".pdf",), force, paths)
     c = build_cohort(paths, month, as_of, progress)
+    if c.combined is None:
+        errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
+        raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
     written = [save_atomically(cohort_workbook(c), out, force=True)]
-    if pdf is not None and c.combined is not None:
-        written.append(write_atomically(pdf, lambda tmp: report_pdf(c.combined, Path(tmp))))
+    if pdf is not None:
+        written.append(write_atomically(pdf, lambda tmp: report_pdf(c.combined, Path(tmp), before=(lambda p: _people_page(p, c),))))
     return c, written
+
+
+def _people_page(pdf, c: Cohort) -> None:
+    """The PDF's first page: the per-person table with the cohort's totals, and unreadable books."""
+    table = pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True)
+    rates = {k: "rate" for k in PERSON_COLUMNS if k.endswith("rate")}
+    failures = pd.DataFrame(c.failures, columns=["File", "Error"])
+    table_page(
+        pdf,
+        c.combined,
+        f"Cohort report: {month_name(c.month)}",
+        [(f"Per person ({month_name(c.month)} unless marked all-time)", table.drop(columns=["File"]), rates),
+         (f"Books that could not be read ({len(failures)})", failures, {})],
+    )

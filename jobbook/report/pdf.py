@@ -7,6 +7,7 @@ sources and interviews, offers, and the flow of the whole search.
 from __future__ import annotations
 
 import math
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -25,6 +26,7 @@ from .xlsx import deadline_view, lessons_view, month_name, practise_view  # noqa
 A4 = (11.69, 8.27)
 BLUE, RED, GREEN, GREY, AMBER = "#2F5597", "#C0504D", "#4E9A4E", "#A6A6A6", "#E9A23B"
 MAX_ROWS = 18
+ROW_POINTS = 13.5  # height of a table row (9-point text, scaled 1.25)
 TEXT_LIMIT = 70  # characters of a table cell; longer text ends in an ellipsis
 
 
@@ -60,7 +62,9 @@ def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, d
     if df.empty:
         ax.text(0, 0.9, empty, fontsize=10, color="#808080", va="top")
         return
-    rows = df.head(MAX_ROWS)
+    fit = max(3, int(rect[3] * A4[1] * 72 / ROW_POINTS) - 3)  # rows that fit, with the header and a note
+    limit = min(MAX_ROWS, fit)
+    rows = df.head(limit)
     text = []
     for i, row in enumerate(rows.itertuples(index=False)):
         kind = kinds[i] if kinds is not None else None
@@ -70,15 +74,16 @@ def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, d
     widths = [n / sum(need) for n in need]  # columns share the width as their text needs it
     t = ax.table(cellText=text, colLabels=heads, colWidths=widths, loc="upper left", cellLoc="left", colLoc="left")
     t.auto_set_font_size(False)
-    t.set_fontsize(9)
+    fits = rect[2] * A4[0] * 72 / (0.6 * 9)  # characters of 9-point text across the table's width
+    t.set_fontsize(max(5.5, 9 * min(1.0, fits / sum(need))))  # a wide table gets smaller text, not cut
     t.scale(1, 1.25)
     for (row, _), cell in t.get_celld().items():
         cell.set_edgecolor("#D9E2F3")
         if row == 0:
             cell.set_facecolor("#D9E2F3")
             cell.set_text_props(fontweight="bold", color="#1F3864")
-    if len(df) > MAX_ROWS:
-        ax.text(0, -0.02, f"... and {len(df) - MAX_ROWS} more in the report workbook", fontsize=9, color="#808080", transform=ax.transAxes)
+    if len(df) > limit:
+        ax.text(0, -0.04, f"... and {len(df) - limit} more in the report workbook", fontsize=9, color="#808080", transform=ax.transAxes)
 
 
 def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=False, fmt="{:g}", colours=None, stacked=False) -> None:
@@ -129,8 +134,8 @@ def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page(f"Job search report: {month_name(r.month)}", r)
     df = r.summary.drop(columns=["Kind"]).rename(columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)})
     _table(fig, (0.04, 0.3, 0.9, 0.55), "The month at a glance", df, kinds=list(r.summary["Kind"]))
-    fig.text(0.04, 0.25, SUMMARY_NOTE, fontsize=9, color="#808080")
-    fig.text(0.04, 0.2, f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
+    fig.text(0.04, 0.28, textwrap.fill(SUMMARY_NOTE, 140), fontsize=9, color="#808080", va="top")
+    fig.text(0.04, 0.17, f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
              f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}", fontsize=11)
     pdf.savefig(fig)
 
@@ -220,11 +225,28 @@ def _flow_page(pdf: PdfPages, r: ReportData) -> None:
 SECTIONS = (_summary_page, _deadlines_page, _practice_page, _activity_page, _outcomes_page, _sources_page, _offers_page, _flow_page)
 
 
-def report_pdf(r: ReportData, path: Path) -> Path:
+def report_pdf(r: ReportData, path: Path, before: tuple = ()) -> Path:
+    """The report as a PDF; `before`: functions drawing pages that come first (the cohort's)."""
     with PdfPages(path, metadata={"Title": f"Job search report {r.month}", "Creator": "jobbook"}) as pdf:
+        for page in before:
+            page(pdf)
         for section in SECTIONS:
             section(pdf, r)
     return path
 
 
-__all__ = ["OUTCOME_COLOURS", "SECTIONS", "report_pdf"]
+def table_page(pdf: PdfPages, r: ReportData, title: str, tables: list[tuple[str, pd.DataFrame, dict[str, str]]]) -> None:
+    """A page of tables, one under another (`formats`: column -> "rate" for percentages)."""
+    fig = _page(title, r)
+    height = 0.8 / max(len(tables), 1)
+    for k, (heading, df, formats) in enumerate(tables):
+        shown = df.copy()
+        for col, kind in formats.items():
+            if col in shown:
+                shown[col] = [_cell(v, kind) if isinstance(v, float) else v for v in shown[col]]
+        top = 0.86 - k * height
+        _table(fig, (0.04, top - height + 0.04, 0.92, height - 0.06), heading, shown, empty="None.")
+    pdf.savefig(fig)
+
+
+__all__ = ["OUTCOME_COLOURS", "SECTIONS", "report_pdf", "table_page"]
