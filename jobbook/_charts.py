@@ -62,7 +62,7 @@ def line_chart(title: str, *, size: tuple[float, float] = (7.2, 16), category_fo
     ch.title = title
     ch.style = 12
     ch.height, ch.width = size
-    ch.dataLabels = labels()
+    ch.dataLabels = labels("0;-0;;")  # counts: no "0" on every empty month
     if category_format:
         ch.x_axis.number_format = category_format
     _visible_axes(ch)

@@ -194,7 +194,12 @@ def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rounds = rated["Round"].fillna("(no round)")
     g = rated.groupby(rounds, sort=False)["Self-rating"]
     out = pd.DataFrame({"Round": g.mean().index, "Interviews": g.size().to_numpy(), "Average self-rating": g.mean().to_numpy()})
-    return out.sort_values("Round", kind="stable").reset_index(drop=True)
+    # rounds in the order they happen: the average place of each round among its application's
+    # interviews by date (a recruiter screen comes 1st, a final last), then by name
+    place = i.assign(_d=pd.to_datetime(i["Date"])).groupby("Application ID", dropna=False)["_d"].rank(method="first")
+    order = place[rated.index].groupby(rounds).mean()
+    out["_place"] = out["Round"].map(order)
+    return out.sort_values(["_place", "Round"], kind="stable").drop(columns="_place").reset_index(drop=True)
 
 
 def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:

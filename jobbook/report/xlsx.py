@@ -148,6 +148,7 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
         for col in (2, 3, 5):
             ws.cell(k, col).number_format = PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
         change = ws.cell(k, 4)
+        change.alignment = st.RIGHT
         better, worse = (st.DOWN, st.UP) if kind == "days" else (st.UP, st.DOWN)  # slower replies are worse
         if str(change.value).startswith("▲"):
             change.font = better

@@ -58,7 +58,7 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
         ws.cell(r, 3, note).alignment = st.WRAP
         _name(wb, name, f"$B${r}")
     ws.cell(top + len(HELPERS) + 1, 1, "Holidays: business-day formulas skip the dates in the Holidays table (column E).").font = st.SUBTITLE
-    ws.cell(top + len(HELPERS) + 2, 1, "Add or remove rows there; `jobbook new --country` fills it for your country.").font = st.SUBTITLE
+    ws.cell(top + len(HELPERS) + 2, 1, "Add or remove rows there; the command jobbook new --country CC fills it for your country.").font = st.SUBTITLE
 
     ws.cell(1, HOLIDAY_COL, "Date")
     ws.cell(1, HOLIDAY_COL + 1, "Name")

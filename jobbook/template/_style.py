@@ -28,6 +28,7 @@ DOWN = Font(name=FONT, color="9C0006", bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center")
 LEFT = Alignment(horizontal="left")
+RIGHT = Alignment(horizontal="right")
 
 TABLE_STYLE = "TableStyleMedium2"
 
