@@ -28,6 +28,9 @@ def _name(wb, name: str, cell: str) -> None:
 
 def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, str]]) -> None:
     ws = wb.create_sheet(SHEET)
+    ws.page_setup.orientation = "landscape"  # the notes print beside their settings
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     for i, text in enumerate(("Setting", "Value", "What it does"), 1):
         c = ws.cell(1, i, text)
         c.font, c.fill = st.HEAD, st.HEAD_FILL
