@@ -243,3 +243,20 @@ def test_an_unreadable_date_is_reported_once(tmp_path):
     book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
     assert [str(p) for p in book.problems if p.cell == "D2"] == [str(book.problems[0])]
     assert len(book.problems) == 1 and "soon" in str(book.problems[0])
+
+
+def test_text_after_the_first_thousand_rows_is_not_lost(tmp_path):
+    """fastexcel guesses a column's type from its first 1,000 rows; jobbook gives the types itself,
+    so text far down a number column is still reported by its cell, and numeric IDs stay whole."""
+    wb = new_workbook()
+    rows = [{"ID": i, "Company": f"C{i}", "Source": "Other", "Date applied": D(2026, 1, 5), "Stage": "Applied",
+             "Status": "Active", "Salary min": 50000 + i} for i in range(1, 1501)]
+    rows[1399]["Salary min"] = "n/a"
+    rows[1449]["Date applied"] = "#N/A"
+    write_sheet(wb, "Pipeline", rows)
+    book = jobbook.read_book(save(wb, tmp_path / "big.xlsx"))
+    p = book.tables["Pipeline"]
+    assert len(p) == 1500 and p.at[2, "ID"] == "1" and p.at[1501, "ID"] == "1500"
+    assert pd.isna(p.at[1401, "Salary min"]) and p.at[1402, "Salary min"] == 51401
+    found = problems(book)
+    assert "n/a" in found["Pipeline!G1401"] and "#N/A" in found["Pipeline!D1451"]
