@@ -10,13 +10,14 @@ def looks_like_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS) and len(value) > 1
 
 
-def set_text_cell(cell, value: object) -> None:
-    """Write `value` into an openpyxl cell; text that looks like a formula stays plain text."""
+def set_text_cell(cell, value: object) -> object:
+    """Write `value` into an openpyxl cell (returned); text that looks like a formula stays plain text."""
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
     if looks_like_formula(value):
         cell.quotePrefix = True  # Excel shows and edits it as text ('=...)
+    return cell
 
 
 def excel_literal(value: object) -> object:

@@ -242,6 +242,26 @@ def test_values_from_excel_read_like_the_file(sample):
     assert from_values.letters == from_file.letters and from_values.settings == from_file.settings
 
 
+
+def test_checkboxes_from_excel_values(sample):
+    """Excel sends a ticked box as True and an unticked one as False; a column may hold nothing
+    else (all booleans) or mix them with blanks: unticked is never done, and nothing breaks."""
+    path, blocks = sample
+    name = "Interviews"
+    first, col, rows = blocks[name]
+    rows = [list(r) for r in rows]
+    at = rows[0].index("Thank-you sent")
+    filled = [k for k, r in enumerate(rows[1:], 1) if r[0] is not None]
+    for k in filled:
+        rows[k][at] = False  # every box unticked
+    book = book_from_sheets({**blocks, name: (first, col, rows)}, path=path)
+    assert (book.tables[name]["Thank-you flag"] != "Done").all()
+    rows[filled[0]][at], rows[filled[1]][at] = True, None  # one ticked, one blank
+    book = book_from_sheets({**blocks, name: (first, col, rows)}, path=path)
+    flags = book.tables[name]["Thank-you flag"]
+    assert flags.iloc[0] == "Done" and (flags.iloc[1:] != "Done").all()
+
+
 def writes(result, sheet=None) -> dict[str, object]:
     return {w.cell: w.values for w in result.writes if sheet is None or w.sheet == sheet}
 

@@ -20,6 +20,7 @@ from jobbook import views
 from jobbook.cli import main
 from jobbook.libreoffice import convert
 from jobbook.report import build, write_report
+from jobbook.report.cohort import write_cohort
 from jobbook.report.data import weeks_of
 from jobbook.report.pdf import SECTIONS
 
@@ -180,12 +181,16 @@ def test_report_text_is_never_a_formula(tmp_path):
                                         "Stage": "Applied", "Status": "Active", "Next action due": D(2026, 1, 6)}], table=True)
     ws["B2"].value = "=1+1"
     ws["B2"].data_type = "s"  # text that looks like a formula, as a CSV import leaves it
-    path = save(wb, tmp_path / "x.xlsx")
+    path = save(wb, tmp_path / "=SUM(1,2)+0.xlsx")  # the file name is the report's title
     assert jobbook.read_book(path).inputs["Pipeline"].iloc[0]["Company"] == "=1+1"
     write_report(path, "2026-01", tmp_path / "r.xlsx", as_of=D(2026, 1, 6))
-    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
-    cells = [c for row in ws.iter_rows() for c in row if c.value == "=1+1"]
-    assert cells and all(c.data_type == "s" for c in cells)
+    cohort = tmp_path / "cohort.xlsx"
+    write_cohort([path], "2026-01", cohort, as_of=D(2026, 1, 6))
+    for report in (tmp_path / "r.xlsx", cohort):
+        wb = openpyxl.load_workbook(report)
+        cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+        assert [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"] == []  # no live formula anywhere
+        assert any(c.value == "=1+1" for c in cells) and any(str(c.value).startswith("=SUM(1,2)+0") for c in cells)
 
 
 def test_cohort(tmp_path, capsys):

@@ -79,11 +79,11 @@ def typed_frame(
         if name is None:
             data[col.header] = empty[col.header].reindex(index)
             continue
-        values = pd.Series(raw[name].to_numpy(), index=index)
-        if values.dtype == object:  # blank text counts as blank
-            values = values.mask(values.str.strip().eq("").fillna(False).astype(bool))
-            if col.kind == "done":  # an unticked checkbox (FALSE) is not done
-                values = values.mask(values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v)))
+        values = pd.Series(raw[name].to_numpy(dtype=object), index=index)
+        # blank text counts as blank (checked cell by cell: a column may mix text, dates and booleans)
+        values = values.mask(values.map(lambda v: isinstance(v, str) and not v.strip()))
+        if col.kind == "done":  # an unticked checkbox (FALSE) is not done
+            values = values.mask(values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v)))
         if col.kind in DATE_KINDS:
             parsed, bad = _dates(values)
             if col.kind == "done" and bad.any():  # any mark counts as done

@@ -84,10 +84,10 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(col)].width = width
 
     def title(self, text: str, sub: str | None = None) -> None:
-        self.ws.cell(self.row, 1, text).font = st.TITLE
+        set_text_cell(self.ws.cell(self.row, 1), text).font = st.TITLE
         self.row += 1
         if sub:
-            self.ws.cell(self.row, 1, sub).font = st.SUBTITLE
+            set_text_cell(self.ws.cell(self.row, 1), sub).font = st.SUBTITLE
             self.row += 1
         self.row += 1
 
@@ -101,18 +101,18 @@ class _Sheet:
         if more:
             df = df.head(limit)
         width = max(len(df.columns), 1)
-        ws.cell(self.row, 1, heading).font = st.SECTION
+        set_text_cell(ws.cell(self.row, 1), heading).font = st.SECTION
         for c in range(1, width + 1):
             ws.cell(self.row, c).fill = st.SECTION_FILL
         self.row += 1
         head = self.row
         for c, name in enumerate(df.columns, 1):
-            cell = ws.cell(head, c, str(name))
+            cell = set_text_cell(ws.cell(head, c), str(name))
             cell.font, cell.fill = st.HEAD, st.HEAD_FILL
             self._need(c, name)
         self.row += 1
         if df.empty:
-            ws.cell(self.row, 1, empty).font = st.SUBTITLE
+            set_text_cell(ws.cell(self.row, 1), empty).font = st.SUBTITLE
             self.row += 2
             return head, head
         for values in df.itertuples(index=False):
