@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test lint template bench clean
 
 $(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jobbook needs Python 3.11 or newer: make PY=python3.11 ...")'
+	$(PY) -m venv $(VENV) || { echo "$(PY) -m venv failed: on Debian/Ubuntu, apt-get install python3-venv" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)

@@ -1,5 +1,12 @@
-"""jobbook: a job-search workbook with a Python core, Excel functions and a command line."""
+"""jobbook: a job-search workbook with a Python core, Excel functions and a command line.
 
+    book = jobbook.read_book("search.xlsx")
+    jobbook.views.stats(book)        # SPEC section 4, as `jobbook stats --json` prints it
+    jobbook.views.offers(book)       # section 5, ranked
+    jobbook.views.deadlines(book)    # section 3, soonest first
+"""
+
+from . import views
 from .core import BusinessCalendar, Settings, deadlines, offer_value, offer_values, outcome_stats
 from .errors import JobbookError
 from .problems import Problem
@@ -19,4 +26,5 @@ __all__ = [
     "offer_values",
     "outcome_stats",
     "read_book",
+    "views",
 ]

@@ -61,6 +61,7 @@ def _cell_value(col, value: object) -> object:
 
 OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank")  # the keys of each offers() record
 DEADLINE_KEYS = ("kind", "sheet", "id", "company", "due", "flag")
+DEADLINE_HEADERS = ("Due", "Flag", "Kind", "Sheet", "ID", "Company")  # the deadline list as people read it
 PROBLEM_KEYS = ("sheet", "cell", "severity", "column", "message", "text")
 
 

@@ -427,3 +427,10 @@ def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
     buttons.accept_offer()
     assert picked.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"][1][1].startswith(f"Accept {offer}")
     assert picked.sheets.active.name == "Dashboard" and picked.app.screen_updating  # the user's sheet comes back
+
+
+def test_check_links_keep_sheet_names_as_text():
+    """A sheet name with quotes stays text inside the HYPERLINK (quotes doubled), never formula."""
+    assert str(actions._link('Pipeline ("&A1&")', "A7")) == '=HYPERLINK("#\'Pipeline (""&A1&"")\'!A7","Pipeline (""&A1&"")!A7")'
+    assert str(actions._link("Bob's", "B2")) == "=HYPERLINK(\"#'Bob''s'!B2\",\"Bob's!B2\")"
+    assert actions._link("Pipeline", None) == "Pipeline"

@@ -204,7 +204,7 @@ def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
     if not rows:
         return f"{book.name}: no open deadlines ({scope}, as of {as_of})"
     return f"{book.name}: open deadlines ({scope}, as of {as_of})\n\n" + text_table(
-        ["Due", "Flag", "Kind", "Sheet", "ID", "Company"],
+        list(views.DEADLINE_HEADERS),
         [[r["due"], r["flag"], r["kind"], r["sheet"], r["id"], r["company"] or ""] for r in rows],
     )
 

@@ -7,6 +7,7 @@ writes; everything here runs and is tested without Excel.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..core.computed import other_active_ids
 from ..errors import BadValue
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
-from ..schema import OPEN_OFFER_STATUSES
+from ..schema import FLAG_OVERDUE, OPEN_OFFER_STATUSES
 from .layout import BANDS, CLEAR_TO, FIRST_ROW, LISTS, OFFER_TO_ACCEPT  # noqa: F401 (re-exported)
 
 
@@ -57,16 +58,19 @@ def _date(iso: str | None) -> dt.date | None:
 def deadlines(book: Book) -> ActionResult:
     """Deadlines button: every open deadline, soonest first, on the Lists sheet."""
     rows = [[_date(d["due"]), d["flag"], d["kind"], d["sheet"], d["id"], d["company"]] for d in views.deadlines(book)]
-    overdue = sum(1 for r in rows if r[1] == "Overdue")
+    overdue = sum(1 for r in rows if r[1] == FLAG_OVERDUE)
     title = f"Open deadlines as of {book.as_of.isoformat()}: {len(rows)} ({overdue} overdue)"
-    return ActionResult(title, _band("deadlines", title, ["Due", "Flag", "Kind", "Sheet", "ID", "Company"], rows))
+    return ActionResult(title, _band("deadlines", title, list(views.DEADLINE_HEADERS), rows))
 
 
 def _link(sheet: str, cell: str | None) -> object:
     if not cell or not cell[0].isalpha():
         return sheet
-    quoted = sheet.replace("'", "''")
-    return Formula(f'=HYPERLINK("#\'{quoted}\'!{cell}","{sheet}!{cell}")')
+    if not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", cell):
+        return f"{sheet}!{cell}"
+    target = sheet.replace("'", "''").replace('"', '""')  # inside '...' inside "...": both doubled
+    label = f"{sheet}!{cell}".replace('"', '""')
+    return Formula(f'=HYPERLINK("#\'{target}\'!{cell}","{label}")')
 
 
 def check(book: Book) -> ActionResult:

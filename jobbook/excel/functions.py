@@ -256,7 +256,7 @@ def JB_DEADLINES(pipeline, interviews, offers, lessons, transition, as_of=None, 
               "Lessons": _table(lessons), "Transition": _table(transition)}
     book = book_from_frames(frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of))
     rows = [[_out(as_date(d["due"])), d["flag"], d["kind"], d["sheet"], d["id"] or "", d["company"] or ""] for d in views.deadlines(book)]
-    return [["Due", "Flag", "Kind", "Sheet", "ID", "Company"], *rows]
+    return [list(views.DEADLINE_HEADERS), *rows]
 
 
 @xw.func(category=CATEGORY)

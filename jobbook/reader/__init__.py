@@ -108,7 +108,7 @@ def _open(path: Path):
 
     try:
         return fastexcel.read_excel(str(path))
-    except Exception as exc:  # fastexcel has its own exception types
+    except (fastexcel.FastExcelError, OSError) as exc:  # not a bug of ours: the file itself
         raise NotAWorkbook(f"{path}: the workbook cannot be read ({' '.join(str(exc).split())[:160]})") from exc
 
 

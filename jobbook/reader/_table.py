@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fastexcel
 import numpy as np
 import pandas as pd
 
@@ -188,7 +189,7 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
             skip_whitespace_tail_rows=True,
         )
         batch, errors = loaded.to_arrow_with_errors()
-    except Exception as exc:  # fastexcel raises its own types for broken sheet XML
+    except (fastexcel.FastExcelError, OSError) as exc:  # broken sheet XML, not a bug of ours
         raise NotAWorkbook(f"{path}: sheet {sheet!r} is damaged and cannot be read ({_first_line(exc)}); open the workbook in Excel or LibreOffice and save it again") from exc
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}

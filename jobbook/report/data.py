@@ -16,7 +16,7 @@ from .. import views
 from ..core import to_days
 from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
-from ..schema import FUNNEL_STAGES, SOURCES, STATUSES
+from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES
 
 NEXT_BUSINESS_DAYS = 14
 TREND_MONTHS = 12
@@ -125,7 +125,7 @@ def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
         sub = frame[mask].reset_index(drop=True)
         return sub.assign(due=np.datetime_as_string(sub["due"].to_numpy(dtype="datetime64[D]"), unit="D"))
 
-    return part((frame["flag"] == "Overdue").to_numpy()), part((due >= today) & (due <= horizon))
+    return part((frame["flag"] == FLAG_OVERDUE).to_numpy()), part((due >= today) & (due <= horizon))
 
 
 def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

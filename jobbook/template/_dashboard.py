@@ -16,9 +16,11 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 
 from .._charts import bar_chart, line_chart, percent_axis, ref, straight_lines
+from ..core.deadlines import KINDS
 from ..schema import (
     AS_OF_DATE_NAME,
     DATE_FORMAT,
+    FLAG_OVERDUE,
     FLAG_TOO_SOON,
     FUNNEL_STAGES,
     MONEY_FORMAT,
@@ -61,7 +63,7 @@ KPIS = (
     ("Offer rate", "offer_rate"),
     ("Median days to first response", "median_days_to_response"),
 )
-DEADLINE_KINDS = ("thank-you", "follow-up", "next-action", "decision", "lesson", "start")
+DEADLINE_KINDS = KINDS  # the order of the kinds everywhere
 DEADLINE_HEADS = ("Thank-you", "Follow-up", "Next action", "Decision", "Lesson", "Start")
 
 _DATE = "ISNUMBER(Pipeline[Date applied])"
@@ -359,13 +361,13 @@ def _up_next(ws) -> None:
 
 def _deadline_grid(ws) -> None:
     r = DEADLINE_TOP + 1
-    ws.cell(r, 1, "Overdue").font = st.BOLD
+    ws.cell(r, 1, FLAG_OVERDUE).font = st.BOLD
     overdue = [
-        '=COUNTIFS(Interviews[Thank-you flag],"Overdue")',
+        f'=COUNTIFS(Interviews[Thank-you flag],"{FLAG_OVERDUE}")',
         f'=COUNTIFS(Pipeline[Follow-up due],"<"&{TODAY})',
         f'=COUNTIFS(Pipeline[Next action due],"<"&{TODAY},Pipeline[Status],"Active")',
-        '=COUNTIFS(Offers[Decision flag],"Overdue")',
-        '=COUNTIFS(Lessons[Flag],"Overdue")',
+        f'=COUNTIFS(Offers[Decision flag],"{FLAG_OVERDUE}")',
+        f'=COUNTIFS(Lessons[Flag],"{FLAG_OVERDUE}")',
         0,
     ]
     for c, f in enumerate(overdue, 2):
@@ -525,7 +527,7 @@ def expected_values(book) -> dict[str, object]:
     r = DEADLINE_TOP + 1
     for c, kind in enumerate(DEADLINE_KINDS):
         out[f"{'BCDEFG'[c]}{r}"] = sum(
-            1 for d in open_ if d["kind"] == kind and d["flag"] == "Overdue"
+            1 for d in open_ if d["kind"] == kind and d["flag"] == FLAG_OVERDUE
         )
     out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
     for k in range(DAYS):
