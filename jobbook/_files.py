@@ -51,3 +51,22 @@ def save_atomically(wb, path: str | Path, force: bool = False) -> Path:
     if path.exists() and not force:
         raise OutputExists(f"{path}: already exists; use --force to replace it")
     return write_atomically(path, wb.save)
+
+
+def backup(path: str | Path) -> Path | None:
+    """Copy a workbook about to be replaced to ``<name>.backup-YYYYMMDD-HHMMSS<suffix>`` beside it
+    (None if there is nothing to back up)."""
+    import datetime as dt
+    import shutil
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}")
+    shutil.copy2(path, target)
+    return target

@@ -287,3 +287,13 @@ def test_demo_command(tmp_path, capsys):
     assert "Applications" in out and "open deadlines" in out
     assert main(["demo", str(folder), "--as-of", "2026-11-25"]) == 1  # files exist: --force needed
     assert main(["demo", str(folder), "--as-of", "2026-11-25", "--force"]) == 0
+
+
+def test_new_force_keeps_a_backup(tmp_path, capsys):
+    path = tmp_path / "search.xlsx"
+    assert main(["new", str(path), "--sample", "--as-of", "2026-11-25"]) == 0
+    before = path.read_bytes()
+    assert main(["new", str(path), "--force"]) == 0
+    kept = sorted(tmp_path.glob("search.backup-*.xlsx"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before and path.read_bytes() != before
+    assert f"Kept the old workbook as {kept[0]}" in capsys.readouterr().out

@@ -29,7 +29,7 @@ def _country(ctx, param, value: str) -> str:
 @click.option("--sample", is_flag=True, help="Fill it with a believable four-month search.")
 @click.option("--country", default="US", show_default=True, metavar="CC", callback=_country, help="Holiday calendar (ISO country code).")
 @click.option("--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it).")
-@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (the old one is kept as a backup beside it).")
 def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
     """Create a new jobbook workbook at PATH: .xlsx, or .xlsm with Dashboard buttons and macros.
 
@@ -43,7 +43,8 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
       jobbook new search.xlsx --sample --country GB
       jobbook new search.xlsm
     """
-    out = new_workbook(path, sample=sample, country=country, as_of=as_of, force=force)
+    out = new_workbook(path, sample=sample, country=country, as_of=as_of, force=force,
+                       on_backup=lambda kept: click.echo(f"Kept the old workbook as {kept}"))
     click.echo(f"Wrote {out}")
 
 
@@ -64,7 +65,7 @@ def demo(folder: Path, as_of, force: bool) -> None:
     from ..report import write_report
 
     folder.mkdir(parents=True, exist_ok=True)
-    book_path = new_workbook(folder / "search.xlsx", sample=True, as_of=as_of, force=force)
+    book_path = new_workbook(folder / "search.xlsx", sample=True, as_of=as_of, force=force, on_backup=False)
     book = read_book(book_path, as_of=as_of)
     month = f"{book.as_of:%Y-%m}"
     stem = folder / f"search-report-{month}"

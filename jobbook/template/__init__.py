@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .._files import check_output, save_atomically, write_atomically
+from .._files import backup, check_output, save_atomically, write_atomically
 from ..core.calendar import public_holidays
 from ..sample import sample_search
 from ..schema import TABLES
@@ -67,13 +67,20 @@ def new_workbook(
     country: str = "US",
     as_of: dt.date | None = None,
     force: bool = False,
+    on_backup=None,
 ) -> Path:
     """Write a new workbook at `path` (``jobbook new``). With `sample`, a believable search ending
-    on `as_of` (default today); `as_of` is also written into the AsOf cell when given."""
+    on `as_of` (default today); `as_of` is also written into the AsOf cell when given. A workbook
+    replaced with `force` is first copied to a backup beside it (``backup``), whose path is given
+    to `on_backup`; `on_backup=False` replaces it without a backup (``jobbook demo``'s own files)."""
     path = check_output(path, (".xlsx", ".xlsm"), force)
     records = sample_search(as_of) if sample else None
     macros = path.suffix.lower() == ".xlsm"
     wb = build_workbook(records, country=country, as_of=as_of, macros=macros)
+    if on_backup is not False:
+        kept = backup(path)  # only now: nothing is copied when the build fails
+        if kept and on_backup:
+            on_backup(kept)
     if macros:
         data = to_xlsm(wb)
         return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
