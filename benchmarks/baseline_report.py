@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Baseline for bench_report.py: the same report, computed after pandas.read_excel(engine="openpyxl").
 
-    python benchmarks/baseline_report.py BOOK YYYY-MM OUT.xlsx
+python benchmarks/baseline_report.py BOOK YYYY-MM OUT.xlsx
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from jobbook.report import build, write_outputs  # noqa: E402
 def main() -> None:
     book, month, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     # keep_default_na=False: a company named "NA" stays "NA" (pandas' default would make it NaN)
-    frames = pd.read_excel(book, sheet_name=None, engine="openpyxl", keep_default_na=False, na_values=[""])
+    frames = pd.read_excel(
+        book, sheet_name=None, engine="openpyxl", keep_default_na=False, na_values=[""]
+    )
     b = book_from_frames(frames, path=book)
     write_outputs(build(b, month), book.name, out, None)
 

@@ -52,28 +52,48 @@ def main() -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     jobbook = str(Path(sys.executable).with_name("jobbook"))
     rows = []
-    print(f"{'rows':>10}  {'jobbook s':>9}  {'peak MB':>8}  {'baseline s':>10}  {'peak MB':>8}  {'speed-up':>8}")
+    print(
+        f"{'rows':>10}  {'jobbook s':>9}  {'peak MB':>8}  {'baseline s':>10}  {'peak MB':>8}  {'speed-up':>8}"
+    )
     for n in (int(x) for x in args.sizes.split(",")):
         book = args.workdir / f"book-{n}.xlsx"
         if not book.exists():
             t = time.perf_counter()
             make_book(n, book)
-            print(f"  (made {book.name} in {time.perf_counter() - t:.0f} s, {book.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+            print(
+                f"  (made {book.name} in {time.perf_counter() - t:.0f} s, {book.stat().st_size / 1e6:.0f} MB)",
+                file=sys.stderr,
+            )
         out = args.workdir / f"report-{n}.xlsx"
         ours = measure([jobbook, "report", str(book), "--month", MONTH, "-o", str(out), "--force"])
         base = (float("nan"), float("nan"), 0)
         if not args.no_baseline:
-            base = measure([sys.executable, str(HERE / "baseline_report.py"), str(book), MONTH, str(args.workdir / f"baseline-{n}.xlsx")])
+            base = measure(
+                [
+                    sys.executable,
+                    str(HERE / "baseline_report.py"),
+                    str(book),
+                    MONTH,
+                    str(args.workdir / f"baseline-{n}.xlsx"),
+                ]
+            )
         speed = base[0] / ours[0]
         rows.append((n, ours, base, speed))
-        print(f"{n:>10,}  {ours[0]:>9.1f}  {ours[1]:>8.0f}  {base[0]:>10.1f}  {base[1]:>8.0f}  {speed:>7.1f}x", flush=True)
+        print(
+            f"{n:>10,}  {ours[0]:>9.1f}  {ours[1]:>8.0f}  {base[0]:>10.1f}  {base[1]:>8.0f}  {speed:>7.1f}x",
+            flush=True,
+        )
     big = [r for r in rows if r[0] == MAX_ROWS]
     if big:
         n, ours, base, speed = big[0]
-        print(f"\nTargets for {n:,} rows: time {ours[0]:.1f} s (< {TARGET_SECONDS:g}): {'met' if ours[0] < TARGET_SECONDS else 'MISSED'}; "
-              f"peak {ours[1]:.0f} MB (< {TARGET_MB}): {'met' if ours[1] < TARGET_MB else 'MISSED'}; "
-              f"speed-up {speed:.1f}x (>= {TARGET_SPEEDUP:g}): {'met' if speed >= TARGET_SPEEDUP else 'MISSED' if speed == speed else 'not measured'}")
-    print(f"(machine: {os.cpu_count()} cores; resource limit {resource.getrlimit(resource.RLIMIT_AS)[0]})")
+        print(
+            f"\nTargets for {n:,} rows: time {ours[0]:.1f} s (< {TARGET_SECONDS:g}): {'met' if ours[0] < TARGET_SECONDS else 'MISSED'}; "
+            f"peak {ours[1]:.0f} MB (< {TARGET_MB}): {'met' if ours[1] < TARGET_MB else 'MISSED'}; "
+            f"speed-up {speed:.1f}x (>= {TARGET_SPEEDUP:g}): {'met' if speed >= TARGET_SPEEDUP else 'MISSED' if speed == speed else 'not measured'}"
+        )
+    print(
+        f"(machine: {os.cpu_count()} cores; resource limit {resource.getrlimit(resource.RLIMIT_AS)[0]})"
+    )
     return 0
 
 

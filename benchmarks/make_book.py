@@ -57,12 +57,30 @@ def pipeline_rows(n: int, rng: random.Random):
         applied = start + dt.timedelta(days=rng.randint(0, 6 * 365))
         stage = rng.choices(STAGES[1:], [60, 20, 10, 6, 4])[0]
         status = rng.choices(STATUSES, [20, 35, 3, 38, 1, 3])[0]
-        first = applied + dt.timedelta(days=rng.randint(1, 20)) if stage != "Applied" or status == "Rejected" else None
+        first = (
+            applied + dt.timedelta(days=rng.randint(1, 20))
+            if stage != "Applied" or status == "Rejected"
+            else None
+        )
         yield [
-            f"A{i}", f"Company {rng.randint(1, 50000)}", "Data Analyst", "Remote", "Remote",
-            rng.choice(SOURCES), None, applied, stage, status, first,
-            first, None, None, 70000 + rng.randint(0, 60) * 1000, 90000 + rng.randint(0, 60) * 1000,
-            rng.randint(1, 5), None,
+            f"A{i}",
+            f"Company {rng.randint(1, 50000)}",
+            "Data Analyst",
+            "Remote",
+            "Remote",
+            rng.choice(SOURCES),
+            None,
+            applied,
+            stage,
+            status,
+            first,
+            first,
+            None,
+            None,
+            70000 + rng.randint(0, 60) * 1000,
+            90000 + rng.randint(0, 60) * 1000,
+            rng.randint(1, 5),
+            None,
         ]
 
 
@@ -72,9 +90,21 @@ def interview_rows(n: int, rng: random.Random):
         day = start + dt.timedelta(days=rng.randint(0, 6 * 365))
         sent = day + dt.timedelta(days=rng.randint(0, 3)) if rng.random() < 0.8 else None
         yield [
-            f"I{i}", f"A{rng.randint(1, n)}", None, rng.choice(["Recruiter screen", "Technical", "Final"]), day,
-            rng.choice(["Phone", "Video", "Onsite"]), None, sent, None, None,
-            rng.choice(["Advanced", "Rejected", "Pending"]), None, rng.randint(1, 5), None, None,
+            f"I{i}",
+            f"A{rng.randint(1, n)}",
+            None,
+            rng.choice(["Recruiter screen", "Technical", "Final"]),
+            day,
+            rng.choice(["Phone", "Video", "Onsite"]),
+            None,
+            sent,
+            None,
+            None,
+            rng.choice(["Advanced", "Rejected", "Pending"]),
+            None,
+            rng.randint(1, 5),
+            None,
+            None,
         ]
 
 
@@ -86,7 +116,9 @@ def sheet_xml(headers: list[str], rows, strings: Strings, out, n: int) -> int:
         b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         + f'<dimension ref="{dim}"/><sheetData>'.encode()
     )
-    cells = "".join(f'<c r="{col(j)}1" t="s"><v>{strings(h)}</v></c>' for j, h in enumerate(headers, 1))
+    cells = "".join(
+        f'<c r="{col(j)}1" t="s"><v>{strings(h)}</v></c>' for j, h in enumerate(headers, 1)
+    )
     out.write(f'<row r="1">{cells}</row>'.encode())
     letters = [col(j) for j in range(1, len(headers) + 1)]
     r = 1
@@ -109,7 +141,9 @@ def sheet_xml(headers: list[str], rows, strings: Strings, out, n: int) -> int:
             out.write("".join(buf).encode())
             buf.clear()
     out.write("".join(buf).encode())
-    out.write(b'</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>')
+    out.write(
+        b'</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'
+    )
     return r
 
 
@@ -133,41 +167,67 @@ def make_book(n: int, path: Path, seed: int = 1) -> Path:
         raise SystemExit(f"rows must be 1..{MAX_ROWS}")
     rng = random.Random(seed)
     strings = Strings()
-    sheets = [("Pipeline", PIPELINE.headers[:18], pipeline_rows(n, rng)), ("Interviews", INTERVIEWS.headers, interview_rows(n, rng))]
-    ct = ['<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
-          '<Default Extension="xml" ContentType="application/xml"/>',
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
-          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
-          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>']
+    sheets = [
+        ("Pipeline", PIPELINE.headers[:18], pipeline_rows(n, rng)),
+        ("Interviews", INTERVIEWS.headers, interview_rows(n, rng)),
+    ]
+    ct = [
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+        '<Default Extension="xml" ContentType="application/xml"/>',
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         wb_sheets, wb_rels = [], []
         for i, (name, headers, rows) in enumerate(sheets, 1):
             with z.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:
                 last = sheet_xml(headers, rows, strings, out, n)
-            z.writestr(f"xl/worksheets/_rels/sheet{i}.xml.rels",
-                       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                       f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table{i}.xml"/></Relationships>')
+            z.writestr(
+                f"xl/worksheets/_rels/sheet{i}.xml.rels",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table{i}.xml"/></Relationships>',
+            )
             z.writestr(f"xl/tables/table{i}.xml", table_xml(i, name, headers, last))
             wb_sheets.append(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>')
-            wb_rels.append(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>')
-            ct.append(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
-            ct.append(f'<Override PartName="/xl/tables/table{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>')
+            wb_rels.append(
+                f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            )
+            ct.append(
+                f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            )
+            ct.append(
+                f'<Override PartName="/xl/tables/table{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>'
+            )
         k = len(sheets)
-        wb_rels.append(f'<Relationship Id="rId{k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>')
-        wb_rels.append(f'<Relationship Id="rId{k + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
-        z.writestr("xl/workbook.xml",
-                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                   f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{"".join(wb_sheets)}</sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(wb_rels)}</Relationships>')
+        wb_rels.append(
+            f'<Relationship Id="rId{k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        )
+        wb_rels.append(
+            f'<Relationship Id="rId{k + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{"".join(wb_sheets)}</sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(wb_rels)}</Relationships>',
+        )
         z.writestr("xl/styles.xml", STYLES)
         z.writestr("xl/sharedStrings.xml", strings.xml())
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   + "".join(ct) + "</Types>")
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            + "".join(ct)
+            + "</Types>",
+        )
     return path
 
 

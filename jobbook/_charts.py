@@ -12,7 +12,14 @@ from openpyxl.chart.label import DataLabelList
 
 def labels(num_format: str | None = None) -> DataLabelList:
     """Values only, every other flag set off explicitly."""
-    dl = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False, showLeaderLines=False)
+    dl = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showLeaderLines=False,
+    )
     if num_format:
         dl.numFmt = num_format
     return dl
@@ -57,7 +64,9 @@ def percent_axis(chart) -> None:
     chart.y_axis.scaling.max = 1
 
 
-def line_chart(title: str, *, size: tuple[float, float] = (7.2, 16), category_format: str | None = None) -> LineChart:
+def line_chart(
+    title: str, *, size: tuple[float, float] = (7.2, 16), category_format: str | None = None
+) -> LineChart:
     ch = LineChart()
     ch.title = title
     ch.style = 12

@@ -10,7 +10,9 @@ from pathlib import Path
 from .errors import OutputExists, UsageError
 
 
-def check_output(path: str | Path, suffixes: tuple[str, ...], force: bool, inputs: Iterable[Path] = ()) -> Path:
+def check_output(
+    path: str | Path, suffixes: tuple[str, ...], force: bool, inputs: Iterable[Path] = ()
+) -> Path:
     """Refuse an output that exists (unless `force`), that is one of `inputs`, or has the wrong
     suffix. Call before doing any work."""
     path = Path(path)

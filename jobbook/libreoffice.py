@@ -46,12 +46,16 @@ def convert(src: str | Path, fmt: str, outdir: str | Path, timeout: int = 240) -
     formula on load. Returns the new file."""
     exe = find_soffice()
     if exe is None:
-        raise LibreOfficeError("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+        raise LibreOfficeError(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+        )
     src, outdir = Path(src).resolve(), Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{src.stem}.{fmt.split(':')[0]}"
     if target == src:
-        raise LibreOfficeError(f"{src}: converting into its own folder would overwrite it; choose another folder")
+        raise LibreOfficeError(
+            f"{src}: converting into its own folder would overwrite it; choose another folder"
+        )
     if target.exists():
         target.unlink()
     cmd = [
@@ -70,9 +74,13 @@ def convert(src: str | Path, fmt: str, outdir: str | Path, timeout: int = 240) -
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired as exc:
-        raise LibreOfficeError(f"LibreOffice took longer than {timeout} s to convert {src}") from exc
+        raise LibreOfficeError(
+            f"LibreOffice took longer than {timeout} s to convert {src}"
+        ) from exc
     if done.returncode != 0 or not target.exists():
-        raise LibreOfficeError(f"LibreOffice could not convert {src} to {fmt}: {done.stderr.strip() or done.stdout.strip()}")
+        raise LibreOfficeError(
+            f"LibreOffice could not convert {src} to {fmt}: {done.stderr.strip() or done.stdout.strip()}"
+        )
     return target
 
 
@@ -124,5 +132,7 @@ def pdf_to_pngs(pdf: str | Path, prefix: str | Path, dpi: int = 80) -> list[Path
     if exe is None:
         raise LibreOfficeError("pdftoppm is not installed: apt-get install poppler-utils")
     prefix = Path(prefix)
-    subprocess.run([exe, "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True, capture_output=True)
+    subprocess.run(
+        [exe, "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True, capture_output=True
+    )
     return sorted(prefix.parent.glob(f"{prefix.name}-*.png"))

@@ -17,63 +17,230 @@ from .core.calendar import BusinessCalendar, as_date
 Record = dict[str, object]
 
 COMPANIES = [
-    "Northwind Analytics", "Bluefin Logistics", "Cedar & Pine Studio", "Lumen Health", "Orbital Foods",
-    "Quarry Labs", "Harbor Insurance", "Tessellate AI", "Meridian Bank", "Juniper Schools",
-    "Brightwater Energy", "Copperleaf Retail", "Fieldstone Media", "Granite Cloud", "Helio Robotics",
-    "Ironwood Legal Tech", "Kestrel Travel", "Larkspur Games", "Mosaic Civic", "Nimbus Payments",
-    "Oakridge Pharma", "Parallax Security", "Quill Publishing", "Redwood Mobility", "Sable Fashion",
-    "Tidewater Ports", "Umbra Design", "Vantage Telecom", "Willow Care", "Xylem Water",
-    "Yardline Sports", "Zephyr Air", "Acorn Credit", "Birch Biotech", "Cobalt Mining Software",
-    "Delta Freight", "Ember Kitchens", "Fjord Maps", "Glacier Data", "Hollow Creek Farms",
-    "Indigo Hotels", "Jasper Hardware", "Kiln Ceramics", "Lattice Networks", "Maple Street Bank",
-    "Nova Learning", "Opal Optics", "Pioneer Grid", "Quantum Leaf", "Riverbend Health",
-    "Summit Outdoor", "Trellis HR", "Upland Coffee", "Velvet Audio", "Wavelength Radio",
-    "Harvest Table", "Beacon Nonprofit", "Solace Insurance", "Atlas Civic Data", "Cinder Studios",
-    "Driftwood Homes", "Evergreen Grants",
+    "Northwind Analytics",
+    "Bluefin Logistics",
+    "Cedar & Pine Studio",
+    "Lumen Health",
+    "Orbital Foods",
+    "Quarry Labs",
+    "Harbor Insurance",
+    "Tessellate AI",
+    "Meridian Bank",
+    "Juniper Schools",
+    "Brightwater Energy",
+    "Copperleaf Retail",
+    "Fieldstone Media",
+    "Granite Cloud",
+    "Helio Robotics",
+    "Ironwood Legal Tech",
+    "Kestrel Travel",
+    "Larkspur Games",
+    "Mosaic Civic",
+    "Nimbus Payments",
+    "Oakridge Pharma",
+    "Parallax Security",
+    "Quill Publishing",
+    "Redwood Mobility",
+    "Sable Fashion",
+    "Tidewater Ports",
+    "Umbra Design",
+    "Vantage Telecom",
+    "Willow Care",
+    "Xylem Water",
+    "Yardline Sports",
+    "Zephyr Air",
+    "Acorn Credit",
+    "Birch Biotech",
+    "Cobalt Mining Software",
+    "Delta Freight",
+    "Ember Kitchens",
+    "Fjord Maps",
+    "Glacier Data",
+    "Hollow Creek Farms",
+    "Indigo Hotels",
+    "Jasper Hardware",
+    "Kiln Ceramics",
+    "Lattice Networks",
+    "Maple Street Bank",
+    "Nova Learning",
+    "Opal Optics",
+    "Pioneer Grid",
+    "Quantum Leaf",
+    "Riverbend Health",
+    "Summit Outdoor",
+    "Trellis HR",
+    "Upland Coffee",
+    "Velvet Audio",
+    "Wavelength Radio",
+    "Harvest Table",
+    "Beacon Nonprofit",
+    "Solace Insurance",
+    "Atlas Civic Data",
+    "Cinder Studios",
+    "Driftwood Homes",
+    "Evergreen Grants",
 ]
 ROLES = [
-    ("Data Analyst", 72000, 90000), ("Senior Data Analyst", 95000, 120000),
-    ("Analytics Engineer", 105000, 135000), ("Business Intelligence Developer", 90000, 115000),
-    ("Product Analyst", 88000, 112000), ("Data Scientist", 110000, 140000),
+    ("Data Analyst", 72000, 90000),
+    ("Senior Data Analyst", 95000, 120000),
+    ("Analytics Engineer", 105000, 135000),
+    ("Business Intelligence Developer", 90000, 115000),
+    ("Product Analyst", 88000, 112000),
+    ("Data Scientist", 110000, 140000),
 ]
-CITIES = ["Chicago, IL", "Austin, TX", "Denver, CO", "Boston, MA", "Remote (US)", "Seattle, WA", "Atlanta, GA"]
-FIRST = ["Alex", "Priya", "Jordan", "Mei", "Sam", "Diego", "Fatima", "Noah", "Grace", "Omar", "Lena", "Tom",
-         "Aisha", "Ben", "Chloe", "Ravi", "Sofia", "Marcus", "Ines", "Kenji"]
-LAST = ["Kim", "Patel", "Lopez", "Chen", "Okafor", "Novak", "Haddad", "Brown", "Silva", "Nguyen", "Walsh",
-        "Fischer", "Rossi", "Tanaka", "Adeyemi", "Moreau"]
+CITIES = [
+    "Chicago, IL",
+    "Austin, TX",
+    "Denver, CO",
+    "Boston, MA",
+    "Remote (US)",
+    "Seattle, WA",
+    "Atlanta, GA",
+]
+FIRST = [
+    "Alex",
+    "Priya",
+    "Jordan",
+    "Mei",
+    "Sam",
+    "Diego",
+    "Fatima",
+    "Noah",
+    "Grace",
+    "Omar",
+    "Lena",
+    "Tom",
+    "Aisha",
+    "Ben",
+    "Chloe",
+    "Ravi",
+    "Sofia",
+    "Marcus",
+    "Ines",
+    "Kenji",
+]
+LAST = [
+    "Kim",
+    "Patel",
+    "Lopez",
+    "Chen",
+    "Okafor",
+    "Novak",
+    "Haddad",
+    "Brown",
+    "Silva",
+    "Nguyen",
+    "Walsh",
+    "Fischer",
+    "Rossi",
+    "Tanaka",
+    "Adeyemi",
+    "Moreau",
+]
 SOURCE_WEIGHTS = [
-    ("LinkedIn", 30), ("Job board", 20), ("Company site", 15), ("Referral", 10), ("Recruiter", 10),
-    ("Network", 8), ("Career fair", 5), ("Other", 2),
+    ("LinkedIn", 30),
+    ("Job board", 20),
+    ("Company site", 15),
+    ("Referral", 10),
+    ("Recruiter", 10),
+    ("Network", 8),
+    ("Career fair", 5),
+    ("Other", 2),
 ]
-RESPONSE_ODDS = {"Referral": 0.75, "Recruiter": 0.7, "Network": 0.6, "Career fair": 0.45, "Company site": 0.35,
-                 "LinkedIn": 0.3, "Job board": 0.2, "Other": 0.3}
+RESPONSE_ODDS = {
+    "Referral": 0.75,
+    "Recruiter": 0.7,
+    "Network": 0.6,
+    "Career fair": 0.45,
+    "Company site": 0.35,
+    "LinkedIn": 0.3,
+    "Job board": 0.2,
+    "Other": 0.3,
+}
 QUESTIONS = [
-    ("Behavioral", "Tell me about a time you disagreed with a stakeholder.", 3, "Yes",
-     "Lead with the shared goal, show the data I brought, and end with what we shipped."),
-    ("Technical", "How would you find duplicate customers in a 10-million-row table?", 4, "No", None),
-    ("Technical", "Write SQL for a 7-day rolling average of orders.", 2, "Yes",
-     "Use a window: AVG(orders) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)."),
-    ("Situational", "A dashboard number looks wrong an hour before the board meeting. What do you do?", 4, "No", None),
-    ("Motivation", "Why do you want to work here?", 3, "Yes",
-     "Tie their public roadmap to two projects I have done; name the team I want to join."),
-    ("Company", "What do you know about our customers?", 2, "Yes",
-     "Read the last two annual reports and one customer case study before the call."),
-    ("Salary", "What are your salary expectations?", 3, "Yes",
-     "Give a researched range anchored at the 75th percentile and ask about the full package."),
+    (
+        "Behavioral",
+        "Tell me about a time you disagreed with a stakeholder.",
+        3,
+        "Yes",
+        "Lead with the shared goal, show the data I brought, and end with what we shipped.",
+    ),
+    (
+        "Technical",
+        "How would you find duplicate customers in a 10-million-row table?",
+        4,
+        "No",
+        None,
+    ),
+    (
+        "Technical",
+        "Write SQL for a 7-day rolling average of orders.",
+        2,
+        "Yes",
+        "Use a window: AVG(orders) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW).",
+    ),
+    (
+        "Situational",
+        "A dashboard number looks wrong an hour before the board meeting. What do you do?",
+        4,
+        "No",
+        None,
+    ),
+    (
+        "Motivation",
+        "Why do you want to work here?",
+        3,
+        "Yes",
+        "Tie their public roadmap to two projects I have done; name the team I want to join.",
+    ),
+    (
+        "Company",
+        "What do you know about our customers?",
+        2,
+        "Yes",
+        "Read the last two annual reports and one customer case study before the call.",
+    ),
+    (
+        "Salary",
+        "What are your salary expectations?",
+        3,
+        "Yes",
+        "Give a researched range anchored at the 75th percentile and ask about the full package.",
+    ),
     ("Behavioral", "Describe a project that failed.", 4, "No", None),
-    ("Technical", "Explain A/B test power to a product manager.", 3, "Yes",
-     "Use the coin-flip analogy, then the sample-size calculator we used at work."),
+    (
+        "Technical",
+        "Explain A/B test power to a product manager.",
+        3,
+        "Yes",
+        "Use the coin-flip analogy, then the sample-size calculator we used at work.",
+    ),
     ("Behavioral", "How do you prioritise when everything is urgent?", 5, "No", None),
-    ("Technical", "Design a data model for subscriptions with upgrades and refunds.", 2, "Yes",
-     "Start from events (subscribed, upgraded, refunded), derive state tables from them."),
+    (
+        "Technical",
+        "Design a data model for subscriptions with upgrades and refunds.",
+        2,
+        "Yes",
+        "Start from events (subscribed, upgraded, refunded), derive state tables from them.",
+    ),
     ("Situational", "Your manager asks you to hide a bad metric. What do you do?", 4, "No", None),
     ("Motivation", "Where do you see yourself in three years?", 3, "No", None),
     ("Technical", "What is the difference between a LEFT JOIN and an anti-join?", 5, "No", None),
     ("Behavioral", "Tell me about mentoring someone.", 4, "No", None),
-    ("Company", "Which of our products would you improve first?", 3, "Yes",
-     "Pick one concrete friction in onboarding and size its impact with public numbers."),
-    ("Other", "Do you have any questions for us?", 3, "Yes",
-     "Prepare three: team rituals, how success is measured in 90 days, biggest data debt."),
+    (
+        "Company",
+        "Which of our products would you improve first?",
+        3,
+        "Yes",
+        "Pick one concrete friction in onboarding and size its impact with public numbers.",
+    ),
+    (
+        "Other",
+        "Do you have any questions for us?",
+        3,
+        "Yes",
+        "Prepare three: team rituals, how success is measured in 90 days, biggest data debt.",
+    ),
     ("Technical", "How would you explain a p-value to a sales lead?", 4, "No", None),
 ]
 
@@ -135,7 +302,9 @@ class _Builder:
         rng.shuffle(self.companies)
 
     # -- helpers -------------------------------------------------------------------------------
-    def _app(self, applied: dt.date | None, source: str | None = None, company: str | None = None) -> Record:
+    def _app(
+        self, applied: dt.date | None, source: str | None = None, company: str | None = None
+    ) -> Record:
         role, lo, hi = self.rng.choice(ROLES)
         source = source or _pick(self.rng, SOURCE_WEIGHTS)
         company = company or self.companies.pop()
@@ -144,7 +313,9 @@ class _Builder:
             "ID": None,
             "Company": company,
             "Role": role,
-            "Location": "Remote (US)" if mode == "Remote" else self.rng.choice(CITIES[:4] + CITIES[5:]),
+            "Location": "Remote (US)"
+            if mode == "Remote"
+            else self.rng.choice(CITIES[:4] + CITIES[5:]),
             "Work mode": mode,
             "Source": source,
             "Posting URL": f"https://jobs.example.com/{company.lower().replace(' ', '-').replace('&', 'and')}/{self.rng.randint(1000, 9999)}",
@@ -158,7 +329,16 @@ class _Builder:
         self.apps.append(app)
         return app
 
-    def _interview(self, app: Record, round_: str, day: dt.date, fmt: str, people: int, outcome: str, rating: int) -> Record:
+    def _interview(
+        self,
+        app: Record,
+        round_: str,
+        day: dt.date,
+        fmt: str,
+        people: int,
+        outcome: str,
+        rating: int,
+    ) -> Record:
         names = [_person(self.rng, self.people) for _ in range(people)]
         sent = None
         if self.c.past(day):
@@ -176,8 +356,26 @@ class _Builder:
             "Outcome": outcome if self.c.past(day) else "Pending",
             "Outcome date": None,
             "Self-rating": rating if self.c.past(day) else None,
-            "Went well": self.rng.choice(["Clear project stories", "Good rapport", "SQL exercise went fast", "Asked sharp questions"]) if self.c.past(day) else None,
-            "To improve": self.rng.choice(["Shorter answers", "More numbers in examples", "Prepare company research", "Slow down on the whiteboard"]) if self.c.past(day) else None,
+            "Went well": self.rng.choice(
+                [
+                    "Clear project stories",
+                    "Good rapport",
+                    "SQL exercise went fast",
+                    "Asked sharp questions",
+                ]
+            )
+            if self.c.past(day)
+            else None,
+            "To improve": self.rng.choice(
+                [
+                    "Shorter answers",
+                    "More numbers in examples",
+                    "Prepare company research",
+                    "Slow down on the whiteboard",
+                ]
+            )
+            if self.c.past(day)
+            else None,
         }
         if self.c.past(day) and outcome != "Pending":
             od = self.c.bday(day, self.rng.randint(2, 5))
@@ -185,20 +383,29 @@ class _Builder:
             if iv["Outcome date"] is None:
                 iv["Outcome"] = "Pending"
         self.interviews.append(iv)
-        role = "Recruiter" if round_ == "Recruiter screen" else ("Hiring manager" if round_ == "Final" else "Interviewer")
+        role = (
+            "Recruiter"
+            if round_ == "Recruiter screen"
+            else ("Hiring manager" if round_ == "Final" else "Interviewer")
+        )
         for n in names:
-            self.contacts.append({
-                "Name": n,
-                "Title": {"Recruiter": "Talent Partner", "Hiring manager": "Head of Analytics"}.get(role, "Senior Analyst"),
-                "Company": app["Company"],
-                "Application ID": app,
-                "Role in process": role,
-                "Email": f"{n.split()[0].lower()}.{n.split()[1].lower()}@{app['Company'].split()[0].lower()}.example.com",
-                "Phone": None,
-                "LinkedIn": f"https://www.linkedin.com/in/{n.lower().replace(' ', '-')}",
-                "Met on": day if self.c.past(day) else None,
-                "Notes": None,
-            })
+            self.contacts.append(
+                {
+                    "Name": n,
+                    "Title": {
+                        "Recruiter": "Talent Partner",
+                        "Hiring manager": "Head of Analytics",
+                    }.get(role, "Senior Analyst"),
+                    "Company": app["Company"],
+                    "Application ID": app,
+                    "Role in process": role,
+                    "Email": f"{n.split()[0].lower()}.{n.split()[1].lower()}@{app['Company'].split()[0].lower()}.example.com",
+                    "Phone": None,
+                    "LinkedIn": f"https://www.linkedin.com/in/{n.lower().replace(' ', '-')}",
+                    "Met on": day if self.c.past(day) else None,
+                    "Notes": None,
+                }
+            )
         return iv
 
     # -- the ordinary applications -------------------------------------------------------------
@@ -223,7 +430,9 @@ class _Builder:
                 continue
             app["Stage"] = "Screen"
             screen = self.c.bday(reply, self.rng.randint(2, 5))
-            iv = self._interview(app, "Recruiter screen", screen, "Phone", 1, "Advanced", self.rng.randint(3, 5))
+            iv = self._interview(
+                app, "Recruiter screen", screen, "Phone", 1, "Advanced", self.rng.randint(3, 5)
+            )
             app["Last contact"] = screen if self.c.past(screen) else reply
             if not self.c.past(screen):
                 iv["Outcome"] = "Pending"
@@ -240,7 +449,9 @@ class _Builder:
                 app["Next action due"] = tech
                 continue
             app["Stage"] = "Interview"
-            iv2 = self._interview(app, "Technical", tech, "Video", 2, "Rejected", self.rng.randint(2, 4))
+            iv2 = self._interview(
+                app, "Technical", tech, "Video", 2, "Rejected", self.rng.randint(2, 4)
+            )
             app["Last contact"] = tech
             app["Status"] = "Rejected" if iv2["Outcome date"] else "Active"
             if app["Status"] == "Active":
@@ -253,70 +464,197 @@ class _Builder:
 
         # 1. An early offer, declined after the better one looked likely.
         early = self._app(d(-70), "Recruiter")
-        early.update(Stage="Offer", Status="Offer declined", **{"First response": d(-67), "Last contact": d(-44)})
+        early.update(
+            Stage="Offer",
+            Status="Offer declined",
+            **{"First response": d(-67), "Last contact": d(-44)},
+        )
         self._interview(early, "Recruiter screen", d(-64), "Phone", 1, "Advanced", 4)
         self._interview(early, "Technical", d(-58), "Video", 2, "Advanced", 4)
         self._interview(early, "Final", d(-51), "Onsite", 3, "Offer", 4)
-        self.offers.append({
-            "ID": "O01", "Application ID": early, "Role": early["Role"], "Offer date": d(-47), "Deadline given": d(-43),
-            "Base salary": 98000, "Bonus target %": 0.08, "Signing bonus": 5000, "Relocation allowance": None,
-            "Relocation cost": None, "Equity grant value": None, "Vesting years": None, "Retirement match %": 0.04,
-            "Benefits value": 7500, "PTO days": 20, "Onsite days/week": 5, "Commute cost/day": 14.5,
-            "Commute minutes one-way": 50, "Flexible hours": "No", "Status": "Declined", "Counter base": None,
-            "Final base": None, "Notes": "Fully onsite; long commute.",
-        })
+        self.offers.append(
+            {
+                "ID": "O01",
+                "Application ID": early,
+                "Role": early["Role"],
+                "Offer date": d(-47),
+                "Deadline given": d(-43),
+                "Base salary": 98000,
+                "Bonus target %": 0.08,
+                "Signing bonus": 5000,
+                "Relocation allowance": None,
+                "Relocation cost": None,
+                "Equity grant value": None,
+                "Vesting years": None,
+                "Retirement match %": 0.04,
+                "Benefits value": 7500,
+                "PTO days": 20,
+                "Onsite days/week": 5,
+                "Commute cost/day": 14.5,
+                "Commute minutes one-way": 50,
+                "Flexible hours": "No",
+                "Status": "Declined",
+                "Counter base": None,
+                "Final base": None,
+                "Notes": "Fully onsite; long commute.",
+            }
+        )
 
         # 2. The offer negotiated and accepted.
         best = self._app(d(-60), "Referral", company="Lumen Health")
-        best.update(Stage="Offer", Status="Accepted", Role="Analytics Engineer", Excitement=5,
-                    **{"First response": d(-57), "Last contact": d(-3), "Salary min": 115000, "Salary max": 135000})
+        best.update(
+            Stage="Offer",
+            Status="Accepted",
+            Role="Analytics Engineer",
+            Excitement=5,
+            **{
+                "First response": d(-57),
+                "Last contact": d(-3),
+                "Salary min": 115000,
+                "Salary max": 135000,
+            },
+        )
         self._interview(best, "Recruiter screen", d(-54), "Phone", 1, "Advanced", 5)
         self._interview(best, "Technical", d(-45), "Video", 2, "Advanced", 4)
         self._interview(best, "Final", d(-30), "Onsite", 3, "Offer", 5)
-        self.offers.append({
-            "ID": "O02", "Application ID": best, "Role": "Analytics Engineer", "Offer date": d(-12),
-            "Deadline given": d(-3), "Base salary": 118000, "Bonus target %": 0.10, "Signing bonus": 10000,
-            "Relocation allowance": None, "Relocation cost": None, "Equity grant value": 40000, "Vesting years": 4,
-            "Retirement match %": 0.05, "Benefits value": 9000, "PTO days": 25, "Onsite days/week": 2,
-            "Commute cost/day": 9.5, "Commute minutes one-way": 35, "Flexible hours": "Yes", "Status": "Accepted",
-            "Counter base": 130000, "Final base": 125000, "Notes": "Hybrid, strong team, mentoring budget.",
-        })
+        self.offers.append(
+            {
+                "ID": "O02",
+                "Application ID": best,
+                "Role": "Analytics Engineer",
+                "Offer date": d(-12),
+                "Deadline given": d(-3),
+                "Base salary": 118000,
+                "Bonus target %": 0.10,
+                "Signing bonus": 10000,
+                "Relocation allowance": None,
+                "Relocation cost": None,
+                "Equity grant value": 40000,
+                "Vesting years": 4,
+                "Retirement match %": 0.05,
+                "Benefits value": 9000,
+                "PTO days": 25,
+                "Onsite days/week": 2,
+                "Commute cost/day": 9.5,
+                "Commute minutes one-way": 35,
+                "Flexible hours": "Yes",
+                "Status": "Accepted",
+                "Counter base": 130000,
+                "Final base": 125000,
+                "Notes": "Hybrid, strong team, mentoring budget.",
+            }
+        )
         self.negotiation += [
-            {"Offer ID": "O02", "Date": d(-10), "Channel": "Email", "Ask": "Base 130,000",
-             "Arguments": "Market P75 for the role; competing process at final stage", "Market P50": 117000,
-             "Market P75": 131000, "Response": "Will check with the hiring manager", "Result": None},
-            {"Offer ID": "O02", "Date": d(-7), "Channel": "Phone", "Ask": "Base 130,000 or signing 20,000",
-             "Arguments": "Equity vests slowly; first year matters", "Market P50": 117000, "Market P75": 131000,
-             "Response": "Base 125,000, signing unchanged", "Result": "Base +7,000"},
-            {"Offer ID": "O02", "Date": d(-4), "Channel": "Video", "Ask": "Start date after notice and a week of rest",
-             "Arguments": "Two weeks' notice at current job", "Market P50": None, "Market P75": None,
-             "Response": "Agreed", "Result": "Start date agreed"},
+            {
+                "Offer ID": "O02",
+                "Date": d(-10),
+                "Channel": "Email",
+                "Ask": "Base 130,000",
+                "Arguments": "Market P75 for the role; competing process at final stage",
+                "Market P50": 117000,
+                "Market P75": 131000,
+                "Response": "Will check with the hiring manager",
+                "Result": None,
+            },
+            {
+                "Offer ID": "O02",
+                "Date": d(-7),
+                "Channel": "Phone",
+                "Ask": "Base 130,000 or signing 20,000",
+                "Arguments": "Equity vests slowly; first year matters",
+                "Market P50": 117000,
+                "Market P75": 131000,
+                "Response": "Base 125,000, signing unchanged",
+                "Result": "Base +7,000",
+            },
+            {
+                "Offer ID": "O02",
+                "Date": d(-4),
+                "Channel": "Video",
+                "Ask": "Start date after notice and a week of rest",
+                "Arguments": "Two weeks' notice at current job",
+                "Market P50": None,
+                "Market P75": None,
+                "Response": "Agreed",
+                "Result": "Start date agreed",
+            },
         ]
-        self.transition.append({
-            "Offer ID": "O02", "Accepted on": d(-3), "Notice given": d(-2), "Notice weeks": 2, "Rest days": 3,
-            "Agreed start": c.bday(c.bday(d(-2), 10) + dt.timedelta(days=3), 1) + dt.timedelta(days=7),
-        })
+        self.transition.append(
+            {
+                "Offer ID": "O02",
+                "Accepted on": d(-3),
+                "Notice given": d(-2),
+                "Notice weeks": 2,
+                "Rest days": 3,
+                "Agreed start": c.bday(c.bday(d(-2), 10) + dt.timedelta(days=3), 1)
+                + dt.timedelta(days=7),
+            }
+        )
 
         # 3. A late offer still open: to decline with courtesy.
         late = self._app(d(-40), "Network")
-        late.update(Stage="Offer", Status="Active", **{"First response": d(-37), "Last contact": d(-1)})
+        late.update(
+            Stage="Offer", Status="Active", **{"First response": d(-37), "Last contact": d(-1)}
+        )
         self._interview(late, "Recruiter screen", d(-35), "Phone", 1, "Advanced", 4)
         self._interview(late, "Final", d(-8), "Video", 3, "Offer", 3)
-        self.offers.append({
-            "ID": "O03", "Application ID": late, "Role": late["Role"], "Offer date": d(-1), "Deadline given": None,
-            "Base salary": 121000, "Bonus target %": 0.05, "Signing bonus": None, "Relocation allowance": 8000,
-            "Relocation cost": 6500, "Equity grant value": None, "Vesting years": None, "Retirement match %": 0.03,
-            "Benefits value": 6000, "PTO days": 22, "Onsite days/week": 3, "Commute cost/day": 12,
-            "Commute minutes one-way": 45, "Flexible hours": "Partial", "Status": "Pending", "Counter base": None,
-            "Final base": None, "Notes": "Arrived after accepting Lumen Health; decline politely.",
-        })
+        self.offers.append(
+            {
+                "ID": "O03",
+                "Application ID": late,
+                "Role": late["Role"],
+                "Offer date": d(-1),
+                "Deadline given": None,
+                "Base salary": 121000,
+                "Bonus target %": 0.05,
+                "Signing bonus": None,
+                "Relocation allowance": 8000,
+                "Relocation cost": 6500,
+                "Equity grant value": None,
+                "Vesting years": None,
+                "Retirement match %": 0.03,
+                "Benefits value": 6000,
+                "PTO days": 22,
+                "Onsite days/week": 3,
+                "Commute cost/day": 12,
+                "Commute minutes one-way": 45,
+                "Flexible hours": "Partial",
+                "Status": "Pending",
+                "Counter base": None,
+                "Final base": None,
+                "Notes": "Arrived after accepting Lumen Health; decline politely.",
+            }
+        )
 
         # 4. Finals that ended in a rejection, with feedback and an improvement plan.
-        for k, (days, lesson, action, kind, due, done) in enumerate([
-            (-80, "Technical depth on experiment design was thin", "Work through an A/B testing course", "Training", d(-40), d(-42)),
-            (-66, "Stories lacked measurable results", "Rewrite five STAR stories with numbers", "Practice answers", d(-20), None),
-            (-45, "Case study ran over time", "Rehearse a 20-minute case with a friend", "Rehearsal", d(2), None),
-        ]):
+        for k, (days, lesson, action, kind, due, done) in enumerate(
+            [
+                (
+                    -80,
+                    "Technical depth on experiment design was thin",
+                    "Work through an A/B testing course",
+                    "Training",
+                    d(-40),
+                    d(-42),
+                ),
+                (
+                    -66,
+                    "Stories lacked measurable results",
+                    "Rewrite five STAR stories with numbers",
+                    "Practice answers",
+                    d(-20),
+                    None,
+                ),
+                (
+                    -45,
+                    "Case study ran over time",
+                    "Rehearse a 20-minute case with a friend",
+                    "Rehearsal",
+                    d(2),
+                    None,
+                ),
+            ]
+        ):
             app = self._app(d(days), ["LinkedIn", "Company site", "Career fair"][k])
             app.update(Stage="Final", Status="Rejected", **{"First response": d(days + 3)})
             self._interview(app, "Recruiter screen", d(days + 5), "Phone", 1, "Advanced", 4)
@@ -324,22 +662,41 @@ class _Builder:
             fin = self._interview(app, "Final", d(days + 16), "Onsite", 3, "Rejected", 2)
             decided = fin["Outcome date"] or d(days + 19)
             app["Last contact"] = decided
-            self.lessons.append({
-                "Application ID": app, "Decision date": decided, "Feedback requested": c.bday(decided, 1),
-                "Feedback received": c.bday(decided, 4) if k != 2 else None,
-                "Feedback": None if k == 2 else lesson, "Lesson": lesson, "Action": action, "Action type": kind,
-                "Due": due, "Done": done,
-            })
+            self.lessons.append(
+                {
+                    "Application ID": app,
+                    "Decision date": decided,
+                    "Feedback requested": c.bday(decided, 1),
+                    "Feedback received": c.bday(decided, 4) if k != 2 else None,
+                    "Feedback": None if k == 2 else lesson,
+                    "Lesson": lesson,
+                    "Action": action,
+                    "Action type": kind,
+                    "Due": due,
+                    "Done": done,
+                }
+            )
 
         # 5. One withdrawn, one on the wishlist, one with an interview coming up.
         gone = self._app(d(-75), "Job board")
         gone.update(Status="Withdrawn", Notes="Role turned out to be 80% reporting")
         self._app(None, "Company site").update(
-            {"Next action": "Ask Priya for a referral", "Next action due": d(1), "Notes": "Opens in January"}
+            {
+                "Next action": "Ask Priya for a referral",
+                "Next action due": d(1),
+                "Notes": "Opens in January",
+            }
         )
         soon = self._app(d(-9), "Referral")
-        soon.update(Stage="Screen", **{"First response": d(-6), "Last contact": d(-5),
-                                       "Next action": "Prepare the technical interview", "Next action due": d(1)})
+        soon.update(
+            Stage="Screen",
+            **{
+                "First response": d(-6),
+                "Last contact": d(-5),
+                "Next action": "Prepare the technical interview",
+                "Next action due": d(1),
+            },
+        )
         self._interview(soon, "Recruiter screen", d(-5), "Phone", 1, "Advanced", 4)
         self._interview(soon, "Technical", d(2), "Video", 2, "Pending", 0)
 
@@ -347,12 +704,20 @@ class _Builder:
         #    application is to be withdrawn, with courtesy, by tomorrow.
         for app in self.apps:
             if app["Status"] == "Active" and app["Date applied"] is not None:
-                app.update({"Next action": "Withdraw: accepted Lumen Health", "Next action due": d(1)})
+                app.update(
+                    {"Next action": "Withdraw: accepted Lumen Health", "Next action due": d(1)}
+                )
 
     # -- numbering -----------------------------------------------------------------------------
     def renumber(self) -> None:
         """IDs in date order (wishlist last); links become IDs."""
-        self.apps.sort(key=lambda a: (a["Date applied"] is None, a["Date applied"] or dt.date.max, a["Company"]))
+        self.apps.sort(
+            key=lambda a: (
+                a["Date applied"] is None,
+                a["Date applied"] or dt.date.max,
+                a["Company"],
+            )
+        )
         for n, a in enumerate(self.apps, 1):
             a["ID"] = f"A{n:03d}"
         self.interviews.sort(key=lambda i: (i["Date"], i["Application ID"]["ID"]))
@@ -361,19 +726,32 @@ class _Builder:
         for table in (self.interviews, self.contacts, self.offers, self.lessons):
             for r in table:
                 r["Application ID"] = r["Application ID"]["ID"]
-        self.contacts.sort(key=lambda r: (r["Met on"] is None, r["Met on"] or dt.date.max, r["Name"]))
+        self.contacts.sort(
+            key=lambda r: (r["Met on"] is None, r["Met on"] or dt.date.max, r["Name"])
+        )
         past = [i for i in self.interviews if self.c.past(i["Date"])]
         rng = random.Random(len(past))
         for n, (cat, q, rating, differently, better) in enumerate(QUESTIONS, 1):
             iv = past[(n * 7) % len(past)]
             practiced = rng.randint(0, 4) if differently == "Yes" else rng.randint(0, 2)
-            self.questions.append({
-                "ID": f"Q{n:03d}", "Interview ID": iv["ID"], "Question": q, "Category": cat,
-                "My answer": "Answered with a project example; see notes." if rating >= 3 else "Rambled; lost the thread.",
-                "Self-rating": rating, "Answer differently?": differently, "Better answer": better,
-                "Times practiced": practiced,
-                "Last practiced": self.c.bday(self.c.as_of, -rng.randint(1, 20)) if practiced else None,
-            })
+            self.questions.append(
+                {
+                    "ID": f"Q{n:03d}",
+                    "Interview ID": iv["ID"],
+                    "Question": q,
+                    "Category": cat,
+                    "My answer": "Answered with a project example; see notes."
+                    if rating >= 3
+                    else "Rambled; lost the thread.",
+                    "Self-rating": rating,
+                    "Answer differently?": differently,
+                    "Better answer": better,
+                    "Times practiced": practiced,
+                    "Last practiced": self.c.bday(self.c.as_of, -rng.randint(1, 20))
+                    if practiced
+                    else None,
+                }
+            )
 
     def tables(self) -> dict[str, list[Record]]:
         return {

@@ -286,7 +286,9 @@ PIPELINE = Table(
             note="Active, Rejected, Withdrawn, No response, Offer declined or Accepted.",
         ),
         Column("First response", "date", note="Day of the first reply (call, email, rejection)."),
-        Column("Last contact", "date", note="Day of the latest exchange; restarts the follow-up clock."),
+        Column(
+            "Last contact", "date", note="Day of the latest exchange; restarts the follow-up clock."
+        ),
         Column("Next action", "text", note="What you will do next.", width=24),
         Column("Next action due", "date", note="When the next action is due."),
         Column("Salary min", "money", lo=0, note="Low end of the posted or discussed range."),
@@ -298,7 +300,7 @@ PIPELINE = Table(
             "date",
             formula=(
                 'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0),'
-                "WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),\"\")"
+                'WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),"")'
             ),
             note="Computed: FollowUpDays business days after the later of Date applied and "
             "Last contact, for Active applications.",
@@ -358,7 +360,12 @@ INTERVIEWS = Table(
             width=14,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),
-        Column("Outcome", "choice", choices=INTERVIEW_OUTCOMES, note="Pending, Advanced, Rejected or Offer."),
+        Column(
+            "Outcome",
+            "choice",
+            choices=INTERVIEW_OUTCOMES,
+            note="Pending, Advanced, Rejected or Offer.",
+        ),
         Column("Outcome date", "date", note="Day you heard the outcome."),
         Column("Self-rating", "rating", lo=1, hi=5, note="How it went, 1 (badly) to 5 (great)."),
         Column("Went well", "text", width=26, note="What worked."),
@@ -374,7 +381,13 @@ CONTACTS = Table(
         Column("Name", "text", True, True, note="Full name.", width=20),
         Column("Title", "text", note="Their job title.", width=20),
         Column("Company", "text", True, True, note="Their employer.", width=20),
-        Column("Application ID", "id", note="Pipeline ID this contact belongs to.", width=14, ref="Pipeline"),
+        Column(
+            "Application ID",
+            "id",
+            note="Pipeline ID this contact belongs to.",
+            width=14,
+            ref="Pipeline",
+        ),
         Column(
             "Role in process",
             "choice",
@@ -394,7 +407,13 @@ QUESTIONS = Table(
     "Questions",
     (
         Column("ID", "id", True, True, note="A short unique ID, e.g. Q001."),
-        Column("Interview ID", "id", note="The Interviews ID where it was asked.", width=13, ref="Interviews"),
+        Column(
+            "Interview ID",
+            "id",
+            note="The Interviews ID where it was asked.",
+            width=13,
+            ref="Interviews",
+        ),
         Column("Question", "text", True, True, note="The question as asked.", width=40),
         Column(
             "Category",
@@ -404,7 +423,12 @@ QUESTIONS = Table(
         ),
         Column("My answer", "text", width=34, note="What you answered."),
         Column("Self-rating", "rating", lo=1, hi=5, note="How good your answer was, 1 to 5."),
-        Column("Answer differently?", "choice", choices=YES_NO, note="Yes if you would answer differently."),
+        Column(
+            "Answer differently?",
+            "choice",
+            choices=YES_NO,
+            note="Yes if you would answer differently.",
+        ),
         Column("Better answer", "text", width=34, note="The answer to practise."),
         Column("Times practiced", "int", lo=0, note="How many times you rehearsed it."),
         Column("Last practiced", "date", note="Day you last rehearsed it."),
@@ -417,7 +441,15 @@ OFFERS = Table(
     "Offers",
     (
         Column("ID", "id", True, True, note="A short unique ID, e.g. O01."),
-        Column("Application ID", "id", True, True, note="The Pipeline ID of the application.", width=14, ref="Pipeline"),
+        Column(
+            "Application ID",
+            "id",
+            True,
+            True,
+            note="The Pipeline ID of the application.",
+            width=14,
+            ref="Pipeline",
+        ),
         Column(
             "Company",
             "text",
@@ -448,17 +480,30 @@ OFFERS = Table(
             note="Computed: Done once Status is no longer Pending or Negotiating.",
         ),
         Column("Base salary", "money", True, True, lo=0, note="Yearly base salary offered."),
-        Column("Bonus target %", "percent", lo=0, note="Target bonus as a share of base (10% = 0.10)."),
+        Column(
+            "Bonus target %", "percent", lo=0, note="Target bonus as a share of base (10% = 0.10)."
+        ),
         Column("Signing bonus", "money", lo=0, note="One-time signing bonus."),
         Column("Relocation allowance", "money", lo=0, note="One-time relocation payment."),
         Column("Relocation cost", "money", lo=0, note="What moving would really cost you."),
         Column("Equity grant value", "money", lo=0, note="Total value of the equity grant."),
         Column("Vesting years", "number", lo=0, note="Years over which the grant vests."),
-        Column("Retirement match %", "percent", lo=0, note="Employer retirement match as a share of base."),
+        Column(
+            "Retirement match %",
+            "percent",
+            lo=0,
+            note="Employer retirement match as a share of base.",
+        ),
         Column("Benefits value", "money", lo=0, note="Yearly value of health and other benefits."),
         Column("PTO days", "int", lo=0, note="Paid days off per year."),
         Column("Onsite days/week", "number", lo=0, hi=7, note="Days per week in the office."),
-        Column("Commute cost/day", "money", lo=0, number_format=MONEY_CENTS_FORMAT, note="Cost of one round trip."),
+        Column(
+            "Commute cost/day",
+            "money",
+            lo=0,
+            number_format=MONEY_CENTS_FORMAT,
+            note="Cost of one round trip.",
+        ),
         Column("Commute minutes one-way", "int", lo=0, note="Minutes from door to desk."),
         Column("Flexible hours", "choice", choices=FLEXIBLE, note="Yes, Partial or No."),
         Column(
@@ -468,7 +513,12 @@ OFFERS = Table(
             note="Pending, Negotiating, Accepted, Declined, Expired or Rescinded.",
         ),
         Column("Counter base", "money", lo=0, note="The base you asked for."),
-        Column("Final base", "money", lo=0, note="The base agreed; used instead of Base salary once set."),
+        Column(
+            "Final base",
+            "money",
+            lo=0,
+            note="The base agreed; used instead of Base salary once set.",
+        ),
         Column("Notes", "text", width=30, note="Anything else about the offer."),
         Column(
             "Annual bonus",
@@ -479,7 +529,9 @@ OFFERS = Table(
         Column(
             "Equity per year",
             "money",
-            formula=_offer(f"IF({_n('Vesting years')}=0,0,{_n('Equity grant value')}/[@Vesting years])"),
+            formula=_offer(
+                f"IF({_n('Vesting years')}=0,0,{_n('Equity grant value')}/[@Vesting years])"
+            ),
             note="Computed: Equity grant value / Vesting years.",
         ),
         Column(
@@ -512,7 +564,7 @@ OFFERS = Table(
         Column(
             "Average annual total",
             "money",
-            formula=_offer(f"IF(HorizonYears>0,{_RECURRING}+{_ONE_TIME}/HorizonYears,\"\")"),
+            formula=_offer(f'IF(HorizonYears>0,{_RECURRING}+{_ONE_TIME}/HorizonYears,"")'),
             note="Computed: Recurring total + one-time amounts spread over HorizonYears.",
         ),
         Column(
@@ -520,7 +572,7 @@ OFFERS = Table(
             "money",
             number_format=MONEY_CENTS_FORMAT,
             formula=_offer(
-                "IFERROR({r}/(HoursPerWeek*WorkWeeksPerYear+2*{m}/60*{d}*WorkWeeksPerYear),\"\")".format(
+                'IFERROR({r}/(HoursPerWeek*WorkWeeksPerYear+2*{m}/60*{d}*WorkWeeksPerYear),"")'.format(
                     r=_RECURRING, m=_n("Commute minutes one-way"), d=_n("Onsite days/week")
                 )
             ),
@@ -550,14 +602,21 @@ NEGOTIATION = Table(
 LESSONS = Table(
     "Lessons",
     (
-        Column("Application ID", "id", True, True, note="The Pipeline ID.", width=14, ref="Pipeline"),
+        Column(
+            "Application ID", "id", True, True, note="The Pipeline ID.", width=14, ref="Pipeline"
+        ),
         Column("Decision date", "date", note="Day of the decision (rejection or your decline)."),
         Column("Feedback requested", "done", note="Day you asked for feedback."),
         Column("Feedback received", "done", note="Day feedback arrived."),
         Column("Feedback", "text", width=30, note="What they said."),
         Column("Lesson", "text", width=30, note="What you take from it."),
         Column("Action", "text", width=28, note="What you will do about it."),
-        Column("Action type", "choice", choices=ACTION_TYPES, note="Practice answers, Rehearsal, Training, Book, Coaching or Other."),
+        Column(
+            "Action type",
+            "choice",
+            choices=ACTION_TYPES,
+            note="Practice answers, Rehearsal, Training, Book, Coaching or Other.",
+        ),
         Column("Due", "date", note="When the action is due."),
         Column("Done", "done", note="Day the action was done (any mark counts)."),
         Column(
@@ -582,10 +641,18 @@ _WITHDRAW = (
 TRANSITION = Table(
     "Transition",
     (
-        Column("Offer ID", "id", True, True, note="The accepted Offers ID.", width=10, ref="Offers"),
+        Column(
+            "Offer ID", "id", True, True, note="The accepted Offers ID.", width=10, ref="Offers"
+        ),
         Column("Accepted on", "date", note="Day you accepted."),
         Column("Notice given", "date", note="Day you gave notice at your current job."),
-        Column("Notice weeks", "number", lo=0, hi=52, note="Weeks of notice (blank: NoticeWeeks in Settings)."),
+        Column(
+            "Notice weeks",
+            "number",
+            lo=0,
+            hi=52,
+            note="Weeks of notice (blank: NoticeWeeks in Settings).",
+        ),
         Column(
             "Last day",
             "date",
@@ -595,7 +662,13 @@ TRANSITION = Table(
             ),
             note="Computed: 5 x Notice weeks business days after notice.",
         ),
-        Column("Rest days", "int", lo=0, hi=366, note="Days off between jobs (blank: RestDays in Settings)."),
+        Column(
+            "Rest days",
+            "int",
+            lo=0,
+            hi=366,
+            note="Days off between jobs (blank: RestDays in Settings).",
+        ),
         Column(
             "Earliest start",
             "date",
@@ -662,13 +735,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
     Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0, 60),
     Setting("FollowUpDays", "int", 5, "Business days before following up.", 0, 260),
-    Setting("DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0, 60),
+    Setting(
+        "DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0, 60
+    ),
     Setting("NoticeWeeks", "number", 2, "Weeks of notice at your current job.", 0, 52),
     Setting("RestDays", "int", 3, "Days off between jobs.", 0, 366),
     Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1, 53),
     Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1, 168),
-    Setting("HorizonYears", "number", 4, "Years over which one-time amounts are spread (0: none).", 0, 50),
-    Setting("Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."),
+    Setting(
+        "HorizonYears",
+        "number",
+        4,
+        "Years over which one-time amounts are spread (0: none).",
+        0,
+        50,
+    ),
+    Setting(
+        "Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."
+    ),
 )
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))

@@ -45,14 +45,25 @@ def validate(
                 for r in _rows(df[col.header].isna()):
                     if (sheet, cell(name, col.header, r)) in reported:
                         continue
-                    out.append(Problem(sheet, cell(name, col.header, r), f"{col.header} is required", ERROR, col.header))
+                    out.append(
+                        Problem(
+                            sheet,
+                            cell(name, col.header, r),
+                            f"{col.header} is required",
+                            ERROR,
+                            col.header,
+                        )
+                    )
             if col.ref and col.ref in tables:
                 target = tables[col.ref]
                 id_col = TABLES[col.ref].id_column or "ID"
                 keys = id_key(df[col.header])
                 known = pc.is_in(
                     pa.array(keys, from_pandas=True),
-                    options=pc.SetLookupOptions(value_set=pa.array(id_key(target[id_col]), from_pandas=True), skip_nulls=True),
+                    options=pc.SetLookupOptions(
+                        value_set=pa.array(id_key(target[id_col]), from_pandas=True),
+                        skip_nulls=True,
+                    ),
                 )
                 missing = keys.notna().to_numpy() & ~known.to_numpy(zero_copy_only=False)
                 for r in _rows(pd.Series(missing, index=keys.index)):
@@ -74,13 +85,29 @@ def validate(
             first = {k: r for r, k in firsts.items()}
             for r in _rows(dup):
                 out.append(
-                    Problem(sheet, cell(name, "ID", r), f"duplicate ID {df.at[r, 'ID']} (first on row {first[keys[r]]})", ERROR, "ID")
+                    Problem(
+                        sheet,
+                        cell(name, "ID", r),
+                        f"duplicate ID {df.at[r, 'ID']} (first on row {first[keys[r]]})",
+                        ERROR,
+                        "ID",
+                    )
                 )
-    out.extend(_pipeline_rules(tables["Pipeline"], sheets.get("Pipeline"), cell, set(letters.get("Pipeline", {})), reported))
+    out.extend(
+        _pipeline_rules(
+            tables["Pipeline"],
+            sheets.get("Pipeline"),
+            cell,
+            set(letters.get("Pipeline", {})),
+            reported,
+        )
+    )
     return out
 
 
-def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell, present: set[str], reported: set) -> list[Problem]:
+def _pipeline_rules(
+    p: pd.DataFrame, sheet: str | None, cell, present: set[str], reported: set
+) -> list[Problem]:
     """Stage against Date applied, First response against Date applied: only where both columns
     are in the sheet, and not on a cell whose value was already reported unreadable."""
     if sheet is None or p.empty or not {"Stage", "Date applied"} <= present:
@@ -90,7 +117,13 @@ def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell, present: set[str],
     wish = p["Stage"] == "Wishlist"
     for r in _rows(applied & wish.fillna(False)):
         out.append(
-            Problem(sheet, cell("Pipeline", "Stage", r), "Stage is Wishlist but Date applied is set: set Stage to Applied or later", WARNING, "Stage")
+            Problem(
+                sheet,
+                cell("Pipeline", "Stage", r),
+                "Stage is Wishlist but Date applied is set: set Stage to Applied or later",
+                WARNING,
+                "Stage",
+            )
         )
     later = p["Stage"].notna() & ~wish.fillna(False)
     for r in _rows(later & ~applied):
@@ -107,7 +140,17 @@ def _pipeline_rules(p: pd.DataFrame, sheet: str | None, cell, present: set[str],
         )
     if "First response" not in present:
         return out
-    early = pd.to_datetime(p["First response"], errors="coerce") < pd.to_datetime(p["Date applied"], errors="coerce")
+    early = pd.to_datetime(p["First response"], errors="coerce") < pd.to_datetime(
+        p["Date applied"], errors="coerce"
+    )
     for r in _rows(early.fillna(False)):
-        out.append(Problem(sheet, cell("Pipeline", "First response", r), "First response is before Date applied", WARNING, "First response"))
+        out.append(
+            Problem(
+                sheet,
+                cell("Pipeline", "First response", r),
+                "First response is before Date applied",
+                WARNING,
+                "First response",
+            )
+        )
     return out

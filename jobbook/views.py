@@ -61,7 +61,14 @@ def _cell_value(col, value: object) -> object:
 
 OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank")  # the keys of each offers() record
 DEADLINE_KEYS = ("kind", "sheet", "id", "company", "due", "flag")
-DEADLINE_HEADERS = ("Due", "Flag", "Kind", "Sheet", "ID", "Company")  # the deadline list as people read it
+DEADLINE_HEADERS = (
+    "Due",
+    "Flag",
+    "Kind",
+    "Sheet",
+    "ID",
+    "Company",
+)  # the deadline list as people read it
 PROBLEM_KEYS = ("sheet", "cell", "severity", "column", "message", "text")
 
 
@@ -90,7 +97,7 @@ def deadlines(book: Book, within: int | None = None) -> list[dict[str, object]]:
 
 def check(book: Book) -> dict[str, object]:
     """Every problem, errors first, with counts."""
-    problems = sorted(book.problems, key=lambda p: (not p.is_error))
+    problems = sorted(book.problems, key=lambda p: not p.is_error)
     return {
         "file": str(book.path),
         "errors": len(book.errors),

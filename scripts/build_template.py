@@ -29,7 +29,9 @@ from jobbook.template.committed import (  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="compare with the committed file instead of writing it")
+    ap.add_argument(
+        "--check", action="store_true", help="compare with the committed file instead of writing it"
+    )
     args = ap.parse_args()
     stale = 0
     for rel in (TEMPLATE_PATH, MACRO_TEMPLATE_PATH):
@@ -47,6 +49,7 @@ def main() -> int:
         else:
             print(f"{target} is up to date")
     return stale
+
 
 if __name__ == "__main__":
     sys.exit(main())

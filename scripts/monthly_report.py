@@ -70,14 +70,26 @@ def run(args: argparse.Namespace) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Write monthly jobbook progress reports (cron-friendly).")
+    ap = argparse.ArgumentParser(
+        description="Write monthly jobbook progress reports (cron-friendly)."
+    )
     ap.add_argument("book", type=Path, help="the jobbook workbook (only read)")
     when = ap.add_mutually_exclusive_group()
-    when.add_argument("--month", metavar="YYYY-MM", help="the month to report (default: last month)")
-    when.add_argument("--all-months", action="store_true", help="every month from the first to the last with activity")
+    when.add_argument(
+        "--month", metavar="YYYY-MM", help="the month to report (default: last month)"
+    )
+    when.add_argument(
+        "--all-months",
+        action="store_true",
+        help="every month from the first to the last with activity",
+    )
     ap.add_argument("--out-dir", type=Path, help="where to write (default: beside the book)")
     ap.add_argument("--pdf", action="store_true", help="also write each report as a PDF")
-    ap.add_argument("--as-of", type=dt.date.fromisoformat, help="compute as of this date (default: AsOf or today)")
+    ap.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        help="compute as of this date (default: AsOf or today)",
+    )
     ap.add_argument("--force", action="store_true", help="replace reports that exist")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the files written")
     args = ap.parse_args(argv)

@@ -38,7 +38,14 @@ def first_page(pdf: Path, name: str, dpi: int, page: int = 1) -> Path:
     box = ImageChops.difference(im, Image.new("RGB", im.size, "white")).getbbox()
     if box:
         m = 12
-        im.crop((max(box[0] - m, 0), max(box[1] - m, 0), min(box[2] + m, im.width), min(box[3] + m, im.height))).save(target)
+        im.crop(
+            (
+                max(box[0] - m, 0),
+                max(box[1] - m, 0),
+                min(box[2] + m, im.width),
+                min(box[3] + m, im.height),
+            )
+        ).save(target)
     return target
 
 
@@ -50,14 +57,25 @@ def offers_view(book: Path, dst: Path) -> Path:
     from jobbook.schema import TABLES
 
     table = TABLES["Offers"]
-    keep = {"ID", "Company", "Offer date", "Decision due", "Decision flag", "Base salary", "Status", "Final base"}
+    keep = {
+        "ID",
+        "Company",
+        "Offer date",
+        "Decision due",
+        "Decision flag",
+        "Base salary",
+        "Status",
+        "Final base",
+    }
     keep |= {c.header for c in table.computed}
     wb = openpyxl.load_workbook(book)
     ws = wb["Offers"]
     for cell in ws[1]:
         if cell.value not in keep:
             ws.column_dimensions[cell.column_letter].hidden = True
-    rows = 1 + sum(1 for v in ws.iter_rows(min_row=2, max_col=1, values_only=True) if v[0] not in (None, ""))
+    rows = 1 + sum(
+        1 for v in ws.iter_rows(min_row=2, max_col=1, values_only=True) if v[0] not in (None, "")
+    )
     ws.print_area = f"A1:{ws.cell(1, len(table.columns)).column_letter}{rows}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -73,9 +91,13 @@ def main() -> None:
         book = new_workbook(tmp / "search.xlsx", sample=True, as_of=AS_OF)
         dash = sheets_to_pdf(book, ["Dashboard"], tmp / "dashboard.pdf")
         print(first_page(dash, "dashboard.png", 110))
-        offers = sheets_to_pdf(offers_view(book, tmp / "offers.xlsx"), ["Offers"], tmp / "offers.pdf")
+        offers = sheets_to_pdf(
+            offers_view(book, tmp / "offers.xlsx"), ["Offers"], tmp / "offers.pdf"
+        )
         print(first_page(offers, "offers.png", 150))
-        _, written, _ = write_report(book, MONTH, tmp / "report.xlsx", tmp / "report.pdf", as_of=AS_OF)
+        _, written, _ = write_report(
+            book, MONTH, tmp / "report.xlsx", tmp / "report.pdf", as_of=AS_OF
+        )
         print(first_page(written[1], "report-summary.png", 70, 1))
         print(first_page(written[1], "report-offers.png", 70, 7))
         print(first_page(written[1], "report-flow.png", 70, 8))

@@ -21,14 +21,54 @@ PIPELINE = [
     ("A2", "Bolt", "LinkedIn", D(2026, 1, 12), "Interview", "Rejected", D(2026, 1, 20), None, None),
     ("A3", "Core", "LinkedIn", D(2026, 2, 2), "Applied", "Rejected", D(2026, 2, 12), None, None),
     ("A4", "Dyn", "Job board", D(2026, 2, 3), "Applied", "No response", None, None, None),
-    ("A5", "Echo", "Job board", D(2026, 2, 10), "Screen", "Active", D(2026, 2, 11), D(2026, 3, 4), None),
+    (
+        "A5",
+        "Echo",
+        "Job board",
+        D(2026, 2, 10),
+        "Screen",
+        "Active",
+        D(2026, 2, 11),
+        D(2026, 3, 4),
+        None,
+    ),
     ("A6", "Flux", "Meetup", D(2026, 3, 2), "Final", "Active", D(2026, 3, 4), None, D(2026, 3, 20)),
     ("A7", "Grid", "Referral", None, "Wishlist", "Active", None, None, D(2026, 3, 10)),
     ("A8", "Hex", "Company site", D(2026, 3, 3), "Applied", "Withdrawn", None, None, None),
-    ("A9", "Iota", "Recruiter", D(2026, 2, 16), "Offer", "Active", D(2026, 2, 18), D(2026, 3, 5), None),
-    ("A10", "Jolt", "Network", D(2026, 2, 20), "Offer", "Active", D(2026, 2, 27), D(2026, 3, 6), None),
+    (
+        "A9",
+        "Iota",
+        "Recruiter",
+        D(2026, 2, 16),
+        "Offer",
+        "Active",
+        D(2026, 2, 18),
+        D(2026, 3, 5),
+        None,
+    ),
+    (
+        "A10",
+        "Jolt",
+        "Network",
+        D(2026, 2, 20),
+        "Offer",
+        "Active",
+        D(2026, 2, 27),
+        D(2026, 3, 6),
+        None,
+    ),
 ]
-PIPELINE_KEYS = ("ID", "Company", "Source", "Date applied", "Stage", "Status", "First response", "Last contact", "Next action due")
+PIPELINE_KEYS = (
+    "ID",
+    "Company",
+    "Source",
+    "Date applied",
+    "Stage",
+    "Status",
+    "First response",
+    "Last contact",
+    "Next action due",
+)
 
 INTERVIEWS = [
     # ID, Application ID, Date, Thank-you sent
@@ -43,29 +83,69 @@ INTERVIEWS = [
 
 OFFERS = [
     {
-        "ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 30), "Base salary": 100000,
-        "Bonus target %": 0.10, "Signing bonus": 5000, "Relocation allowance": 3000, "Relocation cost": 2000,
-        "Equity grant value": 40000, "Vesting years": 4, "Retirement match %": 0.05, "Benefits value": 6000,
-        "PTO days": 25, "Onsite days/week": 3, "Commute cost/day": 10, "Commute minutes one-way": 30,
-        "Flexible hours": "Partial", "Status": "Accepted",
+        "ID": "O1",
+        "Application ID": "A1",
+        "Offer date": D(2026, 1, 30),
+        "Base salary": 100000,
+        "Bonus target %": 0.10,
+        "Signing bonus": 5000,
+        "Relocation allowance": 3000,
+        "Relocation cost": 2000,
+        "Equity grant value": 40000,
+        "Vesting years": 4,
+        "Retirement match %": 0.05,
+        "Benefits value": 6000,
+        "PTO days": 25,
+        "Onsite days/week": 3,
+        "Commute cost/day": 10,
+        "Commute minutes one-way": 30,
+        "Flexible hours": "Partial",
+        "Status": "Accepted",
     },
     {
-        "ID": "O2", "Application ID": "A9", "Offer date": D(2026, 3, 5), "Deadline given": D(2026, 3, 12),
-        "Base salary": 110000, "Equity grant value": 30000, "Retirement match %": 0.04,
-        "Onsite days/week": 0, "Status": "Negotiating", "Counter base": 120000, "Final base": 115000,
+        "ID": "O2",
+        "Application ID": "A9",
+        "Offer date": D(2026, 3, 5),
+        "Deadline given": D(2026, 3, 12),
+        "Base salary": 110000,
+        "Equity grant value": 30000,
+        "Retirement match %": 0.04,
+        "Onsite days/week": 0,
+        "Status": "Negotiating",
+        "Counter base": 120000,
+        "Final base": 115000,
     },
     {
-        "ID": "O3", "Application ID": "A10", "Offer date": D(2026, 3, 6), "Base salary": 120000,
-        "Bonus target %": 0.15, "Relocation cost": 10000, "Onsite days/week": 5, "Commute cost/day": 20,
-        "Commute minutes one-way": 60, "Status": "Pending",
+        "ID": "O3",
+        "Application ID": "A10",
+        "Offer date": D(2026, 3, 6),
+        "Base salary": 120000,
+        "Bonus target %": 0.15,
+        "Relocation cost": 10000,
+        "Onsite days/week": 5,
+        "Commute cost/day": 20,
+        "Commute minutes one-way": 60,
+        "Status": "Pending",
     },
 ]
 
 LESSONS = [
-    {"Application ID": "A2", "Decision date": D(2026, 1, 28), "Lesson": "Practise system design", "Due": D(2026, 3, 13)},
+    {
+        "Application ID": "A2",
+        "Decision date": D(2026, 1, 28),
+        "Lesson": "Practise system design",
+        "Due": D(2026, 3, 13),
+    },
     {"Application ID": "A3", "Due": D(2026, 3, 1), "Done": D(2026, 3, 1)},
 ]
-TRANSITION = [{"Offer ID": "O1", "Accepted on": D(2026, 1, 31), "Notice given": D(2026, 2, 2), "Agreed start": D(2026, 2, 20)}]
+TRANSITION = [
+    {
+        "Offer ID": "O1",
+        "Accepted on": D(2026, 1, 31),
+        "Notice given": D(2026, 2, 2),
+        "Agreed start": D(2026, 2, 20),
+    }
+]
 
 
 def build_search(path: Path) -> Path:
@@ -75,7 +155,9 @@ def build_search(path: Path) -> Path:
     wb = new_workbook()
     rows = [dict(zip(PIPELINE_KEYS, r)) | {"My notes": "keep"} for r in PIPELINE]
     headers = ["Company", "ID", "My notes", *PIPELINE_KEYS[2:]]
-    write_sheet(wb, "Pipeline", rows, headers=headers, title="My job search 2026", blank_rows_after=(3,))
+    write_sheet(
+        wb, "Pipeline", rows, headers=headers, title="My job search 2026", blank_rows_after=(3,)
+    )
     write_sheet(
         wb,
         "Interviews",

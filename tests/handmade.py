@@ -52,7 +52,9 @@ def write_sheet(
     return ws
 
 
-def write_settings(wb: Workbook, values: dict[str, object], holidays: list[tuple[dt.date, str]] | None = None):
+def write_settings(
+    wb: Workbook, values: dict[str, object], holidays: list[tuple[dt.date, str]] | None = None
+):
     """A Settings sheet with named cells and, if given, a Holidays table at D1."""
     ws = wb.create_sheet("Settings")
     for i, (k, v) in enumerate(values.items(), start=1):

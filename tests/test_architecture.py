@@ -28,19 +28,24 @@ def test_readme_names_every_sheet(name):
     assert f"| {name} |" in (ROOT / "README.md").read_text()
 
 
-
 def test_every_data_file_of_the_package_is_shipped():
     """Files the package reads at run time (the VBA source) must be in the wheel: each non-Python
     file under jobbook/ matches a package-data pattern of pyproject.toml."""
     import tomllib
 
     root = Path(__file__).resolve().parents[1]
-    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["jobbook"]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"
+    ]["jobbook"]
     data = [
         p.relative_to(root / "jobbook").as_posix()
         for p in (root / "jobbook").rglob("*")
         if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
     ]
     assert "vba/bas/JobbookButtons.bas" in data
-    shipped = {p.relative_to(root / "jobbook").as_posix() for pat in patterns for p in (root / "jobbook").glob(pat)}
+    shipped = {
+        p.relative_to(root / "jobbook").as_posix()
+        for pat in patterns
+        for p in (root / "jobbook").glob(pat)
+    }
     assert [f for f in data if f not in shipped] == []

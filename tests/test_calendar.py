@@ -89,7 +89,11 @@ def reference_workday(start: dt.date, n: int, hol: set[dt.date]) -> dt.date:
 
 def reference_networkdays(a: dt.date, b: dt.date, hol: set[dt.date]) -> int:
     lo, hi = min(a, b), max(a, b)
-    n = sum(1 for k in range((hi - lo).days + 1) if (x := lo + dt.timedelta(k)).weekday() < 5 and x not in hol)
+    n = sum(
+        1
+        for k in range((hi - lo).days + 1)
+        if (x := lo + dt.timedelta(k)).weekday() < 5 and x not in hol
+    )
     return n if a <= b else -n
 
 

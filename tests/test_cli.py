@@ -29,7 +29,9 @@ def test_stats_json(capsys, search_book):
     code, out, err = run(capsys, "stats", search_book, "--as-of", "2026-03-10", "--json")
     assert code == 0, err
     assert json.loads(out) == {**ALL_TIME, "as_of": "2026-03-10"}
-    code, out, _ = run(capsys, "stats", search_book, "--as-of", "2026-03-10", "--month", "2026-02", "--json")
+    code, out, _ = run(
+        capsys, "stats", search_book, "--as-of", "2026-03-10", "--month", "2026-02", "--json"
+    )
     assert json.loads(out) == {**FEBRUARY, "as_of": "2026-03-10"}
 
 
@@ -37,20 +39,48 @@ def test_deadlines_json(capsys, search_book):
     code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--json")
     assert code == 0
     assert json.loads(out) == EXPECTED_DEADLINES
-    code, out, _ = run(capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--within", "3", "--json")
+    code, out, _ = run(
+        capsys, "deadlines", search_book, "--as-of", "2026-03-10", "--within", "3", "--json"
+    )
     assert json.loads(out) == EXPECTED_DEADLINES[:10]
 
 
 O1 = {
-    "id": "O1", "application_id": "A1", "company": "Acme", "role": None, "offer_date": "2026-01-30",
-    "deadline_given": None, "decision_due": "2026-02-03", "decision_flag": "Done", "base_salary": 100000.0,
-    "bonus_target_pct": 0.1, "signing_bonus": 5000.0, "relocation_allowance": 3000.0, "relocation_cost": 2000.0,
-    "equity_grant_value": 40000.0, "vesting_years": 4.0, "retirement_match_pct": 0.05, "benefits_value": 6000.0,
-    "pto_days": 25, "onsite_days_per_week": 3.0, "commute_cost_per_day": 10.0, "commute_minutes_one_way": 30,
-    "flexible_hours": "Partial", "status": "Accepted", "counter_base": None, "final_base": None, "notes": None,
-    "annual_bonus": 10000.0, "equity_per_year": 10000.0, "retirement_match": 5000.0, "commute_cost_per_year": 1440.0,
-    "recurring_total": 129560.0, "first_year_total": 135560.0, "average_annual_total": 131060.0,
-    "effective_hourly": 129560 / 2064, "rank": 1,
+    "id": "O1",
+    "application_id": "A1",
+    "company": "Acme",
+    "role": None,
+    "offer_date": "2026-01-30",
+    "deadline_given": None,
+    "decision_due": "2026-02-03",
+    "decision_flag": "Done",
+    "base_salary": 100000.0,
+    "bonus_target_pct": 0.1,
+    "signing_bonus": 5000.0,
+    "relocation_allowance": 3000.0,
+    "relocation_cost": 2000.0,
+    "equity_grant_value": 40000.0,
+    "vesting_years": 4.0,
+    "retirement_match_pct": 0.05,
+    "benefits_value": 6000.0,
+    "pto_days": 25,
+    "onsite_days_per_week": 3.0,
+    "commute_cost_per_day": 10.0,
+    "commute_minutes_one_way": 30,
+    "flexible_hours": "Partial",
+    "status": "Accepted",
+    "counter_base": None,
+    "final_base": None,
+    "notes": None,
+    "annual_bonus": 10000.0,
+    "equity_per_year": 10000.0,
+    "retirement_match": 5000.0,
+    "commute_cost_per_year": 1440.0,
+    "recurring_total": 129560.0,
+    "first_year_total": 135560.0,
+    "average_annual_total": 131060.0,
+    "effective_hourly": 129560 / 2064,
+    "rank": 1,
 }
 
 
@@ -81,10 +111,22 @@ def test_text_output(capsys, search_book):
 
 def test_check_lists_problems_and_exits_1(capsys, tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [
-        {"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": "2026-01-05", "Stage": "Applied",
-         "Status": "Active", "Salary min": "n/a"},
-    ], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "Acme",
+                "Source": "Other",
+                "Date applied": "2026-01-05",
+                "Stage": "Applied",
+                "Status": "Active",
+                "Salary min": "n/a",
+            },
+        ],
+        table=True,
+    )
     book = save(wb, tmp_path / "b.xlsx")
     code, out, _ = run(capsys, "check", book)
     assert code == 1
@@ -108,10 +150,29 @@ def test_check_clean_book(capsys, search_book):
 
 def test_needed_column_error_fails_the_command(capsys, tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [
-        {"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": "soon", "Stage": "Applied", "Status": "Active"},
-        {"ID": "A2", "Company": "Bolt", "Source": "Other", "Date applied": "later", "Stage": "Applied", "Status": "Active"},
-    ], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "Acme",
+                "Source": "Other",
+                "Date applied": "soon",
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+            {
+                "ID": "A2",
+                "Company": "Bolt",
+                "Source": "Other",
+                "Date applied": "later",
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+        ],
+        table=True,
+    )
     book = save(wb, tmp_path / "b.xlsx")
     code, out, err = run(capsys, "stats", book)
     assert code == 1 and out == ""
@@ -133,15 +194,33 @@ def test_bad_files_exit_1_with_one_line(capsys, tmp_path, search_book, command):
     with search_book.open("rb") as src, locked.open("wb") as dst:
         OOXMLFile(src).encrypt("secret", dst)
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Date applied": "2026-01-01", "Stage": "Applied", "Status": "Active"}], table=True)
-    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": "2026-01-02"}], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Date applied": "2026-01-01",
+                "Stage": "Applied",
+                "Status": "Active",
+            }
+        ],
+        table=True,
+    )
+    write_sheet(
+        wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": "2026-01-02"}], table=True
+    )
     write_sheet(wb, "Interviews", [{"ID": "I1", "Date": "2026-01-02"}], table=True)
     nocol = save(wb, tmp_path / "nocol.xlsx")
     damaged = tmp_path / "damaged.xlsx"  # the Pipeline sheet's XML cut in half
     with zipfile.ZipFile(search_book) as src, zipfile.ZipFile(damaged, "w") as dst:
         for item in src.infolist():
             data = src.read(item)
-            dst.writestr(item, data[: len(data) // 2] if item.filename == "xl/worksheets/sheet1.xml" else data)
+            dst.writestr(
+                item,
+                data[: len(data) // 2] if item.filename == "xl/worksheets/sheet1.xml" else data,
+            )
     ods = tmp_path / "search.ods"
     with zipfile.ZipFile(ods, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
@@ -178,7 +257,11 @@ def test_usage_errors_exit_2(capsys, search_book):
     assert run(capsys, "stats")[0] == 2
     assert run(capsys, "nonsense")[0] == 2
     code, _, err = run(capsys, "new", search_book.with_name("x.xlsx"), "--country", "XX")
-    assert code == 2 and "unknown holiday country 'XX'" in err and not search_book.with_name("x.xlsx").exists()
+    assert (
+        code == 2
+        and "unknown holiday country 'XX'" in err
+        and not search_book.with_name("x.xlsx").exists()
+    )
 
 
 def commands() -> list[str]:
@@ -197,7 +280,11 @@ def test_every_command_has_help_with_example_and_is_in_readme(capsys, name):
 def test_installed_entry_point(search_book):
     """The real console script, in a real process: no traceback, exit codes intact."""
     exe = Path(sys.executable).with_name("jobbook")
-    ok = subprocess.run([exe, "deadlines", search_book, "--as-of", "2026-03-10", "--json"], capture_output=True, text=True)
+    ok = subprocess.run(
+        [exe, "deadlines", search_book, "--as-of", "2026-03-10", "--json"],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and json.loads(ok.stdout) == EXPECTED_DEADLINES
     bad = subprocess.run([exe, "stats", "/nonexistent.xlsx"], capture_output=True, text=True)
     assert bad.returncode == 1 and bad.stderr == "Error: /nonexistent.xlsx: no such file\n"

@@ -44,10 +44,29 @@ def edited(sample, tmp_path, edit) -> str:
 
 def test_a_date_far_in_the_future_counts_in_its_own_month(tmp_path, capsys):
     wb = blank_workbook()
-    write_sheet(wb, "Pipeline", [
-        {"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2999, 1, 5), "Stage": "Applied", "Status": "Active"},
-        {"ID": "A2", "Company": "Y", "Source": "Other", "Date applied": D(2026, 7, 1), "Stage": "Applied", "Status": "Active"},
-    ], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2999, 1, 5),
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+            {
+                "ID": "A2",
+                "Company": "Y",
+                "Source": "Other",
+                "Date applied": D(2026, 7, 1),
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+        ],
+        table=True,
+    )
     book = save(wb, tmp_path / "far.xlsx")
     code, out, err = run(capsys, "stats", book, "--month", "2999-01", "--json")
     assert code == 0 and json.loads(out)["applications"] == 1
@@ -58,12 +77,30 @@ def test_a_date_far_in_the_future_counts_in_its_own_month(tmp_path, capsys):
 
 def test_an_unticked_checkbox_is_not_done(tmp_path):
     wb = blank_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 5),
-                                   "Stage": "Interview", "Status": "Active"}], table=True)
-    write_sheet(wb, "Interviews", [
-        {"ID": "I1", "Application ID": "A1", "Date": D(2026, 1, 12), "Thank-you sent": False},
-        {"ID": "I2", "Application ID": "A1", "Date": D(2026, 1, 13), "Thank-you sent": True},
-    ], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 5),
+                "Stage": "Interview",
+                "Status": "Active",
+            }
+        ],
+        table=True,
+    )
+    write_sheet(
+        wb,
+        "Interviews",
+        [
+            {"ID": "I1", "Application ID": "A1", "Date": D(2026, 1, 12), "Thank-you sent": False},
+            {"ID": "I2", "Application ID": "A1", "Date": D(2026, 1, 13), "Thank-you sent": True},
+        ],
+        table=True,
+    )
     book = jobbook.read_book(save(wb, tmp_path / "tick.xlsx"), as_of=D(2026, 1, 20))
     assert list(book.tables["Interviews"]["Thank-you flag"]) == ["Overdue", "Done"]
     from jobbook.schema import INTERVIEWS
@@ -73,10 +110,35 @@ def test_an_unticked_checkbox_is_not_done(tmp_path):
 
 def test_horizon_zero_and_out_of_range_settings_are_warnings(tmp_path, capsys):
     wb = blank_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 5),
-                                   "Stage": "Offer", "Status": "Active"}], table=True)
-    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 9), "Base salary": 100000,
-                                 "Signing bonus": 1000}], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 5),
+                "Stage": "Offer",
+                "Status": "Active",
+            }
+        ],
+        table=True,
+    )
+    write_sheet(
+        wb,
+        "Offers",
+        [
+            {
+                "ID": "O1",
+                "Application ID": "A1",
+                "Offer date": D(2026, 1, 9),
+                "Base salary": 100000,
+                "Signing bonus": 1000,
+            }
+        ],
+        table=True,
+    )
     write_settings(wb, {"AsOf": D(2026, 1, 12), "HorizonYears": 0, "FollowUpDays": 1e9})
     book = save(wb, tmp_path / "h.xlsx")
     code, out, err = run(capsys, "offers", book, "--json")
@@ -115,11 +177,26 @@ def test_a_renamed_sheet_is_found_by_its_table(sample, tmp_path):
 
 def test_a_second_column_with_the_same_header_is_a_warning(tmp_path):
     wb = blank_workbook()
-    write_sheet(wb, "Pipeline", [{"Status": "Active", "ID": "A1", "Company": "X", "Source": "Other",
-                                   "Date applied": D(2026, 1, 5), "Stage": "Applied", "status ": "Rejected"}])
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "Status": "Active",
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 5),
+                "Stage": "Applied",
+                "status ": "Rejected",
+            }
+        ],
+    )
     b = jobbook.read_book(save(wb, tmp_path / "dup.xlsx"))
     assert b.inputs["Pipeline"].iloc[0]["Status"] == "Active"
-    assert [str(p) for p in b.warnings] == ["Pipeline!G1: a second 'status ' column; jobbook reads the first, in column A"]
+    assert [str(p) for p in b.warnings] == [
+        "Pipeline!G1: a second 'status ' column; jobbook reads the first, in column A"
+    ]
 
 
 def test_blank_ids_never_match():

@@ -51,7 +51,9 @@ def excel_values(ws) -> list[list]:
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    path = new_workbook(tmp_path_factory.mktemp("x") / "search.xlsx", sample=True, as_of=D(2026, 10, 21))
+    path = new_workbook(
+        tmp_path_factory.mktemp("x") / "search.xlsx", sample=True, as_of=D(2026, 10, 21)
+    )
     wb = openpyxl.load_workbook(path)
     blocks = {ws.title: (1, 1, excel_values(ws)) for ws in wb}
     return path, blocks
@@ -67,26 +69,40 @@ def table(blocks, name):
 def test_workday_as_excel_sends_it():
     hol = [[DT(2026, 1, 19)], [None]]  # a column with an empty cell
     assert f.JB_WORKDAY(DT(2026, 1, 16), 1.0, hol) == DT(2026, 1, 20)
-    assert f.JB_WORKDAY([[DT(2026, 1, 3), None, DT(2026, 1, 5)]], -1.0) == [[DT(2026, 1, 2), "", DT(2026, 1, 2)]]
-    assert f.JB_WORKDAY([DT(2026, 1, 2), DT(2026, 1, 9)], 1.0) == [[DT(2026, 1, 5), DT(2026, 1, 12)]]  # 1-D row
+    assert f.JB_WORKDAY([[DT(2026, 1, 3), None, DT(2026, 1, 5)]], -1.0) == [
+        [DT(2026, 1, 2), "", DT(2026, 1, 2)]
+    ]
+    assert f.JB_WORKDAY([DT(2026, 1, 2), DT(2026, 1, 9)], 1.0) == [
+        [DT(2026, 1, 5), DT(2026, 1, 12)]
+    ]  # 1-D row
     assert f.JB_NETWORKDAYS(DT(2026, 1, 16), DT(2026, 1, 20), hol) == 2
     cal = BusinessCalendar([D(2026, 1, 19)])
     for start in (D(2026, 1, 10), D(2026, 1, 16), D(2026, 1, 19)):
         for n in (-3, 0, 2, 7):
-            assert f.JB_WORKDAY(DT(start.year, start.month, start.day), float(n), hol).date() == as_date(cal.workday(start, n))
+            assert f.JB_WORKDAY(
+                DT(start.year, start.month, start.day), float(n), hol
+            ).date() == as_date(cal.workday(start, n))
 
 
 def test_flag_as_excel_sends_it():
     due = [[DT(2026, 3, 11)], [DT(2026, 3, 9)], [DT(2026, 3, 10)], [None], [DT(2026, 3, 20)]]
     done = [[None], [None], [None], [None], ["x"]]
-    assert f.JB_FLAG(due, done, DT(2026, 3, 10)) == [["Due soon"], ["Overdue"], ["Due today"], [""], ["Done"]]
+    assert f.JB_FLAG(due, done, DT(2026, 3, 10)) == [
+        ["Due soon"],
+        ["Overdue"],
+        ["Due today"],
+        [""],
+        ["Done"],
+    ]
     assert f.JB_FLAG(DT(2026, 3, 13), None, DT(2026, 3, 10)) == ""
     with pytest.raises(jobbook.JobbookError, match="same shape"):
         f.JB_FLAG(due, [[None]], DT(2026, 3, 10))
 
 
 def test_notice():
-    assert f.JB_NOTICE(DT(2026, 2, 2), None, None, [[DT(2026, 2, 16)]]) == [[DT(2026, 2, 17), DT(2026, 2, 23)]]
+    assert f.JB_NOTICE(DT(2026, 2, 2), None, None, [[DT(2026, 2, 16)]]) == [
+        [DT(2026, 2, 17), DT(2026, 2, 23)]
+    ]
     assert f.JB_NOTICE(DT(2026, 2, 2), 1.0, 0.0) == [[DT(2026, 2, 9), DT(2026, 2, 10)]]
 
 
@@ -112,8 +128,14 @@ def test_stats_and_funnel_equal_the_core(sample):
     path, blocks = sample
     book = jobbook.read_book(path)
     s = views.stats(book)
-    got = dict(f.JB_STATS(table(blocks, "Pipeline"), table(blocks, "Interviews"), table(blocks, "Offers"))[1:])
-    assert got["Applications"] == s["applications"] and got["Response rate"] == pytest.approx(s["response_rate"])
+    got = dict(
+        f.JB_STATS(table(blocks, "Pipeline"), table(blocks, "Interviews"), table(blocks, "Offers"))[
+            1:
+        ]
+    )
+    assert got["Applications"] == s["applications"] and got["Response rate"] == pytest.approx(
+        s["response_rate"]
+    )
     assert got["Median days to first response"] == s["median_days_to_response"]
     funnel = dict(f.JB_FUNNEL(table(blocks, "Pipeline"))[1:])
     assert funnel == s["funnel"]
@@ -133,7 +155,9 @@ def test_xlwings_conf_sheet_reads_as_xlwings_reads_it(tmp_path):
     ws = openpyxl.load_workbook(new_workbook(tmp_path / "x.xlsm"), keep_vba=True)["xlwings.conf"]
     col_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 2)]
     n = col_a.index(None)
-    assert {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, n + 1)} == {"UDF Modules": "jobbook.excel.functions"}
+    assert {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, n + 1)} == {
+        "UDF Modules": "jobbook.excel.functions"
+    }
     assert [v for v in col_a[n:] if v is not None] == []
 
 
@@ -141,16 +165,23 @@ def test_deadlines_equal_the_core(sample):
     path, blocks = sample
     book = jobbook.read_book(path)
     holidays = [[DT(d.year, d.month, d.day)] for d in book.holidays["Date"].dt.date]
-    got = f.JB_DEADLINES(*(table(blocks, n) for n in ("Pipeline", "Interviews", "Offers", "Lessons", "Transition")),
-                         DT(2026, 10, 21), holidays)
+    got = f.JB_DEADLINES(
+        *(table(blocks, n) for n in ("Pipeline", "Interviews", "Offers", "Lessons", "Transition")),
+        DT(2026, 10, 21),
+        holidays,
+    )
     want = views.deadlines(book)
     assert got[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"]
-    assert [[r[0].date().isoformat(), *r[1:]] for r in got[1:]] == [[d["due"], d["flag"], d["kind"], d["sheet"], d["id"], d["company"] or ""] for d in want]
+    assert [[r[0].date().isoformat(), *r[1:]] for r in got[1:]] == [
+        [d["due"], d["flag"], d["kind"], d["sheet"], d["id"], d["company"] or ""] for d in want
+    ]
 
 
 def test_empty_ranges():
     header_only = [["ID", "Company", "Source", "Date applied", "Stage", "Status"]]
-    assert f.JB_FUNNEL(header_only)[1:] == [[s, 0] for s in ("Applied", "Screen", "Interview", "Final", "Offer")]
+    assert f.JB_FUNNEL(header_only)[1:] == [
+        [s, 0] for s in ("Applied", "Screen", "Interview", "Final", "Offer")
+    ]
     stats = dict(f.JB_STATS(header_only)[1:])
     assert stats["Applications"] == 0 and stats["Response rate"] == ""
     assert f.JB_WORKDAY(None, 1.0) == ""
@@ -172,7 +203,12 @@ def xlwings_udfs(monkeypatch):
     client = types.ModuleType("win32com.client")
     client.Dispatch = lambda *a, **k: None
     win32com.client = client
-    for name, module in (("pythoncom", pythoncom), ("pywintypes", pywintypes), ("win32com", win32com), ("win32com.client", client)):
+    for name, module in (
+        ("pythoncom", pythoncom),
+        ("pywintypes", pywintypes),
+        ("win32com", win32com),
+        ("win32com.client", client),
+    ):
         monkeypatch.setitem(sys.modules, name, module)
     monkeypatch.delitem(sys.modules, "xlwings.udfs", raising=False)
     udfs = importlib.import_module("xlwings.udfs")
@@ -195,14 +231,27 @@ EXPECTED_ARGS = {
     "JB_OFFERS": ["offers", "pipeline", "settings", "as_of", "holidays"],
     "JB_FUNNEL": ["pipeline", "month"],
     "JB_STATS": ["pipeline", "interviews", "offers", "month"],
-    "JB_DEADLINES": ["pipeline", "interviews", "offers", "lessons", "transition", "as_of", "holidays", "settings"],
+    "JB_DEADLINES": [
+        "pipeline",
+        "interviews",
+        "offers",
+        "lessons",
+        "transition",
+        "as_of",
+        "holidays",
+        "settings",
+    ],
     "JB_NOTICE": ["notice_given", "weeks", "rest_days", "holidays"],
 }
 
 
 def test_xlwings_metadata(xlwings_udfs):
     udfs, module = xlwings_udfs
-    found = {name: getattr(module, name) for name in dir(module) if hasattr(getattr(module, name), "__xlfunc__")}
+    found = {
+        name: getattr(module, name)
+        for name in dir(module)
+        if hasattr(getattr(module, name), "__xlfunc__")
+    }
     assert sorted(found) == sorted(EXPECTED_ARGS)
     for name, fn in found.items():
         meta = fn.__xlfunc__
@@ -211,7 +260,9 @@ def test_xlwings_metadata(xlwings_udfs):
         assert [a["name"] for a in meta["args"]] == EXPECTED_ARGS[name]
         assert all(not a["doc"].startswith("Positional argument") for a in meta["args"]), name
         doc = meta["ret"]["doc"]
-        assert doc == fn.__doc__ == doc.splitlines()[0] and len(doc) <= 255  # the wizard shows the first line
+        assert (
+            doc == fn.__doc__ == doc.splitlines()[0] and len(doc) <= 255
+        )  # the wizard shows the first line
         required = [a["name"] for a in meta["args"] if "optional" not in a]
         assert required == EXPECTED_ARGS[name][: len(required)]
 
@@ -220,10 +271,15 @@ def test_import_functions_wrapper(xlwings_udfs):
     """What Excel's 'Import Functions' writes into the workbook for each function."""
     udfs, module = xlwings_udfs
     out = io.StringIO()
-    udfs.generate_vba_wrapper("jobbook.excel.functions", module, out, types.SimpleNamespace(Name="search.xlsm"))
+    udfs.generate_vba_wrapper(
+        "jobbook.excel.functions", module, out, types.SimpleNamespace(Name="search.xlsm")
+    )
     vba = out.getvalue()
-    assert 'Function JB_FLAG(due, Optional done, Optional as_of, Optional holidays)' in vba
-    assert 'XLPy.CallUDF("jobbook.excel.functions", "JB_WORKDAY", Array(start, days, holidays), ThisWorkbook, Application.Caller)' in vba
+    assert "Function JB_FLAG(due, Optional done, Optional as_of, Optional holidays)" in vba
+    assert (
+        'XLPy.CallUDF("jobbook.excel.functions", "JB_WORKDAY", Array(start, days, holidays), ThisWorkbook, Application.Caller)'
+        in vba
+    )
     assert vba.count("End Function") == len(EXPECTED_ARGS) and "Application.Volatile" not in vba
 
 
@@ -238,9 +294,11 @@ def test_values_from_excel_read_like_the_file(sample):
         a, b = from_values.inputs[name], from_file.inputs[name]
         assert list(a.index) == list(b.index), name
         for col in a.columns:
-            assert a[col].astype(object).where(a[col].notna(), None).tolist() == b[col].astype(object).where(b[col].notna(), None).tolist(), (name, col)
+            assert (
+                a[col].astype(object).where(a[col].notna(), None).tolist()
+                == b[col].astype(object).where(b[col].notna(), None).tolist()
+            ), (name, col)
     assert from_values.letters == from_file.letters and from_values.settings == from_file.settings
-
 
 
 def test_checkboxes_from_excel_values(sample):
@@ -273,24 +331,38 @@ def test_accept_offer_marks_exactly_the_other_active_applications(sample):
     pending = offers[offers["Status"] == "Pending"].iloc[0]
     result = actions.accept_offer(book, offer_id=pending["ID"])
     pipe = book.tables["Pipeline"]
-    others = pipe[(pipe["Status"] == "Active") & pipe["Date applied"].notna() & (pipe["ID"] != pending["Application ID"])]
+    others = pipe[
+        (pipe["Status"] == "Active")
+        & pipe["Date applied"].notna()
+        & (pipe["ID"] != pending["Application ID"])
+    ]
     wishlist = pipe[(pipe["Status"] == "Active") & pipe["Date applied"].isna()]
     assert len(wishlist) == 1  # the sample's wishlist row: not an application, left alone
     next_day = book.calendar.workday(book.as_of, 1).item()
     w = writes(result, "Pipeline")
     letter = book.letters["Pipeline"]
-    marked = {int(c[len(letter["Next action"]):]) for c in w if c.startswith(letter["Next action"]) and not c.startswith(letter["Next action due"])}
-    assert marked == {int(r) for r in others.index} and not marked & {int(r) for r in wishlist.index}
+    marked = {
+        int(c[len(letter["Next action"]) :])
+        for c in w
+        if c.startswith(letter["Next action"]) and not c.startswith(letter["Next action due"])
+    }
+    assert marked == {int(r) for r in others.index} and not marked & {
+        int(r) for r in wishlist.index
+    }
     assert all(w[f"{letter['Next action due']}{r}"] == [[next_day]] for r in others.index)
     app_row = int(pipe.index[pipe["ID"] == pending["Application ID"]][0])
     assert w[f"{letter['Status']}{app_row}"] == [["Accepted"]]
-    assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{int(pending.name)}"] == [["Accepted"]]
+    assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{int(pending.name)}"] == [
+        ["Accepted"]
+    ]
     t = writes(result, "Transition")
     new_row = book.header_rows["Transition"] + len(book.tables["Transition"]) + 1
     assert t[f"A{new_row}"] == [[pending["ID"]]] and t[f"B{new_row}"] == [[book.as_of]]
     steps = writes(result, actions.LISTS)[f"AA{actions.FIRST_ROW}"]
     text = " ".join(str(s[1]) for s in steps[1:])
-    assert f"Accept {pending['ID']}" in text and all(i in text for i in others["ID"] if i not in set(offers["Application ID"]))
+    assert f"Accept {pending['ID']}" in text and all(
+        i in text for i in others["ID"] if i not in set(offers["Application ID"])
+    )
     assert str(len(others)) in result.message
 
 
@@ -312,9 +384,14 @@ def test_deadlines_check_refresh_actions(sample, tmp_path):
     d = writes(actions.deadlines(book))
     rows = d[f"A{actions.FIRST_ROW}"]
     assert rows[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"]
-    assert [[r[0].isoformat(), *r[1:]] for r in rows[1:]] == [[x["due"], x["flag"], x["kind"], x["sheet"], x["id"], x["company"]] for x in views.deadlines(book)]
+    assert [[r[0].isoformat(), *r[1:]] for r in rows[1:]] == [
+        [x["due"], x["flag"], x["kind"], x["sheet"], x["id"], x["company"]]
+        for x in views.deadlines(book)
+    ]
     r = writes(actions.refresh(book))
-    assert [row[1] for row in r[f"L{actions.FIRST_ROW}"][1:]] == [o["id"] for o in views.offers(book)]
+    assert [row[1] for row in r[f"L{actions.FIRST_ROW}"][1:]] == [
+        o["id"] for o in views.offers(book)
+    ]
     assert [row[0] for row in r[f"V{actions.FIRST_ROW}"][1:]] == list(views.stats(book)["by_month"])
     blocks2 = dict(blocks)
     rows2 = [list(x) for x in blocks["Pipeline"][2]]
@@ -325,7 +402,10 @@ def test_deadlines_check_refresh_actions(sample, tmp_path):
     assert problems[0][0] == actions.Formula('=HYPERLINK("#\'Pipeline\'!O4","Pipeline!O4")')
     assert problems[0][1:] == ["error", '"n/a" is not a number (Salary min)']
     report = actions.monthly_report(book, tmp_path)
-    assert sorted(p.name for p in report.files) == ["search-report-2026-10.pdf", "search-report-2026-10.xlsx"]
+    assert sorted(p.name for p in report.files) == [
+        "search-report-2026-10.pdf",
+        "search-report-2026-10.xlsx",
+    ]
 
 
 # -- the few lines of xlwings, against a FAKE workbook ----------------------------------------------
@@ -352,7 +432,9 @@ class FakeSheet:
 
     def __init__(self, name, rows):
         self.name, self.rows, self.cells, self.cleared = name, rows, {}, []
-        self.used_range = types.SimpleNamespace(row=1, column=1, options=lambda **k: types.SimpleNamespace(value=rows))
+        self.used_range = types.SimpleNamespace(
+            row=1, column=1, options=lambda **k: types.SimpleNamespace(value=rows)
+        )
 
     def range(self, address):
         return FakeRange(self, address)
@@ -371,7 +453,9 @@ class FakeBook:
             sheet.book, sheet.selected_row = self, (selected or {}).get(sheet.name)
         self.sheets.active = self.sheets["Dashboard"]
         self.fullname = str(path)
-        chooser = types.SimpleNamespace(name=actions.OFFER_TO_ACCEPT, refers_to_range=types.SimpleNamespace(value=chosen))
+        chooser = types.SimpleNamespace(
+            name=actions.OFFER_TO_ACCEPT, refers_to_range=types.SimpleNamespace(value=chosen)
+        )
         self.names = _Names([chooser])
         book = self
 
@@ -381,14 +465,22 @@ class FakeBook:
             @property
             def selection(self):
                 row = book.sheets.active.selected_row
-                return None if row is None else types.SimpleNamespace(row=row, sheet=book.sheets.active)
+                return (
+                    None
+                    if row is None
+                    else types.SimpleNamespace(row=row, sheet=book.sheets.active)
+                )
 
         self.app = App()
 
 
 class _Names(list):
     def __getitem__(self, key):
-        return next(n for n in self if n.name == key) if isinstance(key, str) else super().__getitem__(key)
+        return (
+            next(n for n in self if n.name == key)
+            if isinstance(key, str)
+            else super().__getitem__(key)
+        )
 
 
 def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
@@ -416,7 +508,9 @@ def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
     buttons.accept_offer()
     steps = chosen.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"]
     assert steps[1][1].startswith(f"Accept {offer}")
-    assert all(not str(v).startswith("=") for r in steps for v in r)  # user text never becomes a formula
+    assert all(
+        not str(v).startswith("=") for r in steps for v in r
+    )  # user text never becomes a formula
     flat = [v for cells in chosen.sheets["Pipeline"].cells.values() for r in cells for v in r]
     assert not any(isinstance(v, str) and v.startswith("=") for v in flat)
     # from the Dashboard with the chooser blank: the row selected on the Offers sheet
@@ -425,12 +519,19 @@ def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
     picked = FakeBook(blocks, path, selected={"Offers": row, "Dashboard": 3})
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: picked))
     buttons.accept_offer()
-    assert picked.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"][1][1].startswith(f"Accept {offer}")
-    assert picked.sheets.active.name == "Dashboard" and picked.app.screen_updating  # the user's sheet comes back
+    assert (
+        picked.sheets["Lists"].cells[f"AA{actions.FIRST_ROW}"][1][1].startswith(f"Accept {offer}")
+    )
+    assert (
+        picked.sheets.active.name == "Dashboard" and picked.app.screen_updating
+    )  # the user's sheet comes back
 
 
 def test_check_links_keep_sheet_names_as_text():
     """A sheet name with quotes stays text inside the HYPERLINK (quotes doubled), never formula."""
-    assert str(actions._link('Pipeline ("&A1&")', "A7")) == '=HYPERLINK("#\'Pipeline (""&A1&"")\'!A7","Pipeline (""&A1&"")!A7")'
+    assert (
+        str(actions._link('Pipeline ("&A1&")', "A7"))
+        == '=HYPERLINK("#\'Pipeline (""&A1&"")\'!A7","Pipeline (""&A1&"")!A7")'
+    )
     assert str(actions._link("Bob's", "B2")) == "=HYPERLINK(\"#'Bob''s'!B2\",\"Bob's!B2\")"
     assert actions._link("Pipeline", None) == "Pipeline"

@@ -50,17 +50,78 @@ ALL_TIME = {
     "funnel": {"Applied": 9, "Screen": 6, "Interview": 5, "Final": 4, "Offer": 3},
     # days to first response: 3, 8, 10, 1, 2, 2, 7 -> sorted 1 2 2 3 7 8 10 -> 3
     "median_days_to_response": 3.0,
-    "by_status": {"Active": 4, "Rejected": 2, "Withdrawn": 1, "No response": 1, "Offer declined": 0, "Accepted": 1},
+    "by_status": {
+        "Active": 4,
+        "Rejected": 2,
+        "Withdrawn": 1,
+        "No response": 1,
+        "Offer declined": 0,
+        "Accepted": 1,
+    },
     "by_source": {
-        "Referral": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 1},
-        "Company site": {"applications": 1, "responses": 0, "response_rate": 0.0, "interviews": 0, "offers": 0},
-        "LinkedIn": {"applications": 2, "responses": 2, "response_rate": 1.0, "interviews": 1, "offers": 0},
-        "Job board": {"applications": 2, "responses": 1, "response_rate": 0.5, "interviews": 0, "offers": 0},
-        "Recruiter": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 1},
-        "Career fair": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
-        "Network": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 1},
-        "Other": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
-        "Meetup": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 0},
+        "Referral": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 1,
+        },
+        "Company site": {
+            "applications": 1,
+            "responses": 0,
+            "response_rate": 0.0,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "LinkedIn": {
+            "applications": 2,
+            "responses": 2,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 0,
+        },
+        "Job board": {
+            "applications": 2,
+            "responses": 1,
+            "response_rate": 0.5,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Recruiter": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 1,
+        },
+        "Career fair": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Network": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 1,
+        },
+        "Other": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Meetup": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 0,
+        },
     },
     "by_month": {
         "2026-01": {"applications": 2, "interviews": 3, "offers": 1},
@@ -80,16 +141,71 @@ FEBRUARY = {
     "offer_rate": 0.4,
     "funnel": {"Applied": 5, "Screen": 3, "Interview": 2, "Final": 2, "Offer": 2},
     "median_days_to_response": 4.5,  # 10 1 2 7
-    "by_status": {"Active": 3, "Rejected": 1, "Withdrawn": 0, "No response": 1, "Offer declined": 0, "Accepted": 0},
+    "by_status": {
+        "Active": 3,
+        "Rejected": 1,
+        "Withdrawn": 0,
+        "No response": 1,
+        "Offer declined": 0,
+        "Accepted": 0,
+    },
     "by_source": {
-        "Referral": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
-        "Company site": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
-        "LinkedIn": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 0, "offers": 0},
-        "Job board": {"applications": 2, "responses": 1, "response_rate": 0.5, "interviews": 0, "offers": 0},
-        "Recruiter": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 1},
-        "Career fair": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
-        "Network": {"applications": 1, "responses": 1, "response_rate": 1.0, "interviews": 1, "offers": 1},
-        "Other": {"applications": 0, "responses": 0, "response_rate": None, "interviews": 0, "offers": 0},
+        "Referral": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Company site": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "LinkedIn": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Job board": {
+            "applications": 2,
+            "responses": 1,
+            "response_rate": 0.5,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Recruiter": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 1,
+        },
+        "Career fair": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
+        "Network": {
+            "applications": 1,
+            "responses": 1,
+            "response_rate": 1.0,
+            "interviews": 1,
+            "offers": 1,
+        },
+        "Other": {
+            "applications": 0,
+            "responses": 0,
+            "response_rate": None,
+            "interviews": 0,
+            "offers": 0,
+        },
     },
     "by_month": {"2026-02": {"applications": 5, "interviews": 2, "offers": 0}},
 }
@@ -134,18 +250,33 @@ def test_empty_tables_give_zeros_and_nulls():
 #     = 2,400.
 OFFER_VALUES = {
     "O1": {
-        "Annual bonus": 10000, "Equity per year": 10000, "Retirement match": 5000, "Commute cost/year": 1440,
-        "Recurring total": 129560, "First-year total": 135560, "Average annual total": 131060,
+        "Annual bonus": 10000,
+        "Equity per year": 10000,
+        "Retirement match": 5000,
+        "Commute cost/year": 1440,
+        "Recurring total": 129560,
+        "First-year total": 135560,
+        "Average annual total": 131060,
         "Effective hourly": 129560 / 2064,
     },
     "O2": {
-        "Annual bonus": 0, "Equity per year": 0, "Retirement match": 4600, "Commute cost/year": 0,
-        "Recurring total": 119600, "First-year total": 119600, "Average annual total": 119600,
+        "Annual bonus": 0,
+        "Equity per year": 0,
+        "Retirement match": 4600,
+        "Commute cost/year": 0,
+        "Recurring total": 119600,
+        "First-year total": 119600,
+        "Average annual total": 119600,
         "Effective hourly": 119600 / 1920,
     },
     "O3": {
-        "Annual bonus": 18000, "Equity per year": 0, "Retirement match": 0, "Commute cost/year": 4800,
-        "Recurring total": 133200, "First-year total": 123200, "Average annual total": 130700,
+        "Annual bonus": 18000,
+        "Equity per year": 0,
+        "Retirement match": 0,
+        "Commute cost/year": 4800,
+        "Recurring total": 133200,
+        "First-year total": 123200,
+        "Average annual total": 130700,
         "Effective hourly": 55.5,
     },
 }
@@ -165,11 +296,18 @@ def test_offer_ranking_and_decisions(book):
     # O2 deadline given 03-12: NETWORKDAYS(03-11, 03-12) = 2 -> Due soon.
     # O3 offered Friday 03-06: WORKDAY(+2) = Tuesday 03-10 = as-of -> Due today.
     got = {r["id"]: (r["decision_due"], r["decision_flag"]) for r in rows}
-    assert got == {"O1": ("2026-02-03", "Done"), "O2": ("2026-03-12", "Due soon"), "O3": ("2026-03-10", "Due today")}
+    assert got == {
+        "O1": ("2026-02-03", "Done"),
+        "O2": ("2026-03-12", "Due soon"),
+        "O3": ("2026-03-10", "Due today"),
+    }
 
 
 def test_offer_value_single_and_settings():
-    v = offer_value({"Base salary": 100000, "Bonus target %": 0.1, "Signing bonus": 8000}, Settings(HorizonYears=2))
+    v = offer_value(
+        {"Base salary": 100000, "Bonus target %": 0.1, "Signing bonus": 8000},
+        Settings(HorizonYears=2),
+    )
     assert v["Recurring total"] == 110000
     assert v["First-year total"] == 118000
     assert v["Average annual total"] == 114000
@@ -212,7 +350,15 @@ def test_interview_thank_you(book):
     assert day(i.at["I5", "Thank-you due"]) == D(2026, 2, 17)
     assert day(i.at["I4", "Thank-you due"]) == D(2026, 3, 6)  # a 14:00 interview counts by its day
     flags = i["Thank-you flag"].to_dict()
-    assert flags == {"I1": "Done", "I2": "Overdue", "I3": "Done", "I4": "Overdue", "I5": "Done", "I6": "Done", "I7": "Done"}
+    assert flags == {
+        "I1": "Done",
+        "I2": "Overdue",
+        "I3": "Done",
+        "I4": "Overdue",
+        "I5": "Done",
+        "I6": "Done",
+        "I7": "Done",
+    }
     assert i.at["I4", "Company"] == "Flux"
 
 
@@ -225,21 +371,100 @@ def test_lessons_and_transition(book):
     assert day(t["Last day"]) == D(2026, 2, 17)
     assert day(t["Earliest start"]) == D(2026, 2, 23)
     assert t["Start flag"] == "Too soon"
-    assert t["Applications to withdraw"] == "A5, A6, A9, A10"  # not A7: a wishlist row is no application
+    assert (
+        t["Applications to withdraw"] == "A5, A6, A9, A10"
+    )  # not A7: a wishlist row is no application
 
 
 EXPECTED_DEADLINES = [
-    {"kind": "thank-you", "sheet": "Interviews", "id": "I2", "company": "Bolt", "due": "2026-01-23", "flag": "Overdue"},
-    {"kind": "thank-you", "sheet": "Interviews", "id": "I4", "company": "Flux", "due": "2026-03-06", "flag": "Overdue"},
-    {"kind": "follow-up", "sheet": "Pipeline", "id": "A6", "company": "Flux", "due": "2026-03-09", "flag": "Overdue"},
-    {"kind": "next-action", "sheet": "Pipeline", "id": "A7", "company": "Grid", "due": "2026-03-10", "flag": "Due today"},
-    {"kind": "decision", "sheet": "Offers", "id": "O3", "company": "Jolt", "due": "2026-03-10", "flag": "Due today"},
-    {"kind": "follow-up", "sheet": "Pipeline", "id": "A5", "company": "Echo", "due": "2026-03-11", "flag": "Due soon"},
-    {"kind": "follow-up", "sheet": "Pipeline", "id": "A9", "company": "Iota", "due": "2026-03-12", "flag": "Due soon"},
-    {"kind": "decision", "sheet": "Offers", "id": "O2", "company": "Iota", "due": "2026-03-12", "flag": "Due soon"},
-    {"kind": "follow-up", "sheet": "Pipeline", "id": "A10", "company": "Jolt", "due": "2026-03-13", "flag": ""},
-    {"kind": "lesson", "sheet": "Lessons", "id": "A2", "company": "Bolt", "due": "2026-03-13", "flag": ""},
-    {"kind": "next-action", "sheet": "Pipeline", "id": "A6", "company": "Flux", "due": "2026-03-20", "flag": ""},
+    {
+        "kind": "thank-you",
+        "sheet": "Interviews",
+        "id": "I2",
+        "company": "Bolt",
+        "due": "2026-01-23",
+        "flag": "Overdue",
+    },
+    {
+        "kind": "thank-you",
+        "sheet": "Interviews",
+        "id": "I4",
+        "company": "Flux",
+        "due": "2026-03-06",
+        "flag": "Overdue",
+    },
+    {
+        "kind": "follow-up",
+        "sheet": "Pipeline",
+        "id": "A6",
+        "company": "Flux",
+        "due": "2026-03-09",
+        "flag": "Overdue",
+    },
+    {
+        "kind": "next-action",
+        "sheet": "Pipeline",
+        "id": "A7",
+        "company": "Grid",
+        "due": "2026-03-10",
+        "flag": "Due today",
+    },
+    {
+        "kind": "decision",
+        "sheet": "Offers",
+        "id": "O3",
+        "company": "Jolt",
+        "due": "2026-03-10",
+        "flag": "Due today",
+    },
+    {
+        "kind": "follow-up",
+        "sheet": "Pipeline",
+        "id": "A5",
+        "company": "Echo",
+        "due": "2026-03-11",
+        "flag": "Due soon",
+    },
+    {
+        "kind": "follow-up",
+        "sheet": "Pipeline",
+        "id": "A9",
+        "company": "Iota",
+        "due": "2026-03-12",
+        "flag": "Due soon",
+    },
+    {
+        "kind": "decision",
+        "sheet": "Offers",
+        "id": "O2",
+        "company": "Iota",
+        "due": "2026-03-12",
+        "flag": "Due soon",
+    },
+    {
+        "kind": "follow-up",
+        "sheet": "Pipeline",
+        "id": "A10",
+        "company": "Jolt",
+        "due": "2026-03-13",
+        "flag": "",
+    },
+    {
+        "kind": "lesson",
+        "sheet": "Lessons",
+        "id": "A2",
+        "company": "Bolt",
+        "due": "2026-03-13",
+        "flag": "",
+    },
+    {
+        "kind": "next-action",
+        "sheet": "Pipeline",
+        "id": "A6",
+        "company": "Flux",
+        "due": "2026-03-20",
+        "flag": "",
+    },
 ]
 
 
@@ -252,4 +477,13 @@ def test_deadlines(book):
 def test_start_deadline_before_the_start(book):
     early = book.at(D(2026, 2, 18))
     starts = [d for d in views.deadlines(early) if d["kind"] == "start"]
-    assert starts == [{"kind": "start", "sheet": "Transition", "id": "O1", "company": "Acme", "due": "2026-02-20", "flag": "Too soon"}]
+    assert starts == [
+        {
+            "kind": "start",
+            "sheet": "Transition",
+            "id": "O1",
+            "company": "Acme",
+            "due": "2026-02-20",
+            "flag": "Too soon",
+        }
+    ]

@@ -22,20 +22,70 @@ def messy(tmp_path):
     Table beside a plain range, an ISO text date, n/a in a number column, a company named NA."""
     wb = new_workbook()
     rows = [
-        {"id": 1, "COMPANY ": "NA", "source": "LinkedIn", "Date Applied": D(2026, 1, 5), "stage": "screen",
-         "status": "active", "Salary Min": 90000, "Extra": "x", "Excitement": 4},
-        {"id": 2, "COMPANY ": "Bolt", "source": "Meetup", "Date Applied": "2026-01-06", "stage": "Applied",
-         "status": "Rejected", "Salary Min": "n/a"},
-        {"id": "A3", "COMPANY ": "Core", "source": "Job board", "Date Applied": dt.datetime(2026, 1, 7, 16, 30),
-         "stage": "Applied", "status": "No response", "Salary Min": "$120,000", "Excitement": 9},
+        {
+            "id": 1,
+            "COMPANY ": "NA",
+            "source": "LinkedIn",
+            "Date Applied": D(2026, 1, 5),
+            "stage": "screen",
+            "status": "active",
+            "Salary Min": 90000,
+            "Extra": "x",
+            "Excitement": 4,
+        },
+        {
+            "id": 2,
+            "COMPANY ": "Bolt",
+            "source": "Meetup",
+            "Date Applied": "2026-01-06",
+            "stage": "Applied",
+            "status": "Rejected",
+            "Salary Min": "n/a",
+        },
+        {
+            "id": "A3",
+            "COMPANY ": "Core",
+            "source": "Job board",
+            "Date Applied": dt.datetime(2026, 1, 7, 16, 30),
+            "stage": "Applied",
+            "status": "No response",
+            "Salary Min": "$120,000",
+            "Excitement": 9,
+        },
     ]
-    headers = ["Extra", "COMPANY ", "id", "stage", "status", "source", "Date Applied", "Salary Min", "Excitement"]
-    write_sheet(wb, "pipeline", rows, headers=headers, title="Job hunt", start_col=2, blank_rows_after=(0, 1))
+    headers = [
+        "Extra",
+        "COMPANY ",
+        "id",
+        "stage",
+        "status",
+        "source",
+        "Date Applied",
+        "Salary Min",
+        "Excitement",
+    ]
+    write_sheet(
+        wb,
+        "pipeline",
+        rows,
+        headers=headers,
+        title="Job hunt",
+        start_col=2,
+        blank_rows_after=(0, 1),
+    )
     write_sheet(
         wb,
         "Interviews",
-        [{"ID": "I1", "Application ID": 1, "Date": D(2026, 1, 12), "Self-rating": 4, "Thank-you sent": True},
-         {"ID": "I1", "Application ID": "A9", "Date": "next week"}],
+        [
+            {
+                "ID": "I1",
+                "Application ID": 1,
+                "Date": D(2026, 1, 12),
+                "Self-rating": 4,
+                "Thank-you sent": True,
+            },
+            {"ID": "I1", "Application ID": "A9", "Date": "next week"},
+        ],
         table=True,
     )
     wb.create_sheet("My notes").append(["anything", "goes", "here"])
@@ -94,10 +144,26 @@ def test_missing_sheets_are_empty_and_settings_default(messy):
 
 def test_settings_and_holidays_from_the_book(tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 5, 1),
-                                   "Stage": "Applied", "Status": "Active"}], table=True)
-    write_settings(wb, {"AsOf": D(2026, 5, 4), "Country": "GB", "FollowUpDays": 3, "HorizonYears": "three"},
-                   holidays=[(D(2026, 5, 5), "Made-up day")])
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2026, 5, 1),
+                "Stage": "Applied",
+                "Status": "Active",
+            }
+        ],
+        table=True,
+    )
+    write_settings(
+        wb,
+        {"AsOf": D(2026, 5, 4), "Country": "GB", "FollowUpDays": 3, "HorizonYears": "three"},
+        holidays=[(D(2026, 5, 5), "Made-up day")],
+    )
     path = save(wb, tmp_path / "s.xlsx")
     book = jobbook.read_book(path)
     assert book.as_of == D(2026, 5, 4)
@@ -120,11 +186,32 @@ def test_header_not_found(tmp_path):
 
 def test_missing_required_column_in_a_table(tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Date applied": D(2026, 1, 1), "Stage": "Applied",
-                                   "Status": "Active", "Source": "Other"}], table=True)
-    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Date applied": D(2026, 1, 1),
+                "Stage": "Applied",
+                "Status": "Active",
+                "Source": "Other",
+            }
+        ],
+        table=True,
+    )
+    write_sheet(
+        wb,
+        "Offers",
+        [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}],
+        table=True,
+    )
     book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
-    assert "Offers: the header row (row 1) has no 'Base salary' column; add it or fix its spelling" in [str(p) for p in book.errors]
+    assert (
+        "Offers: the header row (row 1) has no 'Base salary' column; add it or fix its spelling"
+        in [str(p) for p in book.errors]
+    )
 
 
 def test_xlsm_is_read(tmp_path, search_book):
@@ -147,11 +234,36 @@ def test_xlsm_is_read(tmp_path, search_book):
 def test_cached_formula_results_are_not_trusted(tmp_path):
     """A computed column holding a stale value (or a formula) is recomputed, never read."""
     wb = new_workbook()
-    ws = write_sheet(wb, "Interviews", [{"ID": "I1", "Application ID": "A1", "Date": D(2026, 1, 15),
-                                         "Thank-you due": D(2030, 1, 1), "Thank-you flag": "Done"}], table=True)
+    ws = write_sheet(
+        wb,
+        "Interviews",
+        [
+            {
+                "ID": "I1",
+                "Application ID": "A1",
+                "Date": D(2026, 1, 15),
+                "Thank-you due": D(2030, 1, 1),
+                "Thank-you flag": "Done",
+            }
+        ],
+        table=True,
+    )
     assert ws is not None
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": D(2026, 1, 5),
-                                   "Stage": "Interview", "Status": "Active"}], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "Acme",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 5),
+                "Stage": "Interview",
+                "Status": "Active",
+            }
+        ],
+        table=True,
+    )
     book = jobbook.read_book(save(wb, tmp_path / "c.xlsx"), as_of=D(2026, 1, 20))
     row = book.tables["Interviews"].iloc[0]
     assert row["Thank-you due"].date() == D(2026, 1, 16)
@@ -192,15 +304,45 @@ def test_headers_as_spec_prints_them(tmp_path):
     """`Work mode (Onsite/Hybrid/Remote)`, `Excitement (1-5)`, `Status (Pending/...)`: the allowed
     values in brackets are not part of the name."""
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 1), "Stage": "Offer",
-                                   "Status": "Active", "Work mode (Onsite/Hybrid/Remote)": "remote", "Excitement (1-5)": 4}])
-    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2), "Base salary": 100000,
-                                 "Status (Pending/Negotiating/Accepted/Declined/Expired/Rescinded)": "Declined",
-                                 "Flexible hours (Yes/Partial/No)": "Partial"}], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 1),
+                "Stage": "Offer",
+                "Status": "Active",
+                "Work mode (Onsite/Hybrid/Remote)": "remote",
+                "Excitement (1-5)": 4,
+            }
+        ],
+    )
+    write_sheet(
+        wb,
+        "Offers",
+        [
+            {
+                "ID": "O1",
+                "Application ID": "A1",
+                "Offer date": D(2026, 1, 2),
+                "Base salary": 100000,
+                "Status (Pending/Negotiating/Accepted/Declined/Expired/Rescinded)": "Declined",
+                "Flexible hours (Yes/Partial/No)": "Partial",
+            }
+        ],
+        table=True,
+    )
     book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"), as_of=D(2026, 3, 1))
     p, o = book.tables["Pipeline"], book.tables["Offers"]
     assert (p.at[2, "Work mode"], p.at[2, "Excitement"]) == ("Remote", 4)
-    assert (o.at[2, "Status"], o.at[2, "Flexible hours"], o.at[2, "Decision flag"]) == ("Declined", "Partial", "Done")
+    assert (o.at[2, "Status"], o.at[2, "Flexible hours"], o.at[2, "Decision flag"]) == (
+        "Declined",
+        "Partial",
+        "Done",
+    )
     assert book.problems == []
 
 
@@ -208,7 +350,14 @@ def test_rows_below_the_table_are_read_and_reported(tmp_path):
     """A row typed under an Excel Table (LibreOffice does not extend it): jobbook counts it and says
     that the workbook's own formulas do not."""
     wb = new_workbook()
-    row = {"ID": "A1", "Company": "X", "Source": "Other", "Date applied": D(2026, 1, 1), "Stage": "Applied", "Status": "Active"}
+    row = {
+        "ID": "A1",
+        "Company": "X",
+        "Source": "Other",
+        "Date applied": D(2026, 1, 1),
+        "Stage": "Applied",
+        "Status": "Active",
+    }
     ws = write_sheet(wb, "Pipeline", [row], table=True)
     ws.append([])
     ws.append(["A2", "Y", "Other", D(2026, 1, 2), "Applied", "Active"])
@@ -224,10 +373,21 @@ def test_rows_below_the_table_are_read_and_reported(tmp_path):
 
 def test_a_missing_column_is_one_problem_not_one_per_row(tmp_path):
     wb = new_workbook()
-    rows = [{"ID": f"A{i}", "Company": "X", "Source": "Other", "Stage": "Applied", "Status": "Active", "First response": D(2026, 1, 9)}
-            for i in range(5)]
+    rows = [
+        {
+            "ID": f"A{i}",
+            "Company": "X",
+            "Source": "Other",
+            "Stage": "Applied",
+            "Status": "Active",
+            "First response": D(2026, 1, 9),
+        }
+        for i in range(5)
+    ]
     write_sheet(wb, "Pipeline", rows)
-    write_sheet(wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}] * 3)
+    write_sheet(
+        wb, "Offers", [{"ID": "O1", "Application ID": "A1", "Offer date": D(2026, 1, 2)}] * 3
+    )
     book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
     assert sorted(str(p) for p in book.problems) == [
         "Offers!A3: duplicate ID O1 (first on row 2)",
@@ -239,7 +399,20 @@ def test_a_missing_column_is_one_problem_not_one_per_row(tmp_path):
 
 def test_an_unreadable_date_is_reported_once(tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "X", "Source": "Other", "Date applied": "soon", "Stage": "Applied", "Status": "Active"}])
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "X",
+                "Source": "Other",
+                "Date applied": "soon",
+                "Stage": "Applied",
+                "Status": "Active",
+            }
+        ],
+    )
     book = jobbook.read_book(save(wb, tmp_path / "b.xlsx"))
     assert [str(p) for p in book.problems if p.cell == "D2"] == [str(book.problems[0])]
     assert len(book.problems) == 1 and "soon" in str(book.problems[0])
@@ -249,8 +422,18 @@ def test_text_after_the_first_thousand_rows_is_not_lost(tmp_path):
     """fastexcel guesses a column's type from its first 1,000 rows; jobbook gives the types itself,
     so text far down a number column is still reported by its cell, and numeric IDs stay whole."""
     wb = new_workbook()
-    rows = [{"ID": i, "Company": f"C{i}", "Source": "Other", "Date applied": D(2026, 1, 5), "Stage": "Applied",
-             "Status": "Active", "Salary min": 50000 + i} for i in range(1, 1501)]
+    rows = [
+        {
+            "ID": i,
+            "Company": f"C{i}",
+            "Source": "Other",
+            "Date applied": D(2026, 1, 5),
+            "Stage": "Applied",
+            "Status": "Active",
+            "Salary min": 50000 + i,
+        }
+        for i in range(1, 1501)
+    ]
     rows[1399]["Salary min"] = "n/a"
     rows[1449]["Date applied"] = "#N/A"
     write_sheet(wb, "Pipeline", rows)

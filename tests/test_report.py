@@ -50,7 +50,19 @@ def sha(path: Path) -> str:
 def made(tmp_path, search_book, capsys):
     before = sha(search_book)
     out, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
-    code, _, err = run(capsys, "report", search_book, "--month", "2026-02", "--as-of", AS_OF, "-o", out, "--pdf", pdf)
+    code, _, err = run(
+        capsys,
+        "report",
+        search_book,
+        "--month",
+        "2026-02",
+        "--as-of",
+        AS_OF,
+        "-o",
+        out,
+        "--pdf",
+        pdf,
+    )
     assert code == 0, err
     assert sha(search_book) == before  # the book is only read
     return search_book, out, pdf
@@ -61,11 +73,21 @@ def test_summary_equals_stats_month(made, capsys):
     code, stdout, _ = run(capsys, "stats", book, "--month", "2026-02", "--as-of", AS_OF, "--json")
     stats = json.loads(stdout)
     ws = openpyxl.load_workbook(out)["Summary"]
-    rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 6)] for r in range(1, ws.max_row + 1)}
+    rows = {
+        ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 6)]
+        for r in range(1, ws.max_row + 1)
+    }
     assert ws.cell(5, 2).value == "February 2026" and ws.cell(5, 3).value == "January 2026"
-    for label, key in [("Applications", "applications"), ("Responses", "responses"), ("Response rate", "response_rate"),
-                       ("Interview rate", "interview_rate"), ("Offer rate", "offer_rate"), ("Still active", "active"),
-                       ("Accepted", "accepted"), ("Median days to first response", "median_days_to_response")]:
+    for label, key in [
+        ("Applications", "applications"),
+        ("Responses", "responses"),
+        ("Response rate", "response_rate"),
+        ("Interview rate", "interview_rate"),
+        ("Offer rate", "offer_rate"),
+        ("Still active", "active"),
+        ("Accepted", "accepted"),
+        ("Median days to first response", "median_days_to_response"),
+    ]:
         assert rows[label][0] == stats[key], label
     assert rows["Interviews held"][0] == stats["by_month"]["2026-02"]["interviews"]
     # January: A1 A2 applied; all time: 9 applications
@@ -81,14 +103,23 @@ def test_report_has_every_chart_and_the_picture(made):
         titles = [re.search(rb"<a:t>([^<]+)</a:t>", z.read(c)).group(1).decode() for c in charts]
     assert len(charts) == 8 and len(images) == 1
     assert titles == [
-        "Applications per week", "Funnel", "Outcomes by status", "Response rate by source (all time)",
-        "The last 12 months", "Offers: what the first year is made of", "Interview self-rating by round (1-5)",
+        "Applications per week",
+        "Funnel",
+        "Outcomes by status",
+        "Response rate by source (all time)",
+        "The last 12 months",
+        "Offers: what the first year is made of",
+        "Interview self-rating by round (1-5)",
         "Thank-you notes",
     ]
     with zipfile.ZipFile(out) as z:
         line = z.read("xl/charts/chart5.xml")
-    assert line.count(b'<smooth val="0" />') == 3 and b'<smooth val="1"' not in line  # straight lines
-    assert b'<showSerName val="0" />' in line and b'<showCatName val="0" />' in line  # explicit label flags
+    assert (
+        line.count(b'<smooth val="0" />') == 3 and b'<smooth val="1"' not in line
+    )  # straight lines
+    assert (
+        b'<showSerName val="0" />' in line and b'<showCatName val="0" />' in line
+    )  # explicit label flags
 
 
 def normalise(xml: bytes) -> str:
@@ -136,8 +167,12 @@ def test_refuses_to_overwrite(made, capsys):
 def test_usage(capsys, search_book, tmp_path):
     assert run(capsys, "report", search_book)[0] == 2  # --month is required
     assert run(capsys, "report", search_book, "--month", "Feb")[0] == 2
-    assert run(capsys, "report", search_book, search_book, "--month", "2026-02")[0] == 2  # needs --cohort
-    code, _, err = run(capsys, "report", search_book, "--month", "2026-02", "-o", tmp_path / "r.csv")
+    assert (
+        run(capsys, "report", search_book, search_book, "--month", "2026-02")[0] == 2
+    )  # needs --cohort
+    code, _, err = run(
+        capsys, "report", search_book, "--month", "2026-02", "-o", tmp_path / "r.csv"
+    )
     assert code == 2 and "must end in .xlsx" in err
 
 
@@ -154,31 +189,73 @@ def test_edge_months(search_book, tmp_path, month, applications, previous):
     r = build(book, month)
     assert r.stats["applications"] == applications
     assert str(r.month - 1) == previous and list(r.stats["by_month"]) == [month]
-    assert len(r.trend) == 12 and r.trend["Month"].iloc[-1] == month and r.trend["Month"].iloc[0] == str(r.month - 11)
+    assert (
+        len(r.trend) == 12
+        and r.trend["Month"].iloc[-1] == month
+        and r.trend["Month"].iloc[0] == str(r.month - 11)
+    )
     assert sum(r.per_week["Applications"]) == applications
-    data, written, _ = write_report(search_book, month, tmp_path / f"{month}.xlsx", tmp_path / f"{month}.pdf", as_of=AS_OF)
+    data, written, _ = write_report(
+        search_book, month, tmp_path / f"{month}.xlsx", tmp_path / f"{month}.pdf", as_of=AS_OF
+    )
     assert [p.exists() for p in written] == [True, True]
 
 
 def test_leap_day(tmp_path):
     wb = new_workbook()
-    write_sheet(wb, "Pipeline", [
-        {"ID": "A1", "Company": "Leap", "Source": "Other", "Date applied": D(2028, 2, 29), "Stage": "Applied", "Status": "Active"},
-        {"ID": "A2", "Company": "Day", "Source": "Other", "Date applied": D(2028, 3, 1), "Stage": "Applied", "Status": "Active"},
-    ], table=True)
+    write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "Leap",
+                "Source": "Other",
+                "Date applied": D(2028, 2, 29),
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+            {
+                "ID": "A2",
+                "Company": "Day",
+                "Source": "Other",
+                "Date applied": D(2028, 3, 1),
+                "Stage": "Applied",
+                "Status": "Active",
+            },
+        ],
+        table=True,
+    )
     path = save(wb, tmp_path / "leap.xlsx")
     book = jobbook.read_book(path, as_of=D(2028, 3, 15))
     feb = build(book, "2028-02")
     assert weeks_of(feb.month)[-1] == (D(2028, 2, 28), D(2028, 2, 29))
-    assert list(feb.per_week["Week"])[-1] == "Feb 28-29" and list(feb.per_week["Applications"])[-1] == 1
+    assert (
+        list(feb.per_week["Week"])[-1] == "Feb 28-29"
+        and list(feb.per_week["Applications"])[-1] == 1
+    )
     march = build(book, "2028-03")
     assert march.summary.set_index("Figure").loc["Applications", "Previous month"] == 1
 
 
 def test_report_text_is_never_a_formula(tmp_path):
     wb = new_workbook()
-    ws = write_sheet(wb, "Pipeline", [{"ID": "A1", "Company": "Acme", "Source": "Other", "Date applied": D(2026, 1, 5),
-                                        "Stage": "Applied", "Status": "Active", "Next action due": D(2026, 1, 6)}], table=True)
+    ws = write_sheet(
+        wb,
+        "Pipeline",
+        [
+            {
+                "ID": "A1",
+                "Company": "Acme",
+                "Source": "Other",
+                "Date applied": D(2026, 1, 5),
+                "Stage": "Applied",
+                "Status": "Active",
+                "Next action due": D(2026, 1, 6),
+            }
+        ],
+        table=True,
+    )
     ws["B2"].value = "=1+1"
     ws["B2"].data_type = "s"  # text that looks like a formula, as a CSV import leaves it
     path = save(wb, tmp_path / "=SUM(1,2)+0.xlsx")  # the file name is the report's title
@@ -189,8 +266,12 @@ def test_report_text_is_never_a_formula(tmp_path):
     for report in (tmp_path / "r.xlsx", cohort):
         wb = openpyxl.load_workbook(report)
         cells = [c for ws in wb for row in ws.iter_rows() for c in row]
-        assert [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"] == []  # no live formula anywhere
-        assert any(c.value == "=1+1" for c in cells) and any(str(c.value).startswith("=SUM(1,2)+0") for c in cells)
+        assert [
+            f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"
+        ] == []  # no live formula anywhere
+        assert any(c.value == "=1+1" for c in cells) and any(
+            str(c.value).startswith("=SUM(1,2)+0") for c in cells
+        )
 
 
 def test_cohort(tmp_path, capsys):
@@ -200,7 +281,23 @@ def test_cohort(tmp_path, capsys):
     bad.write_text("not a workbook")
     out = tmp_path / "cohort.xlsx"
     pdf = tmp_path / "cohort.pdf"
-    code, stdout, err = run(capsys, "report", a, b, a, bad, "--cohort", "--month", "2026-02", "--as-of", AS_OF, "-o", out, "--pdf", pdf)
+    code, stdout, err = run(
+        capsys,
+        "report",
+        a,
+        b,
+        a,
+        bad,
+        "--cohort",
+        "--month",
+        "2026-02",
+        "--as-of",
+        AS_OF,
+        "-o",
+        out,
+        "--pdf",
+        pdf,
+    )
     assert code == 0, err
     assert "chloe.xlsx was not reported" in err and "Cohort of 2" in stdout
     assert "ana.xlsx was given more than once; reported once" in err
@@ -220,32 +317,79 @@ def test_cohort_with_no_readable_book_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "chloe.xlsx"
     bad.write_text("not a workbook")
     out = tmp_path / "cohort.xlsx"
-    code, _, err = run(capsys, "report", bad, tmp_path / "nope.xlsx", "--cohort", "--month", "2026-02", "-o", out)
-    assert code == 1 and err.startswith("Error: no book of the cohort could be read") and "chloe.xlsx" in err
+    code, _, err = run(
+        capsys, "report", bad, tmp_path / "nope.xlsx", "--cohort", "--month", "2026-02", "-o", out
+    )
+    assert (
+        code == 1
+        and err.startswith("Error: no book of the cohort could be read")
+        and "chloe.xlsx" in err
+    )
     assert not out.exists()
 
 
 def test_monthly_script_all_months(tmp_path, search_book):
     done = subprocess.run(
-        [sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--all-months", "--out-dir", tmp_path / "out",
-         "--as-of", str(AS_OF), "--pdf", "-v"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            ROOT / "scripts" / "monthly_report.py",
+            search_book,
+            "--all-months",
+            "--out-dir",
+            tmp_path / "out",
+            "--as-of",
+            str(AS_OF),
+            "--pdf",
+            "-v",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [f"search-report-2026-0{m}.{x}" for m in (1, 2, 3) for x in ("pdf", "xlsx")]
-    again = subprocess.run([sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--month", "2026-02", "--out-dir", tmp_path / "out"],
-                           capture_output=True, text=True)
-    assert again.returncode == 1 and again.stderr.startswith("Error: ") and "already exists" in again.stderr
+    again = subprocess.run(
+        [
+            sys.executable,
+            ROOT / "scripts" / "monthly_report.py",
+            search_book,
+            "--month",
+            "2026-02",
+            "--out-dir",
+            tmp_path / "out",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        again.returncode == 1
+        and again.stderr.startswith("Error: ")
+        and "already exists" in again.stderr
+    )
     (tmp_path / "out" / "search-report-2026-02.pdf").unlink()
     before = (tmp_path / "out" / "search-report-2026-01.xlsx").stat().st_mtime_ns
     missing = subprocess.run(
-        [sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--all-months", "--out-dir", tmp_path / "out",
-         "--as-of", str(AS_OF), "--pdf", "-v"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            ROOT / "scripts" / "monthly_report.py",
+            search_book,
+            "--all-months",
+            "--out-dir",
+            tmp_path / "out",
+            "--as-of",
+            str(AS_OF),
+            "--pdf",
+            "-v",
+        ],
+        capture_output=True,
+        text=True,
     )
-    assert missing.returncode == 0, missing.stderr  # the reports already there are kept, the missing one written
-    assert missing.stdout.splitlines() == [f"Wrote {tmp_path / 'out' / 'search-report-2026-02.pdf'}"]
+    assert missing.returncode == 0, (
+        missing.stderr
+    )  # the reports already there are kept, the missing one written
+    assert missing.stdout.splitlines() == [
+        f"Wrote {tmp_path / 'out' / 'search-report-2026-02.pdf'}"
+    ]
     assert "2026-01: kept" in missing.stderr and "2026-03: kept" in missing.stderr
     assert (tmp_path / "out" / "search-report-2026-01.xlsx").stat().st_mtime_ns == before
 
@@ -253,9 +397,15 @@ def test_monthly_script_all_months(tmp_path, search_book):
 def test_report_with_only_pdf_named_writes_both(capsys, tmp_path, search_book):
     book = tmp_path / "search.xlsx"
     book.write_bytes(search_book.read_bytes())
-    code, out, err = run(capsys, "report", book, "--month", "2026-02", "--as-of", AS_OF, "--pdf", tmp_path / "r.pdf")
+    code, out, err = run(
+        capsys, "report", book, "--month", "2026-02", "--as-of", AS_OF, "--pdf", tmp_path / "r.pdf"
+    )
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "search-report-2026-02.xlsx", "search.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "r.pdf",
+        "search-report-2026-02.xlsx",
+        "search.xlsx",
+    ]
 
 
 def test_report_of_views_matches(search_book):

@@ -188,7 +188,9 @@ def test_sample_reads_back_exactly(sample_path):
     records = sample_search(AS_OF)
     for name, rows in records.items():
         headers = {c.header for c in TABLES[name].inputs}
-        assert [k for row in rows for k in row if k not in headers] == [], name  # no misspelt header
+        assert [k for row in rows for k in row if k not in headers] == [], (
+            name
+        )  # no misspelt header
         df = book.inputs[name]
         assert len(df) == len(rows), name
         for (_, got), want in zip(df.iterrows(), rows):

@@ -28,22 +28,33 @@ BAS = ROOT / "workbook" / "vba" / f"{VBA_MODULE}.bas"
 
 @pytest.fixture(scope="module")
 def xlsm(tmp_path_factory) -> Path:
-    return new_workbook(tmp_path_factory.mktemp("m") / "search.xlsm", sample=True, as_of=dt.date(2026, 10, 21))
+    return new_workbook(
+        tmp_path_factory.mktemp("m") / "search.xlsm", sample=True, as_of=dt.date(2026, 10, 21)
+    )
 
 
 def test_the_committed_source_is_the_one_truth():
     assert BAS.read_bytes().decode("cp1252") == bas_source()
-    assert b"\r\n" in BAS.read_bytes() and b"\n" not in BAS.read_bytes().replace(b"\r\n", b"")  # CRLF, as VBA has it
+    assert b"\r\n" in BAS.read_bytes() and b"\n" not in BAS.read_bytes().replace(
+        b"\r\n", b""
+    )  # CRLF, as VBA has it
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=9000) | st.text(alphabet="Sub End()\r\n \"abc.;", max_size=12000).map(str.encode))
+@given(
+    st.binary(max_size=9000)
+    | st.text(alphabet='Sub End()\r\n "abc.;', max_size=12000).map(str.encode)
+)
 def test_compression_round_trips_through_olevba(data):
     assert bytes(decompress_stream(bytearray(compress(data)))) == data
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.binary(max_size=64), st.integers(0, 255), st.text(alphabet="{}-0123456789ABCDEF", min_size=1, max_size=40))
+@given(
+    st.binary(max_size=64),
+    st.integers(0, 255),
+    st.text(alphabet="{}-0123456789ABCDEF", min_size=1, max_size=40),
+)
 def test_project_property_encryption_round_trips(data, seed, project_id):
     assert decrypt(_encrypt(data, project_id, seed), project_id) == data
     other = project_id + "1"  # a different project: its key differs by the byte "1"
@@ -60,13 +71,17 @@ def test_olevba_decodes_exactly_the_committed_source(xlsm):
         ole = olefile.OleFileIO(io.BytesIO(z.read("xl/vbaProject.bin")))
     raw = bytes(decompress_stream(bytearray(ole.openstream(f"VBA/{VBA_MODULE}").read())))
     assert raw == BAS.read_bytes()
-    assert sorted(n for n in code if n.endswith(".cls")) == sorted(["ThisWorkbook.cls", *(f"Sheet{k}.cls" for k in range(1, 13))])
+    assert sorted(n for n in code if n.endswith(".cls")) == sorted(
+        ["ThisWorkbook.cls", *(f"Sheet{k}.cls" for k in range(1, 13))]
+    )
 
 
 def test_workbook_code_names_match_the_document_modules(xlsm):
     with zipfile.ZipFile(xlsm) as z:
         wb = z.read("xl/workbook.xml").decode()
-        sheets = [z.read(n).decode() for n in z.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n)]
+        sheets = [
+            z.read(n).decode() for n in z.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n)
+        ]
         ct = z.read("[Content_Types].xml").decode()
     assert 'codeName="ThisWorkbook"' in wb
     assert len([s for s in sheets if re.search(r'codeName="Sheet\d+"', s)]) == 12
@@ -114,11 +129,16 @@ def test_libreoffice_imports_modules_and_buttons(xlsm, soffice, tmp_path, kept):
         names = z.namelist()
         module = z.read(f"Basic/VBAProject/{VBA_MODULE}.xml").decode()
         content = z.read("content.xml").decode()
-    assert f"Basic/VBAProject/{VBA_MODULE}.xml" in names and "Basic/VBAProject/ThisWorkbook.xml" in names
+    assert (
+        f"Basic/VBAProject/{VBA_MODULE}.xml" in names
+        and "Basic/VBAProject/ThisWorkbook.xml" in names
+    )
     for sub in subs(bas_source()):
         assert f"Sub {sub}()" in module
     labels = re.findall(r'<form:button [^>]*form:label="([^"]+)"', content)
-    bound = re.findall(r"vnd\.sun\.star\.script:VBAProject\.JobbookButtons\.(\w+)\?language=Basic", content)
+    bound = re.findall(
+        r"vnd\.sun\.star\.script:VBAProject\.JobbookButtons\.(\w+)\?language=Basic", content
+    )
     assert labels == [caption for caption, _, _ in BUTTONS]
     assert bound == [sub for _, sub, _ in BUTTONS]
 

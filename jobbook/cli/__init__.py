@@ -47,7 +47,9 @@ def as_of_option(fn: Callable) -> Callable:
 def output_options(fn: Callable) -> Callable:
     """--json / --csv, shared by every command that prints data (a readable table by default)."""
     fn = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(fn)
-    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON (the shapes of SPEC section 6).")(fn)
+    fn = click.option(
+        "--json", "as_json", is_flag=True, help="Print JSON (the shapes of SPEC section 6)."
+    )(fn)
 
     @functools.wraps(fn)
     def wrapper(*args, as_json: bool, as_csv: bool, **kwargs):

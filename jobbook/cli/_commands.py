@@ -13,7 +13,9 @@ from ..reader import Book, read_book
 from . import ISO_DATE, as_of_option, cli, output_options
 from ._output import bar, money, pct, text_table, to_csv, to_json
 
-BOOK = click.argument("book", type=click.Path(path_type=Path), metavar="BOOK")  # jobbook judges the file
+BOOK = click.argument(
+    "book", type=click.Path(path_type=Path), metavar="BOOK"
+)  # jobbook judges the file
 MAX_WARNINGS = 5
 
 
@@ -29,10 +31,15 @@ def warn(problems: list[Problem], book: Path) -> None:
     for p in problems[:MAX_WARNINGS]:
         click.echo(f"warning: {p}", err=True)
     if len(problems) > MAX_WARNINGS:
-        click.echo(f"warning: ... and {len(problems) - MAX_WARNINGS} more; run: jobbook check {book}", err=True)
+        click.echo(
+            f"warning: ... and {len(problems) - MAX_WARNINGS} more; run: jobbook check {book}",
+            err=True,
+        )
 
 
-def emit(fmt: str, data, text: str, rows: list[dict] | None = None, fields: tuple[str, ...] | None = None) -> None:
+def emit(
+    fmt: str, data, text: str, rows: list[dict] | None = None, fields: tuple[str, ...] | None = None
+) -> None:
     if fmt == "json":
         click.echo(to_json(data))
     elif fmt == "csv":
@@ -68,7 +75,11 @@ def check(book: Path, as_of, fmt: str) -> int:
         lines += [f"Errors ({len(errors)}):", *(f"  {p}" for p in errors)]
     if warnings:
         lines += [f"Warnings ({len(warnings)}):", *(f"  {p}" for p in warnings)]
-    summary = f"{book}: {len(errors)} error(s), {len(warnings)} warning(s)" if b.problems else f"{book}: no problems found"
+    summary = (
+        f"{book}: {len(errors)} error(s), {len(warnings)} warning(s)"
+        if b.problems
+        else f"{book}: no problems found"
+    )
     lines.append(summary)
     emit(fmt, report, "\n".join(lines), report["problems"], views.PROBLEM_KEYS)
     return 1 if errors else 0
@@ -78,7 +89,9 @@ def check(book: Path, as_of, fmt: str) -> int:
 
 
 def _month_option(fn):
-    return click.option("--month", metavar="YYYY-MM", default=None, help="Only the applications of this month.")(fn)
+    return click.option(
+        "--month", metavar="YYYY-MM", default=None, help="Only the applications of this month."
+    )(fn)
 
 
 def stats_text(s: dict, book: Path, month: str | None) -> str:
@@ -105,7 +118,17 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
             "",
             text_table(
                 ["Source", "Applications", "Responses", "Rate", "Interviews", "Offers"],
-                [[k, v["applications"], v["responses"], pct(v["response_rate"]), v["interviews"], v["offers"]] for k, v in src],
+                [
+                    [
+                        k,
+                        v["applications"],
+                        v["responses"],
+                        pct(v["response_rate"]),
+                        v["interviews"],
+                        v["offers"],
+                    ]
+                    for k, v in src
+                ],
                 right=range(1, 6),
             ),
         ]
@@ -114,7 +137,10 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
             "",
             text_table(
                 ["Month", "Applications", "Interviews", "Offers"],
-                [[k, v["applications"], v["interviews"], v["offers"]] for k, v in s["by_month"].items()],
+                [
+                    [k, v["applications"], v["interviews"], v["offers"]]
+                    for k, v in s["by_month"].items()
+                ],
                 right=range(1, 4),
             ),
         ]
@@ -123,7 +149,9 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
 
 def _flat(prefix: str, value) -> list[dict]:
     if isinstance(value, dict):
-        return [row for k, v in value.items() for row in _flat(f"{prefix}.{k}" if prefix else str(k), v)]
+        return [
+            row for k, v in value.items() for row in _flat(f"{prefix}.{k}" if prefix else str(k), v)
+        ]
     return [{"figure": prefix, "value": value}]
 
 
@@ -172,7 +200,17 @@ def offers_text(rows: list[dict], book: Path) -> str:
         for r in rows
     ]
     return text_table(
-        ["Rank", "ID", "Company", "First year", "Avg/year", "Per hour", "Status", "Decide by", "Flag"],
+        [
+            "Rank",
+            "ID",
+            "Company",
+            "First year",
+            "Avg/year",
+            "Per hour",
+            "Status",
+            "Decide by",
+            "Flag",
+        ],
         body,
         right=(0, 3, 4, 5),
     )
@@ -211,7 +249,13 @@ def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
 
 @cli.command()
 @BOOK
-@click.option("--within", type=click.IntRange(min=0), default=None, metavar="DAYS", help="Only deadlines due within DAYS calendar days (overdue ones always show).")
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="DAYS",
+    help="Only deadlines due within DAYS calendar days (overdue ones always show).",
+)
 @as_of_option
 @output_options
 def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:

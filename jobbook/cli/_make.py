@@ -27,9 +27,22 @@ def _country(ctx, param, value: str) -> str:
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sample", is_flag=True, help="Fill it with a believable four-month search.")
-@click.option("--country", default="US", show_default=True, metavar="CC", callback=_country, help="Holiday calendar (ISO country code).")
-@click.option("--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it).")
-@click.option("--force", is_flag=True, help="Replace PATH if it exists (the old one is kept as a backup beside it).")
+@click.option(
+    "--country",
+    default="US",
+    show_default=True,
+    metavar="CC",
+    callback=_country,
+    help="Holiday calendar (ISO country code).",
+)
+@click.option(
+    "--as-of", type=ISO_DATE, default=None, help="Pin the AsOf date (and end the sample on it)."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace PATH if it exists (the old one is kept as a backup beside it).",
+)
 def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
     """Create a new jobbook workbook at PATH: .xlsx, or .xlsm with Dashboard buttons and macros.
 
@@ -43,14 +56,30 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
       jobbook new search.xlsx --sample --country GB
       jobbook new search.xlsm
     """
-    out = new_workbook(path, sample=sample, country=country, as_of=as_of, force=force,
-                       on_backup=lambda kept: click.echo(f"Kept the old workbook as {kept}"))
+    out = new_workbook(
+        path,
+        sample=sample,
+        country=country,
+        as_of=as_of,
+        force=force,
+        on_backup=lambda kept: click.echo(f"Kept the old workbook as {kept}"),
+    )
     click.echo(f"Wrote {out}")
 
 
 @cli.command()
-@click.argument("folder", required=False, default="jobbook-demo", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--as-of", type=ISO_DATE, default=None, help="End the sample search on this date (default today).")
+@click.argument(
+    "folder",
+    required=False,
+    default="jobbook-demo",
+    type=click.Path(file_okay=False, path_type=Path),
+)
+@click.option(
+    "--as-of",
+    type=ISO_DATE,
+    default=None,
+    help="End the sample search on this date (default today).",
+)
 @click.option("--force", is_flag=True, help="Replace files of an earlier demo in FOLDER.")
 def demo(folder: Path, as_of, force: bool) -> None:
     """Write a sample search workbook (and its monthly report) into FOLDER, from nothing, and
@@ -65,11 +94,20 @@ def demo(folder: Path, as_of, force: bool) -> None:
     from ..report import write_report
 
     folder.mkdir(parents=True, exist_ok=True)
-    book_path = new_workbook(folder / "search.xlsx", sample=True, as_of=as_of, force=force, on_backup=False)
+    book_path = new_workbook(
+        folder / "search.xlsx", sample=True, as_of=as_of, force=force, on_backup=False
+    )
     book = read_book(book_path, as_of=as_of)
     month = f"{book.as_of:%Y-%m}"
     stem = folder / f"search-report-{month}"
-    _, written, _ = write_report(book_path, month, stem.with_suffix(".xlsx"), stem.with_suffix(".pdf"), force=force, as_of=as_of)
+    _, written, _ = write_report(
+        book_path,
+        month,
+        stem.with_suffix(".xlsx"),
+        stem.with_suffix(".pdf"),
+        force=force,
+        as_of=as_of,
+    )
     click.echo(f"Wrote {book_path}, " + ", ".join(str(p) for p in written) + "\n")
     click.echo(stats_text(views.stats(book), book_path, None))
     click.echo("")

@@ -64,14 +64,18 @@ def money(x: float | None, cents: bool = False) -> str:
     return f"{x:,.2f}" if cents else f"{x:,.0f}"
 
 
-def text_table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()) -> str:
+def text_table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()
+) -> str:
     """A plain aligned table; columns in `right` are right-aligned."""
     body = [["" if v is None else str(v) for v in r] for r in rows]
     widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(headers)]
     right = set(right)
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+        ).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in body)])
 

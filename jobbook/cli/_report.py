@@ -23,14 +23,39 @@ def progress(items: Iterable, label: str) -> Iterator:
 
 
 @cli.command()
-@click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BOOK...")
+@click.argument(
+    "books", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BOOK..."
+)
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month to report on.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report workbook (.xlsx). Default: BOOK-report-YYYY-MM.xlsx beside the book.")
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as a PDF drawn with matplotlib (no LibreOffice needed).")
-@click.option("--cohort", is_flag=True, help="Several books (a coach's cohort): one row per person, totals and the same charts.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report workbook (.xlsx). Default: BOOK-report-YYYY-MM.xlsx beside the book.",
+)
+@click.option(
+    "--pdf",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report as a PDF drawn with matplotlib (no LibreOffice needed).",
+)
+@click.option(
+    "--cohort",
+    is_flag=True,
+    help="Several books (a coach's cohort): one row per person, totals and the same charts.",
+)
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
 @as_of_option
-def report(books: tuple[Path, ...], month: str, out: Path | None, pdf: Path | None, cohort: bool, force: bool, as_of) -> None:
+def report(
+    books: tuple[Path, ...],
+    month: str,
+    out: Path | None,
+    pdf: Path | None,
+    cohort: bool,
+    force: bool,
+    as_of,
+) -> None:
     """Write the monthly progress report of BOOK: the month's figures against the previous month,
     deadlines, lessons and questions to practise, native charts and a Sankey diagram of the whole
     search. BOOK is only read, never written.
@@ -52,14 +77,24 @@ def report(books: tuple[Path, ...], month: str, out: Path | None, pdf: Path | No
         raise click.UsageError("several books need --cohort (or report them one at a time)")
     if cohort:
         target = out or Path(f"cohort-report-{month}.xlsx")
-        c, written = write_cohort(list(books), month, target, pdf, force=force, as_of=as_of, progress=lambda xs: progress(xs, "Reading books"))
+        c, written = write_cohort(
+            list(books),
+            month,
+            target,
+            pdf,
+            force=force,
+            as_of=as_of,
+            progress=lambda xs: progress(xs, "Reading books"),
+        )
         for f, err in c.failures:
             click.echo(f"warning: {f} was not reported: {err}", err=True)
         for f in c.repeated:
             click.echo(f"warning: {f} was given more than once; reported once", err=True)
         click.echo(f"Cohort of {len(c.people)} for {month}: " + ", ".join(str(p) for p in written))
         return
-    data, written, warnings = write_report(books[0], month, out, pdf, force=force, as_of=as_of, needs=views.NEEDS_REPORT)
+    data, written, warnings = write_report(
+        books[0], month, out, pdf, force=force, as_of=as_of, needs=views.NEEDS_REPORT
+    )
     for p in warnings[:5]:
         click.echo(f"warning: {p}", err=True)
     s = data.stats

@@ -68,7 +68,9 @@ class BusinessCalendar:
     """Monday-Friday business days minus a list of holidays."""
 
     def __init__(self, holidays: Iterable[Any] = ()):
-        days = to_days(list(holidays)) if not isinstance(holidays, np.ndarray) else to_days(holidays)
+        days = (
+            to_days(list(holidays)) if not isinstance(holidays, np.ndarray) else to_days(holidays)
+        )
         days = np.unique(days[~np.isnat(days)])
         self.holidays: np.ndarray = days
         self._cal = np.busdaycalendar(weekmask="1111100", holidays=days)
@@ -126,5 +128,7 @@ def public_holidays(country: str, years: Iterable[int]) -> list[tuple[dt.date, s
     try:
         cal = _holidays.country_holidays(code, years=sorted(set(years)))
     except NotImplementedError as exc:
-        raise BadValue(f"unknown holiday country {country!r} (use an ISO code such as US, GB, DE)") from exc
+        raise BadValue(
+            f"unknown holiday country {country!r} (use an ISO code such as US, GB, DE)"
+        ) from exc
     return sorted(cal.items())

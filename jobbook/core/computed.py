@@ -45,7 +45,9 @@ def lookup(keys: pd.Series, table: pd.DataFrame, key_col: str, value_col: str) -
         return pd.Series([], index=keys.index, dtype=object)
     found = pc.index_in(
         pa.array(id_key(keys), from_pandas=True),
-        options=pc.SetLookupOptions(value_set=pa.array(id_key(table[key_col]), from_pandas=True), skip_nulls=True),
+        options=pc.SetLookupOptions(
+            value_set=pa.array(id_key(table[key_col]), from_pandas=True), skip_nulls=True
+        ),
     )
     out = pa.array(table[value_col], from_pandas=True).take(found).to_pandas()
     out.index = keys.index  # by position: the keys' own rows
@@ -70,19 +72,30 @@ def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Follow-up due and Flag."""
     applied = _days(pipeline["Date applied"])
     contact = _days(pipeline["Last contact"])
-    latest = np.where(np.isnat(applied), contact, np.where(np.isnat(contact), applied, np.maximum(applied, contact)))
+    latest = np.where(
+        np.isnat(applied),
+        contact,
+        np.where(np.isnat(contact), applied, np.maximum(applied, contact)),
+    )
     active = _active(pipeline["Status"])
     follow = ctx.calendar.workday(np.where(active, latest, NAT), ctx.settings.FollowUpDays)
     nxt = _days(pipeline["Next action due"])
-    soonest = np.where(np.isnat(follow), nxt, np.where(np.isnat(nxt), follow, np.minimum(follow, nxt)))
+    soonest = np.where(
+        np.isnat(follow), nxt, np.where(np.isnat(nxt), follow, np.minimum(follow, nxt))
+    )
     soonest = np.where(active, soonest, NAT)
     flag = flags(soonest, False, ctx.today, ctx.calendar)
     return pd.DataFrame(
-        {"Follow-up due": _as_series(follow, pipeline.index), "Flag": _as_series(flag, pipeline.index)}
+        {
+            "Follow-up due": _as_series(follow, pipeline.index),
+            "Flag": _as_series(flag, pipeline.index),
+        }
     )
 
 
-def interviews_columns(interviews: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def interviews_columns(
+    interviews: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context
+) -> pd.DataFrame:
     """Company, Thank-you due and Thank-you flag."""
     company = lookup(interviews["Application ID"], pipeline, "ID", "Company")
     due = ctx.calendar.workday(_days(interviews["Date"]), ctx.settings.ThankYouDays)
@@ -145,12 +158,16 @@ def transition_columns(
             "Last day": _as_series(last, transition.index),
             "Earliest start": _as_series(earliest, transition.index),
             "Start flag": _as_series(start_flag, transition.index),
-            "Applications to withdraw": applications_to_withdraw(transition["Offer ID"], offers, pipeline),
+            "Applications to withdraw": applications_to_withdraw(
+                transition["Offer ID"], offers, pipeline
+            ),
         }
     )
 
 
-def notice_dates(notice_given, weeks, rest_days, cal: BusinessCalendar) -> tuple[np.ndarray, np.ndarray]:
+def notice_dates(
+    notice_given, weeks, rest_days, cal: BusinessCalendar
+) -> tuple[np.ndarray, np.ndarray]:
     """Last day = WORKDAY(notice, 5 x weeks); earliest start = WORKDAY(last day + rest days, 1).
     Scalars or arrays; NaT where the notice date is blank."""
     last = cal.workday(notice_given, 5 * np.asarray(weeks, dtype=float))
@@ -165,11 +182,18 @@ def other_active_ids(pipeline: pd.DataFrame, keep_application: object) -> list[s
     ids = pipeline["ID"]
     keep = id_key(pd.Series([keep_application], dtype=object)).iloc[0]
     applied = pipeline["Date applied"].notna().to_numpy()
-    mask = _active(pipeline["Status"]) & applied & ids.notna().to_numpy() & (id_key(ids) != keep).fillna(True).to_numpy()
+    mask = (
+        _active(pipeline["Status"])
+        & applied
+        & ids.notna().to_numpy()
+        & (id_key(ids) != keep).fillna(True).to_numpy()
+    )
     return [str(i) for i in ids[mask]]
 
 
-def applications_to_withdraw(offer_ids: pd.Series, offers: pd.DataFrame, pipeline: pd.DataFrame) -> pd.Series:
+def applications_to_withdraw(
+    offer_ids: pd.Series, offers: pd.DataFrame, pipeline: pd.DataFrame
+) -> pd.Series:
     """For each accepted Offer ID: the other Active applications, joined with ", "."""
     app = lookup(offer_ids, offers, "ID", "Application ID")
     out = [", ".join(other_active_ids(pipeline, a)) if pd.notna(a) else "" for a in app]
@@ -181,7 +205,9 @@ COMPUTERS = {
     "Interviews": lambda t, ctx: interviews_columns(t["Interviews"], t["Pipeline"], ctx),
     "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx),
     "Lessons": lambda t, ctx: lessons_columns(t["Lessons"], ctx),
-    "Transition": lambda t, ctx: transition_columns(t["Transition"], t["Offers"], t["Pipeline"], ctx),
+    "Transition": lambda t, ctx: transition_columns(
+        t["Transition"], t["Offers"], t["Pipeline"], ctx
+    ),
 }
 
 

@@ -28,7 +28,9 @@ def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
     )
 
 
-def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None) -> pd.DataFrame:
+def deadlines(
+    tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None
+) -> pd.DataFrame:
     """Every open deadline: not done, with a due date; overdue ones always, the rest up to
     `within` calendar days after the as-of date when given. Sorted by due date, then kind (in the
     order of ``KINDS``), then sheet order - the order the Dashboard's list uses too.
@@ -40,18 +42,34 @@ def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None 
 
     open_ty = i["Thank-you flag"] != FLAG_DONE
     parts.append(
-        _frame("thank-you", "Interviews", i["ID"][open_ty], i["Company"][open_ty], i["Thank-you due"][open_ty], i["Thank-you flag"][open_ty])
+        _frame(
+            "thank-you",
+            "Interviews",
+            i["ID"][open_ty],
+            i["Company"][open_ty],
+            i["Thank-you due"][open_ty],
+            i["Thank-you flag"][open_ty],
+        )
     )
 
     active = _active(p["Status"])
     for kind, col in (("follow-up", "Follow-up due"), ("next-action", "Next action due")):
         due = to_days(p[col])
         fl = flags(due, False, ctx.today, ctx.calendar)
-        parts.append(_frame(kind, "Pipeline", p["ID"][active], p["Company"][active], due[active], fl[active]))
+        parts.append(
+            _frame(kind, "Pipeline", p["ID"][active], p["Company"][active], due[active], fl[active])
+        )
 
     open_o = o["Decision flag"] != FLAG_DONE
     parts.append(
-        _frame("decision", "Offers", o["ID"][open_o], o["Company"][open_o], o["Decision due"][open_o], o["Decision flag"][open_o])
+        _frame(
+            "decision",
+            "Offers",
+            o["ID"][open_o],
+            o["Company"][open_o],
+            o["Decision due"][open_o],
+            o["Decision flag"][open_o],
+        )
     )
 
     open_l = les["Flag"] != FLAG_DONE
@@ -71,20 +89,35 @@ def deadlines(tables: dict[str, pd.DataFrame], ctx: Context, within: int | None 
     today = np.datetime64(ctx.today, "D")
     upcoming = ~np.isnat(start) & (start >= today)
     start_flag = np.where(
-        tr["Start flag"].to_numpy() == FLAG_TOO_SOON, FLAG_TOO_SOON, flags(start, False, ctx.today, ctx.calendar)
+        tr["Start flag"].to_numpy() == FLAG_TOO_SOON,
+        FLAG_TOO_SOON,
+        flags(start, False, ctx.today, ctx.calendar),
     )
     offer_company = lookup(tr["Offer ID"], o, "ID", "Company")
     parts.append(
-        _frame("start", "Transition", tr["Offer ID"][upcoming], offer_company[upcoming], start[upcoming], start_flag[upcoming])
+        _frame(
+            "start",
+            "Transition",
+            tr["Offer ID"][upcoming],
+            offer_company[upcoming],
+            start[upcoming],
+            start_flag[upcoming],
+        )
     )
 
-    out = pd.concat([x for x in parts if len(x)], ignore_index=True) if any(len(x) for x in parts) else _frame("", "", [], [], [], [])
+    out = (
+        pd.concat([x for x in parts if len(x)], ignore_index=True)
+        if any(len(x) for x in parts)
+        else _frame("", "", [], [], [], [])
+    )
     out = out[~np.isnat(out["due"].to_numpy(dtype="datetime64[D]"))]
     if within is not None:
         limit = today + np.timedelta64(int(within), "D")
         out = out[out["due"].to_numpy(dtype="datetime64[D]") <= limit]
     out = out.assign(_k=out["kind"].map({k: n for n, k in enumerate(KINDS)}))
-    out = out.sort_values(["due", "_k"], kind="stable").drop(columns=["_k"])  # parts are in sheet order
+    out = out.sort_values(["due", "_k"], kind="stable").drop(
+        columns=["_k"]
+    )  # parts are in sheet order
     return out.reset_index(drop=True)[COLUMNS]
 
 
@@ -97,6 +130,15 @@ def deadline_records(frame: pd.DataFrame) -> list[dict[str, object]]:
         return [None if (v is None or v != v or v == "") else str(v) for v in s]
 
     return [
-        {"kind": k, "sheet": sh, "id": i, "company": c, "due": None if d == "NaT" else str(d), "flag": f or ""}
-        for k, sh, i, c, d, f in zip(frame["kind"], frame["sheet"], text("id"), text("company"), due, frame["flag"])
+        {
+            "kind": k,
+            "sheet": sh,
+            "id": i,
+            "company": c,
+            "due": None if d == "NaT" else str(d),
+            "flag": f or "",
+        }
+        for k, sh, i, c, d, f in zip(
+            frame["kind"], frame["sheet"], text("id"), text("company"), due, frame["flag"]
+        )
     ]

@@ -27,7 +27,9 @@ def _num(df: pd.DataFrame, col: str) -> pd.Series:
 def effective_base(offers: pd.DataFrame) -> pd.Series:
     """Final base once agreed, else Base salary (blank when neither is set)."""
     final = pd.to_numeric(offers["Final base"], errors="coerce")
-    return final.where(final.notna(), pd.to_numeric(offers["Base salary"], errors="coerce")).astype(float)
+    return final.where(final.notna(), pd.to_numeric(offers["Base salary"], errors="coerce")).astype(
+        float
+    )
 
 
 def offer_values(offers: pd.DataFrame, settings: Settings) -> pd.DataFrame:
@@ -41,7 +43,9 @@ def offer_values(offers: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 
     out = pd.DataFrame(index=offers.index)
     out["Annual bonus"] = base * _num(offers, "Bonus target %")
-    out["Equity per year"] = np.where(vest == 0, 0.0, _num(offers, "Equity grant value") / vest.where(vest != 0, 1.0))
+    out["Equity per year"] = np.where(
+        vest == 0, 0.0, _num(offers, "Equity grant value") / vest.where(vest != 0, 1.0)
+    )
     out["Retirement match"] = base * _num(offers, "Retirement match %")
     out["Commute cost/year"] = days * weeks * _num(offers, "Commute cost/day")
     recurring = (
@@ -52,18 +56,27 @@ def offer_values(offers: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         + _num(offers, "Benefits value")
         - out["Commute cost/year"]
     )
-    one_time = _num(offers, "Signing bonus") + _num(offers, "Relocation allowance") - _num(offers, "Relocation cost")
+    one_time = (
+        _num(offers, "Signing bonus")
+        + _num(offers, "Relocation allowance")
+        - _num(offers, "Relocation cost")
+    )
     out["Recurring total"] = recurring
     out["First-year total"] = recurring + one_time
     horizon = float(settings.HorizonYears)
     out["Average annual total"] = recurring + one_time / horizon if horizon > 0 else np.nan
-    hours = float(settings.HoursPerWeek) * weeks + 2 * _num(offers, "Commute minutes one-way") / 60 * days * weeks
+    hours = (
+        float(settings.HoursPerWeek) * weeks
+        + 2 * _num(offers, "Commute minutes one-way") / 60 * days * weeks
+    )
     out["Effective hourly"] = (recurring / hours.where(hours != 0)).astype(float)
     out.loc[~has, list(VALUE_COLUMNS)] = np.nan
     return out
 
 
-def offer_value(components: dict[str, float | None], settings: Settings | None = None) -> dict[str, float]:
+def offer_value(
+    components: dict[str, float | None], settings: Settings | None = None
+) -> dict[str, float]:
     """Section 5 for one offer given by its Offers columns (missing or None as blank)."""
     from ..schema import OFFERS
 

@@ -35,4 +35,6 @@ class Settings:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-assert {f.name for f in fields(Settings)} == set(SETTINGS_BY_NAME), "Settings out of step with schema"
+assert {f.name for f in fields(Settings)} == set(SETTINGS_BY_NAME), (
+    "Settings out of step with schema"
+)

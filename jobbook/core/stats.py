@@ -30,7 +30,9 @@ def _months(dates: pd.Series) -> np.ndarray:
     """Calendar month of each date as numpy ``datetime64[M]`` (NaT for blanks): fast to compare."""
     if not pd.api.types.is_datetime64_any_dtype(dates):
         dates = pd.to_datetime(dates, errors="coerce")
-    return dates.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")  # [s]: no overflow past 2262
+    return dates.to_numpy(dtype="datetime64[s]").astype(
+        "datetime64[M]"
+    )  # [s]: no overflow past 2262
 
 
 def _month(period: pd.Period) -> np.datetime64:
@@ -83,7 +85,10 @@ def outcome_stats(
     waits = (first - applied).dt.days.dropna()
     median = float(np.median(waits)) if len(waits) else None
 
-    by_status = {s: int(c) for s, c in ((s, (apps["Status"] == s).sum()) for s in _per_key(apps["Status"], STATUSES))}
+    by_status = {
+        s: int(c)
+        for s, c in ((s, (apps["Status"] == s).sum()) for s in _per_key(apps["Status"], STATUSES))
+    }
     by_source = {}
     src = apps["Source"]
     for s in _per_key(src, SOURCES):

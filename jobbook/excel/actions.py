@@ -46,7 +46,12 @@ class ActionResult:
 def _band(name: str, title: str, header: list[str], rows: list[list[object]]) -> list[CellWrite]:
     first, last = BANDS[name]
     return [
-        CellWrite(LISTS, f"{first}{FIRST_ROW - 1}", [[title]], clear=f"{first}{FIRST_ROW - 1}:{last}{CLEAR_TO}"),
+        CellWrite(
+            LISTS,
+            f"{first}{FIRST_ROW - 1}",
+            [[title]],
+            clear=f"{first}{FIRST_ROW - 1}:{last}{CLEAR_TO}",
+        ),
         CellWrite(LISTS, f"{first}{FIRST_ROW}", [header, *rows]),
     ]
 
@@ -57,7 +62,10 @@ def _date(iso: str | None) -> dt.date | None:
 
 def deadlines(book: Book) -> ActionResult:
     """Deadlines button: every open deadline, soonest first, on the Lists sheet."""
-    rows = [[_date(d["due"]), d["flag"], d["kind"], d["sheet"], d["id"], d["company"]] for d in views.deadlines(book)]
+    rows = [
+        [_date(d["due"]), d["flag"], d["kind"], d["sheet"], d["id"], d["company"]]
+        for d in views.deadlines(book)
+    ]
     overdue = sum(1 for r in rows if r[1] == FLAG_OVERDUE)
     title = f"Open deadlines as of {book.as_of.isoformat()}: {len(rows)} ({overdue} overdue)"
     return ActionResult(title, _band("deadlines", title, list(views.DEADLINE_HEADERS), rows))
@@ -78,7 +86,11 @@ def check(book: Book) -> ActionResult:
     problems = sorted(book.problems, key=lambda p: not p.is_error)
     rows = [[_link(p.sheet, p.cell), p.severity, p.message] for p in problems]
     errors = sum(1 for p in problems if p.is_error)
-    title = f"Checked {book.as_of.isoformat()}: {errors} error(s), {len(problems) - errors} warning(s)" if problems else "No problems found"
+    title = (
+        f"Checked {book.as_of.isoformat()}: {errors} error(s), {len(problems) - errors} warning(s)"
+        if problems
+        else "No problems found"
+    )
     return ActionResult(title, _band("problems", title, ["Cell", "Severity", "Problem"], rows))
 
 
@@ -86,16 +98,44 @@ def refresh(book: Book) -> ActionResult:
     """Refresh button: what only Python computes - offers ranked by average annual total, and the
     whole search month by month."""
     offer_rows = [
-        [o["rank"], o["id"], o["company"], o["first_year_total"], o["average_annual_total"], o["effective_hourly"],
-         o["status"], _date(o["decision_due"]), o["decision_flag"]]
+        [
+            o["rank"],
+            o["id"],
+            o["company"],
+            o["first_year_total"],
+            o["average_annual_total"],
+            o["effective_hourly"],
+            o["status"],
+            _date(o["decision_due"]),
+            o["decision_flag"],
+        ]
         for o in views.offers(book)
     ]
     months = views.stats(book)["by_month"]
     month_rows = [[m, v["applications"], v["interviews"], v["offers"]] for m, v in months.items()]
     stamp = f"as of {book.as_of.isoformat()}"
-    writes = _band("offers", f"Offers ranked by average annual total ({stamp})",
-                   ["Rank", "ID", "Company", "First-year total", "Average annual total", "Effective hourly", "Status", "Decide by", "Flag"], offer_rows)
-    writes += _band("months", f"The search month by month ({stamp})", ["Month", "Applications", "Interviews", "Offers"], month_rows)
+    writes = _band(
+        "offers",
+        f"Offers ranked by average annual total ({stamp})",
+        [
+            "Rank",
+            "ID",
+            "Company",
+            "First-year total",
+            "Average annual total",
+            "Effective hourly",
+            "Status",
+            "Decide by",
+            "Flag",
+        ],
+        offer_rows,
+    )
+    writes += _band(
+        "months",
+        f"The search month by month ({stamp})",
+        ["Month", "Applications", "Interviews", "Offers"],
+        month_rows,
+    )
     return ActionResult(f"Refreshed {len(offer_rows)} offers and {len(month_rows)} months", writes)
 
 
@@ -120,7 +160,9 @@ def _cell(book: Book, table: str, header: str, row: int) -> str:
     return f"{letter}{row}"
 
 
-def accept_offer(book: Book, offer_id: str | None = None, selected_row: int | None = None) -> ActionResult:
+def accept_offer(
+    book: Book, offer_id: str | None = None, selected_row: int | None = None
+) -> ActionResult:
     """Accept offer button, for the offer chosen on the Dashboard or the selected Offers row: mark
     it and its application Accepted, mark the other Active applications to withdraw, fill
     Transition, and list the courtesy steps."""
@@ -132,7 +174,9 @@ def accept_offer(book: Book, offer_id: str | None = None, selected_row: int | No
     else:
         match = offers.iloc[0:0]
     if match.empty:
-        raise BadValue("choose the offer to accept: pick its ID next to the button, or select its row on the Offers sheet")
+        raise BadValue(
+            "choose the offer to accept: pick its ID next to the button, or select its row on the Offers sheet"
+        )
     row = int(match.index[0])
     offer = match.iloc[0]
     oid, app_id = str(offer["ID"]), str(offer["Application ID"])
@@ -149,8 +193,16 @@ def accept_offer(book: Book, offer_id: str | None = None, selected_row: int | No
     by_id = {str(i).lower(): int(r) for r, i in pipeline["ID"].items() if isinstance(i, str)}
     for other in others:
         r = by_id[other.lower()]
-        writes.append(CellWrite(psheet, _cell(book, "Pipeline", "Next action", r), [[f"Withdraw: accepted {company}"]]))
-        writes.append(CellWrite(psheet, _cell(book, "Pipeline", "Next action due", r), [[next_day]]))
+        writes.append(
+            CellWrite(
+                psheet,
+                _cell(book, "Pipeline", "Next action", r),
+                [[f"Withdraw: accepted {company}"]],
+            )
+        )
+        writes.append(
+            CellWrite(psheet, _cell(book, "Pipeline", "Next action due", r), [[next_day]])
+        )
     trans = book.tables["Transition"]
     existing = trans.index[trans["Offer ID"].str.lower() == oid.lower()]
     if len(existing):
@@ -167,19 +219,30 @@ def accept_offer(book: Book, offer_id: str | None = None, selected_row: int | No
     still_open = offers["Status"].isna() | offers["Status"].isin(OPEN_OFFER_STATUSES)
     open_offers = offers[(offers.index != row) & still_open]
     offer_apps = {str(a).lower() for a in open_offers["Application ID"].dropna()}
-    steps = [f"Accept {oid} ({company}) in writing; ask for the contract and confirm the start date."]
+    steps = [
+        f"Accept {oid} ({company}) in writing; ask for the contract and confirm the start date."
+    ]
     for _, o in open_offers.iterrows():
-        steps.append(f"Decline {o['ID']} ({_text(o['Company'], o['Application ID'])}) politely: thank them and keep the door open.")
+        steps.append(
+            f"Decline {o['ID']} ({_text(o['Company'], o['Application ID'])}) politely: thank them and keep the door open."
+        )
     company_of = dict(zip(pipeline["ID"].str.lower(), pipeline["Company"]))
     for other in others:
         if other.lower() not in offer_apps:
-            steps.append(f"Withdraw {other} ({company_of.get(other.lower(), '')}) with a short thank-you note, by {next_day.isoformat()}.")
+            steps.append(
+                f"Withdraw {other} ({company_of.get(other.lower(), '')}) with a short thank-you note, by {next_day.isoformat()}."
+            )
     steps += [
         "Thank your references and the people who referred you; tell them where you are going.",
         f"Give notice at your current job, then fill Notice given on the {tsheet} sheet: your last day and earliest start follow.",
         "Keep this workbook: the Lessons sheet and your answers are worth having for the next search.",
     ]
-    writes += _band("accept", f"Accepting {oid} ({company}) on {today.isoformat()}", ["Step", "To do"], [[k, s] for k, s in enumerate(steps, 1)])
+    writes += _band(
+        "accept",
+        f"Accepting {oid} ({company}) on {today.isoformat()}",
+        ["Step", "To do"],
+        [[k, s] for k, s in enumerate(steps, 1)],
+    )
     return ActionResult(
         f"Accepted {oid} ({company}): {len(others)} other application(s) marked to withdraw; the steps are on the {LISTS} sheet.",
         writes,

@@ -93,6 +93,10 @@ def accept_offer() -> None:
     wb = xw.Book.caller()
     book = _read(wb)
     names = [n.name for n in wb.names]
-    chosen = wb.names[actions.OFFER_TO_ACCEPT].refers_to_range.value if actions.OFFER_TO_ACCEPT in names else None
+    chosen = (
+        wb.names[actions.OFFER_TO_ACCEPT].refers_to_range.value
+        if actions.OFFER_TO_ACCEPT in names
+        else None
+    )
     row = None if chosen else _selected_row(wb, book.sheets.get("Offers"))
     _apply(wb, actions.accept_offer(book, offer_id=chosen or None, selected_row=row))

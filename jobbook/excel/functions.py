@@ -70,14 +70,26 @@ def _settings(value: Any) -> Settings:
     found = {}
     for row in _grid(value):
         if len(row) >= 2 and isinstance(row[0], str):
-            name = next((n for n in SETTINGS_BY_NAME if norm_header(n) == norm_header(row[0])), None)
+            name = next(
+                (n for n in SETTINGS_BY_NAME if norm_header(n) == norm_header(row[0])), None
+            )
             if name and row[1] not in (None, ""):
                 kind = SETTINGS_BY_NAME[name].kind
                 v = row[1]
                 try:
-                    found[name] = as_date(v) if kind == "date" else (int(float(v)) if kind == "int" else (str(v) if kind == "text" else float(v)))
+                    found[name] = (
+                        as_date(v)
+                        if kind == "date"
+                        else (
+                            int(float(v))
+                            if kind == "int"
+                            else (str(v) if kind == "text" else float(v))
+                        )
+                    )
                 except ValueError as exc:
-                    raise BadValue(f"settings: {name} is {v!r}, not a {'date' if kind == 'date' else 'number'}") from exc
+                    raise BadValue(
+                        f"settings: {name} is {v!r}, not a {'date' if kind == 'date' else 'number'}"
+                    ) from exc
     return Settings().with_values(**found)
 
 
@@ -120,7 +132,9 @@ def _shape(values: Sequence[Any], like: Any) -> Any:
 def JB_WORKDAY(start, days, holidays=None):
     """The business day a number of business days from a date, as Excel's WORKDAY."""
     cal = BusinessCalendar(_holidays(holidays))
-    result = cal.workday([as_date(v) if v not in (None, "") else None for v in _flat(start)], float(days))
+    result = cal.workday(
+        [as_date(v) if v not in (None, "") else None for v in _flat(start)], float(days)
+    )
     return _shape(list(result), start)
 
 
@@ -152,8 +166,16 @@ def JB_FLAG(due, done=None, as_of=None, holidays=None):
     return _shape(list(result), due)
 
 
-VALUE_LABELS = ("Annual bonus", "Equity per year", "Retirement match", "Commute cost/year", "Recurring total",
-                "First-year total", "Average annual total", "Effective hourly")
+VALUE_LABELS = (
+    "Annual bonus",
+    "Equity per year",
+    "Retirement match",
+    "Commute cost/year",
+    "Recurring total",
+    "First-year total",
+    "Average annual total",
+    "Effective hourly",
+)
 
 
 @xw.func(category=CATEGORY)
@@ -162,7 +184,9 @@ VALUE_LABELS = ("Annual bonus", "Equity per year", "Retirement match", "Commute 
 @xw.arg("settings", doc="Optional: Settings names and values, e.g. Settings!A2:B12.")
 def JB_OFFER_VALUE(headers, row, settings=None):
     """The real value of one offer: bonus, equity, match, commute and totals (a 2-column table)."""
-    frame, _ = typed_frame(OFFERS, pd.DataFrame([_flat(row)], columns=[str(h) for h in _flat(headers)]))
+    frame, _ = typed_frame(
+        OFFERS, pd.DataFrame([_flat(row)], columns=[str(h) for h in _flat(headers)])
+    )
     values = offer_values(frame, _settings(settings))
     if values.empty:
         return [[label, ""] for label in VALUE_LABELS]
@@ -170,7 +194,9 @@ def JB_OFFER_VALUE(headers, row, settings=None):
 
 
 def _holiday_frame(holidays: Any) -> pd.DataFrame:
-    return pd.DataFrame({"Date": pd.to_datetime(pd.Series(_holidays(holidays), dtype=object)), "Name": ""})
+    return pd.DataFrame(
+        {"Date": pd.to_datetime(pd.Series(_holidays(holidays), dtype=object)), "Name": ""}
+    )
 
 
 @xw.func(category=CATEGORY)
@@ -184,9 +210,31 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
     frames = {"Offers": _table(offers)}
     if pipeline is not None:
         frames["Pipeline"] = _table(pipeline)
-    book = book_from_frames(frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of))
-    keys = ("rank", "id", "company", "first_year_total", "average_annual_total", "effective_hourly", "status", "decision_due", "decision_flag")
-    head = ["Rank", "ID", "Company", "First-year total", "Average annual total", "Effective hourly", "Status", "Decision due", "Decision flag"]
+    book = book_from_frames(
+        frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of)
+    )
+    keys = (
+        "rank",
+        "id",
+        "company",
+        "first_year_total",
+        "average_annual_total",
+        "effective_hourly",
+        "status",
+        "decision_due",
+        "decision_flag",
+    )
+    head = [
+        "Rank",
+        "ID",
+        "Company",
+        "First-year total",
+        "Average annual total",
+        "Effective hourly",
+        "Status",
+        "Decision due",
+        "Decision flag",
+    ]
     rows = []
     for r in views.offers(book):
         row = [_out(r[k]) for k in keys]
@@ -209,17 +257,26 @@ def _month(value) -> str | None:
 
 @xw.func(category=CATEGORY)
 @xw.arg("pipeline", doc="The Pipeline table with its header row: Pipeline[#All].")
-@xw.arg("month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart).")
+@xw.arg(
+    "month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart)."
+)
 def JB_FUNNEL(pipeline, month=None):
     """How many applications reached each stage, Applied to Offer (a 2-column table)."""
     frame, _ = typed_frame(TABLES["Pipeline"], _table(pipeline))
-    s = outcome_stats(frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=_month(month))
+    s = outcome_stats(
+        frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=_month(month)
+    )
     return [["Stage", "Applications"], *[[stage, s["funnel"][stage]] for stage in FUNNEL_STAGES]]
 
 
 STATS_LABELS = (
-    ("Applications", "applications"), ("Active", "active"), ("Accepted", "accepted"), ("Responses", "responses"),
-    ("Response rate", "response_rate"), ("Interview rate", "interview_rate"), ("Offer rate", "offer_rate"),
+    ("Applications", "applications"),
+    ("Active", "active"),
+    ("Accepted", "accepted"),
+    ("Responses", "responses"),
+    ("Response rate", "response_rate"),
+    ("Interview rate", "interview_rate"),
+    ("Offer rate", "offer_rate"),
     ("Median days to first response", "median_days_to_response"),
 )
 
@@ -228,7 +285,9 @@ STATS_LABELS = (
 @xw.arg("pipeline", doc="The Pipeline table with its header row: Pipeline[#All].")
 @xw.arg("interviews", doc="Optional: Interviews[#All].")
 @xw.arg("offers", doc="Optional: Offers[#All].")
-@xw.arg("month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart).")
+@xw.arg(
+    "month", doc="Optional: only applications of this month: 2026-10, or a date in it (MonthStart)."
+)
 def JB_STATS(pipeline, interviews=None, offers=None, month=None):
     """The outcome statistics: applications, responses and rates (a 2-column table)."""
     frames = {"Pipeline": _table(pipeline)}
@@ -250,12 +309,31 @@ def JB_STATS(pipeline, interviews=None, offers=None, month=None):
 @xw.arg("as_of", doc="Optional: today (pass AsOfDate); blank: today's date.")
 @xw.arg("holidays", doc="Optional: holiday dates, e.g. Holidays[Date].")
 @xw.arg("settings", doc="Optional: Settings names and values, e.g. Settings!A2:B12.")
-def JB_DEADLINES(pipeline, interviews, offers, lessons, transition, as_of=None, holidays=None, settings=None):
+def JB_DEADLINES(
+    pipeline, interviews, offers, lessons, transition, as_of=None, holidays=None, settings=None
+):
     """Every open deadline, soonest first: due date, flag, kind, sheet, ID and company."""
-    frames = {"Pipeline": _table(pipeline), "Interviews": _table(interviews), "Offers": _table(offers),
-              "Lessons": _table(lessons), "Transition": _table(transition)}
-    book = book_from_frames(frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of))
-    rows = [[_out(as_date(d["due"])), d["flag"], d["kind"], d["sheet"], d["id"] or "", d["company"] or ""] for d in views.deadlines(book)]
+    frames = {
+        "Pipeline": _table(pipeline),
+        "Interviews": _table(interviews),
+        "Offers": _table(offers),
+        "Lessons": _table(lessons),
+        "Transition": _table(transition),
+    }
+    book = book_from_frames(
+        frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of)
+    )
+    rows = [
+        [
+            _out(as_date(d["due"])),
+            d["flag"],
+            d["kind"],
+            d["sheet"],
+            d["id"] or "",
+            d["company"] or "",
+        ]
+        for d in views.deadlines(book)
+    ]
     return [list(views.DEADLINE_HEADERS), *rows]
 
 
@@ -274,6 +352,13 @@ def JB_NOTICE(notice_given, weeks=None, rest_days=None, holidays=None):
 
 
 __all__ = [
-    "JB_DEADLINES", "JB_FLAG", "JB_FUNNEL", "JB_NETWORKDAYS", "JB_NOTICE", "JB_OFFERS", "JB_OFFER_VALUE",
-    "JB_STATS", "JB_WORKDAY",
+    "JB_DEADLINES",
+    "JB_FLAG",
+    "JB_FUNNEL",
+    "JB_NETWORKDAYS",
+    "JB_NOTICE",
+    "JB_OFFERS",
+    "JB_OFFER_VALUE",
+    "JB_STATS",
+    "JB_WORKDAY",
 ]

@@ -95,7 +95,11 @@ class Book:
             needed = table in needs and (cols is None or p.column is None or p.column in set(cols))
             (fatal if needed and p.is_error else rest).append(p)
         if fatal:
-            more = f" (and {len(fatal) - 1} more; run: jobbook check {self.path})" if len(fatal) > 1 else ""
+            more = (
+                f" (and {len(fatal) - 1} more; run: jobbook check {self.path})"
+                if len(fatal) > 1
+                else ""
+            )
             raise BadValue(f"{self.path}: {fatal[0]}{more}")
         return rest
 
@@ -109,7 +113,9 @@ def _open(path: Path):
     try:
         return fastexcel.read_excel(str(path))
     except (fastexcel.FastExcelError, OSError) as exc:  # not a bug of ours: the file itself
-        raise NotAWorkbook(f"{path}: the workbook cannot be read ({' '.join(str(exc).split())[:160]})") from exc
+        raise NotAWorkbook(
+            f"{path}: the workbook cannot be read ({' '.join(str(exc).split())[:160]})"
+        ) from exc
 
 
 def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | None = None) -> Book:
@@ -144,7 +150,12 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
     inputs, sheets, letters, header_rows = {}, {}, {}, {}
     for name in TABLES:
         g = got[name]
-        inputs[name], sheets[name], letters[name], header_rows[name] = g.frame, g.sheet, g.letters, g.header_row
+        inputs[name], sheets[name], letters[name], header_rows[name] = (
+            g.frame,
+            g.sheet,
+            g.letters,
+            g.header_row,
+        )
         problems.extend(g.problems)
     if sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))

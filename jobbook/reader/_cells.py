@@ -47,7 +47,9 @@ def _shared_strings(zf: zipfile.ZipFile, upto: int) -> list[str]:
     return out
 
 
-def read_cells(path: str | Path, part: str, max_row: int | None = 20, sheet: str | None = None) -> dict[tuple[int, int], object]:
+def read_cells(
+    path: str | Path, part: str, max_row: int | None = 20, sheet: str | None = None
+) -> dict[tuple[int, int], object]:
     """Cells of the worksheet stored at zip member `part` (the sheet named `sheet`) in rows
     1..max_row (all rows if None): {(row, col): value}, 1-based. A damaged part: NotAWorkbook."""
     try:

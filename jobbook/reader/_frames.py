@@ -52,7 +52,9 @@ def _dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
     is_dt = values.map(type).isin([dt.date, dt.datetime, pd.Timestamp])
     if is_dt.any():
-        out[is_dt] = pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]").dt.floor("D")
+        out[is_dt] = (
+            pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]").dt.floor("D")
+        )
     rest = values.notna() & ~is_dt
     bad = pd.Series(False, index=values.index)
     if rest.any():
@@ -63,7 +65,11 @@ def _dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def typed_frame(
-    table: Table, raw: pd.DataFrame, first_row: int = 2, sheet: str | None = None, letters: dict[str, str] | None = None
+    table: Table,
+    raw: pd.DataFrame,
+    first_row: int = 2,
+    sheet: str | None = None,
+    letters: dict[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The typed input columns of `table` from `raw` (columns named by header, matched case- and
     space-insensitively; missing ones blank). The index is the row number, counting the header as
@@ -83,7 +89,9 @@ def typed_frame(
         # blank text counts as blank (checked cell by cell: a column may mix text, dates and booleans)
         values = values.mask(values.map(lambda v: isinstance(v, str) and not v.strip()))
         if col.kind == "done":  # an unticked checkbox (FALSE) is not done
-            values = values.mask(values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v)))
+            values = values.mask(
+                values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v))
+            )
         if col.kind in DATE_KINDS:
             parsed, bad = _dates(values)
             if col.kind == "done" and bad.any():  # any mark counts as done
@@ -104,8 +112,14 @@ def typed_frame(
             bad = pd.Series(False, index=index)
         for row in bad[bad].index:
             want = "a date" if col.kind in DATE_KINDS else "a number"
-            cell = f"{letters[col.header]}{row}" if letters and col.header in letters else f"row {row}"
-            problems.append(Problem(sheet, cell, f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header))
+            cell = (
+                f"{letters[col.header]}{row}" if letters and col.header in letters else f"row {row}"
+            )
+            problems.append(
+                Problem(
+                    sheet, cell, f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header
+                )
+            )
     frame = pd.DataFrame(data, index=index)
     return frame[~frame.isna().all(axis=1)], problems
 
@@ -162,7 +176,12 @@ def _header_row(rows: list[list], table: Table) -> int | None:
     return best
 
 
-def book_from_sheets(blocks: dict[str, tuple[int, int, list[list]]], *, path: str | Path = "<workbook>", as_of: dt.date | None = None):
+def book_from_sheets(
+    blocks: dict[str, tuple[int, int, list[list]]],
+    *,
+    path: str | Path = "<workbook>",
+    as_of: dt.date | None = None,
+):
     """A Book from the used range of each sheet, as Excel gives them to Python: {sheet name:
     (first row, first column, 2-D values)}. Cells keep their addresses, so problems and the
     buttons' writes name real cells."""
@@ -174,29 +193,64 @@ def book_from_sheets(blocks: dict[str, tuple[int, int, list[list]]], *, path: st
     inputs, sheets, letters, header_rows, problems = {}, {}, {}, {}, []
     for name, table in TABLES.items():
         sheet = by_norm.get(norm_header(name))
-        inputs[name], sheets[name], letters[name], header_rows[name] = empty_frame(table), sheet, {}, None
+        inputs[name], sheets[name], letters[name], header_rows[name] = (
+            empty_frame(table),
+            sheet,
+            {},
+            None,
+        )
         if sheet is None:
             continue
         r0, c0, rows = blocks[sheet]
         h = _header_row(rows, table)
         if h is None:
-            problems.append(Problem(sheet, None, f"no header row with {', '.join(table.required)} in the top 20 rows", ERROR))
+            problems.append(
+                Problem(
+                    sheet,
+                    None,
+                    f"no header row with {', '.join(table.required)} in the top 20 rows",
+                    ERROR,
+                )
+            )
             continue
         heads = [str(v).strip() if v is not None else f"_col{j}" for j, v in enumerate(rows[h])]
         norms = {norm_header(v): j for j, v in reversed(list(enumerate(heads)))}
-        letters[name] = {c.header: col_letters(c0 + norms[norm_header(c.header)]) for c in table.columns if norm_header(c.header) in norms}
+        letters[name] = {
+            c.header: col_letters(c0 + norms[norm_header(c.header)])
+            for c in table.columns
+            if norm_header(c.header) in norms
+        }
         for col in table.required:
             if col not in letters[name]:
-                problems.append(Problem(sheet, None, f"the header row (row {r0 + h}) has no {col!r} column", ERROR, col))
-        raw = pd.DataFrame(rows[h + 1 :], columns=heads) if len(rows) > h + 1 else pd.DataFrame(columns=heads)
-        inputs[name], found = typed_frame(table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name])
+                problems.append(
+                    Problem(
+                        sheet,
+                        None,
+                        f"the header row (row {r0 + h}) has no {col!r} column",
+                        ERROR,
+                        col,
+                    )
+                )
+        raw = (
+            pd.DataFrame(rows[h + 1 :], columns=heads)
+            if len(rows) > h + 1
+            else pd.DataFrame(columns=heads)
+        )
+        inputs[name], found = typed_frame(
+            table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name]
+        )
         header_rows[name] = r0 + h
         problems += found
     settings_sheet = by_norm.get(norm_header("Settings"))
     cells = {}
     if settings_sheet is not None:
         r0, c0, rows = blocks[settings_sheet]
-        cells = {(r0 + i, c0 + j): v for i, row in enumerate(rows) for j, v in enumerate(row) if v is not None}
+        cells = {
+            (r0 + i, c0 + j): v
+            for i, row in enumerate(rows)
+            for j, v in enumerate(row)
+            if v is not None
+        }
     layout = Layout(path=Path(path))
     got = settings_from_cells(cells, layout, settings_sheet, years_in_use(inputs, as_of))
     return finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of)

@@ -49,7 +49,9 @@ class Layout:
     path: Path
     sheets: list[str] = field(default_factory=list)
     tables: list[TableRef] = field(default_factory=list)
-    names: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (sheet, row, col)
+    names: dict[str, tuple[str, int, int]] = field(
+        default_factory=dict
+    )  # name -> (sheet, row, col)
     parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part in the zip
     sizes: dict[str, int] = field(default_factory=dict)  # sheet name -> bytes of its XML
     has_vba: bool = False
@@ -99,7 +101,9 @@ def sniff(path: Path) -> None:
                     f"{path}: the workbook is password-protected; save a copy without a password "
                     "(File > Info > Protect Workbook > Encrypt with Password, clear it) and use that"
                 )
-            raise NotAWorkbook(f"{path}: this is an old binary .xls workbook; save it as .xlsx first")
+            raise NotAWorkbook(
+                f"{path}: this is an old binary .xls workbook; save it as .xlsx first"
+            )
     if not head:
         raise NotAWorkbook(f"{path}: the file is empty")
     if head[:4] != _ZIP_MAGIC:
@@ -130,7 +134,11 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
         out[rel.get("Id")] = (rel.get("Type", ""), path)
     return out
 
@@ -143,15 +151,21 @@ def inspect(path: str | Path) -> Layout:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             if "xl/workbook.xml" not in names:
-                if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+                if "mimetype" in names and zf.read("mimetype").startswith(
+                    b"application/vnd.oasis.opendocument"
+                ):
                     raise NotAWorkbook(
                         f"{path}: an OpenDocument file (.ods), not an Excel workbook: save it as .xlsx "
                         "(LibreOffice: File > Save As > Excel 2007-365)"
                     )
-                raise NotAWorkbook(f"{path}: a zip archive, but not an Excel workbook (no xl/workbook.xml)")
+                raise NotAWorkbook(
+                    f"{path}: a zip archive, but not an Excel workbook (no xl/workbook.xml)"
+                )
             return _layout(path, zf, names)
     except zipfile.BadZipFile as exc:
-        raise NotAWorkbook(f"{path}: the workbook is damaged or incomplete ({exc}); re-save or re-download it") from exc
+        raise NotAWorkbook(
+            f"{path}: the workbook is damaged or incomplete ({exc}); re-save or re-download it"
+        ) from exc
     except ET.ParseError as exc:
         raise NotAWorkbook(f"{path}: the workbook is damaged (bad XML: {exc})") from exc
     except (OSError, EOFError, KeyError) as exc:
@@ -190,7 +204,9 @@ def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
                 continue
             t = _xml(zf, target)
             r1, c1, r2, c2 = parse_range(t.get("ref", "A1:A1"))
-            columns = tuple(tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS))
+            columns = tuple(
+                tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS)
+            )
             layout.tables.append(
                 TableRef(
                     name=t.get("displayName") or t.get("name", ""),

@@ -44,7 +44,9 @@ def parse_dates(text: pd.Series, date1904: bool = False) -> tuple[pd.Series, pd.
     iso = s.str.match(_ISO).fillna(False)
     values = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
     if iso.any():
-        values[iso] = pd.to_datetime(s[iso], format="ISO8601", errors="coerce").astype("datetime64[s]")
+        values[iso] = pd.to_datetime(s[iso], format="ISO8601", errors="coerce").astype(
+            "datetime64[s]"
+        )
     rest = ~iso & s.notna()
     if rest.any():
         nums, ok = parse_numbers(s[rest])

@@ -48,7 +48,15 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
     if s.kind == "date":
         value = to_date(raw, date1904) if not isinstance(raw, bool) else None
         if value is None:
-            problems.append(Problem(SHEET, where, f'"{raw}" is not a date ({s.name}); using today (leave it blank for today)', WARNING, s.name))
+            problems.append(
+                Problem(
+                    SHEET,
+                    where,
+                    f'"{raw}" is not a date ({s.name}); using today (leave it blank for today)',
+                    WARNING,
+                    s.name,
+                )
+            )
         return value
     if s.kind == "text":
         return str(raw).strip()
@@ -60,27 +68,64 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
         values, ok = parse_numbers(pd.Series([str(raw)]))
         number = float(values.iloc[0]) if ok.iloc[0] else None
     if number is None:
-        problems.append(Problem(SHEET, where, f'"{raw}" is not a number ({s.name}); using {default}', WARNING, s.name))
+        problems.append(
+            Problem(
+                SHEET,
+                where,
+                f'"{raw}" is not a number ({s.name}); using {default}',
+                WARNING,
+                s.name,
+            )
+        )
         return default
     if (s.lo is not None and number < s.lo) or (s.hi is not None and number > s.hi):
         bounds = f"from {s.lo:g} to {s.hi:g}" if s.hi is not None else f"at least {s.lo:g}"
-        problems.append(Problem(SHEET, where, f"{number:g} is out of range, it must be {bounds} ({s.name}); using {default}", WARNING, s.name))
+        problems.append(
+            Problem(
+                SHEET,
+                where,
+                f"{number:g} is out of range, it must be {bounds} ({s.name}); using {default}",
+                WARNING,
+                s.name,
+            )
+        )
         return default
     if s.kind == "int":
         if number != int(number):
-            problems.append(Problem(SHEET, where, f"{number:g} is not a whole number ({s.name}); using {int(number)}", WARNING, s.name))
+            problems.append(
+                Problem(
+                    SHEET,
+                    where,
+                    f"{number:g} is not a whole number ({s.name}); using {int(number)}",
+                    WARNING,
+                    s.name,
+                )
+            )
         return int(number)
     return number
 
 
-def _holiday_table(layout: Layout, sheet: str, cells: dict, date1904: bool, problems: list[Problem]) -> pd.DataFrame | None:
-    ref = next((t for t in layout.tables if t.name.casefold() == HOLIDAYS_TABLE.name.casefold() and t.sheet == sheet), None)
+def _holiday_table(
+    layout: Layout, sheet: str, cells: dict, date1904: bool, problems: list[Problem]
+) -> pd.DataFrame | None:
+    ref = next(
+        (
+            t
+            for t in layout.tables
+            if t.name.casefold() == HOLIDAYS_TABLE.name.casefold() and t.sheet == sheet
+        ),
+        None,
+    )
     if ref is not None:
         header_row, c1, c2 = ref.first_row, ref.first_col, ref.last_col
     else:
         header_row = None
         for (row, col), value in sorted(cells.items()):
-            if isinstance(value, str) and norm_header(value) == "date" and norm_header(str(cells.get((row, col + 1), ""))) == "name":
+            if (
+                isinstance(value, str)
+                and norm_header(value) == "date"
+                and norm_header(str(cells.get((row, col + 1), ""))) == "name"
+            ):
                 header_row, c1, c2 = row, col, col + 1
                 break
         if header_row is None:
@@ -96,18 +141,33 @@ def _holiday_table(layout: Layout, sheet: str, cells: dict, date1904: bool, prob
             continue
         d = to_date(raw, date1904) if not isinstance(raw, bool) else None
         if d is None:
-            problems.append(Problem(SHEET, f"{col_letters(date_col)}{row}", f'"{raw}" is not a date (Holidays); the row is skipped', WARNING, "Date"))
+            problems.append(
+                Problem(
+                    SHEET,
+                    f"{col_letters(date_col)}{row}",
+                    f'"{raw}" is not a date (Holidays); the row is skipped',
+                    WARNING,
+                    "Date",
+                )
+            )
             continue
         dates.append(d)
         names.append(str(cells.get((row, name_col), "")) if name_col else "")
-    return pd.DataFrame({"Date": pd.to_datetime(pd.Series(dates, dtype=object)).astype("datetime64[s]"), "Name": names})
+    return pd.DataFrame(
+        {
+            "Date": pd.to_datetime(pd.Series(dates, dtype=object)).astype("datetime64[s]"),
+            "Name": names,
+        }
+    )
 
 
 def package_holidays(country: str, years: range) -> pd.DataFrame:
     rows = public_holidays(country, years)
     return pd.DataFrame(
         {
-            "Date": pd.to_datetime(pd.Series([d for d, _ in rows], dtype=object)).astype("datetime64[s]"),
+            "Date": pd.to_datetime(pd.Series([d for d, _ in rows], dtype=object)).astype(
+                "datetime64[s]"
+            ),
             "Name": [n for _, n in rows],
         }
     )
@@ -119,11 +179,19 @@ def read_settings(path: Path, layout: Layout, years: range) -> SettingsRead:
     No Settings sheet: the defaults and the US public holidays for `years`. A Settings sheet with no
     Holidays table: the public holidays of its Country."""
     sheet = find_sheet(layout, SHEET)
-    cells = read_cells(path, layout.parts[sheet], max_row=None, sheet=sheet) if sheet is not None and sheet in layout.parts else {}
-    return settings_from_cells(cells, layout, sheet if cells or sheet in layout.parts else None, years)
+    cells = (
+        read_cells(path, layout.parts[sheet], max_row=None, sheet=sheet)
+        if sheet is not None and sheet in layout.parts
+        else {}
+    )
+    return settings_from_cells(
+        cells, layout, sheet if cells or sheet in layout.parts else None, years
+    )
 
 
-def settings_from_cells(cells: dict, layout: Layout, sheet: str | None, years: range) -> SettingsRead:
+def settings_from_cells(
+    cells: dict, layout: Layout, sheet: str | None, years: range
+) -> SettingsRead:
     """Settings from the Settings sheet's cells {(row, col): value} (named cells from `layout`, else
     the cell right of each setting's label)."""
     problems: list[Problem] = []

@@ -85,8 +85,14 @@ def _locate_header(
         if len(ref.columns) == ref.last_col - ref.first_col + 1:  # names from the table part
             header = {ref.first_col + i: name for i, name in enumerate(ref.columns)}
         else:
-            cells = rows_of(read_cells(path, part, max_row=ref.first_row, sheet=sheet)).get(ref.first_row, {})
-            header = {c: str(v) for c, v in cells.items() if ref.first_col <= c <= ref.last_col and v is not None}
+            cells = rows_of(read_cells(path, part, max_row=ref.first_row, sheet=sheet)).get(
+                ref.first_row, {}
+            )
+            header = {
+                c: str(v)
+                for c, v in cells.items()
+                if ref.first_col <= c <= ref.last_col and v is not None
+            }
         return ref.first_row, header, (ref.first_col, ref.last_col)
     required = {norm_header(h) for h in table.required}
     known = {norm_header(h) for h in table.headers}
@@ -107,7 +113,9 @@ def _sheet_of(layout: Layout, table: Table) -> str | None:
     """The sheet named as the table; else the sheet holding an Excel Table of that name."""
     sheet = find_sheet(layout, table.name)
     if sheet is None:
-        sheet = next((t.sheet for t in layout.tables if t.name.casefold() == table.name.casefold()), None)
+        sheet = next(
+            (t.sheet for t in layout.tables if t.name.casefold() == table.name.casefold()), None
+        )
     return sheet if sheet in layout.parts else None
 
 
@@ -131,7 +139,11 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
         if key in by_norm and key in {norm_header(h) for h in table.headers}:
             twice.append((header[c], by_norm[key], c))
         by_norm.setdefault(key, c)
-    positions = {col.header: by_norm[norm_header(col.header)] for col in table.inputs if norm_header(col.header) in by_norm}
+    positions = {
+        col.header: by_norm[norm_header(col.header)]
+        for col in table.inputs
+        if norm_header(col.header) in by_norm
+    }
     letters = {h: col_letters(c) for h, c in positions.items()}
     for col in table.columns:
         if col.computed and norm_header(col.header) in by_norm:
@@ -139,7 +151,13 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     out = TableRead(empty_frame(table), sheet, letters, header_row)
     for name, first, again in twice:
         out.problems.append(
-            Problem(sheet, f"{col_letters(again)}{header_row}", f"a second {name!r} column; jobbook reads the first, in column {col_letters(first)}", WARNING, None)
+            Problem(
+                sheet,
+                f"{col_letters(again)}{header_row}",
+                f"a second {name!r} column; jobbook reads the first, in column {col_letters(first)}",
+                WARNING,
+                None,
+            )
         )
     for col in table.inputs:
         if col.required and col.header not in positions:
@@ -159,7 +177,9 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     if ref is not None and header_row == ref.first_row:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
-            rows = f"row {below[0]}" if len(below) == 1 else f"{len(below)} rows from row {below[0]}"
+            rows = (
+                f"row {below[0]}" if len(below) == 1 else f"{len(below)} rows from row {below[0]}"
+            )
             area = f"{col_letters(ref.first_col)}{ref.first_row}:{col_letters(ref.last_col)}{ref.last_row}"
             out.problems.append(
                 Problem(
@@ -175,7 +195,15 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     return out
 
 
-def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positions: dict[str, int], out: TableRead) -> pd.DataFrame:
+def _load(
+    path: Path,
+    reader,
+    sheet: str,
+    table: Table,
+    header_row: int,
+    positions: dict[str, int],
+    out: TableRead,
+) -> pd.DataFrame:
     cols = {c.header: c for c in table.inputs if c.header in positions}
     use = sorted(positions[h] - 1 for h in cols)
     dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
@@ -190,7 +218,9 @@ def _load(path: Path, reader, sheet: str, table: Table, header_row: int, positio
         )
         batch, errors = loaded.to_arrow_with_errors()
     except (fastexcel.FastExcelError, OSError) as exc:  # broken sheet XML, not a bug of ours
-        raise NotAWorkbook(f"{path}: sheet {sheet!r} is damaged and cannot be read ({_first_line(exc)}); open the workbook in Excel or LibreOffice and save it again") from exc
+        raise NotAWorkbook(
+            f"{path}: sheet {sheet!r} is damaged and cannot be read ({_first_line(exc)}); open the workbook in Excel or LibreOffice and save it again"
+        ) from exc
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
     del loaded  # frees the parsed sheet now, not after the conversions (peak memory on big books)
@@ -221,7 +251,11 @@ def _first_line(exc: Exception) -> str:
 def _typed(values, col: Column, index: pd.Index) -> pd.Series:
     """An Arrow column as a typed Series: dates truncated to the day, text stripped (still Arrow)."""
     if col.kind in DATE_KINDS:
-        return pd.Series(values.to_numpy(zero_copy_only=False), index=index).astype("datetime64[s]").dt.floor("D")
+        return (
+            pd.Series(values.to_numpy(zero_copy_only=False), index=index)
+            .astype("datetime64[s]")
+            .dt.floor("D")
+        )
     if col.kind in NUMERIC_KINDS:
         return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
     s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
@@ -237,7 +271,7 @@ def _cell(out: TableRead, header: str, row: int) -> str:
 def _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
     """Cells that did not convert: error cells, text in number/date columns, booleans."""
     texts: dict[str, list[int]] = {}
-    for e in (errors.errors if errors is not None else ()):
+    for e in errors.errors if errors is not None else ():
         idx, rel = e.offset_position
         header = names.get(rel)
         if header is None:
@@ -250,13 +284,35 @@ def _apply_errors(reader, sheet, header_row, positions, cols, names, errors, fra
             texts.setdefault(header, []).append(row)
         elif kind == "Error":
             shown = _ERRORS.get(payload, f"#{payload}")
-            out.problems.append(Problem(sheet, _cell(out, header, row), f"the cell shows the error {shown} ({header})", ERROR, header))
+            out.problems.append(
+                Problem(
+                    sheet,
+                    _cell(out, header, row),
+                    f"the cell shows the error {shown} ({header})",
+                    ERROR,
+                    header,
+                )
+            )
         elif kind == "Bool" and col.kind == "done":
             _set_mark(frame, header, row, "TRUE" if "true" in payload.lower() else None)
         else:
-            what = {"DateTime": "a date", "DateTimeIso": "a date", "Bool": "TRUE/FALSE", "Float": "a number", "Int": "a number"}.get(kind, kind)
+            what = {
+                "DateTime": "a date",
+                "DateTimeIso": "a date",
+                "Bool": "TRUE/FALSE",
+                "Float": "a number",
+                "Int": "a number",
+            }.get(kind, kind)
             want = "a date" if col.kind in DATE_KINDS else "a number"
-            out.problems.append(Problem(sheet, _cell(out, header, row), f"{what} where {want} belongs ({header})", ERROR, header))
+            out.problems.append(
+                Problem(
+                    sheet,
+                    _cell(out, header, row),
+                    f"{what} where {want} belongs ({header})",
+                    ERROR,
+                    header,
+                )
+            )
     if texts:
         _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
 
@@ -288,7 +344,15 @@ def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
             values, ok = parse_numbers(text, percent=col.kind == "percent")
             frame.loc[ok[ok].index, header] = values[ok]
             for row in ok[~ok].index:
-                out.problems.append(Problem(sheet, _cell(out, header, row), f'"{text[row]}" is not a number ({header})', ERROR, header))
+                out.problems.append(
+                    Problem(
+                        sheet,
+                        _cell(out, header, row),
+                        f'"{text[row]}" is not a number ({header})',
+                        ERROR,
+                        header,
+                    )
+                )
             continue
         values, ok = parse_dates(text)
         frame.loc[ok[ok].index, header] = values[ok]
@@ -307,7 +371,13 @@ def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
                 _set_mark(frame, header, row, str(text[row]))
             else:
                 out.problems.append(
-                    Problem(sheet, _cell(out, header, row), f'"{text[row]}" is not a date; use YYYY-MM-DD ({header})', ERROR, header)
+                    Problem(
+                        sheet,
+                        _cell(out, header, row),
+                        f'"{text[row]}" is not a date; use YYYY-MM-DD ({header})',
+                        ERROR,
+                        header,
+                    )
                 )
 
 
@@ -318,7 +388,9 @@ def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out:
 
         def report(mask: pd.Series, message, severity=ERROR, _h=header, _s=s) -> None:
             for row in mask[mask].index:
-                out.problems.append(Problem(sheet, _cell(out, _h, row), message(_s[row]), severity, _h))
+                out.problems.append(
+                    Problem(sheet, _cell(out, _h, row), message(_s[row]), severity, _h)
+                )
 
         if col.kind == "choice" and col.choices:
             canon = {c.lower(): c for c in col.choices}
@@ -327,22 +399,37 @@ def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out:
             frame[header] = s.where(~known, folded.map(canon))
             if col.strict:
                 allowed = ", ".join(col.choices)
-                report(s.notna() & ~known, lambda v, a=allowed, h=header: f'"{v}" is not one of {a} ({h})')
+                report(
+                    s.notna() & ~known,
+                    lambda v, a=allowed, h=header: f'"{v}" is not one of {a} ({h})',
+                )
         elif col.kind in NUMERIC_KINDS:
             if col.kind == "rating":
-                report(s.notna() & (s % 1 != 0), lambda v, h=header: f"{v:g} is not a whole number ({h})")
+                report(
+                    s.notna() & (s % 1 != 0),
+                    lambda v, h=header: f"{v:g} is not a whole number ({h})",
+                )
             if col.lo is not None or col.hi is not None:
                 lo = -np.inf if col.lo is None else col.lo
                 hi = np.inf if col.hi is None else col.hi
                 bounds = f"from {lo:g} to {hi:g}" if np.isfinite(hi) else f"at least {lo:g}"
-                report(s.notna() & ((s < lo) | (s > hi)), lambda v, b=bounds, h=header: f"{v:g} is out of range: it must be {b} ({h})")
+                report(
+                    s.notna() & ((s < lo) | (s > hi)),
+                    lambda v, b=bounds, h=header: f"{v:g} is out of range: it must be {b} ({h})",
+                )
             if col.kind == "percent":
                 report(
                     s > 1,
-                    lambda v, h=header: f"{v:g} means {v * 100:g}%; for {v:g}% enter {v / 100:g} or type {v:g}% ({h})",
+                    lambda v, h=header: (
+                        f"{v:g} means {v * 100:g}%; for {v:g}% enter {v / 100:g} or type {v:g}% ({h})"
+                    ),
                     WARNING,
                 )
         elif col.kind in DATE_KINDS:
             d = pd.to_datetime(s, errors="coerce") if s.dtype == object else s
             odd = d.notna() & ((d < _SANE_DATES[0]) | (d > _SANE_DATES[1]))
-            report(odd, lambda v, h=header: f"the date {pd.Timestamp(v).date()} looks wrong ({h})", WARNING)
+            report(
+                odd,
+                lambda v, h=header: f"the date {pd.Timestamp(v).date()} looks wrong ({h})",
+                WARNING,
+            )

@@ -11,7 +11,14 @@ from .data import ReportData, build
 from .pdf import report_pdf
 from .xlsx import report_workbook
 
-__all__ = ["ReportData", "build", "check_outputs", "default_output", "write_outputs", "write_report"]
+__all__ = [
+    "ReportData",
+    "build",
+    "check_outputs",
+    "default_output",
+    "write_outputs",
+    "write_report",
+]
 
 
 def default_output(book: Path, month: str) -> Path:
@@ -19,7 +26,9 @@ def default_output(book: Path, month: str) -> Path:
     return book.with_name(f"{book.stem}-report-{month}.xlsx")
 
 
-def check_outputs(book_path: Path, out: Path | None, pdf: Path | None, force: bool) -> tuple[Path | None, Path | None]:
+def check_outputs(
+    book_path: Path, out: Path | None, pdf: Path | None, force: bool
+) -> tuple[Path | None, Path | None]:
     """Refuse outputs that exist (without `force`) or that are the book, before any work."""
     out = check_output(out, (".xlsx",), force, [book_path]) if out is not None else None
     pdf = check_output(pdf, (".pdf",), force, [book_path]) if pdf is not None else None
@@ -55,7 +64,9 @@ def write_report(
     parse_month(month)
     if out is None:
         out = default_output(book_path, month)
-    out, pdf = check_outputs(book_path, Path(out) if out else None, Path(pdf) if pdf else None, force)
+    out, pdf = check_outputs(
+        book_path, Path(out) if out else None, Path(pdf) if pdf else None, force
+    )
     book = read_book(book_path, as_of=as_of)
     warnings = book.require(needs) if needs is not None else []
     data = build(book, month)

@@ -25,8 +25,19 @@ from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
 
 PERSON_COLUMNS = [
-    "Person", "File", "Applications", "Responses", "Response rate", "Interview rate", "Offer rate",
-    "Interviews held", "Offers received", "All-time applications", "Active", "Accepted", "Overdue",
+    "Person",
+    "File",
+    "Applications",
+    "Responses",
+    "Response rate",
+    "Interview rate",
+    "Offer rate",
+    "Interviews held",
+    "Offers received",
+    "All-time applications",
+    "Active",
+    "Accepted",
+    "Overdue",
     "Due in 14 business days",
 ]
 
@@ -48,11 +59,20 @@ def _row(name: str, path: Path, r: ReportData) -> dict:
     m = str(r.month)
     s = r.stats
     return {
-        "Person": name, "File": path.name, "Applications": s["applications"], "Responses": s["responses"],
-        "Response rate": s["response_rate"], "Interview rate": s["interview_rate"], "Offer rate": s["offer_rate"],
-        "Interviews held": s["by_month"][m]["interviews"], "Offers received": s["by_month"][m]["offers"],
-        "All-time applications": r.all_time["applications"], "Active": r.all_time["active"],
-        "Accepted": r.all_time["accepted"], "Overdue": len(r.overdue), "Due in 14 business days": len(r.upcoming),
+        "Person": name,
+        "File": path.name,
+        "Applications": s["applications"],
+        "Responses": s["responses"],
+        "Response rate": s["response_rate"],
+        "Interview rate": s["interview_rate"],
+        "Offer rate": s["offer_rate"],
+        "Interviews held": s["by_month"][m]["interviews"],
+        "Offers received": s["by_month"][m]["offers"],
+        "All-time applications": r.all_time["applications"],
+        "Active": r.all_time["active"],
+        "Accepted": r.all_time["accepted"],
+        "Overdue": len(r.overdue),
+        "Due in 14 business days": len(r.upcoming),
     }
 
 
@@ -66,7 +86,9 @@ def _totals(people: pd.DataFrame) -> dict:
     resp = people["Responses"].sum()
     out["Response rate"] = resp / n if n else None
     for rate, count in (("Interview rate", "Interview rate"), ("Offer rate", "Offer rate")):
-        out[rate] = float((people[count].fillna(0) * people["Applications"]).sum() / n) if n else None
+        out[rate] = (
+            float((people[count].fillna(0) * people["Applications"]).sum() / n) if n else None
+        )
     return out
 
 
@@ -118,14 +140,27 @@ def cohort_workbook(c: Cohort) -> Workbook:
     ws = wb.active
     ws.title = "Cohort"
     s = _Sheet(ws)
-    s.title(f"Cohort report: {month_name(c.month)}", f"{len(c.people)} people reported, {len(c.failures)} book(s) unreadable")
-    table = pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True) if len(c.people) else c.people
-    head, last = s.table(f"Per person ({month_name(c.month)} unless marked all-time)", table, {k: "0.0%" for k in PERSON_COLUMNS if k.endswith("rate")})
+    s.title(
+        f"Cohort report: {month_name(c.month)}",
+        f"{len(c.people)} people reported, {len(c.failures)} book(s) unreadable",
+    )
+    table = (
+        pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True)
+        if len(c.people)
+        else c.people
+    )
+    head, last = s.table(
+        f"Per person ({month_name(c.month)} unless marked all-time)",
+        table,
+        {k: "0.0%" for k in PERSON_COLUMNS if k.endswith("rate")},
+    )
     if len(c.people):
         for col in range(1, len(PERSON_COLUMNS) + 1):
             ws.cell(last, col).font = st.BOLD
     failures = pd.DataFrame(c.failures, columns=["File", "Error"])
-    s.table(f"Books that could not be read ({len(failures)})", failures, empty="Every book was read.")
+    s.table(
+        f"Books that could not be read ({len(failures)})", failures, empty="Every book was read."
+    )
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 30
     for col in "CDEFGHIJKLMN":
@@ -157,7 +192,14 @@ def write_cohort(
         raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
     written = [save_atomically(cohort_workbook(c), out, force=True)]
     if pdf is not None:
-        written.append(write_atomically(pdf, lambda tmp: report_pdf(c.combined, Path(tmp), before=(lambda p: _people_page(p, c),))))
+        written.append(
+            write_atomically(
+                pdf,
+                lambda tmp: report_pdf(
+                    c.combined, Path(tmp), before=(lambda p: _people_page(p, c),)
+                ),
+            )
+        )
     return c, written
 
 
@@ -170,6 +212,12 @@ def _people_page(pdf, c: Cohort) -> None:
         pdf,
         c.combined,
         f"Cohort report: {month_name(c.month)}",
-        [(f"Per person ({month_name(c.month)} unless marked all-time)", table.drop(columns=["File"]), rates),
-         (f"Books that could not be read ({len(failures)})", failures, {})],
+        [
+            (
+                f"Per person ({month_name(c.month)} unless marked all-time)",
+                table.drop(columns=["File"]),
+                rates,
+            ),
+            (f"Books that could not be read ({len(failures)})", failures, {}),
+        ],
     )

@@ -38,7 +38,15 @@ SUMMARY_NOTE = (
     "the answers came; interviews held and offers received are what happened in the month."
 )
 ACTIVITY_FIGURES = (("Interviews held", "interviews"), ("Offers received", "offers"))
-OFFER_PARTS = ("Base", "Annual bonus", "Equity per year", "Retirement match", "Benefits value", "One-time", "Commute")
+OFFER_PARTS = (
+    "Base",
+    "Annual bonus",
+    "Equity per year",
+    "Retirement match",
+    "Benefits value",
+    "One-time",
+    "Commute",
+)
 THANK_YOU_STATES = ("On time", "Late", "Sent, no date", "Missing", "Not yet due")
 OUTCOMES = ("Rejected", "No response", "Withdrawn", "Offer declined", "Accepted", "In progress")
 
@@ -78,20 +86,28 @@ def change(now: float | None, before: float | None, kind: str) -> str:
     if abs(delta) < 1e-12:
         return "= 0"
     arrow = "▲" if delta > 0 else "▼"
-    text = f"{abs(delta):.1f} pts" if kind == "rate" else (f"{abs(delta):g}" if kind == "count" else f"{abs(delta):.1f}")
+    text = (
+        f"{abs(delta):.1f} pts"
+        if kind == "rate"
+        else (f"{abs(delta):g}" if kind == "count" else f"{abs(delta):.1f}")
+    )
     return f"{arrow} {text}"
 
 
 def _summary(month: dict, prev: dict, every: dict, m: str, p: str, t: dict) -> pd.DataFrame:
     rows = []
     for label, key, kind in SUMMARY_FIGURES:
-        rows.append((label, month[key], prev[key], change(month[key], prev[key], kind), every[key], kind))
+        rows.append(
+            (label, month[key], prev[key], change(month[key], prev[key], kind), every[key], kind)
+        )
     for label, key in ACTIVITY_FIGURES:
         now = month["by_month"][m][key]
         before = prev["by_month"][p][key]
         total = int(t[key])
         rows.append((label, now, before, change(now, before, "count"), total, "count"))
-    return pd.DataFrame(rows, columns=["Figure", "This month", "Previous month", "Change", "All time", "Kind"])
+    return pd.DataFrame(
+        rows, columns=["Figure", "This month", "Previous month", "Change", "All time", "Kind"]
+    )
 
 
 def weeks_of(month: pd.Period) -> list[tuple[dt.date, dt.date]]:
@@ -123,7 +139,9 @@ def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     def part(mask: np.ndarray) -> pd.DataFrame:
         sub = frame[mask].reset_index(drop=True)
-        return sub.assign(due=np.datetime_as_string(sub["due"].to_numpy(dtype="datetime64[D]"), unit="D"))
+        return sub.assign(
+            due=np.datetime_as_string(sub["due"].to_numpy(dtype="datetime64[D]"), unit="D")
+        )
 
     return part((frame["flag"] == FLAG_OVERDUE).to_numpy()), part((due >= today) & (due <= horizon))
 
@@ -152,9 +170,14 @@ def to_practise(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Questions rated low or to be answered differently."""
     q = tables["Questions"]
     low = (q["Self-rating"] <= LOW_RATING) | (q["Answer differently?"] == "Yes")
-    out = q.loc[low.fillna(False), ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"]].copy()
+    out = q.loc[
+        low.fillna(False),
+        ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"],
+    ].copy()
     out["Last practiced"] = pd.to_datetime(out["Last practiced"]).dt.date
-    return out.sort_values(["Self-rating", "Times practiced"], na_position="last", kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["Self-rating", "Times practiced"], na_position="last", kind="stable"
+    ).reset_index(drop=True)
 
 
 def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -171,12 +194,18 @@ def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "Equity per year": o["Equity per year"].to_numpy(),
             "Retirement match": o["Retirement match"].to_numpy(),
             "Benefits value": n("Benefits value").to_numpy(),
-            "One-time": (n("Signing bonus") + n("Relocation allowance") - n("Relocation cost")).to_numpy(),
+            "One-time": (
+                n("Signing bonus") + n("Relocation allowance") - n("Relocation cost")
+            ).to_numpy(),
             "Commute": (-o["Commute cost/year"]).to_numpy(),
             "First-year total": o["First-year total"].to_numpy(),
         }
     )
-    return out.sort_values("First-year total", ascending=False, kind="stable").head(OFFERS_SHOWN).reset_index(drop=True)
+    return (
+        out.sort_values("First-year total", ascending=False, kind="stable")
+        .head(OFFERS_SHOWN)
+        .reset_index(drop=True)
+    )
 
 
 def _offer_names(o: pd.DataFrame) -> list[str]:
@@ -193,13 +222,27 @@ def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rated = i[i["Self-rating"].notna()]
     rounds = rated["Round"].fillna("(no round)")
     g = rated.groupby(rounds, sort=False)["Self-rating"]
-    out = pd.DataFrame({"Round": g.mean().index, "Interviews": g.size().to_numpy(), "Average self-rating": g.mean().to_numpy()})
+    out = pd.DataFrame(
+        {
+            "Round": g.mean().index,
+            "Interviews": g.size().to_numpy(),
+            "Average self-rating": g.mean().to_numpy(),
+        }
+    )
     # rounds in the order they happen: the average place of each round among its application's
     # interviews by date (a recruiter screen comes 1st, a final last), then by name
-    place = i.assign(_d=pd.to_datetime(i["Date"])).groupby("Application ID", dropna=False)["_d"].rank(method="first")
+    place = (
+        i.assign(_d=pd.to_datetime(i["Date"]))
+        .groupby("Application ID", dropna=False)["_d"]
+        .rank(method="first")
+    )
     order = place[rated.index].groupby(rounds).mean()
     out["_place"] = out["Round"].map(order)
-    return out.sort_values(["_place", "Round"], kind="stable").drop(columns="_place").reset_index(drop=True)
+    return (
+        out.sort_values(["_place", "Round"], kind="stable")
+        .drop(columns="_place")
+        .reset_index(drop=True)
+    )
 
 
 def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
@@ -238,8 +281,18 @@ def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
     """Every application's path: the furthest stage it reached and how it ended there."""
     apps = applications(pipeline)
     stage = apps["Stage"].where(apps["Stage"].isin(FUNNEL_STAGES), "Applied")
-    outcome = apps["Status"].map({s: s for s in OUTCOMES}).fillna("In progress").where(apps["Status"] != "Active", "In progress")
-    flows = pd.DataFrame({"Stage": stage, "Outcome": outcome}).value_counts().rename("Applications").reset_index()
+    outcome = (
+        apps["Status"]
+        .map({s: s for s in OUTCOMES})
+        .fillna("In progress")
+        .where(apps["Status"] != "Active", "In progress")
+    )
+    flows = (
+        pd.DataFrame({"Stage": stage, "Outcome": outcome})
+        .value_counts()
+        .rename("Applications")
+        .reset_index()
+    )
     order = {s: k for k, s in enumerate(FUNNEL_STAGES)}
     flows["_s"] = flows["Stage"].map(order)
     flows["_o"] = flows["Outcome"].map({o: k for k, o in enumerate(OUTCOMES)})
@@ -249,7 +302,14 @@ def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
     """The report of `month` for `book`, as of the book's as-of date."""
     overdue, upcoming = deadline_frames(book)
-    return assemble(book.tables, overdue, upcoming, book.as_of, month, title or book.settings.Name or book.path.stem)
+    return assemble(
+        book.tables,
+        overdue,
+        upcoming,
+        book.as_of,
+        month,
+        title or book.settings.Name or book.path.stem,
+    )
 
 
 def assemble(
@@ -291,14 +351,19 @@ def assemble(
         practise=to_practise(tables),
         per_week=_per_week(pipe, m),
         funnel=pd.DataFrame(
-            [(s, every["funnel"][s], this["funnel"][s]) for s in FUNNEL_STAGES], columns=["Stage", "All time", "This month"]
+            [(s, every["funnel"][s], this["funnel"][s]) for s in FUNNEL_STAGES],
+            columns=["Stage", "All time", "This month"],
         ),
         status=pd.DataFrame(
             [(s, every["by_status"].get(s, 0), this["by_status"].get(s, 0)) for s in STATUSES],
             columns=["Status", "All time", "This month"],
         ),
         sources=pd.DataFrame(
-            [(s, v["applications"], v["responses"], v["response_rate"]) for s, v in src.items() if v["applications"] or s in SOURCES],
+            [
+                (s, v["applications"], v["responses"], v["response_rate"])
+                for s, v in src.items()
+                if v["applications"] or s in SOURCES
+            ],
             columns=["Source", "Applications", "Responses", "Response rate"],
         ),
         trend=pd.DataFrame(trend_rows, columns=["Month", "Applications", "Interviews", "Offers"]),

@@ -33,7 +33,13 @@ TEXT_LIMIT = 70  # characters of a table cell; longer text ends in an ellipsis
 def _page(title: str, r: ReportData) -> Figure:
     fig = Figure(figsize=A4)
     fig.text(0.04, 0.95, title, fontsize=18, fontweight="bold", color="#1F3864")
-    fig.text(0.04, 0.915, f"{r.title}  ·  {month_name(r.month)}  ·  as of {r.as_of.isoformat()}", fontsize=10, color="#808080")
+    fig.text(
+        0.04,
+        0.915,
+        f"{r.title}  ·  {month_name(r.month)}  ·  as of {r.as_of.isoformat()}",
+        fontsize=10,
+        color="#808080",
+    )
     return fig
 
 
@@ -55,14 +61,23 @@ def _fit(text: str, limit: int = TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, df: pd.DataFrame, kinds=None, empty="Nothing here.") -> None:
+def _table(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    heading: str,
+    df: pd.DataFrame,
+    kinds=None,
+    empty="Nothing here.",
+) -> None:
     ax = fig.add_axes(rect)
     ax.set_axis_off()
     ax.set_title(heading, loc="left", fontsize=12, fontweight="bold")
     if df.empty:
         ax.text(0, 0.9, empty, fontsize=10, color="#808080", va="top")
         return
-    fit = max(3, int(rect[3] * A4[1] * 72 / ROW_POINTS) - 3)  # rows that fit, with the header and a note
+    fit = max(
+        3, int(rect[3] * A4[1] * 72 / ROW_POINTS) - 3
+    )  # rows that fit, with the header and a note
     limit = min(MAX_ROWS, fit)
     rows = df.head(limit)
     text = []
@@ -72,10 +87,19 @@ def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, d
     heads = [str(c) for c in df.columns]
     need = [max([len(h), *(len(row[c]) for row in text)]) + 2 for c, h in enumerate(heads)]
     widths = [n / sum(need) for n in need]  # columns share the width as their text needs it
-    t = ax.table(cellText=text, colLabels=heads, colWidths=widths, loc="upper left", cellLoc="left", colLoc="left")
+    t = ax.table(
+        cellText=text,
+        colLabels=heads,
+        colWidths=widths,
+        loc="upper left",
+        cellLoc="left",
+        colLoc="left",
+    )
     t.auto_set_font_size(False)
     fits = rect[2] * A4[0] * 72 / (0.6 * 9)  # characters of 9-point text across the table's width
-    t.set_fontsize(max(5.5, 9 * min(1.0, fits / sum(need))))  # a wide table gets smaller text, not cut
+    t.set_fontsize(
+        max(5.5, 9 * min(1.0, fits / sum(need)))
+    )  # a wide table gets smaller text, not cut
     t.scale(1, 1.25)
     for (row, _), cell in t.get_celld().items():
         cell.set_edgecolor("#D9E2F3")
@@ -83,10 +107,26 @@ def _table(fig: Figure, rect: tuple[float, float, float, float], heading: str, d
             cell.set_facecolor("#D9E2F3")
             cell.set_text_props(fontweight="bold", color="#1F3864")
     if len(df) > limit:
-        ax.text(0, -0.04, f"... and {len(df) - limit} more in the report workbook", fontsize=9, color="#808080", transform=ax.transAxes)
+        ax.text(
+            0,
+            -0.04,
+            f"... and {len(df) - limit} more in the report workbook",
+            fontsize=9,
+            color="#808080",
+            transform=ax.transAxes,
+        )
 
 
-def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=False, fmt="{:g}", colours=None, stacked=False) -> None:
+def _bars(
+    ax,
+    labels,
+    series: dict[str, list[float]],
+    title: str,
+    horizontal=False,
+    fmt="{:g}",
+    colours=None,
+    stacked=False,
+) -> None:
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
     n = len(series)
     pos = np.arange(len(labels))
@@ -94,8 +134,13 @@ def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=Fal
     base = np.zeros(len(labels))
     neg = np.zeros(len(labels))
     for k, (name, values) in enumerate(series.items()):
-        v = np.array([0 if x is None or (isinstance(x, float) and math.isnan(x)) else x for x in values], dtype=float)
-        colour = (colours or {}).get(name) or [BLUE, AMBER, GREEN, RED, GREY, "#8064A2", "#5B9BD5"][k % 7]
+        v = np.array(
+            [0 if x is None or (isinstance(x, float) and math.isnan(x)) else x for x in values],
+            dtype=float,
+        )
+        colour = (colours or {}).get(name) or [BLUE, AMBER, GREEN, RED, GREY, "#8064A2", "#5B9BD5"][
+            k % 7
+        ]
         if stacked:
             bottom = np.where(v >= 0, base, neg)
             offs = pos
@@ -107,12 +152,19 @@ def _bars(ax, labels, series: dict[str, list[float]], title: str, horizontal=Fal
         else:
             bars = ax.bar(offs, v, width=width, bottom=bottom, color=colour, label=name)
         if not stacked:
-            ax.bar_label(bars, labels=[fmt.format(x) if x else "" for x in v], fontsize=8, padding=2)
+            ax.bar_label(
+                bars, labels=[fmt.format(x) if x else "" for x in v], fontsize=8, padding=2
+            )
         if stacked:
             base = base + np.where(v >= 0, v, 0)
             neg = neg + np.where(v < 0, v, 0)
     (ax.set_yticks if horizontal else ax.set_xticks)(pos, labels, fontsize=9)
-    _value_axis(ax, horizontal, counts=fmt == "{:g}", has_negative=bool((neg < 0).any()) if stacked else False)
+    _value_axis(
+        ax,
+        horizontal,
+        counts=fmt == "{:g}",
+        has_negative=bool((neg < 0).any()) if stacked else False,
+    )
     if horizontal:
         ax.invert_yaxis()
     ax.spines[["top", "right"]].set_visible(False)
@@ -132,32 +184,68 @@ def _value_axis(ax, horizontal: bool, counts: bool, has_negative: bool = False) 
 
 def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page(f"Job search report: {month_name(r.month)}", r)
-    df = r.summary.drop(columns=["Kind"]).rename(columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)})
+    df = r.summary.drop(columns=["Kind"]).rename(
+        columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)}
+    )
     _table(fig, (0.04, 0.3, 0.9, 0.55), "The month at a glance", df, kinds=list(r.summary["Kind"]))
     fig.text(0.04, 0.28, textwrap.fill(SUMMARY_NOTE, 140), fontsize=9, color="#808080", va="top")
-    fig.text(0.04, 0.17, f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
-             f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}", fontsize=11)
+    fig.text(
+        0.04,
+        0.17,
+        f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
+        f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}",
+        fontsize=11,
+    )
     pdf.savefig(fig)
 
 
 def _deadlines_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Deadlines", r)
-    _table(fig, (0.04, 0.5, 0.9, 0.36), f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.")
-    _table(fig, (0.04, 0.05, 0.9, 0.36), f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.")
+    _table(
+        fig,
+        (0.04, 0.5, 0.9, 0.36),
+        f"Overdue ({len(r.overdue)})",
+        deadline_view(r.overdue),
+        empty="Nothing overdue.",
+    )
+    _table(
+        fig,
+        (0.04, 0.05, 0.9, 0.36),
+        f"Due in the next 14 business days ({len(r.upcoming)})",
+        deadline_view(r.upcoming),
+        empty="Nothing due.",
+    )
     pdf.savefig(fig)
 
 
 def _practice_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Lessons and practice", r)
-    _table(fig, (0.04, 0.5, 0.9, 0.36), f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.")
-    _table(fig, (0.04, 0.05, 0.9, 0.36), f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.")
+    _table(
+        fig,
+        (0.04, 0.5, 0.9, 0.36),
+        f"Open lesson actions ({len(r.lessons)})",
+        lessons_view(r.lessons),
+        empty="No open actions.",
+    )
+    _table(
+        fig,
+        (0.04, 0.05, 0.9, 0.36),
+        f"Questions to practise ({len(r.practise)})",
+        practise_view(r.practise),
+        empty="No questions to practise.",
+    )
     pdf.savefig(fig)
 
 
 def _activity_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Activity", r)
     ax = fig.add_axes((0.06, 0.1, 0.38, 0.72))
-    _bars(ax, list(r.per_week["Week"]), {"Applications": list(r.per_week["Applications"])}, f"Applications per week of {month_name(r.month)}")
+    _bars(
+        ax,
+        list(r.per_week["Week"]),
+        {"Applications": list(r.per_week["Applications"])},
+        f"Applications per week of {month_name(r.month)}",
+    )
     ax2 = fig.add_axes((0.55, 0.1, 0.42, 0.72))
     ax2.set_title("The last 12 months", loc="left", fontsize=11, fontweight="bold")
     for name, colour in (("Applications", BLUE), ("Interviews", AMBER), ("Offers", GREEN)):
@@ -172,9 +260,20 @@ def _activity_page(pdf: PdfPages, r: ReportData) -> None:
 def _outcomes_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Funnel and outcomes", r)
     ax = fig.add_axes((0.08, 0.1, 0.38, 0.72))
-    _bars(ax, list(r.funnel["Stage"]), {"All time": list(r.funnel["All time"]), "This month": list(r.funnel["This month"])}, "Funnel", horizontal=True)
+    _bars(
+        ax,
+        list(r.funnel["Stage"]),
+        {"All time": list(r.funnel["All time"]), "This month": list(r.funnel["This month"])},
+        "Funnel",
+        horizontal=True,
+    )
     ax2 = fig.add_axes((0.55, 0.18, 0.42, 0.64))
-    _bars(ax2, list(r.status["Status"]), {"All time": list(r.status["All time"]), "This month": list(r.status["This month"])}, "Outcomes by status")
+    _bars(
+        ax2,
+        list(r.status["Status"]),
+        {"All time": list(r.status["All time"]), "This month": list(r.status["This month"])},
+        "Outcomes by status",
+    )
     ax2.tick_params(axis="x", labelrotation=30)
     pdf.savefig(fig)
 
@@ -182,8 +281,18 @@ def _outcomes_page(pdf: PdfPages, r: ReportData) -> None:
 def _sources_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Sources and interviews", r)
     ax = fig.add_axes((0.1, 0.1, 0.3, 0.72))
-    rates = [x * 100 if x is not None and not (isinstance(x, float) and math.isnan(x)) else 0 for x in r.sources["Response rate"]]
-    _bars(ax, list(r.sources["Source"]), {"Response rate %": rates}, "Response rate by source (all time)", horizontal=True, fmt="{:.0f}%")
+    rates = [
+        x * 100 if x is not None and not (isinstance(x, float) and math.isnan(x)) else 0
+        for x in r.sources["Response rate"]
+    ]
+    _bars(
+        ax,
+        list(r.sources["Source"]),
+        {"Response rate %": rates},
+        "Response rate by source (all time)",
+        horizontal=True,
+        fmt="{:.0f}%",
+    )
     ax.set_xlim(0, 100)
     ax2 = fig.add_axes((0.5, 0.5, 0.45, 0.32))
     if r.ratings.empty:
@@ -191,11 +300,31 @@ def _sources_page(pdf: PdfPages, r: ReportData) -> None:
         ax2.set_title("Interview self-ratings by round", loc="left", fontsize=11, fontweight="bold")
         ax2.text(0, 0.5, "No rated interviews yet.", color="#808080")
     else:
-        _bars(ax2, list(r.ratings["Round"]), {"Average self-rating": list(r.ratings["Average self-rating"])}, "Interview self-ratings by round (1-5)", fmt="{:.1f}")
+        _bars(
+            ax2,
+            list(r.ratings["Round"]),
+            {"Average self-rating": list(r.ratings["Average self-rating"])},
+            "Interview self-ratings by round (1-5)",
+            fmt="{:.1f}",
+        )
         ax2.set_ylim(0, 5)
     ax3 = fig.add_axes((0.5, 0.1, 0.45, 0.28))
-    colours = {"On time": GREEN, "Late": AMBER, "Sent, no date": "#5B9BD5", "Missing": RED, "Not yet due": GREY}
-    _bars(ax3, list(r.thank_you["Scope"]), {s: list(r.thank_you[s]) for s in THANK_YOU_STATES}, "Thank-you notes", horizontal=True, stacked=True, colours=colours)
+    colours = {
+        "On time": GREEN,
+        "Late": AMBER,
+        "Sent, no date": "#5B9BD5",
+        "Missing": RED,
+        "Not yet due": GREY,
+    }
+    _bars(
+        ax3,
+        list(r.thank_you["Scope"]),
+        {s: list(r.thank_you[s]) for s in THANK_YOU_STATES},
+        "Thank-you notes",
+        horizontal=True,
+        stacked=True,
+        colours=colours,
+    )
     pdf.savefig(fig)
 
 
@@ -206,10 +335,18 @@ def _offers_page(pdf: PdfPages, r: ReportData) -> None:
         ax.set_axis_off()
         ax.text(0, 0.5, "No offers yet.", color="#808080", fontsize=12)
     else:
-        _bars(ax, list(r.offers["Offer"]), {p: list(r.offers[p]) for p in OFFER_PARTS}, "What the first year is made of", stacked=True)
+        _bars(
+            ax,
+            list(r.offers["Offer"]),
+            {p: list(r.offers[p]) for p in OFFER_PARTS},
+            "What the first year is made of",
+            stacked=True,
+        )
         tops = r.offers[list(OFFER_PARTS)].clip(lower=0).sum(axis=1)
         for k, (top, total) in enumerate(zip(tops, r.offers["First-year total"])):
-            ax.text(k, top, f"{total:,.0f}", ha="center", va="bottom", fontsize=9, fontweight="bold")
+            ax.text(
+                k, top, f"{total:,.0f}", ha="center", va="bottom", fontsize=9, fontweight="bold"
+            )
         ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1))
         ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
     pdf.savefig(fig)
@@ -222,12 +359,23 @@ def _flow_page(pdf: PdfPages, r: ReportData) -> None:
     pdf.savefig(fig)
 
 
-SECTIONS = (_summary_page, _deadlines_page, _practice_page, _activity_page, _outcomes_page, _sources_page, _offers_page, _flow_page)
+SECTIONS = (
+    _summary_page,
+    _deadlines_page,
+    _practice_page,
+    _activity_page,
+    _outcomes_page,
+    _sources_page,
+    _offers_page,
+    _flow_page,
+)
 
 
 def report_pdf(r: ReportData, path: Path, before: tuple = ()) -> Path:
     """The report as a PDF; `before`: functions drawing pages that come first (the cohort's)."""
-    with PdfPages(path, metadata={"Title": f"Job search report {r.month}", "Creator": "jobbook"}) as pdf:
+    with PdfPages(
+        path, metadata={"Title": f"Job search report {r.month}", "Creator": "jobbook"}
+    ) as pdf:
         for page in before:
             page(pdf)
         for section in SECTIONS:
@@ -235,7 +383,9 @@ def report_pdf(r: ReportData, path: Path, before: tuple = ()) -> Path:
     return path
 
 
-def table_page(pdf: PdfPages, r: ReportData, title: str, tables: list[tuple[str, pd.DataFrame, dict[str, str]]]) -> None:
+def table_page(
+    pdf: PdfPages, r: ReportData, title: str, tables: list[tuple[str, pd.DataFrame, dict[str, str]]]
+) -> None:
     """A page of tables, one under another (`formats`: column -> "rate" for percentages)."""
     fig = _page(title, r)
     height = 0.8 / max(len(tables), 1)

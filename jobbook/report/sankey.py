@@ -36,10 +36,27 @@ def _band(ax, x0, y0a, y0b, x1, y1a, y1b, colour, alpha=0.45) -> None:
     """A band from the span [y0b, y0a] at x0 to [y1b, y1a] at x1, with S-shaped edges."""
     mx = (x0 + x1) / 2
     verts = [
-        (x0, y0a), (mx, y0a), (mx, y1a), (x1, y1a),
-        (x1, y1b), (mx, y1b), (mx, y0b), (x0, y0b), (x0, y0a),
+        (x0, y0a),
+        (mx, y0a),
+        (mx, y1a),
+        (x1, y1a),
+        (x1, y1b),
+        (mx, y1b),
+        (mx, y0b),
+        (x0, y0b),
+        (x0, y0a),
     ]
-    codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.LINETO, Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.CLOSEPOLY]
+    codes = [
+        Path.MOVETO,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.LINETO,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CLOSEPOLY,
+    ]
     ax.add_patch(PathPatch(Path(verts, codes), facecolor=colour, edgecolor="none", alpha=alpha))
 
 
@@ -49,10 +66,15 @@ def draw_sankey(flows: pd.DataFrame, ax, title: str = "How the search went") -> 
     ax.set_title(title, loc="left", fontsize=13, fontweight="bold")
     total = int(flows["Applications"].sum())
     if total == 0:
-        ax.text(0.5, 0.5, "No applications yet", ha="center", va="center", fontsize=12, color="#808080")
+        ax.text(
+            0.5, 0.5, "No applications yet", ha="center", va="center", fontsize=12, color="#808080"
+        )
         return
     exits = {(r.Stage, r.Outcome): int(r.Applications) for r in flows.itertuples()}
-    reached = [sum(n for (s, _), n in exits.items() if FUNNEL_STAGES.index(s) >= k) for k in range(len(FUNNEL_STAGES))]
+    reached = [
+        sum(n for (s, _), n in exits.items() if FUNNEL_STAGES.index(s) >= k)
+        for k in range(len(FUNNEL_STAGES))
+    ]
     scale = 0.8 / total
     xs = [k * 0.9 for k in range(len(FUNNEL_STAGES))]
     x_out = xs[-1] + 1.3
@@ -78,12 +100,30 @@ def draw_sankey(flows: pd.DataFrame, ax, title: str = "How the search went") -> 
         if reached[k] == 0:
             continue
         ax.add_patch(Rectangle((xs[k], top - h), NODE_W, h, color=STAGE_COLOUR))
-        ax.text(xs[k] + NODE_W / 2, top + 0.015, f"{stage}\n{reached[k]}", ha="center", va="bottom", fontsize=10, fontweight="bold")
+        ax.text(
+            xs[k] + NODE_W / 2,
+            top + 0.015,
+            f"{stage}\n{reached[k]}",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            fontweight="bold",
+        )
         cursor = top
         nxt = reached[k + 1] if k + 1 < len(FUNNEL_STAGES) else 0
         if nxt:
             hh = nxt * scale
-            _band(ax, xs[k] + NODE_W, cursor, cursor - hh, xs[k + 1], cursor, cursor - hh, STAGE_COLOUR, 0.25)
+            _band(
+                ax,
+                xs[k] + NODE_W,
+                cursor,
+                cursor - hh,
+                xs[k + 1],
+                cursor,
+                cursor - hh,
+                STAGE_COLOUR,
+                0.25,
+            )
             cursor -= hh
         for o in shown:
             n = exits.get((stage, o), 0)

@@ -62,7 +62,15 @@ def lessons_view(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def practise_view(df: pd.DataFrame) -> pd.DataFrame:
-    cols = ["Person", "Question", "Self-rating", "Times practiced", "Last practiced", "Category", "ID"]
+    cols = [
+        "Person",
+        "Question",
+        "Self-rating",
+        "Times practiced",
+        "Last practiced",
+        "Category",
+        "ID",
+    ]
     return df[[c for c in cols if c in df.columns]]
 
 
@@ -92,7 +100,12 @@ class _Sheet:
         self.row += 1
 
     def table(
-        self, heading: str, df: pd.DataFrame, formats: dict[str, str] | None = None, empty: str = "Nothing here.", limit: int | None = None
+        self,
+        heading: str,
+        df: pd.DataFrame,
+        formats: dict[str, str] | None = None,
+        empty: str = "Nothing here.",
+        limit: int | None = None,
     ) -> tuple[int, int]:
         """A section heading, a header row and the rows (the first `limit` of them, with a note of
         how many more); returns (header row, last row)."""
@@ -123,13 +136,17 @@ class _Sheet:
                     self._need(c, cell.value)
                 elif isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
                     self._need(c, f"{cell.value:,.0f}")
-                fmt = formats.get(name) or (DATE_FORMAT if isinstance(cell.value, dt.date) else None)
+                fmt = formats.get(name) or (
+                    DATE_FORMAT if isinstance(cell.value, dt.date) else None
+                )
                 if fmt:
                     cell.number_format = fmt
             self.row += 1
         last = self.row - 1
         if more:
-            ws.cell(self.row, 1, f"... and {more:,} more (see the workbook itself)").font = st.SUBTITLE
+            ws.cell(
+                self.row, 1, f"... and {more:,} more (see the workbook itself)"
+            ).font = st.SUBTITLE
             self.row += 1
         self.row += 1
         return head, last
@@ -138,7 +155,10 @@ class _Sheet:
 def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
     ws = wb.create_sheet("Summary")
     s = _Sheet(ws)
-    s.title(f"Job search report: {month_name(r.month)}", f"{r.title}  ·  as of {r.as_of.isoformat()}  ·  from {source}")
+    s.title(
+        f"Job search report: {month_name(r.month)}",
+        f"{r.title}  ·  as of {r.as_of.isoformat()}  ·  from {source}",
+    )
     m, p = month_name(r.month), month_name(r.month - 1)
     summary = r.summary.rename(columns={"This month": m, "Previous month": p})
     head, last = s.table("The month at a glance", summary.drop(columns=["Kind"]))
@@ -146,18 +166,42 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
     s.row = last + 3
     for k, kind in enumerate(r.summary["Kind"], head + 1):
         for col in (2, 3, 5):
-            ws.cell(k, col).number_format = PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
+            ws.cell(k, col).number_format = (
+                PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
+            )
         change = ws.cell(k, 4)
         change.alignment = st.RIGHT
-        better, worse = (st.DOWN, st.UP) if kind == "days" else (st.UP, st.DOWN)  # slower replies are worse
+        better, worse = (
+            (st.DOWN, st.UP) if kind == "days" else (st.UP, st.DOWN)
+        )  # slower replies are worse
         if str(change.value).startswith("▲"):
             change.font = better
         elif str(change.value).startswith("▼"):
             change.font = worse
-    s.table(f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), empty="Nothing overdue.", limit=LIST_LIMIT)
-    s.table(f"Due in the next 14 business days ({len(r.upcoming)})", deadline_view(r.upcoming), empty="Nothing due.", limit=LIST_LIMIT)
-    s.table(f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), empty="No open actions.", limit=LIST_LIMIT)
-    s.table(f"Questions to practise ({len(r.practise)})", practise_view(r.practise), empty="No questions to practise.", limit=LIST_LIMIT)
+    s.table(
+        f"Overdue ({len(r.overdue)})",
+        deadline_view(r.overdue),
+        empty="Nothing overdue.",
+        limit=LIST_LIMIT,
+    )
+    s.table(
+        f"Due in the next 14 business days ({len(r.upcoming)})",
+        deadline_view(r.upcoming),
+        empty="Nothing due.",
+        limit=LIST_LIMIT,
+    )
+    s.table(
+        f"Open lesson actions ({len(r.lessons)})",
+        lessons_view(r.lessons),
+        empty="No open actions.",
+        limit=LIST_LIMIT,
+    )
+    s.table(
+        f"Questions to practise ({len(r.practise)})",
+        practise_view(r.practise),
+        empty="No questions to practise.",
+        limit=LIST_LIMIT,
+    )
     s.fit_columns(minimum=13, first=46)
     ws.freeze_panes = "A4"
     _print_setup(ws)
@@ -219,7 +263,12 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         return ch
 
     def offers(head, last):
-        ch = bar_chart("Offers: what the first year is made of", stacked=True, num_format="#,##0", data_labels=False)
+        ch = bar_chart(
+            "Offers: what the first year is made of",
+            stacked=True,
+            num_format="#,##0",
+            data_labels=False,
+        )
         ch.add_data(ref(ws, 2, head, 8, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         return ch
@@ -244,11 +293,23 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     block(f"Applications per week of {m}", r.per_week, weeks)
     block("Funnel: applications that reached each stage", r.funnel, funnel)
     block("Outcomes by status", r.status, status)
-    block("Response rate by source (all time)", r.sources, sources, {"Response rate": PERCENT_FORMAT})
+    block(
+        "Response rate by source (all time)", r.sources, sources, {"Response rate": PERCENT_FORMAT}
+    )
     block("Applications, interviews and offers: 12 months", r.trend, trend)
     money = {c: MONEY_FORMAT for c in r.offers.columns if c != "Offer"}
-    block("Offers compared: parts of the first-year total", placeholder(r.offers, "No offers yet"), offers, money)
-    block("Interview self-ratings by round", placeholder(r.ratings, "No rated interviews yet"), ratings, {"Average self-rating": "0.0"})
+    block(
+        "Offers compared: parts of the first-year total",
+        placeholder(r.offers, "No offers yet"),
+        offers,
+        money,
+    )
+    block(
+        "Interview self-ratings by round",
+        placeholder(r.ratings, "No rated interviews yet"),
+        ratings,
+        {"Average self-rating": "0.0"},
+    )
     block("Thank-you notes (sent within the ThankYouDays business days)", r.thank_you, thanks)
     s.fit_columns(minimum=12, first=26)
     _print_setup(ws)

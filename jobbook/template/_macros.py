@@ -34,21 +34,31 @@ def add_macro_sheets(wb) -> None:
     ws.row_dimensions[1].height = BUTTON_ROW_HEIGHT
     ws[CHOOSER].font = st.BOLD
     ws[CHOOSER].fill = st.HEAD_FILL
-    ws["J2"] = "Offer to accept: pick its ID above (or leave it blank and select the offer's row on Offers), then click Accept offer"
+    ws["J2"] = (
+        "Offer to accept: pick its ID above (or leave it blank and select the offer's row on Offers), then click Accept offer"
+    )
     ws["J2"].font = st.SUBTITLE
     dv = DataValidation(type="list", formula1=f"={id_range_name('Offers')}", allow_blank=True)
     dv.error, dv.errorTitle, dv.errorStyle = "Pick an Offers ID.", "Offer to accept", "warning"
     ws.add_data_validation(dv)
     dv.add(CHOOSER)
-    wb.defined_names[OFFER_TO_ACCEPT] = DefinedName(OFFER_TO_ACCEPT, attr_text=f"{DASHBOARD}!${CHOOSER[0]}${CHOOSER[1:]}")
+    wb.defined_names[OFFER_TO_ACCEPT] = DefinedName(
+        OFFER_TO_ACCEPT, attr_text=f"{DASHBOARD}!${CHOOSER[0]}${CHOOSER[1:]}"
+    )
 
     lists = wb.create_sheet(LISTS)
-    lists["A1"] = "Lists written by the buttons on the Dashboard (Refresh, Deadlines, Check, Accept offer)"
+    lists["A1"] = (
+        "Lists written by the buttons on the Dashboard (Refresh, Deadlines, Check, Accept offer)"
+    )
     lists["A1"].font = st.TITLE
     for name, (first, _) in BANDS.items():
-        lists[f"{first}2"] = {"deadlines": "Deadlines: click Deadlines", "problems": "Problems: click Check",
-                              "offers": "Offers ranked: click Refresh", "months": "Month by month: click Refresh",
-                              "accept": "Steps after accepting: click Accept offer"}[name]
+        lists[f"{first}2"] = {
+            "deadlines": "Deadlines: click Deadlines",
+            "problems": "Problems: click Check",
+            "offers": "Offers ranked: click Refresh",
+            "months": "Month by month: click Refresh",
+            "accept": "Steps after accepting: click Accept offer",
+        }[name]
         lists[f"{first}2"].font = st.SUBTITLE
     for col in range(1, 29):
         lists.column_dimensions[get_column_letter(col)].width = 14
@@ -62,8 +72,12 @@ def add_macro_sheets(wb) -> None:
     conf["A1"], conf["B1"] = "UDF Modules", UDF_MODULE
     # xlwings reads column A:B from row 1 down to the first blank cell in A: notes stay in column D
     conf["D1"] = "xlwings reads its settings from A:B here, from row 1 down to the first blank row."
-    conf["D2"] = "If Excel does not find your Python, add a row right under UDF Modules: Interpreter_Win"
-    conf["D3"] = "(or Interpreter_Mac) in column A and the path of pythonw.exe (or python) in column B."
+    conf["D2"] = (
+        "If Excel does not find your Python, add a row right under UDF Modules: Interpreter_Win"
+    )
+    conf["D3"] = (
+        "(or Interpreter_Mac) in column A and the path of pythonw.exe (or python) in column B."
+    )
     for cell in ("D1", "D2", "D3"):
         conf[cell].font = st.SUBTITLE
     conf.column_dimensions["A"].width = 22
@@ -76,7 +90,10 @@ def add_macro_sheets(wb) -> None:
 
 def _layout(ws) -> tuple[list[int], list[int]]:
     """Column widths and row heights of the first 30 columns and rows, in pixels."""
-    widths = [int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, 31)]
+    widths = [
+        int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5)
+        for c in range(1, 31)
+    ]
     heights = [int((ws.row_dimensions[r].height or 15) * 4 / 3) for r in range(1, 31)]
     return widths, heights
 
@@ -87,6 +104,11 @@ def to_xlsm(wb) -> bytes:
     wb.save(buf)
     dash = wb[DASHBOARD]
     widths, heights = _layout(dash)
-    buttons = [Button(caption, sub, col, 0, width_px=widths[col] - 4, height_px=heights[0] - 4) for caption, sub, col in BUTTONS]
+    buttons = [
+        Button(caption, sub, col, 0, width_px=widths[col] - 4, height_px=heights[0] - 4)
+        for caption, sub, col in BUTTONS
+    ]
     code_names = [ws.sheet_properties.codeName for ws in wb.worksheets]
-    return make_xlsm(buf.getvalue(), {DASHBOARD: buttons}, {DASHBOARD: (widths, heights)}, code_names)
+    return make_xlsm(
+        buf.getvalue(), {DASHBOARD: buttons}, {DASHBOARD: (widths, heights)}, code_names
+    )

@@ -15,9 +15,21 @@ from . import _style as st
 SHEET = "Settings"
 # Named helper cells below the settings: formulas every other sheet shares.
 HELPERS = (
-    (AS_OF_DATE_NAME, '=IF(AsOf="",TODAY(),INT(AsOf))', "The date every flag and figure uses (computed)."),
-    ("MonthStart", f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME}),1)", "First day of the as-of month."),
-    ("MonthNext", f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME})+1,1)", "First day of the next month."),
+    (
+        AS_OF_DATE_NAME,
+        '=IF(AsOf="",TODAY(),INT(AsOf))',
+        "The date every flag and figure uses (computed).",
+    ),
+    (
+        "MonthStart",
+        f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME}),1)",
+        "First day of the as-of month.",
+    ),
+    (
+        "MonthNext",
+        f"=DATE(YEAR({AS_OF_DATE_NAME}),MONTH({AS_OF_DATE_NAME})+1,1)",
+        "First day of the next month.",
+    ),
 )
 HOLIDAY_COL = 5  # column E
 
@@ -40,11 +52,15 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
         c = ws.cell(r, 2, value)
         if s.kind == "date":
             c.number_format = DATE_FORMAT
-            dv = DataValidation(type="date", operator="greaterThan", formula1="32874", allow_blank=True)
+            dv = DataValidation(
+                type="date", operator="greaterThan", formula1="32874", allow_blank=True
+            )
             dv.error, dv.errorTitle = "Enter a date, or leave blank for today.", s.name
         elif s.kind in ("int", "number"):
             kind = "whole" if s.kind == "int" else "decimal"
-            dv = DataValidation(type=kind, operator="between", formula1=f"{s.lo or 0:g}", formula2=f"{s.hi:g}")
+            dv = DataValidation(
+                type=kind, operator="between", formula1=f"{s.lo or 0:g}", formula2=f"{s.hi:g}"
+            )
             dv.error, dv.errorTitle = f"Enter a number from {s.lo or 0:g} to {s.hi:g}.", s.name
         else:
             dv = None
@@ -60,8 +76,16 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
         ws.cell(r, 2, formula).number_format = DATE_FORMAT
         ws.cell(r, 3, note).alignment = st.WRAP
         _name(wb, name, f"$B${r}")
-    ws.cell(top + len(HELPERS) + 1, 1, "Holidays: business-day formulas skip the dates in the Holidays table (column E).").font = st.SUBTITLE
-    ws.cell(top + len(HELPERS) + 2, 1, "Add or remove rows there; the command jobbook new --country CC fills it for your country.").font = st.SUBTITLE
+    ws.cell(
+        top + len(HELPERS) + 1,
+        1,
+        "Holidays: business-day formulas skip the dates in the Holidays table (column E).",
+    ).font = st.SUBTITLE
+    ws.cell(
+        top + len(HELPERS) + 2,
+        1,
+        "Add or remove rows there; the command jobbook new --country CC fills it for your country.",
+    ).font = st.SUBTITLE
 
     ws.cell(1, HOLIDAY_COL, "Date")
     ws.cell(1, HOLIDAY_COL + 1, "Name")

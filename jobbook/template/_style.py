@@ -69,7 +69,10 @@ POSITIVE_RED = _RED
 
 def equals_rules(colours: dict[str, tuple[PatternFill, Font]]) -> list[CellIsRule]:
     """One 'cell equals text' rule per value."""
-    return [CellIsRule(operator="equal", formula=[f'"{value}"'], fill=fill, font=font) for value, (fill, font) in colours.items()]
+    return [
+        CellIsRule(operator="equal", formula=[f'"{value}"'], fill=fill, font=font)
+        for value, (fill, font) in colours.items()
+    ]
 
 
 def positive_rule(colours: tuple[PatternFill, Font]) -> CellIsRule:

@@ -58,7 +58,11 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
             cell = ws.cell(r, i)
             if col.computed:
                 text = "=" + excel_formula(table.name, col.formula)
-                cell.value = ArrayFormula(f"{letters[col.header]}{r}", text) if col.header in ARRAY_COLUMNS else text
+                cell.value = (
+                    ArrayFormula(f"{letters[col.header]}{r}", text)
+                    if col.header in ARRAY_COLUMNS
+                    else text
+                )
             else:
                 value = rec.get(col.header)
                 if isinstance(value, dt.datetime):
@@ -75,7 +79,8 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
             id=i,
             name=c.header,
             calculatedColumnFormula=TableFormula(
-                array=True if c.header in ARRAY_COLUMNS else None, attr_text=excel_formula(table.name, c.formula)
+                array=True if c.header in ARRAY_COLUMNS else None,
+                attr_text=excel_formula(table.name, c.formula),
             )
             if c.computed
             else None,
@@ -105,7 +110,9 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
 def _validation_for(col: Column) -> DataValidation | None:
     title = col.header[:32]
     if col.kind == "choice" and col.choices:
-        dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True)
+        dv = DataValidation(
+            type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True
+        )
         dv.error = f"Pick one of: {', '.join(col.choices)}."
         dv.errorStyle = "stop" if col.strict else "warning"
     elif col.kind == "id" and col.ref:
@@ -113,18 +120,33 @@ def _validation_for(col: Column) -> DataValidation | None:
         dv.error = f"This is not an ID in {col.ref} yet."
         dv.errorStyle = "warning"
     elif col.kind in DATE_KINDS:
-        dv = DataValidation(type="date", operator="greaterThan", formula1="32874", allow_blank=True)  # 1990-01-01
+        dv = DataValidation(
+            type="date", operator="greaterThan", formula1="32874", allow_blank=True
+        )  # 1990-01-01
         dv.error = "Enter a date such as 2026-10-31."
         dv.errorStyle = "warning" if col.kind == "done" else "stop"
     elif col.kind in NUMERIC_KINDS:
         whole = col.kind in ("int", "rating")
         lo = 0 if col.lo is None else col.lo
         if col.hi is not None:
-            dv = DataValidation(type="whole" if whole else "decimal", operator="between", formula1=f"{lo:g}", formula2=f"{col.hi:g}", allow_blank=True)
+            dv = DataValidation(
+                type="whole" if whole else "decimal",
+                operator="between",
+                formula1=f"{lo:g}",
+                formula2=f"{col.hi:g}",
+                allow_blank=True,
+            )
             dv.error = f"Enter a {'whole ' if whole else ''}number from {lo:g} to {col.hi:g}."
         else:
-            dv = DataValidation(type="whole" if whole else "decimal", operator="greaterThanOrEqual", formula1=f"{lo:g}", allow_blank=True)
-            dv.error = f"Enter a {'whole ' if whole else ''}number of at least {lo:g}" + (" (10% is 0.10)." if col.kind == "percent" else ".")
+            dv = DataValidation(
+                type="whole" if whole else "decimal",
+                operator="greaterThanOrEqual",
+                formula1=f"{lo:g}",
+                allow_blank=True,
+            )
+            dv.error = f"Enter a {'whole ' if whole else ''}number of at least {lo:g}" + (
+                " (10% is 0.10)." if col.kind == "percent" else "."
+            )
     else:
         return None
     dv.errorTitle = title

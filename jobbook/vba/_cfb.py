@@ -151,7 +151,11 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
             start, size = ENDOFCHAIN, 0
         directory += struct.pack("<IQ", start, size)
     for _ in range(n_dir * SECTOR // 128 - len(entries)):  # unused entries
-        directory += b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", NOSTREAM, NOSTREAM, NOSTREAM)
+        directory += (
+            b"\0" * 64
+            + struct.pack("<HBB", 0, 0, 0)
+            + struct.pack("<III", NOSTREAM, NOSTREAM, NOSTREAM)
+        )
         directory += b"\0" * 36 + struct.pack("<IQ", 0, 0)
 
     header = bytearray()
@@ -160,7 +164,9 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
     header += struct.pack("<II", 0, n_fat)  # directory sectors (0 in v3), FAT sectors
     header += struct.pack("<II", dir_first, 0)  # first directory sector, transaction signature
     header += struct.pack("<I", CUTOFF)
-    header += struct.pack("<II", starts.get("minifat", ENDOFCHAIN), -(-len(minifat_bytes) // SECTOR))
+    header += struct.pack(
+        "<II", starts.get("minifat", ENDOFCHAIN), -(-len(minifat_bytes) // SECTOR)
+    )
     header += struct.pack("<II", ENDOFCHAIN, 0)  # no DIFAT sectors
     difat = [fat_first + k for k in range(n_fat)] + [FREESECT] * (109 - n_fat)
     header += b"".join(struct.pack("<I", x) for x in difat)

@@ -80,7 +80,11 @@ def _compress_chunk(chunk: bytes) -> bytes:
             if len(key) == 3:
                 for cand in reversed(index.get(key, ())):
                     length = 0
-                    while length < max_len and pos + length < n and chunk[cand + length] == chunk[pos + length]:
+                    while (
+                        length < max_len
+                        and pos + length < n
+                        and chunk[cand + length] == chunk[pos + length]
+                    ):
                         length += 1
                     if length > best_len:
                         best_len, best_off = length, pos - cand
@@ -152,7 +156,13 @@ def _dir_stream(project: str, modules: list[Module], references: list[ProjectRef
             d += _rec(0x000D, struct.pack("<I", len(libid)) + libid + struct.pack("<IH", 0, 0))
         else:
             a, r = _mbcs(ref.absolute), _mbcs(ref.relative)
-            body = struct.pack("<I", len(a)) + a + struct.pack("<I", len(r)) + r + struct.pack("<IH", ref.major, ref.minor)
+            body = (
+                struct.pack("<I", len(a))
+                + a
+                + struct.pack("<I", len(r))
+                + r
+                + struct.pack("<IH", ref.major, ref.minor)
+            )
             d += _rec(0x000E, body)
     d += struct.pack("<HIH", 0x000F, 2, len(modules))
     d += struct.pack("<HIH", 0x0013, 2, 0xFFFF)

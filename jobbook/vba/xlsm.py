@@ -25,7 +25,9 @@ VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 VBA_MODULE = "JobbookButtons"
 # As xlwings' quickstart workbook does: a reference to the add-in's VBA project, so that RunPython
 # resolves once `xlwings addin install` has put xlwings.xlam where Excel opens it at start-up.
-XLWINGS_REFERENCE = ProjectReference("xlwings", r"*\Cxlwings.xlam", r"*\Cxlwings.xlam", 0x68FE4C3D, 0x000C)
+XLWINGS_REFERENCE = ProjectReference(
+    "xlwings", r"*\Cxlwings.xlam", r"*\Cxlwings.xlam", 0x68FE4C3D, 0x000C
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,12 @@ class Button:
 
 def bas_source() -> str:
     """The committed VBA source (workbook/vba/JobbookButtons.bas), CRLF line ends."""
-    return resources.files("jobbook.vba").joinpath("bas", f"{VBA_MODULE}.bas").read_bytes().decode("cp1252")
+    return (
+        resources.files("jobbook.vba")
+        .joinpath("bas", f"{VBA_MODULE}.bas")
+        .read_bytes()
+        .decode("cp1252")
+    )
 
 
 def subs(source: str) -> list[str]:
@@ -101,31 +108,62 @@ def _attrs(element: str) -> dict[str, str]:
 
 def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
     """Sheet name -> worksheet part name."""
-    rels = [_attrs(r) for r in re.findall(r"<Relationship\b[^>]*>", parts["xl/_rels/workbook.xml.rels"].decode())]
+    rels = [
+        _attrs(r)
+        for r in re.findall(r"<Relationship\b[^>]*>", parts["xl/_rels/workbook.xml.rels"].decode())
+    ]
     targets = {r["Id"]: r["Target"] for r in rels}
     out = {}
     for element in re.findall(r"<sheet\b[^>]*>", parts["xl/workbook.xml"].decode()):
         a = _attrs(element)
         t = targets[a["r:id"]]
-        name = a["name"].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-        out[name] = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))
+        name = (
+            a["name"]
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", '"')
+        )
+        out[name] = (
+            t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))
+        )
     return out
 
 
-_AFTER_LEGACY = ("<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>")
+_AFTER_LEGACY = (
+    "<legacyDrawingHF",
+    "<drawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+)
 
 
 def _add_buttons(parts: dict[str, bytes], sheet_part: str, vml: str, number: int) -> None:
     xml = parts[sheet_part].decode()
     if "<legacyDrawing " in xml:
-        raise NotImplementedError(f"{sheet_part} already has a legacy drawing (comments); put the buttons on another sheet")
+        raise NotImplementedError(
+            f"{sheet_part} already has a legacy drawing (comments); put the buttons on another sheet"
+        )
     folder, base = posixpath.split(sheet_part)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
-    rels = parts.get(rels_name, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                     b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>').decode()
+    rels = parts.get(
+        rels_name,
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+    ).decode()
     rid = "rIdButtons"
-    vml_part = f"xl/drawings/vmlDrawing{number}.vml"  # openpyxl keep_vba keeps vmlDrawing<digit>.vml
-    rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{VML_TYPE}" Target="/{vml_part}"/></Relationships>')
+    vml_part = (
+        f"xl/drawings/vmlDrawing{number}.vml"  # openpyxl keep_vba keeps vmlDrawing<digit>.vml
+    )
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{rid}" Type="{VML_TYPE}" Target="/{vml_part}"/></Relationships>',
+    )
     tag = f'<legacyDrawing r:id="{rid}"/>'
     m = re.search(r"<drawing [^>]*/>", xml)
     if m:
@@ -134,13 +172,22 @@ def _add_buttons(parts: dict[str, bytes], sheet_part: str, vml: str, number: int
         at = min(i for i in (xml.find(t) for t in _AFTER_LEGACY) if i >= 0)
         xml = xml[:at] + tag + xml[at:]
     if 'xmlns:r="' not in xml[: xml.find(">", xml.find("<worksheet"))]:
-        xml = xml.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ', 1)
+        xml = xml.replace(
+            "<worksheet ",
+            '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+            1,
+        )
     parts[sheet_part] = xml.encode()
     parts[rels_name] = rels.encode()
     parts[vml_part] = vml.encode()
 
 
-def make_xlsm(xlsx: bytes, buttons: dict[str, list[Button]], layouts: dict[str, tuple[list[int], list[int]]], code_names: list[str]) -> bytes:
+def make_xlsm(
+    xlsx: bytes,
+    buttons: dict[str, list[Button]],
+    layouts: dict[str, tuple[list[int], list[int]]],
+    code_names: list[str],
+) -> bytes:
     """The .xlsm: `xlsx` plus the VBA project and `buttons` per sheet (`layouts` gives each such
     sheet's column widths and row heights in pixels, to place them)."""
     with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
@@ -148,13 +195,22 @@ def make_xlsm(xlsx: bytes, buttons: dict[str, list[Button]], layouts: dict[str, 
         parts = {n: z.read(n) for n in names}
     ct = parts["[Content_Types].xml"].decode().replace(MAIN_XLSX, MAIN_XLSM)
     if 'Extension="bin"' not in ct:
-        ct = ct.replace("<Default ", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ', 1)
+        ct = ct.replace(
+            "<Default ",
+            '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ',
+            1,
+        )
     if 'Extension="vml"' not in ct:
-        ct = ct.replace("<Default ", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default ', 1)
+        ct = ct.replace(
+            "<Default ",
+            '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default ',
+            1,
+        )
     parts["[Content_Types].xml"] = ct.encode()
     rels = parts["xl/_rels/workbook.xml.rels"].decode()
     parts["xl/_rels/workbook.xml.rels"] = rels.replace(
-        "</Relationships>", f'<Relationship Id="rIdVBA" Type="{VBA_TYPE}" Target="vbaProject.bin"/></Relationships>'
+        "</Relationships>",
+        f'<Relationship Id="rIdVBA" Type="{VBA_TYPE}" Target="vbaProject.bin"/></Relationships>',
     ).encode()
     parts["xl/vbaProject.bin"] = vba_project(code_names)
     sheet_parts = _sheet_parts(parts)
