@@ -15,13 +15,14 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from dashboard_oracle import expected_values
 
 import jobbook
 from jobbook import views
 from jobbook.libreoffice import recalculate
 from jobbook.schema import TABLES
 from jobbook.template import new_workbook
-from jobbook.template._dashboard import NEXT_TOP, expected_values
+from jobbook.template._dashboard import NEXT_TOP
 from jobbook.template._dashboard import SHEET as DASHBOARD
 
 pytestmark = pytest.mark.libreoffice

@@ -2,15 +2,12 @@
 the next 14 days (listed, soonest first, and counted per day), offers compared, and native charts -
 all native formulas over the tables.
 
-``LAYOUT`` places every block; ``expected_values`` gives, for the same cells, what the Python core
-computes, so tests can hold LibreOffice's results against it cell by cell.
+The constants below place every block; ``tests/dashboard_oracle.py`` gives, for the same cells,
+what the Python core computes, so tests can hold LibreOffice's results against it cell by cell.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pandas as pd
 from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
@@ -434,109 +431,3 @@ def _charts(ws) -> None:
     offers.set_categories(ref(ws, 2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
     offers.legend = None
     ws.add_chart(offers, f"J{CHART_ROWS[4]}")
-
-
-# -- what the Python core says each cell should show ------------------------------------------------
-
-
-def expected_values(book) -> dict[str, object]:
-    """{cell: value} for every figure cell of the Dashboard, from the Python core (None = blank)."""
-    from .. import views
-    from ..core import by_month
-
-    as_of: dt.date = book.as_of
-    month = f"{as_of:%Y-%m}"
-    every, this = views.stats(book), views.stats(book, month)
-    out: dict[str, object] = {"B2": as_of}
-    for k, (_, key) in enumerate(KPIS):
-        out[f"B{KPI_TOP + 1 + k}"] = every[key]
-        out[f"C{KPI_TOP + 1 + k}"] = this[key]
-    for k, stage in enumerate(FUNNEL_STAGES):
-        out[f"B{FUNNEL_TOP + 1 + k}"] = every["funnel"][stage]
-        out[f"C{FUNNEL_TOP + 1 + k}"] = this["funnel"][stage]
-    for k, status in enumerate(STATUSES):
-        out[f"B{STATUS_TOP + 1 + k}"] = every["by_status"][status]
-        out[f"C{STATUS_TOP + 1 + k}"] = this["by_status"][status]
-    for k, source in enumerate(SOURCES):
-        s = every["by_source"][source]
-        r = SOURCE_TOP + 1 + k
-        out.update(
-            {
-                f"B{r}": s["applications"],
-                f"C{r}": s["responses"],
-                f"D{r}": s["response_rate"],
-                f"E{r}": s["interviews"],
-                f"F{r}": s["offers"],
-            }
-        )
-    t = book.tables
-    for k in range(MONTHS):
-        period = pd.Period(as_of, freq="M") - (MONTHS - 1 - k)
-        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
-        r = MONTH_TOP + 1 + k
-        out.update(
-            {
-                f"A{r}": period.start_time.date(),
-                f"B{r}": counts["applications"],
-                f"C{r}": counts["interviews"],
-                f"D{r}": counts["offers"],
-            }
-        )
-    offers = (
-        t["Offers"]
-        .dropna(subset=["First-year total"])
-        .sort_values("First-year total", ascending=False, kind="stable")
-    )
-    for k in range(TOP_OFFERS):
-        r = OFFER_TOP + 1 + k
-        if k < len(offers):
-            o = offers.iloc[k]
-            out.update(
-                {
-                    f"A{r}": k + 1,
-                    f"B{r}": o["Company"],
-                    f"C{r}": o["First-year total"],
-                    f"D{r}": o["Average annual total"],
-                }
-            )
-        else:
-            out.update({f"A{r}": None, f"B{r}": None, f"C{r}": None, f"D{r}": None})
-    open_ = views.deadlines(book)
-    soon = views.deadlines(book, within=DAYS - 1)
-    labels = dict(zip(DEADLINE_KINDS, (k[0] for k in _kinds(""))))
-    for k in range(UP_NEXT):
-        r = NEXT_TOP + 1 + k
-        d = soon[k] if k < len(soon) else None
-        out.update(
-            {
-                f"A{r}": dt.date.fromisoformat(d["due"]),
-                f"B{r}": labels[d["kind"]],
-                f"C{r}": d["id"],
-                f"D{r}": d["company"],
-                f"G{r}": d["flag"] or None,
-            }
-            if d
-            else dict.fromkeys((f"{c}{r}" for c in "ABCDG"), None)
-        )
-    more = len(soon) - UP_NEXT
-    out[f"A{NEXT_TOP + UP_NEXT + 1}"] = (
-        f"... and {more} more: see the counts per day below, or the Deadlines button, or jobbook deadlines"
-        if more > 0
-        else None
-    )
-    r = DEADLINE_TOP + 1
-    for c, kind in enumerate(DEADLINE_KINDS):
-        out[f"{'BCDEFG'[c]}{r}"] = sum(
-            1 for d in open_ if d["kind"] == kind and d["flag"] == FLAG_OVERDUE
-        )
-    out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
-    for k in range(DAYS):
-        r = DEADLINE_TOP + 2 + k
-        day = (as_of + dt.timedelta(days=k)).isoformat()
-        out[f"A{r}"] = as_of + dt.timedelta(days=k)
-        for c, kind in enumerate(DEADLINE_KINDS):
-            out[f"{'BCDEFG'[c]}{r}"] = sum(
-                1 for d in open_ if d["kind"] == kind and d["due"] == day
-            )
-        out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
-    return out
