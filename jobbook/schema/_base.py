@@ -1,0 +1,262 @@
+"""Vocabularies, column kinds and formats, the Column and Table types, header matching, the
+Settings, and the formula short-hands of the schema (see ``jobbook.schema``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# -- vocabularies (SPEC section 2) -----------------------------------------------------------------
+
+STAGES = ("Wishlist", "Applied", "Screen", "Interview", "Final", "Offer")
+FUNNEL_STAGES = STAGES[1:]
+STATUSES = ("Active", "Rejected", "Withdrawn", "No response", "Offer declined", "Accepted")
+SOURCES = (
+    "Referral",
+    "Company site",
+    "LinkedIn",
+    "Job board",
+    "Recruiter",
+    "Career fair",
+    "Network",
+    "Other",
+)
+WORK_MODES = ("Onsite", "Hybrid", "Remote")
+INTERVIEW_FORMATS = ("Phone", "Video", "Onsite")
+INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer")
+CONTACT_ROLES = ("Recruiter", "Hiring manager", "Interviewer", "Referral", "Other")
+QUESTION_CATEGORIES = (
+    "Behavioral",
+    "Technical",
+    "Situational",
+    "Company",
+    "Motivation",
+    "Salary",
+    "Other",
+)
+YES_NO = ("Yes", "No")
+FLEXIBLE = ("Yes", "Partial", "No")
+OFFER_STATUSES = ("Pending", "Negotiating", "Accepted", "Declined", "Expired", "Rescinded")
+OPEN_OFFER_STATUSES = ("Pending", "Negotiating")
+CHANNELS = ("Phone", "Email", "Video", "In person")
+ACTION_TYPES = ("Practice answers", "Rehearsal", "Training", "Book", "Coaching", "Other")
+
+FLAG_DONE = "Done"
+FLAG_OVERDUE = "Overdue"
+FLAG_TODAY = "Due today"
+FLAG_SOON = "Due soon"
+FLAG_TOO_SOON = "Too soon"
+FLAGS = (FLAG_OVERDUE, FLAG_TODAY, FLAG_SOON, FLAG_DONE, FLAG_TOO_SOON)
+
+# -- formats ----------------------------------------------------------------------------------------
+
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "#,##0"
+MONEY_CENTS_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0.0%"
+INT_FORMAT = "0"
+NUMBER_FORMAT = "0.##"
+
+# Column kinds. "done" is a date that marks something finished: any value counts as done.
+KINDS = (
+    "id",
+    "text",
+    "choice",
+    "date",
+    "done",
+    "money",
+    "number",
+    "int",
+    "percent",
+    "rating",
+)
+NUMERIC_KINDS = ("money", "number", "int", "percent", "rating")
+DATE_KINDS = ("date", "done")
+
+_DEFAULT_FORMAT = {
+    "date": DATE_FORMAT,
+    "done": DATE_FORMAT,
+    "money": MONEY_FORMAT,
+    "percent": PERCENT_FORMAT,
+    "int": INT_FORMAT,
+    "rating": INT_FORMAT,
+    "number": NUMBER_FORMAT,
+}
+_DEFAULT_WIDTH = {
+    "id": 9,
+    "date": 12,
+    "done": 12,
+    "money": 12,
+    "percent": 10,
+    "int": 9,
+    "rating": 9,
+    "number": 10,
+    "choice": 14,
+    "text": 18,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table."""
+
+    header: str
+    kind: str = "text"
+    required: bool = False  # the header must be present (bold in SPEC)
+    needs_value: bool = False  # every non-blank row must fill it
+    choices: tuple[str, ...] = ()
+    strict: bool = True  # False: values outside `choices` are kept as written, no problem
+    formula: str | None = None  # computed column: the Excel formula (short-hand, see module doc)
+    note: str = ""
+    width: int | None = None
+    number_format: str | None = None
+    lo: float | None = None  # smallest allowed number
+    hi: float | None = None  # largest allowed number
+    ref: str | None = None  # an ID that must exist in this table's ID column
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r} for {self.header!r}")
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def key(self) -> str:
+        """The snake_case JSON key of SPEC section 6 (``Bonus target %`` -> ``bonus_target_pct``)."""
+        return snake(self.header)
+
+    @property
+    def fmt(self) -> str | None:
+        return self.number_format or _DEFAULT_FORMAT.get(self.kind)
+
+    @property
+    def col_width(self) -> int:
+        if self.width:
+            return self.width
+        return max(_DEFAULT_WIDTH.get(self.kind, 14), min(len(self.header) + 3, 28))
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet holding one Excel Table of the same name."""
+
+    name: str
+    columns: tuple[Column, ...]
+    note: str = ""
+    id_column: str | None = None  # the column that `deadlines` reports as `id`
+    fields: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", {c.header: c for c in self.columns})
+
+    def __getitem__(self, header: str) -> Column:
+        return self.fields[header]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.header for c in self.columns if c.required]
+
+    @property
+    def inputs(self) -> list[Column]:
+        return [c for c in self.columns if not c.computed]
+
+    @property
+    def computed(self) -> list[Column]:
+        return [c for c in self.columns if c.computed]
+
+
+def snake(header: str) -> str:
+    """SPEC section 6: lower case, ``%`` -> ``pct``, ``/`` -> ``_per_``, other runs -> ``_``."""
+    s = header.lower().replace("%", " pct ").replace("/", " per ")
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
+_ALLOWED_VALUES = re.compile(r"\([^()]*\)\s*$")
+
+
+def norm_header(text: object) -> str:
+    """Headers match case- and space-insensitively, with or without the allowed values in
+    brackets that SPEC prints after some of them: `Work mode (Onsite/Hybrid/Remote)` is `Work mode`."""
+    return re.sub(r"\s+", "", _ALLOWED_VALUES.sub("", str(text))).casefold()
+
+
+# -- formula builders (the one place each formula is written) ----------------------------------------
+
+TODAY = "{TODAY}"
+HOLIDAYS = "{HOLIDAYS}"
+
+
+def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
+    """SPEC section 3: the flag of due date `due` given the boolean `done`.
+
+    `raw` marks a due date typed by the user (maybe with a time of day): it is truncated with INT.
+    """
+    d = f"INT({due})" if raw else due
+    core = (
+        f'IF({due}="","",IF({TODAY}>{d},"{FLAG_OVERDUE}",IF({TODAY}={d},"{FLAG_TODAY}",'
+        f'IF(NETWORKDAYS({TODAY}+1,{d},{HOLIDAYS})<=2,"{FLAG_SOON}",""))))'
+    )
+    return f'IF({done},"{FLAG_DONE}",{core})' if done else core
+
+
+# -- Settings (named cells) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: str  # "date", "text", "int", "number"
+    default: object
+    note: str
+    lo: float | None = None
+    hi: float | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("AsOf", "date", None, "Today for every flag and figure; blank means today."),
+    Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
+    Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0, 60),
+    Setting("FollowUpDays", "int", 5, "Business days before following up.", 0, 260),
+    Setting(
+        "DecisionDays", "int", 2, "Business days to decide on an offer with no deadline.", 0, 60
+    ),
+    Setting("NoticeWeeks", "number", 2, "Weeks of notice at your current job.", 0, 52),
+    Setting("RestDays", "int", 3, "Days off between jobs.", 0, 366),
+    Setting("WorkWeeksPerYear", "number", 48, "Weeks worked in a year.", 1, 53),
+    Setting("HoursPerWeek", "number", 40, "Hours worked in a week.", 1, 168),
+    Setting(
+        "HorizonYears",
+        "number",
+        4,
+        "Years over which one-time amounts are spread (0: none).",
+        0,
+        50,
+    ),
+    Setting(
+        "Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."
+    ),
+)
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
+AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))
+
+
+# -- expanding the short-hand into the formula Excel stores ------------------------------------------
+
+_THIS_ROW = re.compile(r"\[@([^\]]+)\]")
+
+
+def _escape(col: str) -> str:
+    """Structured-reference escaping: ' [ ] # take a leading apostrophe."""
+    return re.sub(r"(['\[\]#])", r"'\1", col)
+
+
+def excel_formula(table: str, formula: str) -> str:
+    """The formula as Excel stores it (no leading '='): long structured references, named cells."""
+    out = _THIS_ROW.sub(lambda m: f"{table}[[#This Row],[{_escape(m.group(1))}]]", formula)
+    return out.replace(TODAY, AS_OF_DATE_NAME).replace(HOLIDAYS, "Holidays[Date]")
