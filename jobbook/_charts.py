@@ -48,7 +48,7 @@ def bar_chart(
         ch.grouping = "stacked"
         ch.overlap = 100
     if data_labels:
-        ch.dataLabels = labels(num_format)
+        ch.dataLabels = labels(num_format or "0;-0;;")  # counts: no "0" label on an empty bar
     if horizontal:
         ch.x_axis.scaling.orientation = "maxMin"  # first category at the top
     if num_format:

@@ -108,8 +108,8 @@ def test_report_has_every_chart_and_the_picture(made):
         "Outcomes by status",
         "Response rate by source (all time)",
         "The last 12 months",
-        "Offers: what the first year is made of",
-        "Interview self-rating by round (1-5)",
+        "Offers: first-year parts",
+        "Self-rating by round",
         "Thank-you notes",
     ]
     with zipfile.ZipFile(out) as z:

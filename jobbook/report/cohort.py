@@ -161,10 +161,7 @@ def cohort_workbook(c: Cohort) -> Workbook:
     s.table(
         f"Books that could not be read ({len(failures)})", failures, empty="Every book was read."
     )
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 30
-    for col in "CDEFGHIJKLMN":
-        ws.column_dimensions[col].width = 13
+    s.fit_columns(minimum=10, first=22)
     _print_setup(ws)
     if c.combined is not None:
         summary_sheet(wb, c.combined, "the cohort's books")

@@ -163,6 +163,8 @@ def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "Flag": open_["Flag"],
         }
     )
+    if "Person" in les:  # a cohort's books put together: whose action it is
+        out.insert(0, "Person", open_["Person"])
     return out.sort_values("Due", na_position="last", kind="stable").reset_index(drop=True)
 
 
@@ -170,10 +172,8 @@ def to_practise(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Questions rated low or to be answered differently."""
     q = tables["Questions"]
     low = (q["Self-rating"] <= LOW_RATING) | (q["Answer differently?"] == "Yes")
-    out = q.loc[
-        low.fillna(False),
-        ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"],
-    ].copy()
+    cols = ["ID", "Question", "Category", "Self-rating", "Times practiced", "Last practiced"]
+    out = q.loc[low.fillna(False), (["Person"] if "Person" in q else []) + cols].copy()
     out["Last practiced"] = pd.to_datetime(out["Last practiced"]).dt.date
     return out.sort_values(
         ["Self-rating", "Times practiced"], na_position="last", kind="stable"

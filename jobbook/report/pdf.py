@@ -96,7 +96,7 @@ def _table(
         colLoc="left",
     )
     t.auto_set_font_size(False)
-    fits = rect[2] * A4[0] * 72 / (0.6 * 9)  # characters of 9-point text across the table's width
+    fits = rect[2] * A4[0] * 72 / (0.7 * 9)  # characters of 9-point text across the table's width
     t.set_fontsize(
         max(5.5, 9 * min(1.0, fits / sum(need)))
     )  # a wide table gets smaller text, not cut

@@ -264,7 +264,7 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
 
     def offers(head, last):
         ch = bar_chart(
-            "Offers: what the first year is made of",
+            "Offers: first-year parts",
             stacked=True,
             num_format="#,##0",
             data_labels=False,
@@ -274,7 +274,7 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         return ch
 
     def ratings(head, last):
-        ch = bar_chart("Interview self-rating by round (1-5)", num_format="0.0")
+        ch = bar_chart("Self-rating by round", num_format="0.0")
         ch.add_data(ref(ws, 3, head, 3, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         ch.y_axis.scaling.min = 0

@@ -224,7 +224,7 @@ def write_dashboard(wb) -> None:
     _charts(ws)
     ws.column_dimensions["A"].width = 30
     for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 16
+        ws.column_dimensions[col].width = 20 if col == "D" else 16  # D: "Average annual total"
     ws.freeze_panes = "A4"
     ws.row_breaks.append(Break(id=PAGE_BREAK))
     ws.page_setup.orientation = "landscape"
@@ -368,7 +368,7 @@ def _deadline_grid(ws) -> None:
         0,
     ]
     for c, f in enumerate(overdue, 2):
-        ws.cell(r, c, f)
+        ws.cell(r, c, f).number_format = HIDE_ZERO
     ws.cell(r, 8, f"=SUM(B{r}:G{r})")
     for k in range(DAYS):
         r = DEADLINE_TOP + 2 + k

@@ -34,9 +34,7 @@ def add_macro_sheets(wb) -> None:
     ws.row_dimensions[1].height = BUTTON_ROW_HEIGHT
     ws[CHOOSER].font = st.BOLD
     ws[CHOOSER].fill = st.HEAD_FILL
-    ws["J2"] = (
-        "Offer to accept: pick its ID above (or leave it blank and select the offer's row on Offers), then click Accept offer"
-    )
+    ws["J2"] = "Offer to accept: its ID above, or blank for the row selected on Offers"
     ws["J2"].font = st.SUBTITLE
     dv = DataValidation(type="list", formula1=f"={id_range_name('Offers')}", allow_blank=True)
     dv.error, dv.errorTitle, dv.errorStyle = "Pick an Offers ID.", "Offer to accept", "warning"
@@ -65,7 +63,7 @@ def add_macro_sheets(wb) -> None:
     for col in ("C", "J", "AB"):
         lists.column_dimensions[col].width = 48
     lists.page_setup.orientation = "landscape"
-    lists.page_setup.fitToWidth, lists.page_setup.fitToHeight = 1, 0
+    lists.page_setup.fitToWidth, lists.page_setup.fitToHeight = 3, 0  # a band or two per page
     lists.sheet_properties.pageSetUpPr.fitToPage = True
 
     conf = wb.create_sheet(CONFIG_SHEET)
