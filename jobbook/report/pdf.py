@@ -170,6 +170,17 @@ def _bars(
     ax.spines[["top", "right"]].set_visible(False)
     if n > 1:
         ax.legend(fontsize=8, frameon=False)
+    if not any(x for values in series.values() for x in values if x == x):  # all zero or blank
+        ax.text(
+            0.5,
+            0.5,
+            "Nothing yet.",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#808080",
+            fontsize=11,
+        )
 
 
 def _value_axis(ax, horizontal: bool, counts: bool, has_negative: bool = False) -> None:

@@ -118,6 +118,7 @@ def write_dashboard(wb) -> None:
     ws["A2"] = "As of"
     ws["B2"] = f"={TODAY}"
     ws["B2"].number_format = DATE_FORMAT
+    ws["B2"].alignment = st.LEFT  # apart from the "This month" label beside it
     ws["C2"] = "This month"
     ws["D2"] = "=MonthStart"
     ws["D2"].number_format = "mmmm yyyy"
