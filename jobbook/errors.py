@@ -48,3 +48,8 @@ class OutputExists(JobbookError, FileExistsError):
 
 class UsageError(JobbookError, ValueError):
     """Arguments that do not make sense together or have the wrong form."""
+
+
+def one_line(exc: BaseException, limit: int = 160) -> str:
+    """A library's error message on one line, without its trailing context, for an `Error:` line."""
+    return " ".join(str(exc).split()).split(" Context:")[0][:limit]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..core import BusinessCalendar, Context, compute_all
 from ..core.settings import Settings
-from ..errors import BadValue, NotAWorkbook
+from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
 from ..schema import TABLES
 from ..validate import validate
@@ -113,9 +113,7 @@ def _open(path: Path):
     try:
         return fastexcel.read_excel(str(path))
     except (fastexcel.FastExcelError, OSError) as exc:  # not a bug of ours: the file itself
-        raise NotAWorkbook(
-            f"{path}: the workbook cannot be read ({' '.join(str(exc).split())[:160]})"
-        ) from exc
+        raise NotAWorkbook(f"{path}: the workbook cannot be read ({one_line(exc)})") from exc
 
 
 def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | None = None) -> Book:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree as ET
 
-from ..errors import NotAWorkbook
+from ..errors import NotAWorkbook, one_line
 from ._layout import col_index
 
 _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -57,7 +57,7 @@ def read_cells(
     except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
         what = f"sheet {sheet!r}" if sheet else part
         raise NotAWorkbook(
-            f"{path}: {what} is damaged and cannot be read ({' '.join(str(exc).split())[:120]}); "
+            f"{path}: {what} is damaged and cannot be read ({one_line(exc, 120)}); "
             "open the workbook in Excel or LibreOffice and save it again"
         ) from exc
 

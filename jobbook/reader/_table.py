@@ -16,7 +16,7 @@ import fastexcel
 import numpy as np
 import pandas as pd
 
-from ..errors import NotAWorkbook
+from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
 from ._cells import read_cells, rows_of
@@ -219,7 +219,7 @@ def _load(
         batch, errors = loaded.to_arrow_with_errors()
     except (fastexcel.FastExcelError, OSError) as exc:  # broken sheet XML, not a bug of ours
         raise NotAWorkbook(
-            f"{path}: sheet {sheet!r} is damaged and cannot be read ({_first_line(exc)}); open the workbook in Excel or LibreOffice and save it again"
+            f"{path}: sheet {sheet!r} is damaged and cannot be read ({one_line(exc)}); open the workbook in Excel or LibreOffice and save it again"
         ) from exc
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
@@ -240,12 +240,6 @@ def _load(
         frame = frame[~blank]
     _check_values(sheet, frame, cols, out)
     return frame
-
-
-def _first_line(exc: Exception) -> str:
-    """The gist of a reader library's message, on one line."""
-    text = " ".join(str(exc).split())
-    return text.split(" Context:")[0][:160]
 
 
 def _typed(values, col: Column, index: pd.Index) -> pd.Series:

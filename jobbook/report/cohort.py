@@ -213,8 +213,9 @@ def _people_page(pdf, c: Cohort) -> None:
             (
                 f"Per person ({month_name(c.month)} unless marked all-time)",
                 table.drop(columns=["File"]),
+                "None.",
                 rates,
             ),
-            (f"Books that could not be read ({len(failures)})", failures, {}),
+            (f"Books that could not be read ({len(failures)})", failures, "Every book was read."),
         ],
     )

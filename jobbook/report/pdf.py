@@ -210,42 +210,55 @@ def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     pdf.savefig(fig)
 
 
-def _deadlines_page(pdf: PdfPages, r: ReportData) -> None:
-    fig = _page("Deadlines", r)
-    _table(
-        fig,
-        (0.04, 0.5, 0.9, 0.36),
-        f"Overdue ({len(r.overdue)})",
-        deadline_view(r.overdue),
-        empty="Nothing overdue.",
-    )
-    _table(
-        fig,
-        (0.04, 0.05, 0.9, 0.36),
-        f"Due in the next 14 business days ({len(r.upcoming)})",
-        deadline_view(r.upcoming),
-        empty="Nothing due.",
-    )
+def table_page(pdf: PdfPages, r: ReportData, title: str, tables: list[tuple]) -> None:
+    """A page of tables, one under another: ``(heading, frame, text when empty[, formats])`` each,
+    `formats` mapping a column to "rate" for percentages."""
+    fig = _page(title, r)
+    height = 0.8 / max(len(tables), 1)
+    for k, (heading, df, empty, *rest) in enumerate(tables):
+        shown = df.copy()
+        for col, kind in (rest[0] if rest else {}).items():
+            if col in shown:
+                shown[col] = [_cell(v, kind) if isinstance(v, float) else v for v in shown[col]]
+        top = 0.86 - k * height
+        _table(fig, (0.04, top - height + 0.04, 0.92, height - 0.06), heading, shown, empty=empty)
     pdf.savefig(fig)
+
+
+def _deadlines_page(pdf: PdfPages, r: ReportData) -> None:
+    table_page(
+        pdf,
+        r,
+        "Deadlines",
+        [
+            (f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), "Nothing overdue."),
+            (
+                f"Due in the next 14 business days ({len(r.upcoming)})",
+                deadline_view(r.upcoming),
+                "Nothing due.",
+            ),
+        ],
+    )
 
 
 def _practice_page(pdf: PdfPages, r: ReportData) -> None:
-    fig = _page("Lessons and practice", r)
-    _table(
-        fig,
-        (0.04, 0.5, 0.9, 0.36),
-        f"Open lesson actions ({len(r.lessons)})",
-        lessons_view(r.lessons),
-        empty="No open actions.",
+    table_page(
+        pdf,
+        r,
+        "Lessons and practice",
+        [
+            (
+                f"Open lesson actions ({len(r.lessons)})",
+                lessons_view(r.lessons),
+                "No open actions.",
+            ),
+            (
+                f"Questions to practise ({len(r.practise)})",
+                practise_view(r.practise),
+                "No questions to practise.",
+            ),
+        ],
     )
-    _table(
-        fig,
-        (0.04, 0.05, 0.9, 0.36),
-        f"Questions to practise ({len(r.practise)})",
-        practise_view(r.practise),
-        empty="No questions to practise.",
-    )
-    pdf.savefig(fig)
 
 
 def _activity_page(pdf: PdfPages, r: ReportData) -> None:
@@ -392,22 +405,6 @@ def report_pdf(r: ReportData, path: Path, before: tuple = ()) -> Path:
         for section in SECTIONS:
             section(pdf, r)
     return path
-
-
-def table_page(
-    pdf: PdfPages, r: ReportData, title: str, tables: list[tuple[str, pd.DataFrame, dict[str, str]]]
-) -> None:
-    """A page of tables, one under another (`formats`: column -> "rate" for percentages)."""
-    fig = _page(title, r)
-    height = 0.8 / max(len(tables), 1)
-    for k, (heading, df, formats) in enumerate(tables):
-        shown = df.copy()
-        for col, kind in formats.items():
-            if col in shown:
-                shown[col] = [_cell(v, kind) if isinstance(v, float) else v for v in shown[col]]
-        top = 0.86 - k * height
-        _table(fig, (0.04, top - height + 0.04, 0.92, height - 0.06), heading, shown, empty="None.")
-    pdf.savefig(fig)
 
 
 __all__ = ["OUTCOME_COLOURS", "SECTIONS", "report_pdf", "table_page"]

@@ -192,6 +192,11 @@ TODAY = "{TODAY}"
 HOLIDAYS = "{HOLIDAYS}"
 
 
+def lookup_formula(target_table: str, target_col: str, key: str, key_col: str = "ID") -> str:
+    """Text of `target_col` in `target_table` on the row whose `key_col` equals `key`; "" if none."""
+    return f'IFERROR(""&INDEX({target_table}[{target_col}],MATCH({key},{target_table}[{key_col}],0)),"")'
+
+
 def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
     """SPEC section 3: the flag of due date `due` given the boolean `done`.
 

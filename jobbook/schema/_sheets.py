@@ -21,12 +21,8 @@ from ._base import (
     Column,
     Table,
     flag_formula,
+    lookup_formula,
 )
-
-
-def _lookup(target_table: str, target_col: str, key: str, key_col: str = "ID") -> str:
-    """Text of `target_col` in `target_table` on the row whose `key_col` equals `key`; "" if none."""
-    return f'IFERROR(""&INDEX({target_table}[{target_col}],MATCH({key},{target_table}[{key_col}],0)),"")'
 
 
 def _is_set(col: str) -> str:
@@ -145,7 +141,7 @@ INTERVIEWS = Table(
         Column(
             "Company",
             "text",
-            formula=_lookup("Pipeline", "Company", "[@Application ID]"),
+            formula=lookup_formula("Pipeline", "Company", "[@Application ID]"),
             width=20,
             note="Computed from Pipeline.",
         ),
@@ -260,7 +256,7 @@ OFFERS = Table(
         Column(
             "Company",
             "text",
-            formula=_lookup("Pipeline", "Company", "[@Application ID]"),
+            formula=lookup_formula("Pipeline", "Company", "[@Application ID]"),
             width=18,
             note="Computed from Pipeline.",
         ),

@@ -27,6 +27,7 @@ from ..schema import (
     STATUSES,
     excel_formula,
     flag_formula,
+    lookup_formula,
 )
 from . import _style as st
 
@@ -248,9 +249,8 @@ _LAST = f"({TODAY}+{DAYS - 1})"
 
 
 def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
-    return (
-        f'IFERROR(INDEX({target}[Company],MATCH(INDEX({table}[{id_col}],{pos}),{target}[ID],0)),"")'
-    )
+    """The company of the `target` row that row `pos` of `table` points to by `id_col`."""
+    return lookup_formula(target, "Company", f"INDEX({table}[{id_col}],{pos})")
 
 
 # label, a column for the row positions, the due date as a number, the open condition, ID, company
