@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 FORMULA_STARTS = ("=", "+", "-", "@")
+CSV_RISKY_STARTS = (*FORMULA_STARTS, "\t", "\r")  # OWASP's CSV-injection list
 
 
 def looks_like_formula(value: object) -> bool:
@@ -23,3 +24,12 @@ def set_text_cell(cell, value: object) -> object:
 def excel_literal(value: object) -> object:
     """A value for a live Excel range (xlwings): formula-like text gets Excel's text prefix '."""
     return "'" + value if looks_like_formula(value) else value
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell that a spreadsheet opening the file can never run: text starting with
+    ``= + - @``, a tab or a carriage return gets a leading ``'`` (OWASP's advice). Numbers, dates and
+    booleans are written as they are; a negative number stays a number."""
+    if isinstance(value, str) and value.startswith(CSV_RISKY_STARTS):
+        return "'" + value
+    return value

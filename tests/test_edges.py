@@ -215,3 +215,63 @@ def test_files_and_folders(tmp_path, capsys, sample):
     assert code == 2 and "does not exist" in err and not missing.parent.exists()
     code, _, err = run(capsys, "new", tmp_path / "nowhere" / "x.xlsx")
     assert code == 2 and not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize(
+    "company", ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]
+)
+def test_csv_never_holds_a_live_formula(tmp_path, capsys, company):
+    """OWASP: a CSV cell starting with = + - @ is written with a leading '."""
+    import csv
+    import io
+
+    from jobbook._safe import set_text_cell
+
+    wb = blank_workbook()
+    row = {"ID": "A1", "Company": "X", "Source": "Other", "Stage": "Applied", "Status": "Active"}
+    write_sheet(wb, "Pipeline", [row | {"Date applied": D(2026, 10, 1)}])
+    set_text_cell(wb["Pipeline"]["B2"], company)  # text, as a user or an import would have it
+    code, out, err = run(
+        capsys, "deadlines", save(wb, tmp_path / "b.xlsx"), "--csv", "--as-of", AS_OF
+    )
+    assert code == 0, err
+    (got,) = list(csv.DictReader(io.StringIO(out)))
+    assert got["company"] == "'" + company
+    assert got["due"][0].isdigit()  # a date is not text to escape
+
+
+def test_csv_cell_escapes_owasp_starts_and_keeps_numbers():
+    from jobbook._safe import csv_cell
+
+    for risky in ("=1", "+1", "-1", "@x", "\tx", "\rx"):
+        assert csv_cell(risky) == "'" + risky
+    assert [csv_cell(v) for v in (-5, -2.5, "Acme", "", None)] == [-5, -2.5, "Acme", "", None]
+
+
+def test_json_never_holds_infinity(tmp_path, capsys):
+    wb = blank_workbook()
+    write_sheet(
+        wb,
+        "Pipeline",
+        [{"ID": "A1", "Company": "X", "Source": "Other", "Stage": "Offer", "Status": "Active"}],
+    )
+    write_sheet(
+        wb,
+        "Offers",
+        [
+            {
+                "ID": "O1",
+                "Application ID": "A1",
+                "Offer date": D(2026, 10, 1),
+                "Base salary": 1e308,
+                "Benefits value": 1e308,
+            }
+        ],
+    )
+    code, out, err = run(
+        capsys, "offers", save(wb, tmp_path / "b.xlsx"), "--json", "--as-of", AS_OF
+    )
+    assert "Infinity" not in out and "NaN" not in out
+    (offer,) = json.loads(out)
+    assert offer["base_salary"] == 1e308
+    assert offer["recurring_total"] is None  # 2e308 overflows: unknown, never Infinity

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._safe import csv_cell
+
 
 def plain(value: object) -> object:
     """A JSON-safe value: ISO dates, None for blanks and NaN, ints for whole-number numpy ints."""
@@ -30,7 +32,7 @@ def plain(value: object) -> object:
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.floating | float):
-        return None if math.isnan(value) else float(value)
+        return float(value) if math.isfinite(value) else None  # JSON has no NaN or Infinity
     if isinstance(value, np.bool_):
         return bool(value)
     if value is pd.NA:
@@ -39,18 +41,19 @@ def plain(value: object) -> object:
 
 
 def to_json(data: object) -> str:
-    return json.dumps(plain(data), indent=2, ensure_ascii=False)
+    return json.dumps(plain(data), indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def to_csv(rows: Sequence[dict[str, object]], fields: Sequence[str] | None = None) -> str:
-    """CSV with a header row, also when there are no rows (given `fields`), so scripts can parse it."""
+    """CSV with a header row, also when there are no rows (given `fields`), so scripts can parse it.
+    Text that a spreadsheet would run as a formula is escaped (``_safe.csv_cell``)."""
     buf = io.StringIO()
     names = list(rows[0]) if rows else list(fields or ())
     if names:
         w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
         w.writeheader()
         for r in rows:
-            w.writerow({k: "" if v is None else v for k, v in plain(r).items()})
+            w.writerow({k: "" if v is None else csv_cell(v) for k, v in plain(r).items()})
     return buf.getvalue()
 
 
