@@ -30,11 +30,25 @@ def check_output(
     return path
 
 
+TEMP_MARK = ".jobbook-tmp-"  # every temporary file jobbook writes has this in its name
+
+
+def temp_file(path: Path) -> str:
+    """A new empty temporary file beside `path`, named ``.<name>.jobbook-tmp-<pid>-<random><suffix>``:
+    hidden, recognisable as jobbook's, and carrying the writer's pid so that a later run can tell a
+    leftover of a killed writer from a file another live run is still writing."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}{TEMP_MARK}{os.getpid()}-", suffix=path.suffix, dir=path.parent
+    )
+    os.close(fd)
+    return tmp
+
+
 def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
     """Call `write(tmp)` for a temporary file beside `path`, then move it into place."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+    tmp = temp_file(path)
     try:
         write(tmp)
         umask = os.umask(0)
