@@ -281,6 +281,7 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
     b.background(52)
     b.stories()
     b.renumber()
+    b.times_and_places()
     return b.tables()
 
 
@@ -752,6 +753,22 @@ class _Builder:
                     else None,
                 }
             )
+
+    def times_and_places(self) -> None:
+        """Each interview's time of day and where it happens: a video link, the office of the
+        company in the application's city, or nothing for a phone call. Derived from the data (no
+        random draw), so the rest of the sample does not change."""
+        apps = {a["ID"]: a for a in self.apps}
+        slots = [dt.time(10, 0), dt.time(14, 0), dt.time(11, 30), dt.time(15, 30), dt.time(9, 30)]
+        for n, iv in enumerate(self.interviews):
+            app = apps[iv["Application ID"]]
+            iv["Date"] = dt.datetime.combine(iv["Date"], slots[n % len(slots)])
+            slug = "".join(ch for ch in str(app["Company"]).lower() if ch.isalnum())[:12]
+            if iv["Format"] == "Video":
+                iv["Location"] = f"https://meet.example.com/{slug}-{iv['ID'].lower()}"
+            elif iv["Format"] == "Onsite":
+                city = app["Location"] if "Remote" not in str(app["Location"]) else CITIES[0]
+                iv["Location"] = f"{app['Company']} office, {city}"
 
     def tables(self) -> dict[str, list[Record]]:
         return {

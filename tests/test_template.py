@@ -199,6 +199,9 @@ def test_sample_reads_back_exactly(sample_path):
                 g = got[col.header]
                 if w is None:
                     assert pd.isna(g), (name, col.header, g)
+                elif isinstance(w, dt.datetime):  # the day, and its time of day beside it
+                    assert pd.Timestamp(g) == pd.Timestamp(w.date()), (name, col.header)
+                    assert book.times[(name, col.header)][got.name] == pd.Timestamp(w)
                 elif isinstance(w, dt.date):
                     assert pd.Timestamp(g).date() == w, (name, col.header)
                 elif isinstance(w, int | float):
@@ -225,7 +228,7 @@ def test_sample_is_believable():
         t["Interviews"]
     )
     assert {q["Self-rating"] for q in t["Questions"]} >= {2, 3, 4, 5}
-    future = [i for i in t["Interviews"] if i["Date"] > AS_OF]
+    future = [i for i in t["Interviews"] if i["Date"].date() > AS_OF]
     assert all(i["Thank-you sent"] is None for i in future)
     assert sample_search(AS_OF) == t  # deterministic
 

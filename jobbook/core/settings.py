@@ -14,6 +14,7 @@ class Settings:
 
     AsOf: dt.date | None = SETTINGS_BY_NAME["AsOf"].default
     Country: str = SETTINGS_BY_NAME["Country"].default
+    TimeZone: str | None = SETTINGS_BY_NAME["TimeZone"].default
     ThankYouDays: int = SETTINGS_BY_NAME["ThankYouDays"].default
     FollowUpDays: int = SETTINGS_BY_NAME["FollowUpDays"].default
     DecisionDays: int = SETTINGS_BY_NAME["DecisionDays"].default

@@ -48,6 +48,9 @@ class Book:
     header_rows: dict[str, int | None]
     layout: Layout = field(repr=False)
     as_of: dt.date = field(default_factory=dt.date.today)
+    # (table, header) -> the column's dates with their time of day, for the schema's keeps_time
+    # columns (Interviews Date): ``inputs`` and ``tables`` hold them truncated to the day.
+    times: dict[tuple[str, str], pd.Series] = field(default_factory=dict, repr=False)
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -145,9 +148,10 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
         with ThreadPoolExecutor(max_workers=workers) as pool:
             got = dict(zip(order, pool.map(one, order)))
     problems: list[Problem] = []
-    inputs, sheets, letters, header_rows = {}, {}, {}, {}
+    inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
     for name in TABLES:
         g = got[name]
+        times.update({(name, header): t for header, t in g.times.items()})
         inputs[name], sheets[name], letters[name], header_rows[name] = (
             g.frame,
             g.sheet,
@@ -158,10 +162,14 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
     if sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
     got = read_settings(path, layout, years_in_use(inputs, as_of))
-    return finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of)
+    return finish_book(
+        path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times
+    )
 
 
-def finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of) -> Book:
+def finish_book(
+    path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times=None
+) -> Book:
     """The Book from its typed tables and settings `got`, with the rules across rows applied."""
     problems = [*problems, *got.problems]
     problems += validate(inputs, sheets, letters, problems)
@@ -177,4 +185,5 @@ def finish_book(path, layout, inputs, sheets, letters, header_rows, problems, go
         header_rows=header_rows,
         layout=layout,
         as_of=as_of or got.settings.as_of(),
+        times=times or {},
     )

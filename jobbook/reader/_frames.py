@@ -42,23 +42,26 @@ def _text(values: pd.Series) -> pd.Series:
     return out.mask(values.isna() | (out == ""))
 
 
-def _dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Datetimes kept (truncated to the day); text or serial numbers parsed; the rest is bad."""
+def _dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Datetimes kept (truncated to the day unless `keep_time`); text or serial numbers parsed;
+    the rest is bad."""
+
+    def day(s: pd.Series) -> pd.Series:
+        return s if keep_time else s.dt.floor("D")
+
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return values.astype("datetime64[s]").dt.floor("D"), pd.Series(False, index=values.index)
+        return day(values.astype("datetime64[s]")), pd.Series(False, index=values.index)
     if pd.api.types.is_numeric_dtype(values.dtype):
-        parsed, ok = parse_dates(values.astype("str").mask(values.isna()))
+        parsed, ok = parse_dates(values.astype("str").mask(values.isna()), keep_time=keep_time)
         return parsed, values.notna() & ~ok
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
     is_dt = values.map(type).isin([dt.date, dt.datetime, pd.Timestamp])
     if is_dt.any():
-        out[is_dt] = (
-            pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]").dt.floor("D")
-        )
+        out[is_dt] = day(pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]"))
     rest = values.notna() & ~is_dt
     bad = pd.Series(False, index=values.index)
     if rest.any():
-        parsed, ok = parse_dates(values[rest].astype(str))
+        parsed, ok = parse_dates(values[rest].astype(str), keep_time=keep_time)
         out[rest] = parsed
         bad[rest] = ~ok
     return out, bad
@@ -70,11 +73,13 @@ def typed_frame(
     first_row: int = 2,
     sheet: str | None = None,
     letters: dict[str, str] | None = None,
+    times: dict[str, pd.Series] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The typed input columns of `table` from `raw` (columns named by header, matched case- and
     space-insensitively; missing ones blank). The index is the row number, counting the header as
     row ``first_row - 1``; `letters` (header -> column letter) names the cells of problems. Blank
-    rows are dropped; unreadable cells are problems."""
+    rows are dropped; unreadable cells are problems. `times`, if given, receives the schema's
+    keeps_time columns with their time of day (the frame holds them truncated to the day)."""
     sheet = sheet or table.name
     by_norm = {norm_header(c): c for c in raw.columns}
     index = pd.RangeIndex(first_row, first_row + len(raw), name="row")
@@ -94,6 +99,8 @@ def typed_frame(
             )
         if col.kind in DATE_KINDS:
             parsed, bad = _dates(values)
+            if col.keeps_time and times is not None:
+                times[col.header] = _dates(values, keep_time=True)[0]
             if col.kind == "done" and bad.any():  # any mark counts as done
                 parsed = parsed.astype(object)
                 parsed[bad] = values[bad]
@@ -121,7 +128,10 @@ def typed_frame(
                 )
             )
     frame = pd.DataFrame(data, index=index)
-    return frame[~frame.isna().all(axis=1)], problems
+    frame = frame[~frame.isna().all(axis=1)]
+    if times is not None:
+        times.update({h: t.reindex(frame.index) for h, t in times.items()})
+    return frame, problems
 
 
 def book_from_frames(
@@ -137,10 +147,12 @@ def book_from_frames(
     from ._settings import package_holidays, years_in_use
 
     problems: list[Problem] = []
-    inputs = {}
+    inputs, times = {}, {}
     for name, table in TABLES.items():
         if name in frames and frames[name] is not None:
-            inputs[name], found = typed_frame(table, frames[name])
+            timed: dict[str, pd.Series] = {}
+            inputs[name], found = typed_frame(table, frames[name], times=timed)
+            times.update({(name, header): t for header, t in timed.items()})
             problems += found
         else:
             inputs[name] = empty_frame(table)
@@ -159,6 +171,7 @@ def book_from_frames(
         header_rows={n: 1 if n in frames else None for n in TABLES},
         layout=Layout(path=Path(path)),
         as_of=as_of or settings.as_of(),
+        times=times,
     )
 
 
@@ -190,7 +203,7 @@ def book_from_sheets(
     from ._settings import settings_from_cells, years_in_use
 
     by_norm = {norm_header(name): name for name in blocks}
-    inputs, sheets, letters, header_rows, problems = {}, {}, {}, {}, []
+    inputs, sheets, letters, header_rows, problems, times = {}, {}, {}, {}, [], {}
     for name, table in TABLES.items():
         sheet = by_norm.get(norm_header(name))
         inputs[name], sheets[name], letters[name], header_rows[name] = (
@@ -236,9 +249,11 @@ def book_from_sheets(
             if len(rows) > h + 1
             else pd.DataFrame(columns=heads)
         )
+        timed: dict[str, pd.Series] = {}
         inputs[name], found = typed_frame(
-            table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name]
+            table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name], times=timed
         )
+        times.update({(name, header): t for header, t in timed.items()})
         header_rows[name] = r0 + h
         problems += found
     settings_sheet = by_norm.get(norm_header("Settings"))
@@ -253,4 +268,6 @@ def book_from_sheets(
         }
     layout = Layout(path=Path(path))
     got = settings_from_cells(cells, layout, settings_sheet, years_in_use(inputs, as_of))
-    return finish_book(path, layout, inputs, sheets, letters, header_rows, problems, got, as_of)
+    return finish_book(
+        path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times
+    )

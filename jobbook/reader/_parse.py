@@ -38,8 +38,11 @@ def serial_to_datetime(serial: pd.Series, date1904: bool = False) -> pd.Series:
     return (base + pd.to_timedelta(days.where(in_range), unit="D")).astype("datetime64[s]")
 
 
-def parse_dates(text: pd.Series, date1904: bool = False) -> tuple[pd.Series, pd.Series]:
-    """Dates from ISO text (with or without a time) or a serial day number; truncated to the day."""
+def parse_dates(
+    text: pd.Series, date1904: bool = False, keep_time: bool = False
+) -> tuple[pd.Series, pd.Series]:
+    """Dates from ISO text (with or without a time) or a serial day number; truncated to the day
+    unless `keep_time`."""
     s = text.astype("string").str.strip()
     iso = s.str.match(_ISO).fillna(False)
     values = pd.Series(pd.NaT, index=s.index, dtype="datetime64[s]")
@@ -51,7 +54,8 @@ def parse_dates(text: pd.Series, date1904: bool = False) -> tuple[pd.Series, pd.
     if rest.any():
         nums, ok = parse_numbers(s[rest])
         values[rest] = serial_to_datetime(nums.where(ok), date1904)
-    values = values.dt.floor("D")
+    if not keep_time:
+        values = values.dt.floor("D")
     return values, values.notna()
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..core.calendar import public_holidays
 from ..core.settings import Settings
+from ..core.zones import zone_name
 from ..errors import BadValue
 from ..problems import WARNING, Problem
 from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
@@ -60,6 +61,20 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
         return value
     if s.kind == "text":
         return str(raw).strip()
+    if s.kind == "zone":
+        name = zone_name(raw)
+        if name is None:
+            problems.append(
+                Problem(
+                    SHEET,
+                    where,
+                    f'"{raw}" is not a time zone name such as Europe/Berlin or America/New_York '
+                    f"({s.name}); using this computer's zone",
+                    WARNING,
+                    s.name,
+                )
+            )
+        return name
     if isinstance(raw, bool):
         number = None
     elif isinstance(raw, float | int):

@@ -48,6 +48,7 @@ class TableRead:
     letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
     header_row: int | None = None
     problems: list[Problem] = field(default_factory=list)
+    times: dict[str, pd.Series] = field(default_factory=dict)  # keeps_time columns, not truncated
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
@@ -229,7 +230,10 @@ def _load(
     data = {}
     for c in table.inputs:
         if c.header in cols:
-            data[c.header] = _typed(batch.column(by_abs[positions[c.header] - 1].name), c, index)
+            values = batch.column(by_abs[positions[c.header] - 1].name)
+            data[c.header] = _typed(values, c, index)
+            if c.keeps_time:
+                out.times[c.header] = _typed(values, c, index, floor=False)
         else:
             data[c.header] = empty[c.header].reindex(index)
     del batch
@@ -238,18 +242,19 @@ def _load(
     blank = frame.isna().all(axis=1)
     if blank.any():
         frame = frame[~blank]
+    out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
     _check_values(sheet, frame, cols, out)
     return frame
 
 
-def _typed(values, col: Column, index: pd.Index) -> pd.Series:
-    """An Arrow column as a typed Series: dates truncated to the day, text stripped (still Arrow)."""
+def _typed(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Series:
+    """An Arrow column as a typed Series: dates truncated to the day (unless not `floor`), text
+    stripped (still Arrow)."""
     if col.kind in DATE_KINDS:
-        return (
-            pd.Series(values.to_numpy(zero_copy_only=False), index=index)
-            .astype("datetime64[s]")
-            .dt.floor("D")
+        dates = pd.Series(values.to_numpy(zero_copy_only=False), index=index).astype(
+            "datetime64[s]"
         )
+        return dates.dt.floor("D") if floor else dates
     if col.kind in NUMERIC_KINDS:
         return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
     s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
@@ -350,6 +355,9 @@ def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
             continue
         values, ok = parse_dates(text)
         frame.loc[ok[ok].index, header] = values[ok]
+        if header in out.times:
+            timed, _ = parse_dates(text, keep_time=True)
+            out.times[header].loc[ok[ok].index] = timed[ok]
         for row in ok[ok].index:
             out.problems.append(
                 Problem(

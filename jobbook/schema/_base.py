@@ -51,6 +51,7 @@ FLAGS = (FLAG_OVERDUE, FLAG_TODAY, FLAG_SOON, FLAG_DONE, FLAG_TOO_SOON)
 # -- formats ----------------------------------------------------------------------------------------
 
 DATE_FORMAT = "yyyy-mm-dd"
+DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # a keeps_time date that has a time of day
 MONEY_FORMAT = "#,##0"
 MONEY_CENTS_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
@@ -113,6 +114,7 @@ class Column:
     lo: float | None = None  # smallest allowed number
     hi: float | None = None  # largest allowed number
     ref: str | None = None  # an ID that must exist in this table's ID column
+    keeps_time: bool = False  # a date whose time of day the reader also keeps (``Book.times``)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -216,7 +218,7 @@ def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
 @dataclass(frozen=True)
 class Setting:
     name: str
-    kind: str  # "date", "text", "int", "number"
+    kind: str  # "date", "text", "int", "number", "zone" (a time zone name such as Europe/Berlin)
     default: object
     note: str
     lo: float | None = None
@@ -226,6 +228,13 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("AsOf", "date", None, "Today for every flag and figure; blank means today."),
     Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
+    Setting(
+        "TimeZone",
+        "zone",
+        None,
+        "Time zone of interview times in the calendar export, e.g. Europe/Berlin (blank: this "
+        "computer's).",
+    ),
     Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0, 60),
     Setting("FollowUpDays", "int", 5, "Business days before following up.", 0, 260),
     Setting(

@@ -146,8 +146,22 @@ INTERVIEWS = Table(
             note="Computed from Pipeline.",
         ),
         Column("Round", "text", note="e.g. Recruiter screen, Technical, Final.", width=16),
-        Column("Date", "date", True, True, note="Day of the interview."),
+        Column(
+            "Date",
+            "date",
+            True,
+            True,
+            note="Day of the interview, with its time if you know it (2026-03-05 14:30).",
+            width=17,
+            keeps_time=True,
+        ),
         Column("Format", "choice", choices=INTERVIEW_FORMATS, note="Phone, Video or Onsite."),
+        Column(
+            "Location",
+            "text",
+            width=24,
+            note="Where: the address, or the video-call link (shown in the calendar export).",
+        ),
         Column("Interviewers", "text", width=24, note="Who you met (add them to Contacts)."),
         Column("Thank-you sent", "done", note="Day you sent the thank-you note (any mark counts)."),
         Column(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 
-from ..schema import FLAG_DONE, FLAG_OVERDUE, FLAG_SOON, FLAG_TODAY, FLAG_TOO_SOON
+from ..schema import DATE_TIME_FORMAT, FLAG_DONE, FLAG_OVERDUE, FLAG_SOON, FLAG_TODAY, FLAG_TOO_SOON
 
 NAVY = "1F3864"
 BLUE = "2F5597"
@@ -78,3 +80,10 @@ def equals_rules(colours: dict[str, tuple[PatternFill, Font]]) -> list[CellIsRul
 def positive_rule(colours: tuple[PatternFill, Font]) -> CellIsRule:
     fill, font = colours
     return CellIsRule(operator="greaterThan", formula=["0"], fill=fill, font=font)
+
+
+def time_of_day_rule(first_cell: str) -> Rule:
+    """Show the time too (``2026-03-05 14:30``) where a date has one; plain dates stay
+    ``2026-03-05``. Excel and LibreOffice both apply a number format from a conditional format."""
+    dxf = DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode=DATE_TIME_FORMAT))
+    return Rule(type="expression", dxf=dxf, formula=[f"MOD({first_cell},1)>0"])

@@ -174,6 +174,9 @@ def _conditional_formats(ws, table: Table, letters: dict[str, str], last_row: in
 
     for header in FLAG_COLUMNS & set(letters):
         apply(header, st.equals_rules(st.FLAG_COLOURS))
+    for col in table.inputs:
+        if col.keeps_time and col.header in letters:
+            apply(col.header, [st.time_of_day_rule(f"{letters[col.header]}2")])
     if table.name == "Pipeline":
         apply("Status", st.equals_rules(st.STATUS_COLOURS))
         apply("Stage", st.equals_rules(st.STAGE_COLOURS))
