@@ -46,6 +46,10 @@ class OutputExists(JobbookError, FileExistsError):
     """The output file exists and --force was not given."""
 
 
+class NotACalendar(JobbookError, ValueError):
+    """The calendar file to update is not one jobbook wrote for this workbook."""
+
+
 class UsageError(JobbookError, ValueError):
     """Arguments that do not make sense together or have the wrong form."""
 

@@ -85,9 +85,10 @@ def offers(book: Book) -> list[dict[str, object]]:
     return out
 
 
-def deadline_frame(book: Book, within: int | None = None):
-    """Every open deadline as a DataFrame (kind, sheet, id, company, due, flag), soonest first."""
-    return _deadlines(book.tables, book.context, within)
+def deadline_frame(book: Book, within: int | None = None, rows: bool = False):
+    """Every open deadline as a DataFrame (kind, sheet, id, company, due, flag), soonest first;
+    `rows` adds each one's row in its sheet (``row``)."""
+    return _deadlines(book.tables, book.context, within, rows)
 
 
 def deadlines(book: Book, within: int | None = None) -> list[dict[str, object]]:

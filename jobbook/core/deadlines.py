@@ -24,18 +24,20 @@ def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
             "company": pd.Series(company).reset_index(drop=True),
             "due": to_days(due) if n else np.array([], dtype="datetime64[D]"),
             "flag": np.asarray(flag, dtype=object),
+            "row": np.asarray(pd.Series(ids).index, dtype=np.int64),  # the source row
         }
     )
 
 
 def deadlines(
-    tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None
+    tables: dict[str, pd.DataFrame], ctx: Context, within: int | None = None, rows: bool = False
 ) -> pd.DataFrame:
     """Every open deadline: not done, with a due date; overdue ones always, the rest up to
     `within` calendar days after the as-of date when given. Sorted by due date, then kind (in the
     order of ``KINDS``), then sheet order - the order the Dashboard's list uses too.
 
-    `tables` are the computed tables (``compute_all``)."""
+    `tables` are the computed tables (``compute_all``). `rows` adds a column ``row``: the row of
+    each deadline in its sheet (the tables' index)."""
     p, i, o = tables["Pipeline"], tables["Interviews"], tables["Offers"]
     les, tr = tables["Lessons"], tables["Transition"]
     parts = []
@@ -118,7 +120,7 @@ def deadlines(
     out = out.sort_values(["due", "_k"], kind="stable").drop(
         columns=["_k"]
     )  # parts are in sheet order
-    return out.reset_index(drop=True)[COLUMNS]
+    return out.reset_index(drop=True)[[*COLUMNS, "row"] if rows else COLUMNS]
 
 
 def deadline_records(frame: pd.DataFrame) -> list[dict[str, object]]:

@@ -149,6 +149,17 @@ def monthly_report(book: Book, folder: Path | None = None) -> ActionResult:
     return ActionResult(f"Wrote {files[0].name} and {files[1].name} in {folder}", files=files)
 
 
+def export_calendar(book: Book, folder: Path | None = None) -> ActionResult:
+    """Export calendar button: the book's interviews and open deadlines as ``<book>.ics`` beside
+    it (updating the calendar exported there before), for a calendar program to import."""
+    from ..ical import default_path
+    from ..ical import export_calendar as write_calendar
+
+    folder = folder or (book.path.parent if book.path.parent.is_dir() else Path.home())
+    done = write_calendar(book, folder / default_path(book).name)
+    return ActionResult(f"{done.message} in {folder}", files=[done.path])
+
+
 def _text(value: object, default: object = "") -> str:
     return value if isinstance(value, str) and value else str(default)
 

@@ -69,6 +69,10 @@ def monthly_report() -> None:
     _run(actions.monthly_report)
 
 
+def export_calendar() -> None:
+    _run(actions.export_calendar)
+
+
 def _selected_row(wb, sheet_name: str | None) -> int | None:
     """The row selected on sheet `sheet_name`, also when the button is on another sheet: Excel keeps
     each sheet's selection, readable while that sheet is active (the caller's sheet comes back)."""

@@ -24,6 +24,7 @@ BUTTONS = (  # (caption, Sub, Dashboard column index from 0)
     ("Check", "CheckButton", 6),
     ("Monthly report", "MonthlyReportButton", 7),
     ("Accept offer", "AcceptOfferButton", 8),
+    ("Export calendar", "ExportCalendarButton", 11),
 )
 CHOOSER = "J1"  # the OfferToAccept cell, right of the Accept offer button
 

@@ -30,3 +30,9 @@ End Sub
 Sub AcceptOfferButton()
     RunPython "import jobbook.excel.buttons as m; m.accept_offer()"
 End Sub
+
+' Export calendar: interviews and open deadlines written as a calendar file (.ics) next to this
+' workbook; import it into Outlook, Google or Apple Calendar, and again after changes (it updates).
+Sub ExportCalendarButton()
+    RunPython "import jobbook.excel.buttons as m; m.export_calendar()"
+End Sub
