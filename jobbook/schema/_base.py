@@ -232,8 +232,7 @@ SETTINGS: tuple[Setting, ...] = (
         "TimeZone",
         "zone",
         None,
-        "Time zone of interview times in the calendar export, e.g. Europe/Berlin (blank: this "
-        "computer's).",
+        "Calendar time zone, e.g. Europe/Berlin; blank: this computer's zone.",
     ),
     Setting("ThankYouDays", "int", 1, "Business days to send a thank-you note.", 0, 60),
     Setting("FollowUpDays", "int", 5, "Business days before following up.", 0, 260),

@@ -152,7 +152,7 @@ INTERVIEWS = Table(
             True,
             True,
             note="Day of the interview, with its time if you know it (2026-03-05 14:30).",
-            width=17,
+            width=18,
             keeps_time=True,
         ),
         Column("Format", "choice", choices=INTERVIEW_FORMATS, note="Phone, Video or Onsite."),
