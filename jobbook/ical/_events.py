@@ -82,7 +82,7 @@ def _lesson_numbers(lessons: pd.DataFrame) -> dict[int, int]:
     """Row -> 1, 2, ... among the Lessons rows of the same application (sheet order): an
     application may have several lesson actions, and each needs its own UID."""
     keys = id_key(lessons["Application ID"])
-    numbers = keys.groupby(keys, sort=False).cumcount() + 1
+    numbers = keys.groupby(keys, sort=False, dropna=False).cumcount() + 1
     return {int(r): int(n) for r, n in numbers.items()}
 
 
