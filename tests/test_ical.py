@@ -128,6 +128,32 @@ def test_all_day_events_carry_value_date_and_end_the_next_day(sample_book, sampl
     assert max(len(x) for x in data.split(b"\r\n")) <= 75
 
 
+def test_an_interview_says_who_where_and_for_what(sample):
+    iv = sample.tables["Interviews"]
+    row = iv[iv["Format"] == "Video"].iloc[0]
+    app = sample.tables["Pipeline"].set_index("ID").loc[row["Application ID"]]
+    contacts = sample.tables["Contacts"]
+    mine = contacts[contacts["Application ID"] == row["Application ID"]]
+    data, _ = ical.calendar_bytes(sample)
+    (ev,) = [e for e in vevents(data) if e.uid.value.startswith(f"interview-{row['ID'].lower()}-")]
+    assert ev.summary.value == f"Interview: {app['Company']} — {row['Round']}"
+    assert ev.location.value == row["Location"] and ev.url.value == row["Location"]
+    assert ev.location.value.startswith("https://meet.example.com/")
+    text = ev.description.value
+    assert f"Role: {app['Role']}" in text and f"Interviewers: {row['Interviewers']}" in text
+    assert all(
+        f"{c['Name']} ({c['Role in process']}, {c['Email']})" in text for _, c in mine.iterrows()
+    )
+    when = sample.times[("Interviews", "Date")][row.name]
+    assert ev.dtstart.value.replace(tzinfo=None) == when.to_pydatetime()
+    assert ev.dtend.value - ev.dtstart.value == dt.timedelta(hours=1)
+    onsite = iv[iv["Format"] == "Onsite"].iloc[0]
+    (ev,) = [
+        e for e in vevents(data) if e.uid.value.startswith(f"interview-{onsite['ID'].lower()}-")
+    ]
+    assert ev.location.value == onsite["Location"] and not hasattr(ev, "url")
+
+
 def test_uids_stay_the_same_and_a_rerun_writes_the_same_file(sample_book, sample, tmp_path):
     book = sample
     first = ical.export_calendar(book, tmp_path / "a.ics").data

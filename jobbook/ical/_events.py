@@ -116,13 +116,12 @@ def deadline_events(book: Book, key: str) -> list[CalEvent]:
     for rec, row in zip(deadline_records(frame), frame["row"]):
         kind, sheet, row_id, company = rec["kind"], rec["sheet"], rec["id"], rec["company"]
         due = dt.date.fromisoformat(rec["due"])
-        what = ""
-        title = TITLES[kind]
+        what, title, uid_id = "", TITLES[kind], row_id
         if kind == "next-action":
             what = _text(t["Pipeline"].at[row, "Next action"])
         elif kind == "lesson":
             what = _text(t["Lessons"].at[row, "Action"])
-            row_id_uid = f"{row_id}-{lesson_no.get(int(row), 1)}"
+            uid_id = f"{row_id}-{lesson_no.get(int(row), 1)}"
         elif kind == "start" and pd.isna(t["Transition"].at[row, "Agreed start"]):
             title = EARLIEST_START
         summary = title.format(company=company or row_id, what=f": {what}" if what else "")
@@ -130,7 +129,7 @@ def deadline_events(book: Book, key: str) -> list[CalEvent]:
         description = f"Due {_long(due)}.{about}\n{sheet} {row_id} in {book.path.name}."
         out.append(
             CalEvent(
-                uid=uid(key, kind, row_id_uid if kind == "lesson" else row_id),
+                uid=uid(key, kind, uid_id),
                 kind=kind,
                 sheet=sheet,
                 id=row_id,
@@ -192,8 +191,8 @@ def interview_events(book: Book, key: str) -> list[CalEvent]:
             ("Interviewers", _text(r["Interviewers"])),
             ("Contacts", "; ".join(people.get(app_keys[row], []))),
             ("Join", link),
+            ("Interviews", f"{r['ID']} in {book.path.name}"),
         ]
-        lines.append(("Interviews", f"{r['ID']} in {book.path.name}"))
         description = "\n".join(f"{k}: {v}" for k, v in lines if v)
         out.append(
             CalEvent(
