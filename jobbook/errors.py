@@ -20,6 +20,11 @@ class NotAWorkbook(JobbookError, ValueError):
     """The file is not an .xlsx/.xlsm workbook (a CSV renamed, a damaged zip, an old .xls...)."""
 
 
+class WorkbookTooBig(NotAWorkbook):
+    """Reading the file would take memory or time out of proportion to its data (a zip bomb, a
+    value far outside the table)."""
+
+
 class WorkbookEncrypted(JobbookError, PermissionError):
     """The workbook is password-protected; jobbook cannot read encrypted files."""
 
@@ -48,6 +53,10 @@ class OutputExists(JobbookError, FileExistsError):
 
 class NotACalendar(JobbookError, ValueError):
     """The calendar file to update is not one jobbook wrote for this workbook."""
+
+
+class CannotWrite(JobbookError, OSError):
+    """An output could not be written: the disk is full, the folder is read-only or not ours..."""
 
 
 class UsageError(JobbookError, ValueError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from defusedxml import ElementTree as ET
 
 from ..errors import NotAWorkbook, one_line
-from ._layout import col_index
+from ._layout import col_index, col_letters
 
 _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -97,6 +97,11 @@ def _read_cells(path: str | Path, part: str, max_row: int | None) -> dict[tuple[
     out: dict[tuple[int, int], object] = {}
     for key, (kind, value) in raw.items():
         if kind == "s":
+            if not value.strip().isdigit() or int(value) >= len(strings):
+                raise ValueError(
+                    f"cell {col_letters(key[1])}{key[0]} refers to shared string {value.strip()}, "
+                    f"but the shared-strings table holds {len(strings)} up to there"
+                )
             out[key] = strings[int(value)]
         elif kind in ("str", "inlineStr", "e"):
             out[key] = value

@@ -10,12 +10,15 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as ET
 
-from ..errors import NotAWorkbook, WorkbookEncrypted, WorkbookNotFound
+from ..errors import JobbookError, NotAWorkbook, WorkbookEncrypted, WorkbookNotFound, one_line
+from . import _guard
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -56,6 +59,7 @@ class Layout:
     sizes: dict[str, int] = field(default_factory=dict)  # sheet name -> bytes of its XML
     has_vba: bool = False
     date1904: bool = False
+    missing_tables: list[str] = field(default_factory=list, repr=False)  # damaged table parts
 
 
 def col_index(letters: str) -> int:
@@ -119,18 +123,29 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def _xml(zf: zipfile.ZipFile, name: str):
-    return ET.fromstring(zf.read(name))
+def _xml(path: Path, zf: zipfile.ZipFile, name: str):
+    """A part parsed with defusedxml; any failure is an error naming the file and the part."""
+    try:
+        return ET.fromstring(zf.read(name))
+    except DefusedXmlException as exc:
+        raise NotAWorkbook(
+            f"{path}: {name} declares XML entities or a DTD ({type(exc).__name__}), which no "
+            "workbook does; jobbook does not read it (re-save the workbook in Excel or LibreOffice)"
+        ) from exc
+    except KeyError as exc:
+        raise _guard.damaged(path, "the workbook", f"its part {name} is missing") from exc
+    except (ET.ParseError, ValueError, zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise _guard.damaged(path, name, " ".join(str(exc).split())[:120]) from exc
 
 
-def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+def _rels(path: Path, zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationships of `part`: id -> (type, absolute target path inside the zip)."""
     folder, base = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     if rels_name not in zf.namelist():
         return {}
     out = {}
-    for rel in _xml(zf, rels_name).findall("rel:Relationship", _NS):
+    for rel in _xml(path, zf, rels_name).findall("rel:Relationship", _NS):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
@@ -150,6 +165,12 @@ def inspect(path: str | Path) -> Layout:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
+            _guard.check_zip(path, zf)
+            if "xl/workbook.bin" in names:
+                raise NotAWorkbook(
+                    f"{path}: a binary workbook (.xlsb), not .xlsx/.xlsm: save it as .xlsx "
+                    "(Excel: File > Save As > Excel Workbook)"
+                )
             if "xl/workbook.xml" not in names:
                 if "mimetype" in names and zf.read("mimetype").startswith(
                     b"application/vnd.oasis.opendocument"
@@ -161,21 +182,45 @@ def inspect(path: str | Path) -> Layout:
                 raise NotAWorkbook(
                     f"{path}: a zip archive, but not an Excel workbook (no xl/workbook.xml)"
                 )
-            return _layout(path, zf, names)
+            layout = _layout(path, zf, names)
+            _check_parts(path, zf, names, layout)
+            return layout
     except zipfile.BadZipFile as exc:
         raise NotAWorkbook(
             f"{path}: the workbook is damaged or incomplete ({exc}); re-save or re-download it"
         ) from exc
-    except ET.ParseError as exc:
-        raise NotAWorkbook(f"{path}: the workbook is damaged (bad XML: {exc})") from exc
-    except (OSError, EOFError, KeyError) as exc:
-        raise NotAWorkbook(f"{path}: the workbook is damaged or incomplete ({exc})") from exc
+    except (OSError, EOFError, KeyError, RuntimeError, NotImplementedError, zlib.error) as exc:
+        if isinstance(exc, JobbookError):
+            raise
+        raise NotAWorkbook(
+            f"{path}: the workbook is damaged or incomplete ({one_line(exc)})"
+        ) from exc
+
+
+def _check_parts(path: Path, zf: zipfile.ZipFile, names: set[str], layout: Layout) -> None:
+    """Every part the workbook names exists (sheets, shared strings, styles, tables); parts that
+    calamine parses declare no DTD; no sheet's value cells reach out of proportion."""
+    for sheet in layout.sheets:
+        part = layout.parts.get(sheet)
+        if part is None or part not in names:
+            missing = f"its part {part} is missing" if part else "it has no part"
+            raise _guard.damaged(path, "the workbook", f"sheet {sheet!r} is listed but {missing}")
+    for typ, target in _rels(path, zf, "xl/workbook.xml").values():
+        kind = typ.rsplit("/", 1)[-1]
+        if kind in ("sharedStrings", "styles"):
+            if target not in names:
+                raise _guard.damaged(path, "the workbook", f"its {kind} part {target} is missing")
+            _guard.check_head(path, zf, target)
+    for table in layout.missing_tables:
+        raise _guard.damaged(path, "the workbook", table)
+    for sheet in layout.sheets:
+        _guard.check_sheet(path, zf, layout.parts[sheet], sheet)
 
 
 def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
     layout = Layout(path=path, has_vba="xl/vbaProject.bin" in names)
-    wb = _xml(zf, "xl/workbook.xml")
-    wb_rels = _rels(zf, "xl/workbook.xml")
+    wb = _xml(path, zf, "xl/workbook.xml")
+    wb_rels = _rels(path, zf, "xl/workbook.xml")
     pr = wb.find("m:workbookPr", _NS)
     layout.date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
     sheet_parts = layout.parts
@@ -199,27 +244,50 @@ def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
     for sheet, part in sheet_parts.items():
         if part in names:
             layout.sizes[sheet] = zf.getinfo(part).file_size
-        for typ, target in _rels(zf, part).values():
-            if not typ.endswith("/table") or target not in names:
+        for typ, target in _rels(path, zf, part).values():
+            if not typ.endswith("/table"):
                 continue
-            t = _xml(zf, target)
-            r1, c1, r2, c2 = parse_range(t.get("ref", "A1:A1"))
-            columns = tuple(
-                tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS)
-            )
-            layout.tables.append(
-                TableRef(
-                    name=t.get("displayName") or t.get("name", ""),
-                    sheet=sheet,
-                    first_row=r1,
-                    first_col=c1,
-                    last_row=r2,
-                    last_col=c2,
-                    header_rows=int(t.get("headerRowCount", "1")),
-                    columns=columns,
+            if target not in names:
+                layout.missing_tables.append(
+                    f"sheet {sheet!r} names the table part {target}, which is missing"
                 )
-            )
+                continue
+            layout.tables.append(_table(path, zf, target, sheet))
     return layout
+
+
+def _table(path: Path, zf: zipfile.ZipFile, target: str, sheet: str) -> TableRef:
+    """An Excel Table part; a range or header count that makes no sense is a damaged part."""
+    t = _xml(path, zf, target)
+    ref = t.get("ref", "")
+    count = t.get("headerRowCount", "1")
+    try:
+        r1, c1, r2, c2 = parse_range(ref)
+        header_rows = int(count)
+    except ValueError:
+        r1 = c1 = r2 = c2 = header_rows = -1
+    limits = (_guard.EXCEL_ROWS, _guard.EXCEL_COLS)
+    if not (
+        1 <= r1 <= r2 <= limits[0]
+        and 1 <= c1 <= c2 <= limits[1]
+        and 0 <= header_rows <= r2 - r1 + 1
+    ):
+        raise _guard.damaged(
+            path,
+            f"the table part {target} (sheet {sheet!r})",
+            f"range {ref!r}, headerRowCount {count!r}",
+        )
+    columns = tuple(tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS))
+    return TableRef(
+        name=t.get("displayName") or t.get("name", ""),
+        sheet=sheet,
+        first_row=r1,
+        first_col=c1,
+        last_row=r2,
+        last_col=c2,
+        header_rows=header_rows,
+        columns=columns,
+    )
 
 
 def find_sheet(layout: Layout, name: str) -> str | None:

@@ -37,6 +37,7 @@ _ERRORS = {
     "GettingData": "#GETTING_DATA",
 }
 _SANE_DATES = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-12-31"))
+_LAST_DATE = pd.Timestamp("9999-12-31")
 
 
 @dataclass
@@ -429,6 +430,11 @@ def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out:
                 )
         elif col.kind in DATE_KINDS:
             d = pd.to_datetime(s, errors="coerce") if s.dtype == object else s
+            past = d.notna() & (d > _LAST_DATE)
+            if past.any():  # Excel shows ##### there; blanked so that no date sum overflows
+                report(past, lambda v, h=header: f"a date past 9999-12-31, Excel's last ({h})")
+                frame.loc[past, header] = pd.NaT
+                d = d.mask(past)
             odd = d.notna() & ((d < _SANE_DATES[0]) | (d > _SANE_DATES[1]))
             report(
                 odd,
