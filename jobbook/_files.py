@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputExists, UsageError
+from .errors import CannotWrite, JobbookError, OutputExists, UsageError
 
 
 def check_output(
@@ -27,6 +31,7 @@ def check_output(
         raise OutputExists(f"{path}: already exists; use --force to replace it")
     if not path.parent.is_dir():
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    clean_stale(path.parent)
     return path
 
 
@@ -45,28 +50,196 @@ def temp_file(path: Path) -> str:
     return tmp
 
 
-def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
-    """Call `write(tmp)` for a temporary file beside `path`, then move it into place."""
-    path = Path(path)
-    tmp = temp_file(path)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output is an ordinary file
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+def write_atomically(path: Path, write: Callable[[str], object], force: bool = True) -> Path:
+    """Call `write(tmp)` for a temporary file beside `path`, then move it into place (replacing a
+    file there only with `force`)."""
+    return write_new([(Path(path), write)], force=force)[0]
 
 
 def save_atomically(wb, path: str | Path, force: bool = False) -> Path:
     """Save an openpyxl workbook at `path` atomically (refusing to replace a file unless `force`)."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise OutputExists(f"{path}: already exists; use --force to replace it")
-    return write_atomically(path, wb.save)
+    return write_new([(Path(path), workbook_writer(wb))], force=force)[0]
+
+
+def workbook_writer(wb) -> Callable[[str], None]:
+    """A `write(tmp)` for an openpyxl workbook: saved in memory, then written in one go, so that a
+    full disk fails in our hands (openpyxl leaves its zip open, and its clean-up prints a traceback
+    when the disk is full)."""
+
+    def write(tmp: str) -> None:
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        Path(tmp).write_bytes(buffer.getbuffer())
+
+    return write
+
+
+# -- new outputs: exclusive unless --force, no temporary file left, a group all or nothing ---------
+
+_WHY = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk or folder is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.EIO: "the disk reported an input/output error",
+}
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
+
+
+def cannot_write(path: str | Path, exc: OSError) -> CannotWrite:
+    """The one-line error for a write that failed (disk full, read-only folder, no permission...),
+    naming the file the user asked for (never a temporary file)."""
+    why = _WHY.get(exc.errno, exc.strerror or type(exc).__name__)
+    detail = f" ({exc.strerror})" if exc.strerror and exc.strerror.lower() != why else ""
+    return CannotWrite(f"{path}: cannot write it: {why}{detail}")
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn an OSError raised while writing `path` into CannotWrite (JobbookErrors pass)."""
+    try:
+        yield
+    except JobbookError:
+        raise
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+
+
+def clean_stale(folder: str | Path) -> list[Path]:
+    """Remove the temporary files that jobbook writers killed before finishing left in `folder`
+    (their pid is no longer running); a live writer's file is left alone. Returns those removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _TEMP_NAME.match(entry.name)
+        if not m or _alive(int(m.group(1))) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+_TEMP_NAME = re.compile(rf"^\..+{re.escape(TEMP_MARK)}(\d+)-")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed process that its parent has not reaped yet is dead too
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def write_new(outputs: list[tuple[Path, Callable[[str], object]]], force: bool) -> list[Path]:
+    """Write a group of outputs (a report's workbook and PDF): each `write(tmp)` fills a temporary
+    file beside its output; only when all are written are they put in place. Without `force` an
+    output that exists is never replaced, even one created meanwhile by another run (one wins, the
+    other gets OutputExists and its outputs are taken back). With `force` the old outputs are all
+    removed before any new one appears, so a kill never leaves a new file beside an old one."""
+    temps: list[tuple[Path, str]] = []
+    try:
+        for path, write in outputs:
+            with writing(path):
+                clean_stale(path.parent)
+                tmp = temp_file(path)
+                temps.append((path, tmp))
+                write(tmp)
+                _finish(tmp)
+        published = []
+        if force:
+            for path, _ in temps:
+                with writing(path):
+                    if os.path.lexists(path):
+                        os.unlink(path)
+        for path, tmp in temps:
+            try:
+                with writing(path):
+                    _publish(tmp, path, force)
+            except OutputExists:
+                for done, stat in published:
+                    _take_back(done, stat)
+                raise
+            published.append((path, os.stat(path)))
+        for path, _ in temps:
+            _sync_folder(path.parent)
+    finally:
+        for _, tmp in temps:
+            if os.path.lexists(tmp):
+                os.unlink(tmp)
+    return [path for path, _ in temps]
+
+
+def _finish(tmp: str) -> None:
+    """An output is an ordinary file (mkstemp makes 0600), on the disk before it is published."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _publish(tmp: str, path: Path, force: bool) -> None:
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)  # fails if `path` exists: exclusive, and atomic
+    except FileExistsError:
+        raise OutputExists(
+            f"{path}: already exists (written meanwhile by another run?); use --force to replace it"
+        ) from None
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(path):  # a disk without hard links: as exclusive as it allows
+            raise OutputExists(f"{path}: already exists; use --force to replace it") from None
+        os.replace(tmp, path)
+
+
+def _take_back(path: Path, stat: os.stat_result) -> None:
+    """Remove an output this call published (and only if it is still ours)."""
+    try:
+        now = os.stat(path)
+        if (now.st_ino, now.st_dev) == (stat.st_ino, stat.st_dev):
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def backup(path: str | Path) -> Path | None:

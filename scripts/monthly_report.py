@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
+from jobbook._files import writing  # noqa: E402
 from jobbook.cli._report import progress  # noqa: E402
 from jobbook.core import by_month, parse_month  # noqa: E402
 from jobbook.errors import JobbookError, UsageError  # noqa: E402
@@ -44,7 +45,8 @@ def months_with_activity(book) -> list[str]:
 def run(args: argparse.Namespace) -> list[Path]:
     book_path = args.book
     out_dir = args.out_dir or book_path.parent
-    out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
+    with writing(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
     book = read_book(book_path, as_of=args.as_of)  # read once, report every month from it
     if args.all_months:
         months = months_with_activity(book)
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace) -> list[Path]:
         targets.append((m, *check_outputs(book_path, x, p, args.force)))
     written = []
     for m, x, p in progress(targets, "Monthly reports"):
-        written += write_outputs(build(book, m), book_path.name, x, p)
+        written += write_outputs(build(book, m), book_path.name, x, p, force=args.force)
     return written
 
 

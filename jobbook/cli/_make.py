@@ -90,10 +90,19 @@ def demo(folder: Path, as_of, force: bool) -> None:
       jobbook demo
       jobbook demo /tmp/jobbook-demo --force
     """
+    import datetime as dt
+
+    from .._files import writing
     from ..reader import read_book
     from ..report import write_report
 
-    folder.mkdir(parents=True, exist_ok=True)
+    with writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"search-report-{as_of or dt.date.today():%Y-%m}"
+    if force:  # never a new sample beside the old sample's report, even if killed in between
+        for old in (stem.with_suffix(".xlsx"), stem.with_suffix(".pdf")):
+            with writing(old):
+                old.unlink(missing_ok=True)
     book_path = new_workbook(
         folder / "search.xlsx", sample=True, as_of=as_of, force=force, on_backup=False
     )

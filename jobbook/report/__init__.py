@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .._files import check_output, save_atomically, write_atomically
+from .._files import check_output, workbook_writer, write_new
 from ..reader import read_book
 from .data import ReportData, build
 from .pdf import report_pdf
@@ -35,14 +35,17 @@ def check_outputs(
     return out, pdf
 
 
-def write_outputs(data: ReportData, source: str, out: Path | None, pdf: Path | None) -> list[Path]:
-    """Write the report workbook and/or PDF, each atomically."""
-    written = []
+def write_outputs(
+    data: ReportData, source: str, out: Path | None, pdf: Path | None, force: bool = True
+) -> list[Path]:
+    """Write the report workbook and/or PDF as one group (``write_new``): both or neither appear,
+    never a new workbook beside an old PDF; without `force` an existing file is never replaced."""
+    outputs = []
     if out is not None:
-        written.append(save_atomically(report_workbook(data, source), out, force=True))
+        outputs.append((Path(out), workbook_writer(report_workbook(data, source))))
     if pdf is not None:
-        written.append(write_atomically(Path(pdf), lambda tmp: report_pdf(data, Path(tmp))))
-    return written
+        outputs.append((Path(pdf), lambda tmp: report_pdf(data, Path(tmp))))
+    return write_new(outputs, force=force)
 
 
 def write_report(
@@ -70,4 +73,4 @@ def write_report(
     book = read_book(book_path, as_of=as_of)
     warnings = book.require(needs) if needs is not None else []
     data = build(book, month)
-    return data, write_outputs(data, book_path.name, out, pdf), warnings
+    return data, write_outputs(data, book_path.name, out, pdf, force=force), warnings

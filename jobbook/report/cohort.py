@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
-from .._files import check_output, save_atomically, write_atomically
+from .._files import check_output, workbook_writer, write_new
 from ..errors import BadValue, JobbookError
 from ..reader import read_book
 from ..template import _style as st
@@ -187,17 +187,17 @@ def write_cohort(
     if c.combined is None:
         errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
         raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
-    written = [save_atomically(cohort_workbook(c), out, force=True)]
+    outputs = [(Path(out), workbook_writer(cohort_workbook(c)))]
     if pdf is not None:
-        written.append(
-            write_atomically(
-                pdf,
+        outputs.append(
+            (
+                Path(pdf),
                 lambda tmp: report_pdf(
                     c.combined, Path(tmp), before=(lambda p: _people_page(p, c),)
                 ),
             )
         )
-    return c, written
+    return c, write_new(outputs, force=force)
 
 
 def _people_page(pdf, c: Cohort) -> None:

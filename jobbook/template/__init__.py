@@ -83,5 +83,5 @@ def new_workbook(
             on_backup(kept)
     if macros:
         data = to_xlsm(wb)
-        return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
+        return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data), force=force)
     return save_atomically(wb, path, force=force)
