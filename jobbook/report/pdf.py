@@ -19,6 +19,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ._glyphs import Pages  # noqa: E402
 from .data import OFFER_PARTS, SUMMARY_NOTE, THANK_YOU_STATES, ReportData  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
 from .xlsx import deadline_view, lessons_view, month_name, practise_view  # noqa: E402
@@ -399,7 +400,8 @@ def report_pdf(r: ReportData, path: Path, before: tuple = ()) -> Path:
     """The report as a PDF; `before`: functions drawing pages that come first (the cohort's)."""
     with PdfPages(
         path, metadata={"Title": f"Job search report {r.month}", "Creator": "jobbook"}
-    ) as pdf:
+    ) as pages:
+        pdf = Pages(pages)  # user text drawn literally, missing glyphs as one □, no warnings
         for page in before:
             page(pdf)
         for section in SECTIONS:

@@ -17,6 +17,7 @@ from matplotlib.patches import PathPatch, Rectangle  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 
 from ..schema import FUNNEL_STAGES  # noqa: E402
+from ._glyphs import fit_text, quiet_glyphs  # noqa: E402
 from .data import OUTCOMES  # noqa: E402
 
 STAGE_COLOUR = "#2F5597"
@@ -142,4 +143,5 @@ def sankey_png(flows: pd.DataFrame, path, title: str = "How the search went") ->
     fig = Figure(figsize=(10, 5.2), dpi=120)
     ax = fig.add_axes((0.02, 0.02, 0.96, 0.9))
     draw_sankey(flows, ax, title)
-    fig.savefig(path, dpi=120)
+    with quiet_glyphs():
+        fit_text(fig).savefig(path, dpi=120)
