@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 Parts = dict[str, bytes]
 
@@ -128,46 +126,157 @@ def encrypted_member(src: Path, dst: Path, member: str = SHEET1) -> Path:
 
 
 def zip_bomb(src: Path, dst: Path, size: int = 1100 << 20) -> Path:
-    """`src` with its Pipeline sheet padded to `size` bytes of XML (blank rows), compressed ~1000:1;
-    the file stays a few MB."""
+    """`src` with its Pipeline sheet grown to `size` bytes of XML by one value cell repeated
+    (deflated fast, ~150:1: a 7 MB file, a 1.1 GB sheet), written in pieces: the test stays small."""
     parts = read_parts(src)
     head, _, tail = parts[SHEET1].partition(b"</sheetData>")
-    filler = b"<!--" + b" " * (size - len(head) - len(tail) - 20) + b"-->"
-    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+    block = b'<row r="20"><c r="B20"><v>1</v></c></row>' * 100_000
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, data in parts.items():
             if name != SHEET1:
                 z.writestr(name, data)
                 continue
             with z.open(name, "w", force_zip64=True) as fh:
                 fh.write(head)
-                chunk = b" " * (8 << 20)
-                left = len(filler) - 8
-                fh.write(filler[:4])
-                while left > 0:
-                    fh.write(chunk[: min(left, len(chunk))])
-                    left -= len(chunk)
-                fh.write(b"-->")
+                for _ in range(size // len(block)):
+                    fh.write(block)
                 fh.write(b"</sheetData>" + tail)
     return dst
 
 
-def sheet_with_cells(cells: list[tuple[str, object]], date_style: bool = False) -> bytes:
-    """A tiny worksheet part holding `cells` [(ref, value)] (numbers, or text inline)."""
-    rows: dict[int, list[str]] = {}
-    for ref, v in cells:
-        r = int(re.sub(r"\D", "", ref))
-        if isinstance(v, str):
-            c = f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
-        else:
-            style = ' s="1"' if date_style else ""
-            c = f'<c r="{ref}"{style}><v>{v}</v></c>'
-        rows.setdefault(r, []).append(c)
-    body = "".join(f'<row r="{r}">{"".join(cs)}</row>' for r, cs in sorted(rows.items()))
-    return (
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<sheetData>{body}</sheetData></worksheet>"
-    ).encode()
+def lying_size(src: Path, dst: Path, member: str = SHEET1) -> Path:
+    """`src` whose zip directory declares one member 100 bytes long (it inflates to more)."""
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as z:
+        info = z.getinfo(member)
+    struct.pack_into("<I", data, info.header_offset + 22, 100)  # local header: uncompressed size
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        n = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46 : at + 46 + n]) == member.encode():
+            struct.pack_into("<I", data, at + 24, 100)  # central directory: uncompressed size
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    dst.write_bytes(bytes(data))
+    return dst
 
 
-def deflate_size(data: bytes) -> int:
-    return len(zlib.compress(data))
+def replace_first(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
+    def edit(x: bytes) -> bytes:
+        assert old in x, old
+        return x.replace(old, new, 1)
+
+    return edit
+
+
+def drop(_: bytes) -> None:
+    return None
+
+
+def cases(base: Path, d: Path, encrypted: Callable[[Path, Path], Path]) -> dict[str, tuple]:
+    """Every class of damaged file: name -> (path, a piece of the one-line error). `base` is the
+    good book with shared strings; `encrypted(src, dst)` writes a password-protected copy."""
+    cut = d / "cut.xlsx"
+    cut.write_bytes(base.read_bytes()[:4000])
+    empty = d / "empty.xlsx"
+    empty.write_bytes(b"")
+    csv = d / "export.xlsx"
+    csv.write_text("ID,Company\nA1,Acme\n")
+    xls = d / "old.xlsx"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
+    ods = write_parts(
+        d / "sheet.ods",
+        {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
+    )
+    xlsb = write_parts(
+        d / "binary.xlsx", {"xl/workbook.bin": b"\0" * 16, "[Content_Types].xml": b"<x/>"}
+    )
+    other_zip = write_parts(d / "photos.xlsx", {"a.jpg": b"\xff\xd8"})
+    folder = d / "folder.xlsx"
+    folder.mkdir(exist_ok=True)
+    sheet = "xl_worksheets_sheet1_xml"
+    table = "xl_tables_table1_xml"  # the Interviews table
+    sst = "xl_sharedStrings_xml"
+
+    def edit(name: str, **edits) -> Path:
+        return changed(base, d / f"{name}.xlsx", **edits)
+
+    first_string = b'<c r="A1" t="s"><v>0</v></c>'
+    return {
+        "missing": (d / "nowhere.xlsx", "no such file"),
+        "folder": (folder, "is a folder"),
+        "empty": (empty, "the file is empty"),
+        "truncated": (cut, "damaged or incomplete"),
+        "csv renamed": (csv, "CSV file renamed"),
+        "old .xls": (xls, "old binary .xls"),
+        "encrypted": (encrypted(base, d / "locked.xlsx"), "password-protected"),
+        "ods": (ods, "OpenDocument"),
+        "xlsb": (xlsb, ".xlsb"),
+        "other zip": (other_zip, "no xl/workbook.xml"),
+        "sheet XML cut": (
+            edit("halfsheet", **{sheet: lambda x: x[: len(x) // 2]}),
+            "'Pipeline' is damaged",
+        ),
+        "entities in a sheet": (edit("ent_sheet", **{sheet: with_entities}), "entities"),
+        "entities in workbook.xml": (edit("ent_wb", xl_workbook_xml=with_entities), "entities"),
+        "entities in relationships": (
+            edit("ent_rels", xl__rels_workbook_xml_rels=with_entities),
+            "entities",
+        ),
+        "entities in shared strings": (edit("ent_sst", **{sst: with_entities}), "entities"),
+        "entities in styles": (edit("ent_styles", xl_styles_xml=with_entities), "entities"),
+        "entities in a table": (edit("ent_table", **{table: with_entities}), "entities"),
+        "member encrypted in the zip": (
+            encrypted_member(base, d / "enc_member.xlsx"),
+            "encrypted inside the zip",
+        ),
+        "size that lies": (lying_size(base, d / "lying.xlsx"), "damaged"),
+        "sheet part missing": (edit("no_sheet", **{sheet: drop}), "sheet1.xml is missing"),
+        "shared strings missing": (edit("no_sst", **{sst: drop}), "sharedStrings.xml is missing"),
+        "styles missing": (edit("no_styles", xl_styles_xml=drop), "styles.xml is missing"),
+        "table part missing": (edit("no_table", **{table: drop}), "table1.xml, which is missing"),
+        "shared string index in the header rows": (
+            edit(
+                "sst_head",
+                **{sheet: replace_first(first_string, first_string.replace(b">0<", b">9999<"))},
+            ),
+            "shared string 9999",
+        ),
+        "shared strings too short": (
+            edit(
+                "sst_short", **{sst: lambda x: re.sub(rb"(<si>.*?</si>){40}</sst>", b"</sst>", x)}
+            ),
+            "shared string",
+        ),
+        "table range not a range": (
+            edit("table_ref", **{table: replace_first(b'ref="A1:D8"', b'ref="oops"')}),
+            "table part xl/tables/table1.xml",
+        ),
+        "table header count not a number": (
+            edit(
+                "table_hrc", **{table: replace_first(b'headerRowCount="1"', b'headerRowCount="x"')}
+            ),
+            "table part xl/tables/table1.xml",
+        ),
+        "value at XFD1048576": (
+            edit("far1", **{sheet: far_cell("XFD1048576")}),
+            "Pipeline!XFD1048576 holds a value far outside",
+        ),
+        "value at XFD5000": (
+            edit("far2", **{sheet: far_cell("XFD5000")}),
+            "Pipeline!XFD5000 holds",
+        ),
+        "value at Z1048576": (
+            edit("far3", **{sheet: far_cell("Z1048576")}),
+            "Pipeline!Z1048576 holds",
+        ),
+        "row 2,000,000": (
+            edit("far4", **{sheet: far_cell("A2000000")}),
+            "Pipeline!A2000000 lies past Excel's last row",
+        ),
+        "column past XFD": (
+            edit("far5", **{sheet: far_cell("XFE5")}),
+            "Pipeline!XFE5 lies past Excel's last column",
+        ),
+        "zip bomb": (zip_bomb(base, d / "bomb.xlsx"), "would inflate"),
+    }
