@@ -62,13 +62,18 @@ def save_atomically(wb, path: str | Path, force: bool = False) -> Path:
 
 
 def workbook_writer(wb) -> Callable[[str], None]:
-    """A `write(tmp)` for an openpyxl workbook: saved in memory, then written in one go, so that a
-    full disk fails in our hands (openpyxl leaves its zip open, and its clean-up prints a traceback
-    when the disk is full)."""
+    """A `write(tmp)` for an openpyxl workbook (see ``memory_writer``)."""
+    return memory_writer(wb.save)
+
+
+def memory_writer(render: Callable[[io.BytesIO], object]) -> Callable[[str], None]:
+    """A `write(tmp)` that renders into memory, then writes the bytes in one go: a full disk fails
+    in our hands, not inside openpyxl (which leaves its zip open and prints a traceback as it is
+    cleaned up) or matplotlib (whose PDF clean-up turns the disk error into a zlib error)."""
 
     def write(tmp: str) -> None:
         buffer = io.BytesIO()
-        wb.save(buffer)
+        render(buffer)
         Path(tmp).write_bytes(buffer.getbuffer())
 
     return write
@@ -166,8 +171,8 @@ def write_new(outputs: list[tuple[Path, Callable[[str], object]]], force: bool) 
                 write(tmp)
                 _finish(tmp)
         published = []
-        if force:
-            for path, _ in temps:
+        if force:  # the companions (the PDF) go first, the main output last
+            for path, _ in reversed(temps):
                 with writing(path):
                     if os.path.lexists(path):
                         os.unlink(path)

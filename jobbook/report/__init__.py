@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .._files import check_output, workbook_writer, write_new
+from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..reader import read_book
 from .data import ReportData, build
 from .pdf import report_pdf
@@ -44,7 +44,7 @@ def write_outputs(
     if out is not None:
         outputs.append((Path(out), workbook_writer(report_workbook(data, source))))
     if pdf is not None:
-        outputs.append((Path(pdf), lambda tmp: report_pdf(data, Path(tmp))))
+        outputs.append((Path(pdf), memory_writer(lambda buffer: report_pdf(data, buffer))))
     return write_new(outputs, force=force)
 
 

@@ -19,7 +19,12 @@ from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, FuncFormatter
 
 MISSING = "\u25a1"  # □, drawn by DejaVu Sans (matplotlib's own font)
-_JOINERS = {0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)}  # ZWJ, variation selectors, skin tones
+_JOINERS = {
+    0x200D,
+    0xFE0E,
+    0xFE0F,
+    *range(0x1F3FB, 0x1F400),
+}  # ZWJ, variation selectors, skin tones
 
 
 @functools.lru_cache(maxsize=16)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
-from .._files import check_output, workbook_writer, write_new
+from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..errors import BadValue, JobbookError
 from ..reader import read_book
 from ..template import _style as st
@@ -192,8 +192,10 @@ def write_cohort(
         outputs.append(
             (
                 Path(pdf),
-                lambda tmp: report_pdf(
-                    c.combined, Path(tmp), before=(lambda p: _people_page(p, c),)
+                memory_writer(
+                    lambda buffer: report_pdf(
+                        c.combined, buffer, before=(lambda p: _people_page(p, c),)
+                    )
                 ),
             )
         )
