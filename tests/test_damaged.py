@@ -167,3 +167,45 @@ def test_a_date_past_9999_is_an_error_naming_its_cell(corpus):
     )
     code, out, _ = corpus["results"][("far date", "check")]
     assert code == 1 and "Pipeline!D2: a date past 9999-12-31" in out
+
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize(
+    ("cells", "refused"),
+    [
+        ('<c r="A1"><v>1</v></c><c r="T500"><v>1</v></c>', None),
+        ('<c r="A1"><v>1</v></c><c r="XFD5000" s="3"/>', None),  # formatting only
+        ('<c r="A1"><v>1</v></c><c r="XFD5000" s="3"></c>', None),  # empty, not self-closed
+        ('<c r="A1"><v>1</v></c><c r="XFD5000"><v>1</v></c>', "XFD5000"),
+        ("<c r=\"A1\"><v>1</v></c><c s='1' r='XFD5000'><v>1</v></c>", "XFD5000"),  # r later, '
+        ('<c r="Z1"><v>1</v></c></row><row r="1048576"><c><v>1</v></c>', "A1048576"),  # no r
+        ('<c r="A1"><v>1</v></c><c\tr="Z1048576"><v>1</v></c>', "Z1048576"),  # a tab
+    ],
+)
+def test_the_sheet_extent_is_measured_on_value_cells_whatever_the_spelling(
+    tmp_path, cells, refused
+):
+    import zipfile
+
+    from jobbook.errors import WorkbookTooBig
+    from jobbook.reader._guard import check_sheet
+
+    for prefix in ("", "x:"):
+        body = cells if not prefix else cells.replace("<c", "<x:c").replace("</c>", "</x:c>")
+        body = body.replace("<row", f"<{prefix}row").replace("</row>", f"</{prefix}row>")
+        xmlns = f'xmlns:x="{NS}"' if prefix else f'xmlns="{NS}"'
+        xml = (
+            f'<{prefix}worksheet {xmlns}><{prefix}dimension ref="A1:T500"/><{prefix}sheetData>'
+            f'<{prefix}row r="1">{body}</{prefix}row></{prefix}sheetData></{prefix}worksheet>'
+        )
+        path = tmp_path / f"s{prefix[:1]}.xlsx"
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("xl/worksheets/sheet1.xml", xml)
+        with zipfile.ZipFile(path) as z:
+            if refused is None:
+                check_sheet(path, z, "xl/worksheets/sheet1.xml", "Pipeline")
+            else:
+                with pytest.raises(WorkbookTooBig, match=f"Pipeline!{refused} holds a value"):
+                    check_sheet(path, z, "xl/worksheets/sheet1.xml", "Pipeline")

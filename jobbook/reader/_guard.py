@@ -46,8 +46,8 @@ MAX_RATIO = 100  # real sheets deflate 5-20:1 (the benchmark book's: 6:1, shared
 HEAD_BYTES = 64 << 10
 
 _REF = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,10})"')  # how every writer we know starts a cell
-_ODD_CELL = re.compile(rb'<c(?:[>/]|\s(?!r="))')  # a cell that does not start with r="..."
-_PREFIXED = re.compile(rb"""xmlns:[\w.-]+=["'][^"']*spreadsheetml""")  # <x:c> cells
+_ODD_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="))')  # a cell that does not start with r="..."
+_PREFIXED = re.compile(rb"""xmlns:[\w.-]+=["'][^"']*spreadsheetml""")  # <x:c> cells (root)
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*|/)?>")
 _ATTR_R = re.compile(rb"""\sr=["']([A-Za-z]*)(\d*)["']""")
 _DIMENSION = re.compile(rb"""<(?:[\w.-]+:)?dimension\s+ref=["']([^"']+)["']""")
@@ -193,7 +193,7 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
         dim = _dimension(head)
         if dim is not None and not _plausible(dim, size):
             dim = None
-        box = _value_box(pieces, allowed_area(size), dim)
+        box = _value_box(pieces, allowed_area(size), dim, bool(_PREFIXED.search(head)))
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise damaged(path, what, " ".join(str(exc).split())[:120]) from exc
     if box.bottom > EXCEL_ROWS or box.right > EXCEL_COLS:
@@ -272,24 +272,27 @@ def _chunks(zf: zipfile.ZipFile, part: str, size: int = 8 << 20) -> Iterator[byt
         yield carry
 
 
-def _value_box(pieces: Callable[[], Iterable[bytes]], allowed: int, dim=None) -> Box:
+def _value_box(
+    pieces: Callable[[], Iterable[bytes]], allowed: int, dim=None, prefixed: bool = False
+) -> Box:
     """The box of the value cells, in up to three passes, each only when the one before cannot
     tell: (1) no cell lies beyond the declared dimension (one regular-expression search, no Python
     object per cell); (2) the box of every cell reference, formatting-only cells included, is
     within `allowed`; (3) the exact box, cell by cell."""
-    if dim is not None and all(
-        not _ODD_CELL.search(data) and not _PREFIXED.search(data) and not _beyond(dim).search(data)
-        for data in pieces()
+    if (
+        dim is not None
+        and not prefixed
+        and all(not _ODD_CELL.search(d) and not _beyond(dim).search(d) for d in pieces())
     ):
         box = Box()
         box.add(dim[0], dim[1])
         box.add(dim[2], dim[3])
         return box
     box = Box()
-    odd = False  # cells without a leading r="...", or with a namespace prefix
+    odd = prefixed  # cells without a leading r="...", or with a namespace prefix
     for data in pieces():
         found = _REF.findall(data)
-        odd = odd or bool(_ODD_CELL.search(data) or _PREFIXED.search(data))
+        odd = odd or bool(_ODD_CELL.search(data))
         if found:
             cols = {col_number(c.decode()) for c in {c for c, _ in found}}
             rows = {int(r) for r in {r for _, r in found}}
