@@ -64,6 +64,7 @@ def damaged(path: Path, what: str, why: str) -> NotAWorkbook:
 
 
 def col_number(letters: str) -> int:
+    """``A`` -> 1, ``AA`` -> 27."""
     n = 0
     for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
@@ -71,6 +72,7 @@ def col_number(letters: str) -> int:
 
 
 def col_name(n: int) -> str:
+    """1 -> ``A``, 27 -> ``AA``."""
     out = ""
     while n:
         n, rem = divmod(n - 1, 26)

@@ -19,6 +19,8 @@ from defusedxml import ElementTree as ET
 
 from ..errors import JobbookError, NotAWorkbook, WorkbookEncrypted, WorkbookNotFound, one_line
 from . import _guard
+from ._guard import col_name as col_letters  # noqa: F401  (re-exported: used across jobbook)
+from ._guard import col_number as col_index
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -60,23 +62,6 @@ class Layout:
     has_vba: bool = False
     date1904: bool = False
     missing_tables: list[str] = field(default_factory=list, repr=False)  # damaged table parts
-
-
-def col_index(letters: str) -> int:
-    """``A`` -> 1, ``AA`` -> 27."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def col_letters(index: int) -> str:
-    """1 -> ``A``, 27 -> ``AA``."""
-    out = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def parse_range(ref: str) -> tuple[int, int, int, int]:
