@@ -115,11 +115,14 @@ def _mb(n: int) -> str:
 def check_head(path: Path, zf: zipfile.ZipFile, name: str, what: str | None = None) -> bytes:
     """The first bytes of a part; refuse a DTD or entity declaration (XXE, billion laughs)."""
     with zf.open(name) as fh:
-        head = fh.read(HEAD_BYTES)
+        return refuse_dtd(path, fh.read(HEAD_BYTES), what or name)
+
+
+def refuse_dtd(path: Path, head: bytes, what: str) -> bytes:
     root = _root_start(head)
     if any(mark in head[:root] for mark in _DTD):
         raise NotAWorkbook(
-            f"{path}: {what or name} declares XML entities or a DTD, which no workbook does; "
+            f"{path}: {what} declares XML entities or a DTD, which no workbook does; "
             "jobbook does not read it (re-save the workbook in Excel or LibreOffice)"
         )
     return head
@@ -181,15 +184,18 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
     """Refuse a sheet whose value cells reach past Excel's limits or span a rectangle out of
     proportion to its XML (a stray far cell)."""
     what = f"sheet {sheet!r} ({part})"
-    head = check_head(path, zf, part, what)
     size = zf.getinfo(part).file_size
+    if size <= SCAN_BYTES:
+        data = _read(path, zf, part, what)
+        head = refuse_dtd(path, data[:HEAD_BYTES], what)
+    else:
+        head = check_head(path, zf, part, what)
     if size > SCAN_BYTES:
         dim = _dimension(head)
         if dim is not None and _plausible(dim, size):
             return  # trusted: see the module's docstring
         pieces = lambda: _chunks(zf, part)  # noqa: E731
     else:
-        data = _read(path, zf, part, what)
         pieces = lambda: iter((data,))  # noqa: E731
     try:
         dim = _dimension(head)
