@@ -77,7 +77,7 @@ def new_workbook(
     records = sample_search(as_of) if sample else None
     macros = path.suffix.lower() == ".xlsm"
     wb = build_workbook(records, country=country, as_of=as_of, macros=macros)
-    if on_backup is not False:
+    if force and on_backup is not False:  # without force there is nothing to replace
         kept = backup(path)  # only now: nothing is copied when the build fails
         if kept and on_backup:
             on_backup(kept)
