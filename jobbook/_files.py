@@ -250,17 +250,140 @@ def _sync_folder(folder: Path) -> None:
 def backup(path: str | Path) -> Path | None:
     """Copy a workbook about to be replaced to ``<name>.backup-YYYYMMDD-HHMMSS<suffix>`` beside it
     (None if there is nothing to back up)."""
-    import datetime as dt
     import shutil
 
     path = Path(path)
     if not path.is_file():
         return None
+    target = _backup_name(path)
+    shutil.copy2(path, target)
+    return target
+
+
+def _backup_name(path: Path) -> Path:
+    """``<name>.backup-YYYYMMDD-HHMMSS<suffix>`` beside `path`, not taken yet."""
+    import datetime as dt
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}")
-    shutil.copy2(path, target)
     return target
+
+
+# -- changing a file in place (jobbook import / accept / done) -------------------------------------
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The lock files that say `path` is open: Excel's owner file ``~$name`` (for long names Excel
+    replaces the first two letters: ``~$arch.xlsx`` for ``search.xlsx``) and LibreOffice's
+    ``.~lock.name#``."""
+    names = {f"~${path.name}", f".~lock.{path.name}#"}
+    if len(path.stem) > 7:
+        names.add(f"~${path.name[2:]}")
+    return [path.with_name(n) for n in sorted(names) if path.with_name(n).exists()]
+
+
+def refuse_if_open(path: Path) -> None:
+    """Raise WorkbookOpen when Excel or LibreOffice has `path` open (a lock file beside it)."""
+    from .errors import WorkbookOpen
+
+    locks = lock_files(Path(path))
+    if locks:
+        app = "LibreOffice" if locks[0].name.startswith(".~lock.") else "Excel"
+        raise WorkbookOpen(
+            f"{path}: the workbook is open in {app} ({locks[0].name} is beside it); close it there "
+            "first, or your unsaved edits would be lost. If it is not open, delete that lock file."
+        )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete the temporary files a killed jobbook left beside `path` (their writer's pid is gone);
+    a live writer's are left alone."""
+    path = Path(path)
+    removed = []
+    for tmp in path.parent.glob(f".{path.name}{TEMP_MARK}*"):
+        pid = tmp.name[len(f".{path.name}{TEMP_MARK}") :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder that cannot be opened (Windows): the rename is all there is
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _keep(path: Path) -> Path:
+    """The backup of `path` before it is replaced: a hard link to the old file (instant, and the
+    old file itself stays whole), else a copy written aside and renamed."""
+    import shutil
+
+    target = _backup_name(path)
+    try:
+        os.link(path, target)
+    except OSError:
+        tmp = temp_file(target)
+        try:
+            shutil.copy2(path, tmp)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return target
+
+
+def replace_atomically(
+    path: str | Path, write: Callable[[str], object], keep_backup: bool = True
+) -> Path | None:
+    """Replace the file at `path` by what `write(tmp)` writes into a temporary file beside it:
+    refused while the file is open in Excel or LibreOffice; the temporary file is synced to disk
+    and renamed over `path` (a kill at any moment leaves the old file or the new one); the old one
+    is kept as a timestamped backup beside it. Returns the backup's path."""
+    path = Path(path)
+    refuse_if_open(path)
+    remove_stale_temps(path)
+    tmp = temp_file(path)
+    kept = None
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        mode = os.stat(path).st_mode if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode & 0o7777)
+        refuse_if_open(path)  # opened while we were writing
+        if keep_backup and path.exists():
+            kept = _keep(path)
+        os.replace(tmp, path)
+        _fsync_folder(path.parent)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return kept
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

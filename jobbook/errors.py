@@ -59,6 +59,18 @@ class CannotWrite(JobbookError, OSError):
     """An output could not be written: the disk is full, the folder is read-only or not ours..."""
 
 
+class WorkbookOpen(JobbookError, PermissionError):
+    """The workbook is open in Excel or LibreOffice (a lock file beside it); writing would lose edits."""
+
+
+class RowMissing(JobbookError, LookupError):
+    """No row of a table has the ID asked for."""
+
+
+class ImportFailed(JobbookError, ValueError):
+    """A file to import cannot be read (unknown layout, bad encoding, an unreadable date...)."""
+
+
 class UsageError(JobbookError, ValueError):
     """Arguments that do not make sense together or have the wrong form."""
 

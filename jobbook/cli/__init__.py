@@ -104,4 +104,4 @@ def run() -> None:
     sys.exit(main())
 
 
-from . import _commands, _export, _make, _report  # noqa: E402,F401  (registers the commands)
+from . import _change, _commands, _export, _make, _report  # noqa: E402,F401  (registers the commands)

@@ -11,29 +11,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from .. import views
-from ..core.computed import other_active_ids
-from ..errors import BadValue
+from ..changes import CellWrite, Formula, cell_writes  # noqa: F401 (CellWrite, Formula re-exported)
+from ..intents.accept import accept
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
-from ..schema import FLAG_OVERDUE, OPEN_OFFER_STATUSES
+from ..schema import FLAG_OVERDUE
 from .layout import BANDS, CLEAR_TO, FIRST_ROW, LISTS, OFFER_TO_ACCEPT  # noqa: F401 (re-exported)
-
-
-class Formula(str):
-    """A formula written on purpose (a HYPERLINK to a problem's cell); other text is kept text."""
-
-
-@dataclass(frozen=True)
-class CellWrite:
-    """Write a 2-D block of values at `cell` of `sheet` (first clearing `clear`, if given)."""
-
-    sheet: str
-    cell: str
-    values: list[list[object]]
-    clear: str | None = None
+from .layout import band as _band
 
 
 @dataclass
@@ -41,19 +26,6 @@ class ActionResult:
     message: str
     writes: list[CellWrite] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-
-
-def _band(name: str, title: str, header: list[str], rows: list[list[object]]) -> list[CellWrite]:
-    first, last = BANDS[name]
-    return [
-        CellWrite(
-            LISTS,
-            f"{first}{FIRST_ROW - 1}",
-            [[title]],
-            clear=f"{first}{FIRST_ROW - 1}:{last}{CLEAR_TO}",
-        ),
-        CellWrite(LISTS, f"{first}{FIRST_ROW}", [header, *rows]),
-    ]
 
 
 def _date(iso: str | None) -> dt.date | None:
@@ -160,101 +132,11 @@ def export_calendar(book: Book, folder: Path | None = None) -> ActionResult:
     return ActionResult(f"{done.message} in {folder}", files=[done.path])
 
 
-def _text(value: object, default: object = "") -> str:
-    return value if isinstance(value, str) and value else str(default)
-
-
-def _cell(book: Book, table: str, header: str, row: int) -> str:
-    letter = book.letters.get(table, {}).get(header)
-    if letter is None:
-        raise BadValue(f"{book.sheets.get(table) or table}: no {header!r} column")
-    return f"{letter}{row}"
-
-
 def accept_offer(
     book: Book, offer_id: str | None = None, selected_row: int | None = None
 ) -> ActionResult:
     """Accept offer button, for the offer chosen on the Dashboard or the selected Offers row: mark
     it and its application Accepted, mark the other Active applications to withdraw, fill
-    Transition, and list the courtesy steps."""
-    offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
-    if offer_id:
-        match = offers[offers["ID"].str.lower() == str(offer_id).strip().lower()]
-    elif selected_row is not None:
-        match = offers.loc[[selected_row]] if selected_row in offers.index else offers.iloc[0:0]
-    else:
-        match = offers.iloc[0:0]
-    if match.empty:
-        raise BadValue(
-            "choose the offer to accept: pick its ID next to the button, or select its row on the Offers sheet"
-        )
-    row = int(match.index[0])
-    offer = match.iloc[0]
-    oid, app_id = str(offer["ID"]), str(offer["Application ID"])
-    company = _text(offer["Company"], app_id)
-    today = book.as_of
-    next_day = book.calendar.workday(today, 1).item()
-    osheet, psheet, tsheet = (book.sheets.get(t) or t for t in ("Offers", "Pipeline", "Transition"))
-    writes = [CellWrite(osheet, _cell(book, "Offers", "Status", row), [["Accepted"]])]
-    app_rows = pipeline.index[pipeline["ID"].str.lower() == app_id.lower()]
-    for r in app_rows[:1]:
-        writes.append(CellWrite(psheet, _cell(book, "Pipeline", "Status", int(r)), [["Accepted"]]))
-        writes.append(CellWrite(psheet, _cell(book, "Pipeline", "Stage", int(r)), [["Offer"]]))
-    others = other_active_ids(pipeline, app_id)
-    by_id = {str(i).lower(): int(r) for r, i in pipeline["ID"].items() if isinstance(i, str)}
-    for other in others:
-        r = by_id[other.lower()]
-        writes.append(
-            CellWrite(
-                psheet,
-                _cell(book, "Pipeline", "Next action", r),
-                [[f"Withdraw: accepted {company}"]],
-            )
-        )
-        writes.append(
-            CellWrite(psheet, _cell(book, "Pipeline", "Next action due", r), [[next_day]])
-        )
-    trans = book.tables["Transition"]
-    existing = trans.index[trans["Offer ID"].str.lower() == oid.lower()]
-    if len(existing):
-        t_row = int(existing[0])
-    else:
-        header = book.header_rows.get("Transition")
-        if header is None:
-            raise BadValue(f"{tsheet}: no Transition table to fill")
-        t_row = max([header, *map(int, trans.index)]) + 1
-        writes.append(CellWrite(tsheet, _cell(book, "Transition", "Offer ID", t_row), [[oid]]))
-    if len(existing) == 0 or pd.isna(trans.loc[t_row, "Accepted on"]):
-        writes.append(CellWrite(tsheet, _cell(book, "Transition", "Accepted on", t_row), [[today]]))
-
-    still_open = offers["Status"].isna() | offers["Status"].isin(OPEN_OFFER_STATUSES)
-    open_offers = offers[(offers.index != row) & still_open]
-    offer_apps = {str(a).lower() for a in open_offers["Application ID"].dropna()}
-    steps = [
-        f"Accept {oid} ({company}) in writing; ask for the contract and confirm the start date."
-    ]
-    for _, o in open_offers.iterrows():
-        steps.append(
-            f"Decline {o['ID']} ({_text(o['Company'], o['Application ID'])}) politely: thank them and keep the door open."
-        )
-    company_of = dict(zip(pipeline["ID"].str.lower(), pipeline["Company"]))
-    for other in others:
-        if other.lower() not in offer_apps:
-            steps.append(
-                f"Withdraw {other} ({company_of.get(other.lower(), '')}) with a short thank-you note, by {next_day.isoformat()}."
-            )
-    steps += [
-        "Thank your references and the people who referred you; tell them where you are going.",
-        f"Give notice at your current job, then fill Notice given on the {tsheet} sheet: your last day and earliest start follow.",
-        "Keep this workbook: the Lessons sheet and your answers are worth having for the next search.",
-    ]
-    writes += _band(
-        "accept",
-        f"Accepting {oid} ({company}) on {today.isoformat()}",
-        ["Step", "To do"],
-        [[k, s] for k, s in enumerate(steps, 1)],
-    )
-    return ActionResult(
-        f"Accepted {oid} ({company}): {len(others)} other application(s) marked to withdraw; the steps are on the {LISTS} sheet.",
-        writes,
-    )
+    Transition, and list the courtesy steps (``intents.accept``, shared with ``jobbook accept``)."""
+    outcome = accept(book, offer_id=offer_id, selected_row=selected_row)
+    return ActionResult(outcome.message, cell_writes(book, outcome.changes))

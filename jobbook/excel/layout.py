@@ -11,3 +11,20 @@ BANDS = {  # each button owns a band of columns on the Lists sheet
 FIRST_ROW = 3  # header row of each band; its title is on the row above
 CLEAR_TO = 5000
 OFFER_TO_ACCEPT = "OfferToAccept"  # the named Dashboard cell where the offer to accept is chosen
+
+
+def band(name: str, title: str, header: list[str], rows: list[list[object]]):
+    """The cell writes that put a titled list into button `name`'s band of the Lists sheet (the
+    band cleared first)."""
+    from ..changes import CellWrite
+
+    first, last = BANDS[name]
+    return [
+        CellWrite(
+            LISTS,
+            f"{first}{FIRST_ROW - 1}",
+            [[title]],
+            clear=f"{first}{FIRST_ROW - 1}:{last}{CLEAR_TO}",
+        ),
+        CellWrite(LISTS, f"{first}{FIRST_ROW}", [header, *rows]),
+    ]

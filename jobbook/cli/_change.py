@@ -1,0 +1,258 @@
+"""done, accept, import: change the user's own workbook (SPEC sections 7-9), through the editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..changes import CellWrite, Outcome
+from ..reader import Book
+from . import ISO_DATE, as_of_option, cli, output_options
+from ._commands import BOOK, emit, load
+from ._output import text_table
+
+CELL_FIELDS = ("sheet", "cell", "old", "new")
+SHOWN_CELLS = 200  # a dry run lists this many cells, then counts the rest
+
+
+def dry_run_option(fn):
+    return click.option(
+        "--dry-run", is_flag=True, help="Print the cells that would change; write nothing."
+    )(fn)
+
+
+def _apply(
+    book: Book, path: Path, outcome: Outcome, dry_run: bool, fmt: str, lines: list[str]
+) -> None:
+    """Write the outcome's changes into `path` (or only say what they are) and print the result."""
+    from ..edit import edit_workbook
+
+    sheets = set(book.layout.sheets)
+    changes = [
+        c for c in outcome.changes if not (isinstance(c, CellWrite) and c.sheet not in sheets)
+    ]
+    edit = edit_workbook(path, changes, dry_run=dry_run) if changes else None
+    cells = [
+        {"sheet": c.sheet, "cell": c.cell, "old": c.old, "new": c.new}
+        for c in (edit.cells if edit else [])
+    ]
+    data = {
+        "book": str(path),
+        "message": outcome.message,
+        "dry_run": dry_run,
+        "written": bool(edit and edit.written),
+        "backup": str(edit.backup) if edit and edit.backup else None,
+        **outcome.data,
+        "notes": edit.notes if edit else [],
+        "cells": cells,
+    }
+    out = [outcome.message, *lines]
+    if edit:
+        out += [f"Note: {n}" for n in edit.notes]
+        if dry_run:
+            out += [
+                "",
+                f"Would change {len(cells)} cell(s) of {path.name}; nothing written (--dry-run):",
+            ]
+            out += [f"  {c}" for c in edit.cells[:SHOWN_CELLS]]
+            if len(cells) > SHOWN_CELLS:
+                out.append(f"  ... and {len(cells) - SHOWN_CELLS} more (--json lists them all)")
+        else:
+            kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
+            out += ["", f"Wrote {path} ({len(cells)} cell(s) changed){kept}."]
+    emit(fmt, data, "\n".join(out), cells, CELL_FIELDS)
+
+
+# -- done -----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@BOOK
+@click.argument(
+    "kind",
+    type=click.Choice(
+        ("thank-you", "follow-up", "next-action", "lesson", "feedback", "decision", "start")
+    ),
+)
+@click.argument("item_id", metavar="ID")
+@click.option(
+    "--on", "on", type=ISO_DATE, default=None, help="The day it was done (default: the as-of date)."
+)
+@dry_run_option
+@as_of_option
+@output_options
+def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str) -> None:
+    """Mark a deadline of BOOK done: a thank-you note sent (Interview ID), a follow-up or next
+    action made (Application ID: it records Last contact), a lesson action done or feedback
+    requested (Application ID, on the Lessons sheet).
+
+    KIND is one of thank-you, follow-up, next-action, lesson, feedback (as in `jobbook deadlines`);
+    an offer decision or a start date has no done mark: the message says what to do instead.
+
+    \b
+    Example:
+      jobbook done search.xlsx thank-you I012
+      jobbook done search.xlsx follow-up A031 --on 2026-10-20
+      jobbook done search.xlsx lesson A007 --dry-run
+    """
+    from ..errors import UsageError
+    from ..intents.done import NO_DONE_MARK
+    from ..intents.done import done as mark
+    from ..views import NEEDS_DEADLINES
+
+    if kind in NO_DONE_MARK:
+        raise UsageError(f"{kind}: {NO_DONE_MARK[kind]}")
+    b = load(book, as_of, NEEDS_DEADLINES)
+    outcome = mark(b, kind, item_id, on)
+    _apply(b, book, outcome, dry_run, fmt, [])
+
+
+# -- accept ---------------------------------------------------------------------------------------
+
+NEEDS_ACCEPT = {
+    "Offers": ["ID", "Application ID", "Status", "Company"],
+    "Pipeline": ["ID", "Company", "Status", "Date applied"],
+    "Transition": None,
+    "Settings": None,
+}
+
+
+@cli.command()
+@BOOK
+@click.argument("offer_id", metavar="OFFER_ID")
+@click.option(
+    "--notice-given",
+    type=ISO_DATE,
+    default=None,
+    help="The day you gave notice at your current job.",
+)
+@click.option("--withdraw", is_flag=True, help="Also mark the other active applications Withdrawn.")
+@dry_run_option
+@as_of_option
+@output_options
+def accept(
+    book: Path, offer_id: str, notice_given, withdraw: bool, dry_run: bool, as_of, fmt: str
+) -> None:
+    """Accept offer OFFER_ID of BOOK, as the Accept offer button does: the offer and its
+    application become Accepted, the other active applications get a "Withdraw" next action
+    (--withdraw: also the Status Withdrawn), Transition gets the offer's row (Accepted on = the
+    as-of date). Prints your last day, earliest start and the steps to take.
+
+    \b
+    Example:
+      jobbook accept search.xlsx O03
+      jobbook accept search.xlsx O03 --notice-given 2026-10-26 --withdraw --dry-run
+    """
+    from ..intents.accept import accept as accept_offer
+
+    b = load(book, as_of, NEEDS_ACCEPT)
+    outcome = accept_offer(b, offer_id=offer_id, notice_given=notice_given, withdraw=withdraw)
+    d = outcome.data
+    lines = [
+        f"Last day at your current job: {d['last_day'] or '- (fill Notice given, or use --notice-given)'}",
+        f"Earliest start: {d['earliest_start'] or '-'}",
+        "",
+        "Next steps:",
+        *(f"  {k}. {s}" for k, s in enumerate(outcome.lines, 1)),
+    ]
+    _apply(b, book, outcome, dry_run, fmt, lines)
+
+
+# -- import ---------------------------------------------------------------------------------------
+
+
+def _import_text(data: dict) -> list[str]:
+    out = []
+    if data["added"]:
+        out += [
+            "",
+            "Added:",
+            text_table(
+                ["ID", "Company", "Role", "From"],
+                [[a["id"], a["company"], a["role"] or "", a["from"]] for a in data["added"]],
+            ),
+        ]
+    if data["skipped"]:
+        out += [
+            "",
+            "Skipped:",
+            text_table(
+                ["Company", "Role", "From", "Why"],
+                [
+                    [s["company"] or "", s["role"] or "", s["from"], s["reason"]]
+                    for s in data["skipped"]
+                ],
+            ),
+        ]
+    if data["possible_duplicates"]:
+        out += [
+            "",
+            "Possible duplicates (added; merge or delete them yourself):",
+            text_table(
+                ["ID", "Company", "Role", "Looks like", "Why"],
+                [
+                    [
+                        p["id"],
+                        p["company"],
+                        p["role"] or "",
+                        f"{p['like']} {p['like_company']} ({p['like_role'] or '-'})",
+                        p["reason"],
+                    ]
+                    for p in data["possible_duplicates"]
+                ],
+            ),
+        ]
+    return out
+
+
+@cli.command(name="import")
+@BOOK
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE..."
+)
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(["linkedin", "huntr", "teal", "csv"]),
+    default=None,
+    help="The files' format (default: recognised by their headers).",
+)
+@click.option(
+    "--map",
+    "mapping",
+    metavar="HEADER=COLUMN,...",
+    default=None,
+    help='Which column is which, e.g. "Company=Employer,Role=Position,Date applied=Applied on".',
+)
+@dry_run_option
+@as_of_option
+@output_options
+def import_(
+    book: Path, files: tuple[Path, ...], kind, mapping, dry_run: bool, as_of, fmt: str
+) -> None:
+    """Add the applications in FILE... to BOOK's Pipeline (and Contacts where a file names a
+    contact): LinkedIn's data export (its folder or .zip), Huntr's or Teal's CSV export, or any
+    CSV file or sheet with --map. IDs continue the book's own; an application already in the book
+    (the same posting, or the same company and role) is skipped; a near match is added and
+    reported as a possible duplicate.
+
+    \b
+    Example:
+      jobbook import search.xlsx ~/Downloads/Basic_LinkedInDataExport.zip --dry-run
+      jobbook import search.xlsx huntr.csv teal.csv
+      jobbook import search.xlsx old.csv --map "Company=Employer,Date applied=Applied on" --json
+    """
+    from ..importers import read_files
+    from ..importers.generic import parse_map
+    from ..intents.importing import import_rows
+
+    columns = parse_map(mapping)
+    found = read_files(list(files), kind, columns)
+    b = load(
+        book,
+        as_of,
+        {"Pipeline": ["ID", "Company", "Role", "Posting URL"], "Contacts": ["Name", "Company"]},
+    )
+    outcome = import_rows(b, found)
+    _apply(b, book, outcome, dry_run, fmt, [*outcome.lines, *_import_text(outcome.data)])

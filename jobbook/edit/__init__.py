@@ -1,0 +1,61 @@
+"""The workbook editor: change cells of a user's own workbook and keep everything else.
+
+``edit_workbook(src, changes, out=None)`` applies changes (``jobbook.changes``: cell writes,
+table cells by header, rows appended to a table) to the .xlsx/.xlsm at `src`, in place by default:
+
+* only the XML of the sheets written is changed, streamed row by row (a sheet of a million rows is
+  never loaded whole); every other zip member is copied byte for byte, in the same order;
+* numbers, text (shared or inline strings, as the workbook keeps them; text is never written as a
+  formula), dates as serial numbers in the column's date style, booleans;
+* a row added to an Excel Table goes into its first empty row after the last row in use, or the
+  Table grows by a row with its computed columns' formulas (conditional formats, validations and
+  names that followed the Table follow it); a plain range gets the row below its last row in use;
+* cached formula results of the sheets written are dropped and ``workbook.xml`` asks for a full
+  recalculation on load; a calculation chain (``calcChain.xml``) is removed, as Excel rebuilds it;
+* in place: refused while the book is open in Excel or LibreOffice, a timestamped backup is kept
+  beside it, the new file is written aside, synced and renamed over it (``_files.replace_atomically``).
+
+``dry_run=True`` does all of it but the writing and says which cells would change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .._files import replace_atomically
+from ..changes import Change
+from ..reader._layout import sniff
+from ._edit import CellChange, Edit, run
+
+__all__ = ["CellChange", "Edit", "edit_workbook"]
+
+
+def edit_workbook(
+    src: str | Path,
+    changes: Sequence[Change],
+    out: str | Path | None = None,
+    *,
+    dry_run: bool = False,
+    keep_backup: bool = True,
+) -> Edit:
+    """Apply `changes` to the workbook at `src` and write it to `out` (default: `src` itself, with
+    a backup unless `keep_backup` is False). Raises a JobbookError naming the file, sheet and cell
+    for anything it cannot do; then nothing is written."""
+    src = Path(src)
+    sniff(src)
+    target = Path(out) if out is not None else src
+    with src.open("rb") as fh:
+        if dry_run:
+            return run(src, changes, fh)
+        holder: dict[str, Edit] = {}
+
+        def write(tmp: str) -> None:
+            with open(tmp, "wb") as dst:
+                holder["edit"] = run(src, changes, fh, dst)
+
+        in_place = target.resolve() == src.resolve()
+        kept = replace_atomically(target, write, keep_backup=keep_backup and in_place)
+    result = holder["edit"]
+    result.path, result.backup, result.written = target, kept, True
+    return result

@@ -1,0 +1,297 @@
+"""The editor's one job: a workbook and a list of changes in, the same workbook with those cells
+changed out, every other part as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..changes import CellWrite, Change, Formula, RowAppend, TableWrite
+from ..errors import BadValue, NotAWorkbook, SheetMissing
+from ..schema import norm_header
+from . import _package as pk
+from ._rows import col_letters, col_number
+from ._sheet import COPY_DOWN, Context, FormulaXml, SheetEdit, patch, rows_in_use
+from ._strings import SharedStrings
+from ._styles import Styles
+from ._tables import Target, find_target, grow_ranges, grow_table_part, parse_ref
+from ._values import is_date, untext
+from ._zip import Prepared, members, prepare, read_member, rewrite
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell as it was and as it will be (text as people read it)."""
+
+    sheet: str
+    cell: str
+    old: str | None
+    new: str | None
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}: {_show(self.old)} -> {_show(self.new)}"
+
+
+def _show(value: str | None) -> str:
+    return (
+        "(blank)"
+        if value is None or value == ""
+        else repr(value)
+        if value.strip() != value
+        else value
+    )
+
+
+@dataclass
+class Edit:
+    """What an edit did (or, with ``dry_run``, would do)."""
+
+    path: Path
+    cells: list[CellChange] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # tables grown, values with no column to go to
+    backup: Path | None = None
+    written: bool = False
+
+
+def _shown(value: object) -> str | None:
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, FormulaXml):
+        return "=" + untext(value.xml)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _sheet_name(pkg: pk.Package, name: str, path) -> str:
+    if name in pkg.sheets:
+        return name
+    for s in pkg.sheets:
+        if s.casefold() == name.casefold():
+            return s
+    raise SheetMissing(f"{path}: no {name} sheet to write to")
+
+
+class _Planner:
+    """Changes resolved to cells, sheet by sheet, against the file itself."""
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, fh, pkg: pk.Package):
+        self.path, self.zf, self.fh, self.pkg = path, zf, fh, pkg
+        self.sheets: dict[str, SheetEdit] = {}
+        self.targets: dict[str, Target] = {}
+        self.grown: dict[str, tuple[Target, int]] = {}  # table part -> (table, new last row)
+        self.notes: list[str] = []
+        self.members = {m.name: m for m in members(fh, path)[0]}
+
+    def edit(self, sheet: str) -> SheetEdit:
+        part = self.pkg.sheets[sheet]
+        return self.sheets.setdefault(part, SheetEdit(sheet, part))
+
+    def target(self, table: str, headers: list[str]) -> Target:
+        if table not in self.targets:
+            self.targets[table] = find_target(self.path, self.zf, self.pkg, table, headers)
+        return self.targets[table]
+
+    def add(self, changes: Sequence[Change]) -> None:
+        appends: dict[str, list[RowAppend]] = {}
+        for ch in changes:
+            if isinstance(ch, CellWrite):
+                self._cells(ch)
+            elif isinstance(ch, TableWrite):
+                t = self.target(ch.table, [ch.header])
+                self.edit(t.sheet).put(ch.row, t.column(ch.header, str(self.path)), ch.value)
+            elif isinstance(ch, RowAppend):
+                appends.setdefault(ch.table, []).append(ch)
+            else:
+                raise TypeError(f"not a change: {ch!r}")
+        for table, rows in appends.items():
+            self._append(table, rows)
+
+    def _cells(self, ch: CellWrite) -> None:
+        sheet = _sheet_name(self.pkg, ch.sheet, self.path)
+        edit = self.edit(sheet)
+        r0, c0, _, _ = parse_ref(ch.cell)
+        if ch.clear:
+            edit.clears.append(parse_ref(ch.clear))
+        for i, row in enumerate(ch.values):
+            for j, value in enumerate(row):
+                edit.put(r0 + i, c0 + j, value)
+
+    def _append(self, table: str, rows: list[RowAppend]) -> None:
+        headers = list(dict.fromkeys(h for r in rows for h in r.values))
+        t = self.target(table, headers)
+        edit = self.edit(t.sheet)
+        typed = set(t.columns.values()) - t.computed
+        chunks = read_member(self.fh, self.members[t.part])
+        last_used, below = rows_in_use(
+            chunks, t.sheet, t.header_row + 1, typed, t.last_row, len(rows)
+        )
+        row = max(last_used, t.header_row) + 1
+        missing = [h for h in headers if norm_header(h) not in t.columns]
+        for h in missing:
+            self.notes.append(f"the {t.sheet} sheet has no {h!r} column: those values are left out")
+        for r in rows:
+            for header, value in r.values.items():
+                col = t.columns.get(norm_header(header))
+                if col is not None and col not in t.computed:
+                    edit.put(row, col, value)
+            if t.last_row is None or row > t.last_row:
+                self._new_row(t, edit, row, below)
+            row += 1
+        if t.last_row is not None and row - 1 > t.last_row:
+            new_last = row - 1
+            self.grown[t.table_part] = (t, new_last)
+            edit.grow.append((t.last_row, t.first_col, t.last_col, new_last))
+            self.notes.append(
+                f"the {t.name} table now reaches row {new_last} ({t.ref(new_last)}), its formulas copied down"
+            )
+
+    def _new_row(self, t: Target, edit: SheetEdit, row: int, below: set[int]) -> None:
+        """A row below a table's (or plain range's) last row: formulas of the computed columns."""
+        if t.last_row is not None:
+            if t.totals:
+                raise BadValue(
+                    f"{self.path}: the {t.name} table on {t.sheet} has a totals row; turn it off "
+                    "(Table Design > Total Row) or add a row to the table first"
+                )
+            if row in below:
+                raise BadValue(
+                    f"{self.path}: {t.sheet}!{col_letters(t.first_col)}{row}: the row below the "
+                    f"{t.name} table is in use; extend the table over it (Excel: Table Design > "
+                    "Resize Table; LibreOffice: Data > Define Range) or clear it first"
+                )
+        written = edit.writes.get(row, {})
+        for col in range(t.first_col, t.last_col + 1):
+            if col in written:
+                continue
+            if col in t.formulas:
+                edit.put(row, col, FormulaXml(*t.formulas[col]))
+            else:
+                edit.put(row, col, COPY_DOWN)
+
+
+def _strings_wanted(edits: dict[str, SheetEdit]) -> set[str]:
+    return {
+        v
+        for e in edits.values()
+        for w in e.writes.values()
+        for v in w.values()
+        if isinstance(v, str) and not isinstance(v, Formula)
+    }
+
+
+def _grow_names(xml: str, t: Target, new_last: int) -> str:
+    """Defined names on the sheet of table `t` that ended on its last row now end on `new_last`."""
+    on_sheet = re.compile(
+        rf"(?:{re.escape(t.sheet)}|{re.escape(chr(39) + t.sheet.replace(chr(39), chr(39) * 2) + chr(39))})!"
+    )
+
+    def grow(m: re.Match) -> str:
+        text = m.group(2)
+        if not on_sheet.match(text):
+            return m.group(0)
+        moved = grow_ranges(text, t.last_row, t.first_col, t.last_col, new_last)
+        return m.group(1) + moved + m.group(3)
+
+    return re.sub(r"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(</)", grow, xml)
+
+
+def _workbook_xml(xml: str, planner: _Planner) -> str:
+    out = pk.full_calc_on_load(xml)
+    for t, new_last in planner.grown.values():
+        out = _grow_names(out, t, new_last)
+    return out
+
+
+def _old_text(kind: str, text: str | None, sst: dict[int, str]) -> str | None:
+    if kind == "s" and text is not None and text.isdigit():
+        return sst.get(int(text), text)
+    if kind == "b" and text is not None:
+        return "TRUE" if text == "1" else "FALSE"
+    return text
+
+
+def run(path: Path, changes: Sequence[Change], fh, dst=None) -> Edit:
+    """Plan and prepare the edit of the workbook open as `fh`; the prepared members are written
+    into `dst` (an open file) when given."""
+    try:
+        zf = zipfile.ZipFile(fh)
+    except zipfile.BadZipFile as exc:
+        raise NotAWorkbook(f"{path}: the workbook is damaged or incomplete ({exc})") from exc
+    with zf:
+        pkg = pk.read_package(zf)
+        planner = _Planner(path, zf, fh, pkg)
+        planner.add(changes)
+        result = Edit(path, notes=planner.notes)
+        by_name = planner.members
+        strings = None
+        if pkg.shared_strings:
+            strings = SharedStrings(
+                read_member(fh, by_name[pkg.shared_strings]), _strings_wanted(planner.sheets)
+            )
+        styles = Styles(zf.read(pkg.styles).decode("utf-8") if pkg.styles else None)
+        ctx = Context(strings, styles, pkg.date1904)
+        changed: dict[str, Prepared | None] = {}
+        for part, edit in planner.sheets.items():
+            m = by_name[part]
+            changed[part] = prepare(patch(read_member(fh, m), edit, ctx), m.method)
+        if strings is not None and (strings.added or strings.references):
+            m = by_name[pkg.shared_strings]
+            changed[m.name] = prepare(strings.transform(read_member(fh, m)), m.method)
+        if styles.changed:
+            changed[pkg.styles] = prepare([styles.xml.encode()], by_name[pkg.styles].method)
+        for tpart, (t, new_last) in planner.grown.items():
+            xml = grow_table_part(zf.read(tpart).decode("utf-8"), t, new_last)
+            changed[tpart] = prepare([xml.encode()], by_name[tpart].method)
+        wb_xml = zf.read(pkg.workbook).decode("utf-8")
+        new_wb = _workbook_xml(wb_xml, planner)
+        if new_wb != wb_xml:
+            changed[pkg.workbook] = prepare([new_wb.encode()], by_name[pkg.workbook].method)
+        if pkg.calc_chain:  # Excel rebuilds it; a stale chain naming changed cells is "repaired"
+            changed[pkg.calc_chain] = None
+            rels = pk.rels_name(pkg.workbook)
+            xml = pk.drop_relationship(zf.read(rels).decode("utf-8"), pkg.calc_chain, pkg.workbook)
+            changed[rels] = prepare([xml.encode()], by_name[rels].method)
+            ct = "[Content_Types].xml"
+            xml = pk.drop_override(zf.read(ct).decode("utf-8"), pkg.calc_chain)
+            changed[ct] = prepare([xml.encode()], by_name[ct].method)
+        wanted_sst: set[int] = set()
+        for edit in planner.sheets.values():
+            wanted_sst |= {int(v) for k, v in edit.old.values() if k == "s" and v and v.isdigit()}
+        sst = (
+            SharedStrings(None, set()).lookup(
+                read_member(fh, by_name[pkg.shared_strings]), wanted_sst
+            )
+            if pkg.shared_strings
+            else {}
+        )
+        for edit in planner.sheets.values():
+            for (r, c), value in sorted(edit.done.items()):
+                kind, text = edit.old.get((r, c), ("blank", None))
+                old, new = _old_text(kind, text, sst), _shown(value)
+                if old != new:
+                    result.cells.append(CellChange(edit.sheet, f"{col_letters(c)}{r}", old, new))
+        try:
+            if dst is not None:
+                fh.seek(0)
+                rewrite(fh, dst, changed)
+        finally:
+            for prepared in changed.values():
+                if prepared is not None:
+                    prepared.data.close()
+        return result
+
+
+__all__ = ["CellChange", "Edit", "col_number", "is_date", "run"]

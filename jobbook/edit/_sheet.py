@@ -1,0 +1,376 @@
+"""One worksheet's XML patched as it streams by: the rows written are rebuilt cell by cell, every
+other row passes through with only its formulas' cached values dropped (so that Excel and
+LibreOffice compute them afresh), and new rows go in their place in row order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from ..changes import Formula
+from ._formula import shift_xml
+from ._rows import (
+    CELL_REF,
+    ROW,
+    Cell,
+    attr,
+    cells,
+    col_letters,
+    col_number,
+    last_row_in,
+    row_number,
+    split,
+)
+from ._strings import SharedStrings, inline
+from ._styles import Styles
+from ._tables import grow_ranges, parse_ref
+from ._values import from_serial, is_date, number, serial, untext
+
+
+@dataclass(frozen=True)
+class FormulaXml:
+    """A formula as sheet XML holds it (escaped), e.g. a table's calculated column formula."""
+
+    xml: str
+    array: bool = False
+
+
+COPY_DOWN = object()  # the formula of the cell above, moved down a row
+
+
+@dataclass
+class SheetEdit:
+    """What to change on one sheet, and (after ``patch``) what was there before."""
+
+    sheet: str
+    part: str
+    writes: dict[int, dict[int, object]] = field(default_factory=dict)  # row -> col -> value
+    clears: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    grow: list[tuple[int, int, int, int]] = field(default_factory=list)  # r2, c1, c2, new r2
+    old: dict[tuple[int, int], tuple[str, str | None]] = field(default_factory=dict)
+    done: dict[tuple[int, int], object] = field(
+        default_factory=dict
+    )  # values written (no formulas)
+
+    def put(self, row: int, col: int, value: object) -> None:
+        self.writes.setdefault(row, {})[col] = value
+
+    def in_clear(self, row: int, col: int) -> bool:
+        return any(r1 <= row <= r2 and c1 <= col <= c2 for r1, c1, r2, c2 in self.clears)
+
+    def rows_touched(self, first: int, last: int) -> bool:
+        return any(first <= r <= last for r in self.writes) or any(
+            r1 <= last and r2 >= first for r1, _, r2, _ in self.clears
+        )
+
+
+@dataclass
+class Context:
+    strings: SharedStrings | None
+    styles: Styles
+    date1904: bool
+
+
+# -- formulas' cached values ----------------------------------------------------------------------
+
+_FORMULA_CELL = re.compile(
+    r"<((?:\w+:)?)c\b([^>]*)>(\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>))(.*?)</(?:\w+:)?c>",
+    re.S,
+)
+_CACHED = re.compile(r"<(?:\w+:)?v\s*/>|<(?:\w+:)?v\b[^>]*>[^<]*</(?:\w+:)?v>")
+_CACHE_TYPE = re.compile(r'\st="(?:str|n|b|e)"')
+
+
+def _uncached(m: re.Match) -> str:
+    p, attrs, f, rest = m.groups()
+    return f"<{p}c{_CACHE_TYPE.sub('', attrs)}>{f}{_CACHED.sub('', rest)}</{p}c>"
+
+
+def drop_cached(xml: str) -> str:
+    """Every formula cell in `xml` without its cached value."""
+    return _FORMULA_CELL.sub(_uncached, xml) if "<f" in xml or ":f" in xml else xml
+
+
+# -- one cell -----------------------------------------------------------------------------------
+
+_F = re.compile(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)</(?:\w+:)?f>)")
+
+
+def _old(cell: Cell | None, ctx: Context) -> tuple[str, str | None]:
+    """(type, value text) of a cell as it was: its formula, text, number (a date shown as one) or
+    nothing."""
+    if cell is None or cell.inner is None:
+        return "blank", None
+    f = _F.search(cell.inner)
+    if f:
+        return "formula", "=" + untext(f.group(2) or "")
+    kind = attr(cell.attrs, "t") or "n"
+    if kind == "inlineStr":
+        return "text", untext("".join(re.findall(r"<(?:\w+:)?t\b[^>]*>([^<]*)<", cell.inner)))
+    v = re.search(r"<(?:\w+:)?v\b[^>]*>([^<]*)<", cell.inner)
+    if v and kind == "n" and ctx.styles.is_date(cell.style):
+        return "date", from_serial(v.group(1), ctx.date1904)
+    return kind, (untext(v.group(1)) if v else None)
+
+
+def _scalar(value: object) -> object:
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and value != value:
+        return None
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return None
+    return value
+
+
+def _style(value: object, own: int | None, above: int | None, ctx: Context) -> int | None:
+    if is_date(value):
+        for s in (own, above):
+            if ctx.styles.is_date(s):
+                return s
+        return ctx.styles.date_style()
+    return own if own is not None else above
+
+
+def _build(p: str, ref: str, value: object, style: int | None, ctx: Context) -> str | None:
+    s = f' s="{style}"' if style is not None else ""
+    value = _scalar(value)
+    if value is None:
+        return f'<{p}c r="{ref}"{s}/>' if style is not None else None
+    if isinstance(value, Formula):
+        value = FormulaXml(escape(str(value).removeprefix("=")))
+    if isinstance(value, FormulaXml):
+        t = f' t="array" ref="{ref}"' if value.array else ""
+        return f'<{p}c r="{ref}"{s}><{p}f{t}>{value.xml}</{p}f></{p}c>'
+    if isinstance(value, bool):
+        return f'<{p}c r="{ref}"{s} t="b"><{p}v>{number(value)}</{p}v></{p}c>'
+    if is_date(value):
+        return f'<{p}c r="{ref}"{s}><{p}v>{serial(value, ctx.date1904)}</{p}v></{p}c>'
+    if isinstance(value, int | float):
+        return f'<{p}c r="{ref}"{s}><{p}v>{number(value)}</{p}v></{p}c>'
+    text = value if isinstance(value, str) else str(value)
+    if ctx.strings is not None and ctx.strings.present:
+        ctx.strings.references += 1
+        return f'<{p}c r="{ref}"{s} t="s"><{p}v>{ctx.strings.ref(text)}</{p}v></{p}c>'
+    return f'<{p}c r="{ref}"{s} t="inlineStr">{inline(text, p)}</{p}c>'
+
+
+def _copied(above: Cell | None, above_row: int, row: int, masters: dict) -> FormulaXml | None:
+    """The formula of `above` as it reads `row - above_row` rows further down."""
+    if above is None or not above.has_formula:
+        return None
+    f = _F.search(above.inner or "")
+    attrs, text = f.group(1), f.group(2)
+    kind = attr(attrs, "t") or "normal"
+    if kind == "shared":
+        master = masters.get(attr(attrs, "si"))
+        if master is None or master[2] != above.col:
+            return None
+        text, master_row = master[0], master[1]
+        return FormulaXml(shift_xml(text, row - master_row))
+    if kind not in ("normal", "array") or text is None:
+        return None
+    return FormulaXml(shift_xml(text, row - above_row), kind == "array")
+
+
+# -- one row --------------------------------------------------------------------------------------
+
+
+def _rebuild(
+    p: str,
+    r: int,
+    row_xml: str | None,
+    edit: SheetEdit,
+    above: tuple[int, str] | None,
+    masters: dict,
+    ctx: Context,
+) -> str:
+    where = f"{edit.sheet}!row {r}"
+    if row_xml is not None:
+        m = ROW.match(row_xml)
+        row_attrs, inner = m.group(2), m.group(3)
+    else:
+        row_attrs, inner = f' r="{r}"', None
+    existing = {c.col: c for c in cells(inner, where)}
+    above_cells: dict[int, Cell] = {}
+    above_row = r - 1
+    if above is not None:
+        above_row = above[0]
+        am = ROW.match(above[1])
+        above_cells = {c.col: c for c in cells(am.group(3), where)}
+    writes = edit.writes.get(r, {})
+    out = []
+    for col in sorted(set(existing) | set(writes)):
+        cell = existing.get(col)
+        ref = f"{col_letters(col)}{r}"
+        if col in writes:
+            value = writes[col]
+            if value is COPY_DOWN:
+                value = _copied(above_cells.get(col), above_row, r, masters)
+                if value is None:
+                    if cell is not None:
+                        out.append(drop_cached(cell.raw))
+                    continue
+            edit.old[(r, col)] = _old(cell, ctx)
+        elif cell is not None and edit.in_clear(r, col):
+            edit.old[(r, col)] = _old(cell, ctx)
+            value = None
+        else:
+            out.append(drop_cached(cell.raw))
+            continue
+        if cell is not None and attr(cell.attrs, "t") == "s" and ctx.strings is not None:
+            ctx.strings.references -= 1
+        if not isinstance(value, FormulaXml):
+            edit.done[(r, col)] = value
+        up = above_cells.get(col)
+        style = _style(value, cell.style if cell else None, up.style if up else None, ctx)
+        xml = _build(p, ref, value, style, ctx)
+        if xml:
+            out.append(xml)
+    row_attrs = re.sub(r'\sspans="[^"]*"', "", row_attrs)
+    return f"<{p}row{row_attrs}>{''.join(out)}</{p}row>"
+
+
+# -- the sheet ------------------------------------------------------------------------------------
+
+_MASTER = re.compile(r"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)>([^<]+)</")
+
+
+def _note_masters(region: str, masters: dict) -> None:
+    if 't="shared"' not in region:
+        return
+    for m in _MASTER.finditer(region):
+        fattrs = m.group(2)
+        if attr(fattrs, "t") == "shared" and attr(fattrs, "ref") and attr(fattrs, "si") is not None:
+            ref = CELL_REF.search(m.group(1))
+            if ref:
+                masters[attr(fattrs, "si")] = (
+                    m.group(3),
+                    int(ref.group(2)),
+                    col_number(ref.group(1)),
+                )
+
+
+def _dimension(head: str, edit: SheetEdit) -> str:
+    rows = list(edit.writes)
+    cols = [c for w in edit.writes.values() for c in w]
+    if not rows:
+        return head
+    m = re.search(r'(<(?:\w+:)?dimension\b[^>]*\sref=")([^"]*)(")', head)
+    if not m:
+        return head
+    try:
+        r1, c1, r2, c2 = parse_ref(m.group(2))
+    except ValueError:
+        return head
+    r1, c1 = min(r1, *rows), min(c1, *cols)
+    r2, c2 = max(r2, *rows), max(c2, *cols)
+    ref = f"{col_letters(c1)}{r1}:{col_letters(c2)}{r2}"
+    return head[: m.start(2)] + ref + head[m.end(2) :]
+
+
+def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[bytes]:
+    """The sheet `chunks` (its XML) with `edit` applied."""
+    where = edit.sheet
+    targets = sorted(set(edit.writes))
+    clear_rows = [(r1, r2) for r1, _, r2, _ in edit.clears]
+    above: tuple[int, str] | None = None
+    masters: dict = {}
+    for kind, text, p in split(chunks, where):
+        if kind == "head":
+            yield _dimension(text, edit).encode()
+            continue
+        if kind == "tail":
+            new = []
+            while targets:
+                r = targets.pop(0)
+                row = _rebuild(p, r, None, edit, above, masters, ctx)
+                new.append(row)
+                above = (r, row)
+            for r2, c1, c2, new_r2 in edit.grow:
+                text = _grow_tail(text, r2, c1, c2, new_r2)
+            yield ("".join(new) + text).encode()
+            continue
+        _note_masters(text, masters)
+        last = last_row_in(text, p, where)
+        if last is None:
+            yield text.encode()
+            continue
+        busy = (targets and targets[0] <= last[0]) or any(
+            r1 <= last[0] and r2 >= (above[0] if above else 0) for r1, r2 in clear_rows
+        )
+        if not busy:
+            yield drop_cached(text).encode()
+            above = last
+            continue
+        out, pos = [], 0
+        for m in ROW.finditer(text):
+            out.append(text[pos : m.start()])
+            pos = m.end()
+            r = row_number(m.group(2), where)
+            while targets and targets[0] < r:
+                t = targets.pop(0)
+                row = _rebuild(p, t, None, edit, above, masters, ctx)
+                out.append(row)
+                above = (t, row)
+            if targets and targets[0] == r:
+                targets.pop(0)
+                row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+            elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
+                row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+            else:
+                row = drop_cached(m.group(0))
+            out.append(row)
+            above = (r, m.group(0))
+        out.append(text[pos:])
+        yield "".join(out).encode()
+
+
+_SQREF = re.compile(r'(\ssqref=")([^"]*)(")|(<(?:\w+:)?sqref>)([^<]*)(<)')
+
+
+def _grow_tail(tail: str, r2: int, c1: int, c2: int, new_r2: int) -> str:
+    """Conditional formats and validations that covered a table's column to its last row now
+    cover the rows added to it."""
+
+    def move(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1) + grow_ranges(m.group(2), r2, c1, c2, new_r2) + m.group(3)
+        return m.group(4) + grow_ranges(m.group(5), r2, c1, c2, new_r2) + m.group(6)
+
+    return _SQREF.sub(move, tail)
+
+
+# -- the first empty rows of a table ----------------------------------------------------------------
+
+_VALUE_CELL = re.compile(
+    r'<(?:\w+:)?c\b(?=[^>]*\sr="([A-Z]{1,3})(\d+)")[^>]*?(?<!/)>\s*(?:<(?:\w+:)?v\b[^>]*>[^<]|<(?:\w+:)?is\b)'
+)
+
+
+def rows_in_use(
+    chunks: Iterable[bytes],
+    where: str,
+    first_row: int,
+    cols: set[int],
+    last_row: int | None,
+    window: int,
+) -> tuple[int, set[int]]:
+    """The last row from `first_row` to `last_row` (None: no end) holding a typed value (not a
+    formula) in one of `cols`; and which of the `window` rows after `last_row` hold one."""
+    last, below = 0, set()
+    end = last_row if last_row is not None else 1 << 31
+    for kind, text, _ in split(chunks, where):
+        if kind != "rows":
+            continue
+        for m in _VALUE_CELL.finditer(text):
+            r = int(m.group(2))
+            if r < first_row or col_number(m.group(1)) not in cols:
+                continue
+            if r <= end:
+                last = max(last, r)
+            elif r <= end + window:
+                below.add(r)
+    return last, below

@@ -1,0 +1,98 @@
+"""Which cell styles show a date, and a date style for a column that has none.
+
+A date is written as a serial number; only its style makes it look like a date. The editor takes
+the style of the cell it writes, else of the cell above in the same column; when neither shows a
+date it uses the workbook's first date style, and only when the workbook has none does it add one
+(``yyyy-mm-dd``) to ``styles.xml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
+_XFS = re.compile(r"<(\w+:)?cellXfs\b[^>]*>(.*?)</(\w+:)?cellXfs>", re.S)
+_XF = re.compile(r"<(\w+:)?xf\b[^>]*?(?:/>|>.*?</(\w+:)?xf>)", re.S)
+_NUMFMT = re.compile(r"<(\w+:)?numFmt\b[^>]*?/?>")
+DATE_CODE = "yyyy-mm-dd"
+
+
+def _attr(tag: str, name: str) -> str | None:
+    m = re.search(rf'\s{name}="([^"]*)"', tag)
+    return m.group(1) if m else None
+
+
+def is_date_code(code: str) -> bool:
+    """A number format code that shows a date: d, m or y outside quotes, brackets and escapes
+    (``[h]:mm`` and ``0.00`` are not)."""
+    from xml.sax.saxutils import unescape
+
+    code = unescape(code, {"&quot;": '"'})
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code.split(";")[0])
+    return code.lower() != "general" and bool(re.search(r"[dDyY]|(?<![hH:])[mM](?!:)", code))
+
+
+class Styles:
+    """The cell formats of ``styles.xml`` (as text; edited only to add a date style)."""
+
+    def __init__(self, xml: str | None):
+        self.xml = xml
+        self.changed = False
+        self.date_xfs: list[bool] = []
+        if not xml:
+            return
+        fmts = {
+            int(_attr(m.group(0), "numFmtId") or -1): _attr(m.group(0), "formatCode") or ""
+            for m in _NUMFMT.finditer(xml)
+        }
+        block = _XFS.search(xml)
+        for m in _XF.finditer(block.group(2) if block else ""):
+            fid = int(_attr(m.group(0), "numFmtId") or 0)
+            self.date_xfs.append(fid in _BUILTIN_DATES or (fid in fmts and is_date_code(fmts[fid])))
+
+    def is_date(self, style: int | None) -> bool:
+        return style is not None and 0 <= style < len(self.date_xfs) and self.date_xfs[style]
+
+    def date_style(self) -> int | None:
+        """The first date style of the workbook, else a new ``yyyy-mm-dd`` one (None without a
+        styles part: the date is then written unformatted)."""
+        for i, d in enumerate(self.date_xfs):
+            if d:
+                return i
+        if not self.xml or not _XFS.search(self.xml):
+            return None
+        fid = self._add_numfmt()
+        block = _XFS.search(self.xml)
+        p = block.group(1) or ""
+        xf = f'<{p}xf numFmtId="{fid}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        inner_end = block.end() - len(f"</{block.group(3) or ''}cellXfs>")
+        self.xml = self.xml[:inner_end] + xf + self.xml[inner_end:]
+        self.date_xfs.append(True)
+        self.xml = _set_count(self.xml, "cellXfs", len(self.date_xfs))
+        self.changed = True
+        return len(self.date_xfs) - 1
+
+    def _add_numfmt(self) -> int:
+        ids = [int(_attr(m.group(0), "numFmtId") or 0) for m in _NUMFMT.finditer(self.xml)]
+        fid = max([163, *ids]) + 1
+        tag = f'<numFmt numFmtId="{fid}" formatCode="{DATE_CODE}"/>'
+        m = re.search(r"<(\w+:)?numFmts\b[^>]*>", self.xml)
+        if m:
+            tag = tag.replace("<numFmt", f"<{m.group(1) or ''}numFmt")
+            self.xml = self.xml[: m.end()] + tag + self.xml[m.end() :]
+            self.xml = _set_count(self.xml, "numFmts", len(ids) + 1)
+        else:
+            m = re.search(r"<(\w+:)?styleSheet\b[^>]*>", self.xml)
+            p = m.group(1) or ""
+            block = f'<{p}numFmts count="1">{tag.replace("<numFmt", f"<{p}numFmt")}</{p}numFmts>'
+            self.xml = self.xml[: m.end()] + block + self.xml[m.end() :]
+        return fid
+
+
+def _set_count(xml: str, element: str, n: int) -> str:
+    m = re.search(rf"<(\w+:)?{element}\b([^>]*)>", xml)
+    if not m:
+        return xml
+    attrs = re.sub(r'\scount="\d*"', "", m.group(2))
+    tag = f'<{m.group(1) or ""}{element} count="{n}"{attrs}>'
+    return xml[: m.start()] + tag + xml[m.end() :]

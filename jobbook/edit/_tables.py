@@ -1,0 +1,200 @@
+"""Where a table's rows and columns are in the file: its Excel Table (range, column names, computed
+columns' formulas), else its header row on the sheet of its name (SPEC section 2: a plain range,
+maybe under a title). And the table part grown by new rows."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from ..errors import ColumnMissing, NotAWorkbook, SheetMissing
+from ..schema import TABLES, norm_header
+from ._package import Package
+from ._rows import col_letters, col_number
+from ._values import untext
+
+HEADER_SCAN_ROWS = 20
+_TABLE_TAG = re.compile(r"<(\w+:)?table\b([^>]*)>")
+_COLUMN = re.compile(r"<(\w+:)?tableColumn\b([^>]*?)(?:/>|>(.*?)</(\w+:)?tableColumn>)", re.S)
+_CALC = re.compile(
+    r"<(\w+:)?calculatedColumnFormula\b([^>]*)>(.*?)</(\w+:)?calculatedColumnFormula>", re.S
+)
+_RANGE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+
+
+def parse_ref(ref: str) -> tuple[int, int, int, int]:
+    m = _RANGE.match(ref.strip())
+    if not m:
+        raise ValueError(ref)
+    c1, r1 = col_number(m.group(1)), int(m.group(2))
+    c2, r2 = (col_number(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+    return r1, c1, r2, c2
+
+
+def _attr(attrs: str, name: str) -> str | None:
+    m = re.search(rf'\s{name}="([^"]*)"', attrs)
+    return m.group(1) if m else None
+
+
+@dataclass
+class Target:
+    """One table as laid out in the file."""
+
+    name: str
+    sheet: str
+    part: str  # the worksheet part
+    header_row: int
+    columns: dict[str, int]  # normalised header -> column number
+    first_col: int
+    last_col: int
+    last_row: int | None = None  # an Excel Table's last row (None: a plain range)
+    table_part: str | None = None
+    formulas: dict[int, tuple[str, bool]] = field(default_factory=dict)  # col -> (xml text, array)
+    computed: set[int] = field(default_factory=set)  # columns the user does not type in
+    totals: bool = False
+
+    def column(self, header: str, where: str) -> int:
+        col = self.columns.get(norm_header(header))
+        if col is None:
+            raise ColumnMissing(f"{where}: the {self.sheet} sheet has no {header!r} column")
+        return col
+
+    def ref(self, last_row: int) -> str:
+        return (
+            f"{col_letters(self.first_col)}{self.header_row}:{col_letters(self.last_col)}{last_row}"
+        )
+
+
+def _from_table_part(zf: zipfile.ZipFile, sheet: str, part: str, tpart: str) -> Target | None:
+    xml = zf.read(tpart).decode("utf-8")
+    tag = _TABLE_TAG.search(xml)
+    if not tag:
+        return None
+    attrs = tag.group(2)
+    r1, c1, r2, c2 = parse_ref(_attr(attrs, "ref") or "A1")
+    header_rows = int(_attr(attrs, "headerRowCount") or 1)
+    if header_rows != 1:
+        return None
+    name = _attr(attrs, "displayName") or _attr(attrs, "name") or ""
+    t = Target(name, sheet, part, r1, {}, c1, c2, r2, tpart)
+    t.totals = int(_attr(attrs, "totalsRowCount") or 0) > 0
+    for i, m in enumerate(_COLUMN.finditer(xml)):
+        col = c1 + i
+        header = untext(_attr(m.group(2), "name") or "")
+        t.columns.setdefault(norm_header(header), col)
+        calc = _CALC.search(m.group(3) or "")
+        if calc:
+            t.formulas[col] = (calc.group(3), _attr(calc.group(2), "array") in ("1", "true"))
+    return t
+
+
+def _schema_computed(t: Target) -> set[int]:
+    schema = TABLES.get(t.name) or next(
+        (s for n, s in TABLES.items() if n.casefold() == t.name.casefold()), None
+    )
+    if schema is None:
+        return set()
+    return {
+        t.columns[norm_header(c.header)]
+        for c in schema.computed
+        if norm_header(c.header) in t.columns
+    }
+
+
+def find_target(path, zf: zipfile.ZipFile, pkg: Package, table: str, headers: list[str]) -> Target:
+    """The table named `table`: its Excel Table (by name, on any sheet), else the header row of the
+    sheet named `table` (the first of the top 20 rows holding its required headers)."""
+    want = table.casefold()
+    for sheet, part in pkg.sheets.items():
+        for tpart in pkg.tables.get(part, []):
+            t = _from_table_part(zf, sheet, part, tpart)
+            if t is not None and t.name.casefold() == want:
+                t.computed = set(t.formulas) | _schema_computed(t)
+                return t
+    sheet = next(
+        (
+            s
+            for s in pkg.sheets
+            if "".join(s.split()).casefold() == "".join(table.split()).casefold()
+        ),
+        None,
+    )
+    if sheet is None:
+        raise SheetMissing(f"{path}: no {table} sheet to write to")
+    part = pkg.sheets[sheet]
+    for tpart in pkg.tables.get(part, []):  # one Excel Table on the sheet, under another name
+        t = _from_table_part(zf, sheet, part, tpart)
+        if t is not None and len(pkg.tables[part]) == 1:
+            t.name = table
+            t.computed = set(t.formulas) | _schema_computed(t)
+            return t
+    t = _plain_range(path, pkg, sheet, part, table, headers)
+    t.computed = _schema_computed(t)
+    return t
+
+
+def _plain_range(
+    path, pkg: Package, sheet: str, part: str, table: str, headers: list[str]
+) -> Target:
+    from ..reader._cells import read_cells, rows_of
+
+    schema = TABLES.get(table)
+    required = {norm_header(h) for h in (schema.required if schema else headers)}
+    rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS, sheet=sheet))
+    for r in sorted(rows):
+        found = {
+            norm_header(v): c
+            for c, v in sorted(rows[r].items(), reverse=True)
+            if isinstance(v, str)
+        }
+        if required <= set(found):
+            cols = list(rows[r])
+            return Target(table, sheet, part, r, found, min(cols), max(cols))
+    need = ", ".join(schema.required if schema else headers)
+    raise NotAWorkbook(
+        f"{path}: {sheet}: no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
+    )
+
+
+_REF_ATTR = re.compile(r'(\sref=")([^"]*)(")')
+
+
+def grow_table_part(xml: str, target: Target, new_last_row: int) -> str:
+    """The table part with its range (and its AutoFilter's) reaching `new_last_row`."""
+    new_ref = target.ref(new_last_row)
+    old_ref = target.ref(target.last_row or target.header_row)
+
+    def table_tag(m: re.Match) -> str:
+        return _REF_ATTR.sub(lambda r: f"{r.group(1)}{new_ref}{r.group(3)}", m.group(0), count=1)
+
+    xml = _TABLE_TAG.sub(table_tag, xml, count=1)
+    return re.sub(
+        r"(<(?:\w+:)?autoFilter\b[^>]*\sref=\")([^\"]*)(\")",
+        lambda m: (
+            m.group(1)
+            + (new_ref if m.group(2).replace("$", "") == old_ref else m.group(2))
+            + m.group(3)
+        ),
+        xml,
+        count=1,
+    )
+
+
+def grow_ranges(text: str, r2: int, c1: int, c2: int, new_r2: int) -> str:
+    """Every range ``A2:B{r2}`` within columns c1..c2 in `text` (sqref lists, defined names)
+    reaching `new_r2` instead: conditional formats, validations and names follow the table."""
+
+    def move(m: re.Match) -> str:
+        a_col, a_row, b_col, b_row = m.group(2), int(m.group(4)), m.group(6), int(m.group(8))
+        if b_row != r2 or a_row > r2:
+            return m.group(0)
+        if not (c1 <= col_number(a_col) <= c2 and c1 <= col_number(b_col) <= c2):
+            return m.group(0)
+        return f"{m.group(1)}{a_col}{m.group(3)}{a_row}:{m.group(5)}{b_col}{m.group(7)}{new_r2}"
+
+    return re.sub(
+        r"(?<![A-Za-z0-9_])(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)(?![0-9])",
+        move,
+        text,
+    )

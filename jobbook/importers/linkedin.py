@@ -1,0 +1,87 @@
+"""LinkedIn's data export ("Get a copy of your data"): ``Jobs/Job Applications*.csv`` (one file per
+batch of applications, so there may be several) and ``Jobs/Saved Jobs.csv``, in the folder or in
+the export's ``.zip``.
+
+Applications become Applied rows (Source LinkedIn) dated by ``Application Date``
+(``11/20/24, 8:15 AM``); saved jobs become Wishlist rows. ``Contact Email`` and ``Contact Phone
+Number`` are the applicant's own details, given with the application: they make no Contacts row.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from ..errors import ImportFailed
+from ._common import Found, clean, parse_date
+
+APPLIED = ("Application Date", "Company Name", "Job Title")
+SAVED = ("Saved Date", "Company Name", "Job Title")
+_APPLIED_FILE = re.compile(r"(^|/)job applications[^/]*\.csv$", re.I)
+_SAVED_FILE = re.compile(r"(^|/)saved jobs[^/]*\.csv$", re.I)
+
+
+def _has(header: list[str], needed: tuple[str, ...]) -> bool:
+    folded = {h.strip().casefold() for h in header}
+    return all(n.casefold() in folded for n in needed)
+
+
+def recognise(header: list[str]) -> bool:
+    return _has(header, APPLIED) or _has(header, SAVED)
+
+
+def export_files(path: Path) -> list[tuple[str, bytes]]:
+    """The job files of a LinkedIn export folder or ``.zip`` as (name, content), applications first."""
+    found: list[tuple[str, bytes]] = []
+    if path.is_dir():
+        for p in sorted(path.rglob("*.csv")):
+            rel = p.relative_to(path).as_posix()
+            if _APPLIED_FILE.search(rel) or _SAVED_FILE.search(rel):
+                found.append((str(p), p.read_bytes()))
+    else:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if _APPLIED_FILE.search(info.filename) or _SAVED_FILE.search(info.filename):
+                        found.append((f"{path}:{info.filename}", zf.read(info)))
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ImportFailed(f"{path}: the zip file cannot be read ({exc})") from exc
+    if not found:
+        raise ImportFailed(
+            f"{path}: no Jobs/Job Applications*.csv or Jobs/Saved Jobs.csv in it; is it LinkedIn's "
+            "data export (Settings > Data privacy > Get a copy of your data, with Jobs ticked)?"
+        )
+    return sorted(found, key=lambda f: (bool(_SAVED_FILE.search(f[0])), f[0]))
+
+
+def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
+    saved = not _has(header, APPLIED)
+    get = {h.strip().casefold(): h for h in header}
+
+    def col(row: dict, title: str) -> str | None:
+        key = get.get(title.casefold())
+        return clean(row.get(key)) if key else None
+
+    out = []
+    for n, row in rows:
+        origin = f"{name} row {n}"
+        values: dict[str, object] = {
+            "Company": col(row, "Company Name"),
+            "Role": col(row, "Job Title"),
+            "Posting URL": col(row, "Job Url"),
+            "Source": "LinkedIn",
+        }
+        if saved:
+            values["Stage"] = "Wishlist"
+            when = parse_date(col(row, "Saved Date"), origin, "Saved Date")
+            values["Notes"] = f"Saved on LinkedIn{f' on {when.isoformat()}' if when else ''}"
+        else:
+            values["Stage"] = "Applied"
+            values["Date applied"] = parse_date(
+                col(row, "Application Date"), origin, "Application Date"
+            )
+            resume = col(row, "Resume Name")
+            values["Notes"] = "Applied on LinkedIn" + (f" with {resume}" if resume else "")
+        out.append(Found({k: v for k, v in values.items() if v is not None}, origin))
+    return out
