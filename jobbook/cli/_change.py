@@ -48,7 +48,9 @@ def _apply(
         "cells": cells,
     }
     out = [outcome.message, *lines]
-    if edit:
+    if edit is None:
+        out += ["", f"Nothing to change; {path.name} is left as it was."]
+    else:
         out += [f"Note: {n}" for n in edit.notes]
         if dry_run:
             out += [

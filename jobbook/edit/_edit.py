@@ -153,7 +153,7 @@ class _Planner:
         if t.last_row is not None and row - 1 > t.last_row:
             new_last = row - 1
             self.grown[t.table_part] = (t, new_last)
-            edit.grow.append((t.last_row, t.first_col, t.last_col, new_last))
+            edit.grow.append((t.last_row, t.first_col, t.last_col, new_last, t.header_row + 1))
             self.notes.append(
                 f"the {t.name} table now reaches row {new_last} ({t.ref(new_last)}), its formulas copied down"
             )
@@ -202,7 +202,7 @@ def _grow_names(xml: str, t: Target, new_last: int) -> str:
         text = m.group(2)
         if not on_sheet.match(text):
             return m.group(0)
-        moved = grow_ranges(text, t.last_row, t.first_col, t.last_col, new_last)
+        moved = grow_ranges(text, t.last_row, t.first_col, t.last_col, new_last, t.header_row + 1)
         return m.group(1) + moved + m.group(3)
 
     return re.sub(r"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(</)", grow, xml)

@@ -4,6 +4,7 @@ LibreOffice compute them afresh), and new rows go in their place in row order.""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,7 +49,9 @@ class SheetEdit:
     part: str
     writes: dict[int, dict[int, object]] = field(default_factory=dict)  # row -> col -> value
     clears: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
-    grow: list[tuple[int, int, int, int]] = field(default_factory=list)  # r2, c1, c2, new r2
+    grow: list[tuple[int, int, int, int, int]] = field(
+        default_factory=list
+    )  # r2, c1, c2, new r2, r1
     old: dict[tuple[int, int], tuple[str, str | None]] = field(default_factory=dict)
     done: dict[tuple[int, int], object] = field(
         default_factory=dict
@@ -75,22 +78,26 @@ class Context:
 
 # -- formulas' cached values ----------------------------------------------------------------------
 
-_FORMULA_CELL = re.compile(
-    r"<((?:\w+:)?)c\b([^>]*)>(\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>))(.*?)</(?:\w+:)?c>",
-    re.S,
-)
-_CACHED = re.compile(r"<(?:\w+:)?v\s*/>|<(?:\w+:)?v\b[^>]*>[^<]*</(?:\w+:)?v>")
-_CACHE_TYPE = re.compile(r'\st="(?:str|n|b|e)"')
+
+@functools.cache
+def _cache_patterns(p: str) -> tuple[re.Pattern, re.Pattern]:
+    """(a formula followed by its cached value, the value's type on a formula cell), for
+    elements with namespace prefix `p`; each starts with a literal, so that a search over
+    megabytes of XML runs at C speed."""
+    e = re.escape(p)
+    value = re.compile(
+        rf"(<{e}f\b[^>]*?(?:/>|>[^<]*</{e}f>))\s*(?:<{e}v\s*/>|<{e}v\b[^>]*>[^<]*</{e}v>)"
+    )
+    kind = re.compile(rf' t="(?:str|n|b|e)"(?=[^<>]*>\s*<{e}f\b)')
+    return value, kind
 
 
-def _uncached(m: re.Match) -> str:
-    p, attrs, f, rest = m.groups()
-    return f"<{p}c{_CACHE_TYPE.sub('', attrs)}>{f}{_CACHED.sub('', rest)}</{p}c>"
-
-
-def drop_cached(xml: str) -> str:
-    """Every formula cell in `xml` without its cached value."""
-    return _FORMULA_CELL.sub(_uncached, xml) if "<f" in xml or ":f" in xml else xml
+def drop_cached(xml: str, p: str = "") -> str:
+    """Every formula cell in `xml` without its cached value (and the value's type)."""
+    if f"<{p}f" not in xml:
+        return xml
+    value, kind = _cache_patterns(p)
+    return value.sub(r"\1", kind.sub("", xml))
 
 
 # -- one cell -----------------------------------------------------------------------------------
@@ -211,14 +218,14 @@ def _rebuild(
                 value = _copied(above_cells.get(col), above_row, r, masters)
                 if value is None:
                     if cell is not None:
-                        out.append(drop_cached(cell.raw))
+                        out.append(drop_cached(cell.raw, p))
                     continue
             edit.old[(r, col)] = _old(cell, ctx)
         elif cell is not None and edit.in_clear(r, col):
             edit.old[(r, col)] = _old(cell, ctx)
             value = None
         else:
-            out.append(drop_cached(cell.raw))
+            out.append(drop_cached(cell.raw, p))
             continue
         if cell is not None and attr(cell.attrs, "t") == "s" and ctx.strings is not None:
             ctx.strings.references -= 1
@@ -289,8 +296,8 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
                 row = _rebuild(p, r, None, edit, above, masters, ctx)
                 new.append(row)
                 above = (r, row)
-            for r2, c1, c2, new_r2 in edit.grow:
-                text = _grow_tail(text, r2, c1, c2, new_r2)
+            for r2, c1, c2, new_r2, r1 in edit.grow:
+                text = _grow_tail(text, r2, c1, c2, new_r2, r1)
             yield ("".join(new) + text).encode()
             continue
         _note_masters(text, masters)
@@ -298,56 +305,74 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
         if last is None:
             yield text.encode()
             continue
-        busy = (targets and targets[0] <= last[0]) or any(
-            r1 <= last[0] and r2 >= (above[0] if above else 0) for r1, r2 in clear_rows
-        )
-        if not busy:
-            yield drop_cached(text).encode()
+        clearing = any(r1 <= last[0] and r2 >= (above[0] if above else 0) for r1, r2 in clear_rows)
+        if not clearing and not (targets and targets[0] <= last[0]):
+            yield drop_cached(text, p).encode()
             above = last
             continue
         out, pos = [], 0
-        for m in ROW.finditer(text):
-            out.append(text[pos : m.start()])
-            pos = m.end()
-            r = row_number(m.group(2), where)
-            while targets and targets[0] < r:
-                t = targets.pop(0)
-                row = _rebuild(p, t, None, edit, above, masters, ctx)
-                out.append(row)
-                above = (t, row)
-            if targets and targets[0] == r:
-                targets.pop(0)
-                row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
-            elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
-                row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
-            else:
-                row = drop_cached(m.group(0))
-            out.append(row)
+        while not clearing and targets and targets[0] <= last[0]:  # rows written, found by number
+            found = re.compile(rf'<{re.escape(p)}row\s+r="{targets[0]}"[\s>/]').search(text, pos)
+            if found is None:  # not there, or its r is not first: row by row below
+                break
+            before = text[pos : found.start()]
+            out.append(drop_cached(before, p))
+            above = last_row_in(before, p, where) or above
+            m = ROW.match(text, found.start())
+            r = targets.pop(0)
+            out.append(_rebuild(p, r, m.group(0), edit, above, masters, ctx))
             above = (r, m.group(0))
-        out.append(text[pos:])
+            pos = m.end()
+        if clearing or (targets and targets[0] <= last[0]):
+            rest, above = _row_by_row(text[pos:], p, edit, targets, clear_rows, above, masters, ctx)
+            out.append(rest)
+        else:
+            out.append(drop_cached(text[pos:], p))
+            above = last
         yield "".join(out).encode()
+
+
+def _row_by_row(text, p, edit, targets, clear_rows, above, masters, ctx):
+    """`text` with its rows written, cleared, inserted or passed through one by one."""
+    out, pos = [], 0
+    for m in ROW.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        r = row_number(m.group(2), edit.sheet)
+        while targets and targets[0] < r:
+            t = targets.pop(0)
+            row = _rebuild(p, t, None, edit, above, masters, ctx)
+            out.append(row)
+            above = (t, row)
+        if targets and targets[0] == r:
+            targets.pop(0)
+            row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+        elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
+            row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+        else:
+            row = drop_cached(m.group(0), p)
+        out.append(row)
+        above = (r, m.group(0))
+    out.append(text[pos:])
+    return "".join(out), above
 
 
 _SQREF = re.compile(r'(\ssqref=")([^"]*)(")|(<(?:\w+:)?sqref>)([^<]*)(<)')
 
 
-def _grow_tail(tail: str, r2: int, c1: int, c2: int, new_r2: int) -> str:
+def _grow_tail(tail: str, r2: int, c1: int, c2: int, new_r2: int, r1: int) -> str:
     """Conditional formats and validations that covered a table's column to its last row now
     cover the rows added to it."""
 
     def move(m: re.Match) -> str:
         if m.group(1):
-            return m.group(1) + grow_ranges(m.group(2), r2, c1, c2, new_r2) + m.group(3)
-        return m.group(4) + grow_ranges(m.group(5), r2, c1, c2, new_r2) + m.group(6)
+            return m.group(1) + grow_ranges(m.group(2), r2, c1, c2, new_r2, r1) + m.group(3)
+        return m.group(4) + grow_ranges(m.group(5), r2, c1, c2, new_r2, r1) + m.group(6)
 
     return _SQREF.sub(move, tail)
 
 
 # -- the first empty rows of a table ----------------------------------------------------------------
-
-_VALUE_CELL = re.compile(
-    r'<(?:\w+:)?c\b(?=[^>]*\sr="([A-Z]{1,3})(\d+)")[^>]*?(?<!/)>\s*(?:<(?:\w+:)?v\b[^>]*>[^<]|<(?:\w+:)?is\b)'
-)
 
 
 def rows_in_use(
@@ -360,17 +385,30 @@ def rows_in_use(
 ) -> tuple[int, set[int]]:
     """The last row from `first_row` to `last_row` (None: no end) holding a typed value (not a
     formula) in one of `cols`; and which of the `window` rows after `last_row` hold one."""
+    letters = "|".join(col_letters(c) for c in sorted(cols)) or "-"
+    content = r"\s*(?:<(?:\w+:)?v\b[^>]*>[^<]|<(?:\w+:)?is\b)"
+    general = re.compile(rf'<(?:\w+:)?c\b(?=[^>]*\sr="(?:{letters})(\d+)")[^>]*(?<!/)>{content}')
+    fast: dict[str, re.Pattern] = {}
     last, below = 0, set()
     end = last_row if last_row is not None else 1 << 31
-    for kind, text, _ in split(chunks, where):
+    for kind, text, p in split(chunks, where):
         if kind != "rows":
             continue
-        for m in _VALUE_CELL.finditer(text):
-            r = int(m.group(2))
-            if r < first_row or col_number(m.group(1)) not in cols:
-                continue
-            if r <= end:
-                last = max(last, r)
-            elif r <= end + window:
-                below.add(r)
+        if p not in fast:  # r first, as Excel, LibreOffice and openpyxl write it
+            e = re.escape(p)
+            fast[p] = re.compile(rf'<{e}c r="(?:{letters})(\d+)"[^>]*(?<!/)>{content}')
+        value_cell = general if re.search(rf"<{re.escape(p)}c\s+(?!r=)", text) else fast[p]
+        stop, to = False, len(text)
+        while not stop and to > 0:  # row by row from the end: the last row in use is near it
+            at = max(text.rfind(f"<{p}row ", 0, to), text.rfind(f"<{p}row>", 0, to), 0)
+            for r in map(int, reversed(value_cell.findall(text, at, to))):
+                if r < first_row or r <= last:
+                    stop = True
+                    break
+                if r <= end:
+                    last, stop = r, True
+                    break
+                if r <= end + window:
+                    below.add(r)
+            to = at
     return last, below

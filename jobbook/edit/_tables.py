@@ -181,11 +181,17 @@ def grow_table_part(xml: str, target: Target, new_last_row: int) -> str:
     )
 
 
-def grow_ranges(text: str, r2: int, c1: int, c2: int, new_r2: int) -> str:
+def grow_ranges(text: str, r2: int, c1: int, c2: int, new_r2: int, r1: int | None = None) -> str:
     """Every range ``A2:B{r2}`` within columns c1..c2 in `text` (sqref lists, defined names)
-    reaching `new_r2` instead: conditional formats, validations and names follow the table."""
+    reaching `new_r2` instead: conditional formats, validations and names follow the table. With
+    `r1` (the table's only data row is r1 = r2), a single cell on that row grows too."""
 
     def move(m: re.Match) -> str:
+        if m.group(5) is None:  # a single cell
+            col, row = m.group(2), int(m.group(4))
+            if r1 is None or row != r1 or r1 != r2 or not c1 <= col_number(col) <= c2:
+                return m.group(0)
+            return f"{m.group(0)}:{m.group(1)}{col}{m.group(3)}{new_r2}"
         a_col, a_row, b_col, b_row = m.group(2), int(m.group(4)), m.group(6), int(m.group(8))
         if b_row != r2 or a_row > r2:
             return m.group(0)
@@ -194,7 +200,7 @@ def grow_ranges(text: str, r2: int, c1: int, c2: int, new_r2: int) -> str:
         return f"{m.group(1)}{a_col}{m.group(3)}{a_row}:{m.group(5)}{b_col}{m.group(7)}{new_r2}"
 
     return re.sub(
-        r"(?<![A-Za-z0-9_])(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)(?![0-9])",
+        r"(?<![A-Za-z0-9_:])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![0-9:])",
         move,
         text,
     )

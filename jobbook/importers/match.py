@@ -13,7 +13,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 NEAR = 0.86  # difflib ratio from which two company or role names look like one
 LEGAL_SUFFIXES = {
@@ -74,6 +74,20 @@ def posting_key(url: object) -> str | None:
     )
     path = parts.path.rstrip("/") or "/"
     return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def clean_url(url: object) -> str | None:
+    """`url` without tracking parameters and fragment, as it is worth keeping in the book."""
+    text = str(url or "").strip()
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if not parts.netloc:
+        return text
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
 @dataclass(frozen=True)

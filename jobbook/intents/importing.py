@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend
 from ..importers import Found
-from ..importers.match import Known, Matcher, company_key, posting_key
+from ..importers.match import Known, Matcher, clean_url, company_key, posting_key
 from ..reader import Book
 
 STALE_DAYS = 30  # an application this old with no status from its file: No response
@@ -98,6 +98,8 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
             continue
         new_id = next(ids)
         values = {"ID": new_id, **f.values}
+        if values.get("Posting URL"):
+            values["Posting URL"] = clean_url(values["Posting URL"])
         values.setdefault("Stage", "Applied" if values.get("Date applied") else "Wishlist")
         if "Status" not in values:
             values["Status"] = _status(values, book)
