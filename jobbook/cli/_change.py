@@ -73,6 +73,7 @@ def _apply(
 @BOOK
 @click.argument(
     "kind",
+    metavar="KIND",
     type=click.Choice(
         ("thank-you", "follow-up", "next-action", "lesson", "feedback", "decision", "start")
     ),

@@ -68,7 +68,7 @@ def read_files(
     for path in map(Path, paths):
         for name, data in _sources(path, kind):
             if data is None:
-                header, rows = generic.sheet_rows(Path(name))
+                header, rows = generic.sheet_rows(Path(name), mapping)
                 fmt = _recognised(name, header, kind if kind != "linkedin" else None, mapping)
             else:
                 header, rows = csv_rows(data, name)

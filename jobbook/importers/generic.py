@@ -126,8 +126,10 @@ def convert(
     return out
 
 
-def sheet_rows(path: Path):
-    """The header and rows of the first sheet of a workbook (values as its cells hold them)."""
+def sheet_rows(path: Path, mapping: dict[str, str] | None = None):
+    """The header and rows of the first sheet of a workbook (values as its cells hold them). The
+    header is the first of the top 20 rows naming every column of `mapping` (or a Company
+    column), so that a title above it is fine; else the first non-empty row."""
     import openpyxl
 
     try:
@@ -136,21 +138,22 @@ def sheet_rows(path: Path):
         raise ImportFailed(
             f"{path}: the workbook cannot be read ({type(exc).__name__}: {exc})"
         ) from exc
-    ws = wb.worksheets[0]
-    numbered = enumerate(ws.iter_rows(values_only=True), 1)
-    header: list[str] = []
-    for _, r in numbered:
-        if any(v not in (None, "") for v in r):
-            header = ["" if v is None else str(v).strip() for v in r]
-            break
-
-    def rows():
-        for n, r in numbered:
-            if any(v not in (None, "") for v in r):
-                yield n, {h: r[i] if i < len(r) else None for i, h in enumerate(header) if h}
-        wb.close()
-
-    return header, rows()
+    rows = list(enumerate(wb.worksheets[0].iter_rows(values_only=True), 1))
+    wb.close()
+    wanted = {norm_header(c) for c in (mapping or {}).values()} or {"company"}
+    filled = [(n, r) for n, r in rows if any(v not in (None, "") for v in r)]
+    texts = [(n, r, {norm_header(v) for v in r if v is not None}) for n, r in filled[:20]]
+    at = next((n for n, _, names in texts if wanted <= names), filled[0][0] if filled else None)
+    if at is None:
+        return [], iter(())
+    header_row = next(r for n, r in filled if n == at)
+    header = ["" if v is None else str(v).strip() for v in header_row]
+    body = (
+        (n, {h: r[i] if i < len(r) else None for i, h in enumerate(header) if h})
+        for n, r in filled
+        if n > at
+    )
+    return header, body
 
 
 __all__ = [

@@ -6,11 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from ..changes import Change, Outcome, RowAppend, TableWrite, applied
+from ..changes import Change, Outcome, RowAppend, TableWrite
 from ..core.flags import is_set
 from ..errors import RowMissing, UsageError
 from ..reader import Book
-from ..views import deadlines
 from . import row_with_id, rows_with_id, text
 
 DONE_KINDS = ("thank-you", "follow-up", "next-action", "lesson", "feedback")
@@ -124,10 +123,4 @@ def _already(book: Book, table: str, header: str, row: int, what: str) -> Outcom
 
 
 def _outcome(book: Book, changes: list[Change], what: str) -> Outcome:
-    after = deadlines(applied(book, changes))
-    return Outcome(
-        changes,
-        f"Marked: {what}.",
-        [],
-        {"open_deadlines": len(after), "overdue": sum(1 for d in after if d["flag"] == "Overdue")},
-    )
+    return Outcome(changes, f"Marked: {what}.")

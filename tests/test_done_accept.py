@@ -1,0 +1,164 @@
+"""jobbook done and jobbook accept on the pinned sample: the cells they write, the deadlines that
+follow, and the Accept offer button's own writes (the same intent) found in the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import jobbook
+from jobbook import views
+from jobbook.cli import main
+from jobbook.excel import actions
+from jobbook.intents.accept import accept
+from jobbook.template import new_workbook
+
+AS_OF = dt.date(2026, 10, 21)
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("s")
+    return {s: new_workbook(d / f"search{s}", sample=True, as_of=AS_OF) for s in (".xlsx", ".xlsm")}
+
+
+@pytest.fixture
+def book(samples, tmp_path) -> Path:
+    path = tmp_path / "search.xlsx"
+    path.write_bytes(samples[".xlsx"].read_bytes())
+    return path
+
+
+def cli(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_done_marks_each_kind(book, capsys):
+    """thank-you, follow-up, next-action, lesson and feedback (a new Lessons row when the
+    application has none), each gone from the deadlines after; a second time changes nothing."""
+    b = jobbook.read_book(book)
+    first = {}
+    for d in views.deadlines(b):
+        first.setdefault(d["kind"], d["id"])
+    p = b.tables["Pipeline"]
+    lessons = set(b.tables["Lessons"]["Application ID"])
+    feedback = next(i for i in p[p["Status"] == "Rejected"]["ID"] if i not in lessons)
+    action = p.set_index("ID").at[first["next-action"], "Next action"]
+    for kind, args in [
+        ("thank-you", [first["thank-you"]]),
+        ("follow-up", [first["follow-up"].lower(), "--on", "2026-10-20"]),
+        ("next-action", [first["next-action"]]),
+        ("lesson", [first["lesson"]]),
+        ("feedback", [feedback]),
+    ]:
+        code, out, err = cli(capsys, "done", book, kind, *args)
+        assert code == 0 and "Wrote" in out, err
+    after = jobbook.read_book(book)
+    iv = after.tables["Interviews"].set_index("ID")
+    assert iv.at[first["thank-you"], "Thank-you sent"] == pd.Timestamp(AS_OF)
+    assert iv.at[first["thank-you"], "Thank-you flag"] == "Done"
+    pa = after.tables["Pipeline"].set_index("ID")
+    assert pa.at[first["follow-up"], "Last contact"] == pd.Timestamp("2026-10-20")
+    assert pd.isna(pa.at[first["next-action"], "Next action due"])
+    assert pa.at[first["next-action"], "Next action"] == f"Done 2026-10-21: {action}"
+    still = {(d["kind"], d["id"]) for d in views.deadlines(after)}
+    for kind in ("thank-you", "next-action", "lesson"):
+        assert (kind, first[kind]) not in still
+    due = after.calendar.workday(dt.date(2026, 10, 20), after.settings.FollowUpDays).item()
+    assert pa.at[first["follow-up"], "Follow-up due"] == pd.Timestamp(due)  # from the new contact
+    les = after.tables["Lessons"]
+    row = les[les["Application ID"] == feedback].iloc[0]
+    assert row["Feedback requested"] == pd.Timestamp(AS_OF)
+    assert int(row.name) == int(b.tables["Lessons"].index.max()) + 1  # after the last row in use
+    before = book.read_bytes()
+    code, out, _ = cli(capsys, "done", book, "feedback", feedback)  # once more: already done
+    assert code == 0 and "already marked done" in out and "Nothing to change" in out
+    assert book.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["thank-you", "I999"], 1, r"no interview 'I999' on the Interviews sheet \(column ID\)"),
+        (
+            ["decision", "O01"],
+            2,
+            r"decision: an offer decision is done when the offer's Status is set",
+        ),
+        (["start", "O02"], 2, r"start: a start date is not a task to mark done"),
+        (["bogus", "A1"], 2, r"Invalid value for 'KIND'"),
+    ],
+)
+def test_done_errors(book, capsys, args, code, message):
+    import re
+
+    before = book.read_bytes()
+    got, _, err = cli(capsys, "done", book, *args)
+    assert got == code and re.search(message, err), err
+    assert book.read_bytes() == before
+
+
+def test_accept_writes_what_the_button_writes(samples, tmp_path, capsys):
+    path = tmp_path / "search.xlsm"
+    path.write_bytes(samples[".xlsm"].read_bytes())
+    b = jobbook.read_book(path)
+    offer = b.tables["Offers"].set_index("ID")
+    pending = offer.index[offer["Status"] == "Pending"][0]
+    button = actions.accept_offer(b, offer_id=pending)
+    code, out, _ = cli(capsys, "accept", path, pending)
+    assert code == 0 and out.startswith(button.message)
+    wb = openpyxl.load_workbook(path)
+    for w in button.writes:
+        r0, c0 = openpyxl.utils.cell.coordinate_to_tuple(w.cell)
+        for i, row in enumerate(w.values):
+            for j, want in enumerate(row):
+                got = wb[w.sheet].cell(r0 + i, c0 + j).value
+                if isinstance(want, dt.date):
+                    want = dt.datetime.combine(want, dt.time())
+                assert got == want, f"{w.sheet}!{w.cell}+({i},{j})"
+    after = jobbook.read_book(path)
+    assert (
+        after.errors == []
+        and after.tables["Offers"].set_index("ID").at[pending, "Status"] == "Accepted"
+    )
+
+
+def test_accept_with_notice_and_withdraw(book, capsys):
+    b = jobbook.read_book(book)
+    offer = b.tables["Offers"].set_index("ID")
+    pending = offer.index[offer["Status"] == "Pending"][0]
+    outcome = accept(b, offer_id=pending, notice_given=dt.date(2026, 10, 26), withdraw=True)
+    to_withdraw = outcome.data["to_withdraw"]
+    assert to_withdraw and outcome.data["withdrawn"] == to_withdraw
+    code, out, _ = cli(
+        capsys,
+        "accept",
+        book,
+        pending.lower(),
+        "--notice-given",
+        "2026-10-26",
+        "--withdraw",
+        "--json",
+    )
+    assert code == 0
+    got = json.loads(out)
+    after = jobbook.read_book(book)
+    t = after.tables["Transition"].set_index("Offer ID").loc[pending]
+    assert (got["last_day"], got["earliest_start"]) == (
+        t["Last day"].date().isoformat(),
+        t["Earliest start"].date().isoformat(),
+    )
+    start = next(d for d in views.deadlines(after) if d["kind"] == "start" and d["id"] == pending)
+    assert start["due"] == got["earliest_start"]
+    p = after.tables["Pipeline"].set_index("ID")
+    assert set(p.loc[to_withdraw, "Status"]) == {"Withdrawn"}
+    assert t["Notice given"] == pd.Timestamp("2026-10-26") and t["Accepted on"] == pd.Timestamp(
+        AS_OF
+    )
