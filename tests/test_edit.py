@@ -26,7 +26,7 @@ from jobbook.edit._styles import is_date_code
 from jobbook.template import new_workbook
 from jobbook.vba.xlsm import VBA_MODULE, bas_source
 
-from conftest import build_search
+from conftest import PIPELINE_KEYS, build_search
 from handmade import new_workbook as blank_workbook
 from handmade import save, write_sheet
 
@@ -142,6 +142,9 @@ def test_a_plain_range_under_a_title_gets_its_row_below_the_last_row_in_use(tmp_
     ws = openpyxl.load_workbook(path)["Pipeline"]
     assert ws[f"C{last + 1}"].value is None  # the user's own column, between ID and Source
     assert ws.cell(last + 1, 5).number_format == "yyyy-mm-dd"  # the date column's format
+    first_response = ["Company", "ID", "My notes", *PIPELINE_KEYS[2:]].index("First response") + 1
+    assert ws.cell(last + 1, first_response).value is None
+    assert ws.cell(last + 1, first_response).number_format == "yyyy-mm-dd"  # a blank cell too
     assert ws["A1"].value == "My job search 2026"
 
 

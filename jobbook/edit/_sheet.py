@@ -215,10 +215,13 @@ def _rebuild(
         if col in writes:
             value = writes[col]
             if value is COPY_DOWN:
-                value = _copied(above_cells.get(col), above_row, r, masters)
-                if value is None:
+                up = above_cells.get(col)
+                value = _copied(up, above_row, r, masters)
+                if value is None:  # no formula to copy: the cell keeps, or takes, its format
                     if cell is not None:
                         out.append(drop_cached(cell.raw, p))
+                    elif up is not None and up.style is not None:
+                        out.append(f'<{p}c r="{ref}" s="{up.style}"/>')
                     continue
             edit.old[(r, col)] = _old(cell, ctx)
         elif cell is not None and edit.in_clear(r, col):

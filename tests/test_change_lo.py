@@ -1,0 +1,122 @@
+"""done, accept and import on the .xlsm sample and on a book saved by LibreOffice, judged by
+LibreOffice: every other zip member byte for byte, the VBA project intact, and after a full
+recalculation no error cell, every computed cell and Dashboard figure equal to the Python core, a
+thank-you note Done, the Transition dates those of `jobbook deadlines`, the imports counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from exports import HUNTR, LINKEDIN_ADDED, linkedin_zip, write
+from oletools.olevba import VBA_Parser
+from test_workbook_lo import error_cells, mismatches
+
+import jobbook
+from jobbook import views
+from jobbook.cli import main
+from jobbook.libreoffice import convert, recalculate
+from jobbook.reader._layout import inspect
+from jobbook.template import new_workbook
+from jobbook.vba.xlsm import VBA_MODULE, bas_source
+
+pytestmark = pytest.mark.libreoffice
+AS_OF = dt.date(2026, 10, 21)
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def run(*args) -> dict:
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    buf = StringIO()
+    with redirect_stdout(buf):
+        assert main([*map(str, args), "--json"]) == 0
+    return json.loads(buf.getvalue())
+
+
+def change(book: Path, d: Path) -> dict:
+    """done, accept --withdraw, import on `book`: what each printed and the zip after each."""
+    b = jobbook.read_book(book)
+    thank_you = next(x["id"] for x in views.deadlines(b) if x["kind"] == "thank-you")
+    offers = b.tables["Offers"]
+    pending = offers[offers["Status"] == "Pending"]["ID"].iloc[0]
+    out = {"thank_you": thank_you, "offer": pending, "before": b, "parts": [parts(book)]}
+    out["done"] = run("done", book, "thank-you", thank_you)
+    out["parts"].append(parts(book))
+    out["accept"] = run("accept", book, pending, "--notice-given", "2026-10-26", "--withdraw")
+    out["parts"].append(parts(book))
+    export = linkedin_zip(d / "export.zip") if not (d / "export.zip").exists() else d / "export.zip"
+    out["import"] = run("import", book, export, write(d / "huntr.csv", HUNTR))
+    out["parts"].append(parts(book))
+    return out
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory, soffice) -> dict[str, dict]:
+    d = tmp_path_factory.mktemp("changed")
+    xlsm = new_workbook(d / "search.xlsm", sample=True, as_of=AS_OF)
+    (d / "lo-in").mkdir()
+    shutil.copy(xlsm, d / "lo-in" / "saved.xlsm")
+    lo_saved = convert(d / "lo-in" / "saved.xlsm", "xlsx:Calc MS Excel 2007 XML", d / "lo-saved")
+    books = {"xlsm": xlsm, "lo-saved": lo_saved}
+    out = {k: change(p, d) | {"path": p} for k, p in books.items()}
+    for k, p in books.items():
+        out[k]["lo"] = openpyxl.load_workbook(recalculate(p, d / f"recalc-{k}"), data_only=True)
+    return out
+
+
+def test_each_command_changes_only_its_sheets(changed):
+    c = changed["xlsm"]
+    path = c["path"]
+    layout = inspect(path)
+    sheets = {
+        "done": {"Interviews"},
+        "accept": {"Offers", "Pipeline", "Transition", "Lists"},
+        "import": {"Pipeline"},
+    }
+    for step, (a, b) in zip(sheets, zip(c["parts"], c["parts"][1:])):
+        assert list(a) == list(b)
+        touched = {n for n in a if a[n] != b[n]}
+        assert touched == {layout.parts[s] for s in sheets[step]}, step
+    code = {n: t for _, _, n, t in VBA_Parser(str(path)).extract_macros()}
+    assert code[f"{VBA_MODULE}.bas"] == bas_source()
+
+
+@pytest.mark.parametrize("kind", ["xlsm", "lo-saved"])
+def test_libreoffice_agrees_after_the_changes(changed, kind):
+    c = changed[kind]
+    wb = c["lo"]
+    book = jobbook.read_book(c["path"])
+    assert book.errors == []
+    assert error_cells(wb) == []
+    assert mismatches(book, wb) == []  # every computed cell and Dashboard figure
+    iv = book.tables["Interviews"].set_index("ID")
+    row = int(book.tables["Interviews"].index[book.tables["Interviews"]["ID"] == c["thank_you"]][0])
+    assert iv.at[c["thank_you"], "Thank-you flag"] == "Done"
+    assert wb["Interviews"][book.cell("Interviews", "Thank-you flag", row)].value == "Done"
+    t = book.tables["Transition"]
+    t_row = int(t.index[t["Offer ID"] == c["offer"]][0])
+    shown = {
+        h: wb["Transition"][book.cell("Transition", h, t_row)].value
+        for h in ("Last day", "Earliest start")
+    }
+    start = next(x for x in views.deadlines(book) if x["kind"] == "start" and x["id"] == c["offer"])
+    assert (
+        shown["Earliest start"].date().isoformat() == start["due"] == c["accept"]["earliest_start"]
+    )
+    assert shown["Last day"].date().isoformat() == c["accept"]["last_day"]
+    added = len(c["import"]["added"])
+    assert added == LINKEDIN_ADDED + 3  # Huntr: Northwind, Contoso, Fabrikam
+    applications = views.stats(book)["applications"]
+    assert applications == views.stats(c["before"])["applications"] + added - 2  # two wishlist rows
+    assert wb["Dashboard"]["B5"].value == applications
