@@ -175,6 +175,27 @@ def search_book(tmp_path: Path) -> Path:
     return build_search(tmp_path / "search.xlsx")
 
 
+PINNED = D(2026, 10, 21)  # a Wednesday: the sample search as the change tests know it
+
+
+@pytest.fixture(scope="session")
+def pinned_samples(tmp_path_factory) -> dict[str, Path]:
+    """The sample search pinned to PINNED, as .xlsx and .xlsm (copy one before changing it)."""
+    from jobbook.template import new_workbook
+
+    d = tmp_path_factory.mktemp("pinned")
+    return {
+        s: new_workbook(d / f"search{s}", sample=True, as_of=PINNED) for s in (".xlsx", ".xlsm")
+    }
+
+
+def copy_of(src: Path, folder: Path) -> Path:
+    """`src` copied into `folder` under its own name."""
+    path = folder / src.name
+    path.write_bytes(src.read_bytes())
+    return path
+
+
 # -- LibreOffice --------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,6 @@ thank-you note Done, the Transition dates those of `jobbook deadlines`, the impo
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import zipfile
@@ -22,11 +21,11 @@ from jobbook import views
 from jobbook.cli import main
 from jobbook.libreoffice import convert, recalculate
 from jobbook.reader._layout import inspect
-from jobbook.template import new_workbook
 from jobbook.vba.xlsm import VBA_MODULE, bas_source
 
+from conftest import copy_of
+
 pytestmark = pytest.mark.libreoffice
-AS_OF = dt.date(2026, 10, 21)
 
 
 def parts(path: Path) -> dict[str, bytes]:
@@ -62,9 +61,9 @@ def change(book: Path, d: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def changed(tmp_path_factory, soffice) -> dict[str, dict]:
+def changed(tmp_path_factory, soffice, pinned_samples) -> dict[str, dict]:
     d = tmp_path_factory.mktemp("changed")
-    xlsm = new_workbook(d / "search.xlsm", sample=True, as_of=AS_OF)
+    xlsm = copy_of(pinned_samples[".xlsm"], d)
     (d / "lo-in").mkdir()
     shutil.copy(xlsm, d / "lo-in" / "saved.xlsm")
     lo_saved = convert(d / "lo-in" / "saved.xlsm", "xlsx:Calc MS Excel 2007 XML", d / "lo-saved")

@@ -16,22 +16,15 @@ from jobbook import views
 from jobbook.cli import main
 from jobbook.excel import actions
 from jobbook.intents.accept import accept
-from jobbook.template import new_workbook
 
-AS_OF = dt.date(2026, 10, 21)
+from conftest import PINNED, copy_of
 
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory) -> dict[str, Path]:
-    d = tmp_path_factory.mktemp("s")
-    return {s: new_workbook(d / f"search{s}", sample=True, as_of=AS_OF) for s in (".xlsx", ".xlsm")}
+AS_OF = PINNED
 
 
 @pytest.fixture
-def book(samples, tmp_path) -> Path:
-    path = tmp_path / "search.xlsx"
-    path.write_bytes(samples[".xlsx"].read_bytes())
-    return path
+def book(pinned_samples, tmp_path) -> Path:
+    return copy_of(pinned_samples[".xlsx"], tmp_path)
 
 
 def cli(capsys, *args) -> tuple[int, str, str]:
@@ -105,9 +98,8 @@ def test_done_errors(book, capsys, args, code, message):
     assert book.read_bytes() == before
 
 
-def test_accept_writes_what_the_button_writes(samples, tmp_path, capsys):
-    path = tmp_path / "search.xlsm"
-    path.write_bytes(samples[".xlsm"].read_bytes())
+def test_accept_writes_what_the_button_writes(pinned_samples, tmp_path, capsys):
+    path = copy_of(pinned_samples[".xlsm"], tmp_path)
     b = jobbook.read_book(path)
     offer = b.tables["Offers"].set_index("ID")
     pending = offer.index[offer["Status"] == "Pending"][0]

@@ -23,26 +23,16 @@ from jobbook.changes import CellWrite, RowAppend, TableWrite
 from jobbook.edit import edit_workbook
 from jobbook.edit._formula import shift_rows
 from jobbook.edit._styles import is_date_code
-from jobbook.template import new_workbook
 from jobbook.vba.xlsm import VBA_MODULE, bas_source
 
-from conftest import PIPELINE_KEYS, build_search
+from conftest import PIPELINE_KEYS, build_search, copy_of
 from handmade import new_workbook as blank_workbook
 from handmade import save, write_sheet
 
-AS_OF = dt.date(2026, 10, 21)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    return new_workbook(tmp_path_factory.mktemp("s") / "search.xlsm", sample=True, as_of=AS_OF)
-
 
 @pytest.fixture
-def book(sample, tmp_path) -> Path:
-    path = tmp_path / "search.xlsm"
-    path.write_bytes(sample.read_bytes())
-    return path
+def book(pinned_samples, tmp_path) -> Path:
+    return copy_of(pinned_samples[".xlsm"], tmp_path)
 
 
 def parts(path: Path) -> dict[str, bytes]:

@@ -28,21 +28,13 @@ from jobbook.cli import main
 from jobbook.importers import read_files
 from jobbook.importers.match import Matcher, company_key, posting_key
 from jobbook.intents.importing import next_ids
-from jobbook.template import new_workbook
 
-AS_OF = dt.date(2026, 10, 21)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    return new_workbook(tmp_path_factory.mktemp("s") / "search.xlsx", sample=True, as_of=AS_OF)
+from conftest import copy_of
 
 
 @pytest.fixture
-def book(sample, tmp_path) -> Path:
-    path = tmp_path / "search.xlsx"
-    path.write_bytes(sample.read_bytes())
-    return path
+def book(pinned_samples, tmp_path) -> Path:
+    return copy_of(pinned_samples[".xlsx"], tmp_path)
 
 
 def run_json(capsys, *args) -> dict:

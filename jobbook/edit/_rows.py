@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import NotAWorkbook
+from ..reader._layout import col_index as col_number  # one spelling of A1 columns
+from ..reader._layout import col_letters  # noqa: F401 (re-exported to the editor)
 
 _SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b[^>]*?(/?)>")
 ROW = re.compile(r"<(\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
@@ -17,21 +19,6 @@ CELL = re.compile(r"<(\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 ROW_NO = re.compile(r'\sr="(\d+)"')
 CELL_REF = re.compile(r'\sr="([A-Z]{1,3})(\d+)"')
 _CHUNK_TEXT = 1 << 20
-
-
-def col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def col_letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def attr(attrs: str, name: str) -> str | None:

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ._rows import attr as _attr
+
 _BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
 _XFS = re.compile(r"<(\w+:)?cellXfs\b[^>]*>(.*?)</(\w+:)?cellXfs>", re.S)
 _XF = re.compile(r"<(\w+:)?xf\b[^>]*?(?:/>|>.*?</(\w+:)?xf>)", re.S)
 _NUMFMT = re.compile(r"<(\w+:)?numFmt\b[^>]*?/?>")
 DATE_CODE = "yyyy-mm-dd"
-
-
-def _attr(tag: str, name: str) -> str | None:
-    m = re.search(rf'\s{name}="([^"]*)"', tag)
-    return m.group(1) if m else None
 
 
 def is_date_code(code: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..errors import ColumnMissing, NotAWorkbook, SheetMissing
 from ..schema import TABLES, norm_header
 from ._package import Package
+from ._rows import attr as _attr
 from ._rows import col_letters, col_number
 from ._values import untext
 
@@ -30,11 +31,6 @@ def parse_ref(ref: str) -> tuple[int, int, int, int]:
     c1, r1 = col_number(m.group(1)), int(m.group(2))
     c2, r2 = (col_number(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
     return r1, c1, r2, c2
-
-
-def _attr(attrs: str, name: str) -> str | None:
-    m = re.search(rf'\s{name}="([^"]*)"', attrs)
-    return m.group(1) if m else None
 
 
 @dataclass
