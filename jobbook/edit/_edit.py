@@ -154,9 +154,7 @@ class _Planner:
             new_last = row - 1
             self.grown[t.table_part] = (t, new_last)
             edit.grow.append((t.last_row, t.first_col, t.last_col, new_last, t.header_row + 1))
-            self.notes.append(
-                f"the {t.name} table now reaches row {new_last} ({t.ref(new_last)}), its formulas copied down"
-            )
+            self.notes.append(f"the {t.name} table now reaches row {new_last} ({t.ref(new_last)})")
 
     def _new_row(self, t: Target, edit: SheetEdit, row: int, below: set[int]) -> None:
         """A row below a table's (or plain range's) last row: formulas of the computed columns."""
