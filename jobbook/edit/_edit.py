@@ -14,8 +14,8 @@ from ..changes import CellWrite, Change, Formula, RowAppend, TableWrite
 from ..errors import BadValue, NotAWorkbook, SheetMissing
 from ..schema import norm_header
 from . import _package as pk
-from ._rows import col_letters, col_number
-from ._sheet import COPY_DOWN, Context, FormulaXml, SheetEdit, patch, rows_in_use
+from ._rows import col_letters, col_number, rows_in_use
+from ._sheet import COPY_DOWN, Context, FormulaXml, SheetEdit, patch
 from ._strings import SharedStrings
 from ._styles import Styles
 from ._tables import Target, find_target, grow_ranges, grow_table_part, parse_ref

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import NotAWorkbook
 from ..reader._layout import col_index as col_number  # one spelling of A1 columns
-from ..reader._layout import col_letters  # noqa: F401 (re-exported to the editor)
+from ..reader._layout import col_letters
 
 _SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b[^>]*?(/?)>")
 ROW = re.compile(r"<(\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
@@ -141,3 +141,45 @@ def last_row_in(region: str, prefix: str, where: str) -> tuple[int, str] | None:
 def first_row_in(region: str, where: str) -> int | None:
     m = ROW.search(region)
     return row_number(m.group(2), where) if m else None
+
+
+# -- the first empty rows of a table ----------------------------------------------------------------
+
+
+def rows_in_use(
+    chunks: Iterable[bytes],
+    where: str,
+    first_row: int,
+    cols: set[int],
+    last_row: int | None,
+    window: int,
+) -> tuple[int, set[int]]:
+    """The last row from `first_row` to `last_row` (None: no end) holding a typed value (not a
+    formula) in one of `cols`; and which of the `window` rows after `last_row` hold one."""
+    letters = "|".join(col_letters(c) for c in sorted(cols)) or "-"
+    content = r"\s*(?:<(?:\w+:)?v\b[^>]*>[^<]|<(?:\w+:)?is\b)"
+    general = re.compile(rf'<(?:\w+:)?c\b(?=[^>]*\sr="(?:{letters})(\d+)")[^>]*(?<!/)>{content}')
+    fast: dict[str, re.Pattern] = {}
+    last, below = 0, set()
+    end = last_row if last_row is not None else 1 << 31
+    for kind, text, p in split(chunks, where):
+        if kind != "rows":
+            continue
+        if p not in fast:  # r first, as Excel, LibreOffice and openpyxl write it
+            e = re.escape(p)
+            fast[p] = re.compile(rf'<{e}c r="(?:{letters})(\d+)"[^>]*(?<!/)>{content}')
+        value_cell = general if re.search(rf"<{re.escape(p)}c\s+(?!r=)", text) else fast[p]
+        stop, to = False, len(text)
+        while not stop and to > 0:  # row by row from the end: the last row in use is near it
+            at = max(text.rfind(f"<{p}row ", 0, to), text.rfind(f"<{p}row>", 0, to), 0)
+            for r in map(int, reversed(value_cell.findall(text, at, to))):
+                if r < first_row or r <= last:
+                    stop = True
+                    break
+                if r <= end:
+                    last, stop = r, True
+                    break
+                if r <= end + window:
+                    below.add(r)
+            to = at
+    return last, below
