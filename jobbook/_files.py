@@ -299,42 +299,6 @@ def refuse_if_open(path: Path) -> None:
         )
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale_temps(path: Path) -> list[Path]:
-    """Delete the temporary files a killed jobbook left beside `path` (their writer's pid is gone);
-    a live writer's are left alone."""
-    path = Path(path)
-    removed = []
-    for tmp in path.parent.glob(f".{path.name}{TEMP_MARK}*"):
-        pid = tmp.name[len(f".{path.name}{TEMP_MARK}") :].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
-            tmp.unlink(missing_ok=True)
-            removed.append(tmp)
-    return removed
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # a folder that cannot be opened (Windows): the rename is all there is
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _keep(path: Path) -> Path:
     """The backup of `path` before it is replaced: a hard link to the old file (instant, and the
     old file itself stays whole), else a copy written aside and renamed."""
@@ -363,27 +327,21 @@ def replace_atomically(
     is kept as a timestamped backup beside it. Returns the backup's path."""
     path = Path(path)
     refuse_if_open(path)
-    remove_stale_temps(path)
-    tmp = temp_file(path)
+    clean_stale(path.parent)
     kept = None
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        mode = os.stat(path).st_mode if path.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode & 0o7777)
-        refuse_if_open(path)  # opened while we were writing
-        if keep_backup and path.exists():
-            kept = _keep(path)
-        os.replace(tmp, path)
-        _fsync_folder(path.parent)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with writing(path):
+        tmp = temp_file(path)
+        try:
+            write(tmp)
+            _finish(tmp)
+            if path.exists():
+                os.chmod(tmp, os.stat(path).st_mode & 0o7777)  # the book keeps its permissions
+            refuse_if_open(path)  # opened while we were writing
+            if keep_backup and path.exists():
+                kept = _keep(path)
+            os.replace(tmp, path)
+            _sync_folder(path.parent)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     return kept
-
-
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
