@@ -114,6 +114,8 @@ def sheets_to_pdf(src: str | Path, sheets: list[str], out_pdf: str | Path) -> Pa
         wb = openpyxl.load_workbook(src, keep_vba=keep_vba)
         for ws in wb.worksheets:
             ws.sheet_state = "visible" if ws.title in sheets else "hidden"
+            if ws.title not in sheets:
+                ws.print_area = None  # LibreOffice prints a hidden sheet's print area
         wb.active = wb.sheetnames.index(sheets[0])
         (work / "in").mkdir()
         copy = work / "in" / f"{out_pdf.stem}{src.suffix}"

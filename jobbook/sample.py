@@ -2,7 +2,8 @@
 
 About 60 applications over the four months before the as-of date, from varied sources; phone
 screens, interviews and finals with the people met and thank-you notes; questions with
-self-ratings; three offers (one declined, one negotiated and accepted, one still pending); lessons
+self-ratings; three offers (one declined; one negotiated and accepted, its signing bonus to repay
+if leaving within a year; one still pending, a 5/15/40/40 grant in a dearer city); lessons
 after rejections; and the transition to the accepted job, with the other applications to withdraw. Deterministic for a given as-of date.
 Pure Python: records keyed by the schema's headers.
 """
@@ -485,8 +486,9 @@ class _Builder:
                 "Signing bonus": 5000,
                 "Relocation allowance": None,
                 "Relocation cost": None,
-                "Equity grant value": None,
-                "Vesting years": None,
+                "Equity grant value": 30000,
+                "Vesting years": 3,
+                "Vesting schedule": "34/33/33/0",
                 "Retirement match %": 0.04,
                 "Benefits value": 7500,
                 "PTO days": 20,
@@ -494,6 +496,7 @@ class _Builder:
                 "Commute cost/day": 14.5,
                 "Commute minutes one-way": 50,
                 "Flexible hours": "No",
+                "Tax rate %": 0.27,
                 "Status": "Declined",
                 "Counter base": None,
                 "Final base": None,
@@ -528,10 +531,12 @@ class _Builder:
                 "Base salary": 118000,
                 "Bonus target %": 0.10,
                 "Signing bonus": 10000,
+                "Sign-on clawback months": 12,
                 "Relocation allowance": None,
                 "Relocation cost": None,
                 "Equity grant value": 40000,
                 "Vesting years": 4,
+                "Refresh % per year": 0.10,
                 "Retirement match %": 0.05,
                 "Benefits value": 9000,
                 "PTO days": 25,
@@ -539,6 +544,8 @@ class _Builder:
                 "Commute cost/day": 9.5,
                 "Commute minutes one-way": 35,
                 "Flexible hours": "Yes",
+                "Cost of living index": 100,
+                "Tax rate %": 0.28,
                 "Status": "Accepted",
                 "Counter base": 130000,
                 "Final base": 125000,
@@ -606,13 +613,14 @@ class _Builder:
                 "Role": late["Role"],
                 "Offer date": d(-1),
                 "Deadline given": None,
-                "Base salary": 121000,
+                "Base salary": 130000,
                 "Bonus target %": 0.05,
                 "Signing bonus": None,
                 "Relocation allowance": 8000,
                 "Relocation cost": 6500,
-                "Equity grant value": None,
-                "Vesting years": None,
+                "Equity grant value": 120000,
+                "Vesting years": 4,
+                "Vesting schedule": "5/15/40/40",
                 "Retirement match %": 0.03,
                 "Benefits value": 6000,
                 "PTO days": 22,
@@ -620,10 +628,14 @@ class _Builder:
                 "Commute cost/day": 12,
                 "Commute minutes one-way": 45,
                 "Flexible hours": "Partial",
+                "Cost of living index": 122,
+                "Tax rate %": 0.31,
                 "Status": "Pending",
                 "Counter base": None,
                 "Final base": None,
-                "Notes": "Arrived after accepting Lumen Health; decline politely.",
+                "Notes": "Arrived after accepting Lumen Health. More on paper, but the grant "
+                "vests 5/15/40/40 and the city costs 22% more: less in year 1 and after the cost "
+                "of living. Decline politely.",
             }
         )
 

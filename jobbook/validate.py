@@ -154,3 +154,45 @@ def _pipeline_rules(
             )
         )
     return out
+
+
+def vesting_rules(
+    offers: pd.DataFrame, vesting: pd.DataFrame | None, sheet: str | None, letters: dict[str, str]
+) -> list[Problem]:
+    """SPEC section 5.1: a Vesting schedule that is not in the Vesting table is an error; equity
+    that follows a schedule or gets refreshers without Vesting years is a warning (section 5
+    then counts no equity per year, and no refresh vests)."""
+    from .core.offers import default_vesting, schedule_key
+
+    if sheet is None or offers.empty or "Vesting schedule" not in letters:
+        return []
+    table = default_vesting() if vesting is None else vesting
+    names = set(schedule_key(table["Schedule"]).dropna())
+    keys = schedule_key(offers["Vesting schedule"])
+    out = [
+        Problem(
+            sheet,
+            f"{letters['Vesting schedule']}{r}",
+            f'"{offers.at[r, "Vesting schedule"]}" is not a schedule of the Vesting table in '
+            "Settings: add it there or pick one (Vesting schedule)",
+            ERROR,
+            "Vesting schedule",
+        )
+        for r in _rows(keys.notna() & ~keys.isin(names))
+    ]
+    if "Vesting years" in letters:
+        grant = pd.to_numeric(offers["Equity grant value"], errors="coerce").fillna(0) > 0
+        years = pd.to_numeric(offers["Vesting years"], errors="coerce").fillna(0) > 0
+        refresh = pd.to_numeric(offers["Refresh % per year"], errors="coerce").fillna(0) > 0
+        for r in _rows(grant & ~years & (keys.notna() | refresh)):
+            out.append(
+                Problem(
+                    sheet,
+                    f"{letters['Vesting years']}{r}",
+                    "Vesting years is blank: the averages count no equity and no refresh vests; "
+                    "enter the years the grant vests over",
+                    WARNING,
+                    "Vesting years",
+                )
+            )
+    return out

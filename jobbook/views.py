@@ -11,7 +11,7 @@ import pandas as pd
 from .core import deadline_records, outcome_stats, rank_offers
 from .core import deadlines as _deadlines
 from .reader import Book
-from .schema import NUMERIC_KINDS, OFFERS
+from .schema import NUMERIC_KINDS, OFFERS, YEAR_TOTALS
 
 # Columns each command needs (None: the whole table). A problem elsewhere is only a warning.
 NEEDS_STATS = {
@@ -59,7 +59,7 @@ def _cell_value(col, value: object) -> object:
     return value if isinstance(value, str) else str(value)
 
 
-OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank")  # the keys of each offers() record
+OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank", "year_totals")  # each offers() record
 DEADLINE_KEYS = ("kind", "sheet", "id", "company", "due", "flag")
 DEADLINE_HEADERS = (
     "Due",
@@ -73,7 +73,8 @@ PROBLEM_KEYS = ("sheet", "cell", "severity", "column", "message", "text")
 
 
 def offers(book: Book) -> list[dict[str, object]]:
-    """Every offer with section 5's figures, ranked (1 = best Average annual total)."""
+    """Every offer with the figures of sections 5 and 5.1, ranked (1 = best Average annual total),
+    with its ``year_totals`` (years 1 to 4) as a list."""
     df = book.tables["Offers"]
     rank = rank_offers(df)
     order = sorted(df.index, key=lambda i: (pd.isna(rank[i]), rank[i] if pd.notna(rank[i]) else 0))
@@ -81,6 +82,7 @@ def offers(book: Book) -> list[dict[str, object]]:
     for i in order:
         rec = {c.key: _cell_value(c, df.at[i, c.header]) for c in OFFERS.columns}
         rec["rank"] = None if pd.isna(rank[i]) else int(rank[i])
+        rec["year_totals"] = [rec[OFFERS[h].key] for h in YEAR_TOTALS]  # SPEC 5.1: years 1-4
         out.append(rec)
     return out
 

@@ -57,10 +57,13 @@ O1 = {
     "base_salary": 100000.0,
     "bonus_target_pct": 0.1,
     "signing_bonus": 5000.0,
+    "sign_on_clawback_months": None,
     "relocation_allowance": 3000.0,
     "relocation_cost": 2000.0,
     "equity_grant_value": 40000.0,
     "vesting_years": 4.0,
+    "vesting_schedule": None,
+    "refresh_pct_per_year": None,
     "retirement_match_pct": 0.05,
     "benefits_value": 6000.0,
     "pto_days": 25,
@@ -68,6 +71,8 @@ O1 = {
     "commute_cost_per_day": 10.0,
     "commute_minutes_one_way": 30,
     "flexible_hours": "Partial",
+    "cost_of_living_index": None,
+    "tax_rate_pct": None,
     "status": "Accepted",
     "counter_base": None,
     "final_base": None,
@@ -80,7 +85,16 @@ O1 = {
     "first_year_total": 135560.0,
     "average_annual_total": 131060.0,
     "effective_hourly": 129560 / 2064,
+    # SPEC 5.1: even vesting (10,000 a year), no refresh; year 1 adds the one-time 6,000
+    "year_1_total": 135560.0,
+    "year_2_total": 129560.0,
+    "year_3_total": 129560.0,
+    "year_4_total": 129560.0,
+    "after_tax_year_1": 135560.0,  # no tax rate
+    "cost_of_living_adjusted_average": 131060.0,  # index blank = 100
+    "clawback_at_risk": None,  # no clawback months
     "rank": 1,
+    "year_totals": [135560.0, 129560.0, 129560.0, 129560.0],
 }
 
 
@@ -94,7 +108,7 @@ def test_offers_json(capsys, search_book):
         ("O3", 2, 130700.0, "Due today"),
         ("O2", 3, 119600.0, "Due soon"),
     ]
-    assert list(rows[0]) == list(O1)  # stable key order: the Offers columns, then rank
+    assert list(rows[0]) == list(O1)  # stable key order: the Offers columns, rank, year_totals
 
 
 def test_text_output(capsys, search_book):

@@ -101,7 +101,7 @@ def test_report_has_every_chart_and_the_picture(made):
         charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
         images = [n for n in z.namelist() if n.startswith("xl/media/")]
         titles = [re.search(rb"<a:t>([^<]+)</a:t>", z.read(c)).group(1).decode() for c in charts]
-    assert len(charts) == 8 and len(images) == 1
+    assert len(charts) == 9 and len(images) == 1
     assert titles == [
         "Applications per week",
         "Funnel",
@@ -109,6 +109,7 @@ def test_report_has_every_chart_and_the_picture(made):
         "Response rate by source (all time)",
         "The last 12 months",
         "Offers: first-year parts",
+        "Offers year by year",
         "Self-rating by round",
         "Thank-you notes",
     ]
@@ -143,7 +144,7 @@ def test_chart_xml_golden(made):
 
 def test_pdf_has_a_page_per_section(made):
     _, _, pdf = made
-    assert pdf_pages(pdf) == len(SECTIONS) == 8
+    assert pdf_pages(pdf) == len(SECTIONS) == 9
 
 
 @pytest.mark.libreoffice
@@ -310,7 +311,7 @@ def test_cohort(tmp_path, capsys):
     assert people[2][4] == pytest.approx(0.8)  # the cohort's response rate from the sums
     assert any(r[0] == str(bad) for r in rows)  # the unreadable book is listed with its error
     with zipfile.ZipFile(out) as z:
-        assert len([n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) == 8
+        assert len([n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]) == 9
 
 
 def test_cohort_with_no_readable_book_writes_nothing(tmp_path, capsys):

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 
 from jobbook.libreoffice import convert
+from jobbook.schema import SHEET_ORDER
 from jobbook.template import new_workbook
 from jobbook.template._macros import BUTTONS
 from jobbook.vba._ovba import _encrypt, compress, decrypt
@@ -71,8 +72,10 @@ def test_olevba_decodes_exactly_the_committed_source(xlsm):
         ole = olefile.OleFileIO(io.BytesIO(z.read("xl/vbaProject.bin")))
     raw = bytes(decompress_stream(bytearray(ole.openstream(f"VBA/{VBA_MODULE}").read())))
     assert raw == BAS.read_bytes()
+    with zipfile.ZipFile(xlsm) as z:
+        count = len([m for m in z.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", m)])
     assert sorted(n for n in code if n.endswith(".cls")) == sorted(
-        ["ThisWorkbook.cls", *(f"Sheet{k}.cls" for k in range(1, 13))]
+        ["ThisWorkbook.cls", *(f"Sheet{k}.cls" for k in range(1, count + 1))]
     )
 
 
@@ -84,7 +87,8 @@ def test_workbook_code_names_match_the_document_modules(xlsm):
         ]
         ct = z.read("[Content_Types].xml").decode()
     assert 'codeName="ThisWorkbook"' in wb
-    assert len([s for s in sheets if re.search(r'codeName="Sheet\d+"', s)]) == 12
+    assert len([s for s in sheets if re.search(r'codeName="Sheet\d+"', s)]) == len(sheets)
+    assert len(sheets) == len(SHEET_ORDER) + 2  # and Lists, xlwings.conf
     assert "application/vnd.ms-excel.sheet.macroEnabled.main+xml" in ct and 'Extension="bin"' in ct
 
 

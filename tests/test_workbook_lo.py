@@ -20,10 +20,11 @@ from dashboard_oracle import expected_values
 import jobbook
 from jobbook import views
 from jobbook.libreoffice import recalculate
-from jobbook.schema import TABLES
+from jobbook.schema import OFFER_YEARS_SHEET, OFFERS, TABLES
 from jobbook.template import new_workbook
 from jobbook.template._dashboard import NEXT_TOP
 from jobbook.template._dashboard import SHEET as DASHBOARD
+from jobbook.template._years import HEAD_ROW, VESTING_COL, YEAR_SHEET_COLUMNS
 
 pytestmark = pytest.mark.libreoffice
 AS_OF = dt.date(2026, 10, 21)  # a Wednesday
@@ -88,6 +89,17 @@ def mismatches(book: jobbook.Book, wb) -> list[str]:
     for cell, want in expected_values(book).items():
         if not same(ws[cell].value, want):
             bad.append(f"Dashboard!{cell}: LibreOffice {ws[cell].value!r}, Python {want!r}")
+    ws = wb[OFFER_YEARS_SHEET]  # offers in the order of `jobbook offers`, years across
+    ranked = [r for r in views.offers(book) if r["rank"] is not None]
+    for k in range(1, wb["Offers"].max_row):
+        rec = ranked[k - 1] if k <= len(ranked) else {}
+        keys = ["rank", *(OFFERS[h].key for h in YEAR_SHEET_COLUMNS)]
+        for col, key in enumerate(keys, 1):
+            cell = ws.cell(HEAD_ROW + k, col)
+            if not same(cell.value, rec.get(key)):
+                bad.append(
+                    f"Offer years!{cell.coordinate}: LibreOffice {cell.value!r}, Python {rec.get(key)!r}"
+                )
     return bad
 
 
@@ -162,8 +174,59 @@ def few_items(src: Path, dst: Path) -> Path:
         Action="Practise the system design answer",
     )
     fill("Transition", 2, Offer_ID="O1", Notice_given=d(2026, 10, 21), Agreed_start=d(2026, 10, 26))
+    offer_years(wb, fill)
     wb.save(dst)
     return dst
+
+
+def offer_years(wb, fill) -> None:
+    """Offers over the years (SPEC 5.1): a schedule the user added (named in another case), an
+    unknown one, a refresh, fractional vesting years, a clawback before (O1), during (O2) and
+    after (O3) its months, blank optional parts, and ties in the rank order (O5 = O6, O7)."""
+    d = dt.date
+    settings = wb["Settings"]
+    for j, v in enumerate(("Back 10/20/30/40", 0.1, 0.2, 0.3, 0.4)):
+        settings.cell(6, VESTING_COL + j, v)
+    fill("Offers", 2, Signing_bonus=6000, **{"Sign-on clawback months": 12})
+    common = {"Application ID": "P1", "Offer date": d(2025, 12, 1), "Status": "Declined"}
+    rows = [
+        {
+            "ID": "O2",
+            "Base salary": 90000,
+            "Signing bonus": 12000,
+            "Sign-on clawback months": 24,
+            "Equity grant value": 50000,
+            "Vesting years": 4,
+            "Vesting schedule": "BACK 10/20/30/40",
+            "Refresh % per year": 0.15,
+            "Tax rate %": 0.25,
+            "Cost of living index": 80,
+        },
+        {
+            "ID": "O3",
+            "Base salary": 80000,
+            "Signing bonus": 3000,
+            "Sign-on clawback months": 6,
+            "Equity grant value": 20000,
+            "Vesting years": 2.5,
+            "Refresh % per year": 0.2,
+        },
+        {
+            "ID": "O4",
+            "Base salary": 75000,
+            "Equity grant value": 10000,
+            "Vesting years": 4,
+            "Vesting schedule": "6/6/6",
+            "Sign-on clawback months": 0,
+        },
+        {"ID": "O5", "Base salary": 70000, "Signing bonus": 4000},
+        {"ID": "O6", "Base salary": 70000, "Signing bonus": 4000},
+        {"ID": "O7", "Base salary": 70500, "Signing bonus": 2000},
+    ]
+    for r, values in enumerate(rows, 3):
+        fill("Offers", r, **{k.replace(" ", "_"): v for k, v in (common | values).items()})
+    fill("Transition", 3, Offer_ID="O2", Agreed_start=d(2025, 12, 31))  # 9 whole months served
+    fill("Transition", 4, Offer_ID="O3", Notice_given=d(2026, 1, 5))  # earliest start, January
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pandas as pd
 from ..schema import FLAG_TOO_SOON, OPEN_OFFER_STATUSES
 from .calendar import DAY, NAT, BusinessCalendar, to_days
 from .flags import flags, is_set
-from .offers import offer_values
+from .offers import offer_values, offer_years
 from .settings import Settings
 
 
@@ -27,6 +27,7 @@ class Context:
     settings: Settings
     calendar: BusinessCalendar
     today: dt.date
+    vesting: pd.DataFrame | None = None  # the Vesting table (None: a new workbook's schedules)
 
 
 def id_key(values: pd.Series) -> pd.Series:
@@ -115,8 +116,14 @@ def offer_decided(offers: pd.DataFrame) -> np.ndarray:
     return (status.notna() & ~status.isin(OPEN_OFFER_STATUSES)).to_numpy(dtype=bool)
 
 
-def offers_columns(offers: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Company, Decision due, Decision flag and the offer value columns of section 5."""
+def offers_columns(
+    offers: pd.DataFrame,
+    pipeline: pd.DataFrame,
+    ctx: Context,
+    transition: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Company, Decision due, Decision flag, the offer value columns of section 5 and the years of
+    section 5.1 (the clawback counted from the offer's start in `transition`)."""
     company = lookup(offers["Application ID"], pipeline, "ID", "Company")
     given = _days(offers["Deadline given"])
     computed = ctx.calendar.workday(_days(offers["Offer date"]), ctx.settings.DecisionDays)
@@ -129,7 +136,19 @@ def offers_columns(offers: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -
             "Decision flag": _as_series(flag, offers.index),
         }
     )
-    return pd.concat([out, offer_values(offers, ctx.settings)], axis=1)
+    values = offer_values(offers, ctx.settings)
+    starts = None if transition is None else offer_starts(offers, transition, ctx)
+    years = offer_years(offers, values, ctx.vesting, starts, ctx.today)
+    return pd.concat([out, values, years], axis=1)
+
+
+def offer_starts(offers: pd.DataFrame, transition: pd.DataFrame, ctx: Context) -> np.ndarray:
+    """Each offer's start: Agreed start, else Earliest start, of its first Transition row (NaT)."""
+    _, earliest = _notice(transition, ctx)
+    agreed = _days(transition["Agreed start"])
+    start = pd.Series(np.where(np.isnat(agreed), earliest, agreed), index=transition.index)
+    found = lookup(offers["ID"], transition.assign(_start=start), "Offer ID", "_start")
+    return to_days(found)
 
 
 def lessons_columns(lessons: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -146,10 +165,7 @@ def transition_columns(
     transition: pd.DataFrame, offers: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context
 ) -> pd.DataFrame:
     """Last day, Earliest start, Start flag and Applications to withdraw."""
-    s = ctx.settings
-    weeks = _or_default(transition["Notice weeks"], s.NoticeWeeks)
-    rest = _or_default(transition["Rest days"], s.RestDays)
-    last, earliest = notice_dates(_days(transition["Notice given"]), weeks, rest, ctx.calendar)
+    last, earliest = _notice(transition, ctx)
     agreed = _days(transition["Agreed start"])
     too_soon = ~np.isnat(agreed) & ~np.isnat(earliest) & (agreed < earliest)
     start_flag = np.where(too_soon, FLAG_TOO_SOON, "").astype(object)
@@ -163,6 +179,14 @@ def transition_columns(
             ),
         }
     )
+
+
+def _notice(transition: pd.DataFrame, ctx: Context) -> tuple[np.ndarray, np.ndarray]:
+    """Last day and Earliest start of each Transition row (Settings for blank weeks and rest)."""
+    s = ctx.settings
+    weeks = _or_default(transition["Notice weeks"], s.NoticeWeeks)
+    rest = _or_default(transition["Rest days"], s.RestDays)
+    return notice_dates(_days(transition["Notice given"]), weeks, rest, ctx.calendar)
 
 
 def notice_dates(
@@ -203,7 +227,7 @@ def applications_to_withdraw(
 COMPUTERS = {
     "Pipeline": lambda t, ctx: pipeline_columns(t["Pipeline"], ctx),
     "Interviews": lambda t, ctx: interviews_columns(t["Interviews"], t["Pipeline"], ctx),
-    "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx),
+    "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx, t["Transition"]),
     "Lessons": lambda t, ctx: lessons_columns(t["Lessons"], ctx),
     "Transition": lambda t, ctx: transition_columns(
         t["Transition"], t["Offers"], t["Pipeline"], ctx

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
+from ..schema import VESTING_SCHEDULES, YEAR_TOTALS, YEARS
 from .settings import Settings
 
 VALUE_COLUMNS = (
@@ -75,9 +78,13 @@ def offer_values(offers: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 
 
 def offer_value(
-    components: dict[str, float | None], settings: Settings | None = None
+    components: dict[str, float | None],
+    settings: Settings | None = None,
+    vesting: pd.DataFrame | None = None,
 ) -> dict[str, float]:
-    """Section 5 for one offer given by its Offers columns (missing or None as blank)."""
+    """Sections 5 and 5.1 for one offer given by its Offers columns (missing or None as blank);
+    `vesting`: the Vesting table (default: the four schedules of a new workbook). Without a start
+    in Transition, all of a clawed-back signing bonus is at risk."""
     from ..schema import OFFERS
 
     row = {c.header: components.get(c.header) for c in OFFERS.inputs}
@@ -85,8 +92,136 @@ def offer_value(
     if unknown:
         raise KeyError(f"not Offers columns: {', '.join(sorted(unknown))}")
     df = pd.DataFrame([row])
-    values = offer_values(df, settings or Settings()).iloc[0]
+    values = offer_values(df, settings or Settings())
+    values = pd.concat([values, offer_years(df, values, vesting)], axis=1).iloc[0]
     return {k: (None if pd.isna(v) else float(v)) for k, v in values.items()}
+
+
+# -- offers over the years (SPEC section 5.1) ----------------------------------------------------
+
+YEAR_COLUMNS = (
+    *YEAR_TOTALS,
+    "After-tax year 1",
+    "Cost-of-living adjusted average",
+    "Clawback at risk",
+)
+SHARE_COLUMNS = tuple(f"Year {k} %" for k in range(1, YEARS + 1))
+
+
+def default_vesting() -> pd.DataFrame:
+    """The Vesting table every new workbook starts with (SPEC section 5.1)."""
+    return pd.DataFrame(
+        [(name, *shares) for name, shares in VESTING_SCHEDULES],
+        columns=["Schedule", *SHARE_COLUMNS],
+    )
+
+
+def schedule_key(names: pd.Series) -> pd.Series:
+    """Schedule names compared as Excel's MATCH does: whatever their case; blanks never match."""
+    text = names.astype("str").str.strip().str.casefold()
+    return text.mask(names.isna() | (text == ""))
+
+
+def _shares(offers: pd.DataFrame, vesting: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per offer: the schedule's share of each year (n x YEARS, blank shares as 0), whether the
+    offer names a schedule, and whether that schedule is missing from the table (first row wins)."""
+    table = vesting.assign(_key=schedule_key(vesting["Schedule"])).dropna(subset="_key")
+    table = table.drop_duplicates("_key").set_index("_key")
+    keys = schedule_key(offers["Vesting schedule"])
+    found = table.reindex(keys.fillna(""))[list(SHARE_COLUMNS)]
+    shares = found.apply(pd.to_numeric, errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    named = keys.notna().to_numpy()
+    missing = named & ~keys.isin(table.index).to_numpy()
+    return shares, named, missing
+
+
+def whole_months(start: np.ndarray, end: np.datetime64) -> np.ndarray:
+    """Complete months from each start to `end`, as Excel's DATEDIF(start, end, "m") counts them
+    (start <= end; Jan 31 to Feb 28 is 0 months)."""
+    s = pd.DatetimeIndex(start)
+    e = pd.Timestamp(end)
+    months = (e.year - s.year) * 12 + (e.month - s.month)
+    return np.asarray(months - (e.day < s.day), dtype=float)
+
+
+def offer_years(
+    offers: pd.DataFrame,
+    values: pd.DataFrame,
+    vesting: pd.DataFrame | None = None,
+    starts: np.ndarray | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """SPEC section 5.1 for each offer: Year 1-4 totals, After-tax year 1, Cost-of-living adjusted
+    average and Clawback at risk. `values` are ``offer_values`` of the same offers; `starts` each
+    offer's start (Transition: Agreed start, else Earliest start; NaT if none) on `today`."""
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e308 in a cell gives inf, not a warning
+        return _offer_years(offers, values, vesting, starts, today)
+
+
+def _offer_years(offers, values, vesting, starts, today) -> pd.DataFrame:
+    vesting = default_vesting() if vesting is None else vesting
+    has = values["Recurring total"].notna().to_numpy()
+    base = effective_base(offers).fillna(0.0).to_numpy()
+    fixed = (
+        base
+        + values["Annual bonus"].fillna(0.0).to_numpy()
+        + values["Retirement match"].fillna(0.0).to_numpy()
+        + _num(offers, "Benefits value").to_numpy()
+        - values["Commute cost/year"].fillna(0.0).to_numpy()
+    )
+    grant = _num(offers, "Equity grant value").to_numpy()
+    vest = _num(offers, "Vesting years").to_numpy()
+    vesting_years = vest > 0
+    years = np.where(vesting_years, vest, 1.0)  # a safe divisor; unused where vest <= 0
+    refresh = _num(offers, "Refresh % per year").to_numpy()
+    one_time = (
+        _num(offers, "Signing bonus")
+        + _num(offers, "Relocation allowance")
+        - _num(offers, "Relocation cost")
+    ).to_numpy()
+    shares, named, missing = _shares(offers, vesting)
+
+    out = pd.DataFrame(index=offers.index)
+    for k in range(1, YEARS + 1):
+        even = np.where(vesting_years, np.clip(vest - (k - 1), 0.0, 1.0) / years, 0.0)
+        share = np.where(named, shares[:, k - 1], even)
+        total = fixed + grant * share
+        if k > 1:  # the refresh grants of years 2..k, each vesting evenly over Vesting years
+            total = total + np.where(
+                vesting_years, refresh * grant * np.minimum(k - 1, vest) / years, 0.0
+            )
+        else:
+            total = total + one_time
+        out[YEAR_TOTALS[k - 1]] = np.where(missing, np.nan, total)
+    out["After-tax year 1"] = out[YEAR_TOTALS[0]] * (1 - _num(offers, "Tax rate %"))
+    index = pd.to_numeric(offers["Cost of living index"], errors="coerce").fillna(100.0)
+    out["Cost-of-living adjusted average"] = (
+        values["Average annual total"] * 100 / index.where(index > 0)
+    ).astype(float)
+    out["Clawback at risk"] = clawback_at_risk(offers, starts, today)
+    out.loc[~has, list(YEAR_COLUMNS)] = np.nan
+    return out.astype(float)
+
+
+def clawback_at_risk(
+    offers: pd.DataFrame, starts: np.ndarray | None = None, today: dt.date | None = None
+) -> pd.Series:
+    """Signing bonus x clawback months not yet served on `today` / Sign-on clawback months, the
+    months counted whole from each offer's start; all of it before the start or without one;
+    blank (NaN) without clawback months."""
+    months = _num(offers, "Sign-on clawback months").to_numpy()
+    bonus = _num(offers, "Signing bonus").to_numpy()
+    if starts is None:
+        starts = np.full(len(offers), np.datetime64("NaT"), dtype="datetime64[D]")
+    starts = np.asarray(starts, dtype="datetime64[D]")
+    now = np.datetime64(today or dt.date.today(), "D")
+    begun = ~np.isnat(starts) & (starts <= now)
+    served = np.zeros(len(offers))
+    if begun.any():
+        served[begun] = whole_months(starts[begun], now)
+    left = np.where(begun, np.maximum(0.0, months - served), months)
+    at_risk = bonus * left / np.where(months > 0, months, 1.0)
+    return pd.Series(np.where(months > 0, at_risk, np.nan), index=offers.index, dtype=float)
 
 
 def rank_offers(values: pd.DataFrame) -> pd.Series:

@@ -24,7 +24,7 @@ from ..core.settings import Settings
 from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
 from ..schema import TABLES
-from ..validate import validate
+from ..validate import validate, vesting_rules
 from ._layout import Layout, find_sheet, inspect
 from ._settings import read_settings, years_in_use
 from ._table import read_table
@@ -51,6 +51,7 @@ class Book:
     # (table, header) -> the column's dates with their time of day, for the schema's keeps_time
     # columns (Interviews Date): ``inputs`` and ``tables`` hold them truncated to the day.
     times: dict[tuple[str, str], pd.Series] = field(default_factory=dict, repr=False)
+    vesting: pd.DataFrame | None = field(default=None, repr=False)  # None: the default schedules
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -59,7 +60,7 @@ class Book:
 
     @property
     def context(self) -> Context:
-        return Context(self.settings, self.calendar, self.as_of)
+        return Context(self.settings, self.calendar, self.as_of, self.vesting)
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -173,6 +174,9 @@ def finish_book(
     """The Book from its typed tables and settings `got`, with the rules across rows applied."""
     problems = [*problems, *got.problems]
     problems += validate(inputs, sheets, letters, problems)
+    problems += vesting_rules(
+        inputs["Offers"], got.vesting, sheets.get("Offers"), letters["Offers"]
+    )
     return Book(
         path=Path(path),
         inputs=inputs,
@@ -186,4 +190,5 @@ def finish_book(
         layout=layout,
         as_of=as_of or got.settings.as_of(),
         times=times or {},
+        vesting=got.vesting,
     )

@@ -17,6 +17,7 @@ from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
 from ._cells import read_cells
 from ._layout import Layout, col_letters, find_sheet
 from ._parse import parse_numbers, to_date
+from ._vesting import read_vesting
 
 SHEET = "Settings"
 
@@ -29,6 +30,7 @@ class SettingsRead:
     sheet: str | None = None
     cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B3"
     problems: list[Problem] = field(default_factory=list)
+    vesting: pd.DataFrame | None = None  # the Vesting table (None: the workbook has none)
 
 
 def _locate(layout: Layout, sheet: str, cells: dict, s: Setting) -> tuple[int, int] | None:
@@ -221,16 +223,18 @@ def settings_from_cells(
             found[s.name] = where
             values[s.name] = _value(s, cells.get(at), where, layout.date1904, problems)
     settings = Settings().with_values(**values)
+    vesting = read_vesting(layout, sheet, cells)
+    problems += vesting.problems
     table = _holiday_table(layout, sheet, cells, layout.date1904, problems) if sheet else None
     if table is not None:
-        return SettingsRead(settings, table, "table", sheet, found, problems)
+        return SettingsRead(settings, table, "table", sheet, found, problems, vesting.table)
     try:
         holidays = package_holidays(settings.Country, years)
     except BadValue as exc:
         where = found.get("Country")
         problems.append(Problem(SHEET, where, f"{exc}; using US holidays", WARNING, "Country"))
         holidays = package_holidays("US", years)
-    return SettingsRead(settings, holidays, "package", sheet, found, problems)
+    return SettingsRead(settings, holidays, "package", sheet, found, problems, vesting.table)
 
 
 def years_in_use(tables: dict[str, pd.DataFrame], as_of: dt.date | None) -> range:

@@ -16,7 +16,7 @@ from .. import views
 from ..core import to_days
 from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
-from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES
+from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, YEAR_TOTALS
 
 NEXT_BUSINESS_DAYS = 14
 TREND_MONTHS = 12
@@ -72,6 +72,7 @@ class ReportData:
     sources: pd.DataFrame  # Source, Applications, Responses, Response rate (all time)
     trend: pd.DataFrame  # Month, Applications, Interviews, Offers (12 months to this one)
     offers: pd.DataFrame  # Offer, and the parts of its first-year total
+    offer_years: pd.DataFrame  # Offer, Year 1-4 totals and the figures of SPEC 5.1, in rank order
     ratings: pd.DataFrame  # Round, Interviews, Average self-rating
     thank_you: pd.DataFrame  # Scope, and a count per THANK_YOU_STATES
     flows: pd.DataFrame  # Stage, Outcome, Applications  (for the Sankey diagram)
@@ -206,6 +207,21 @@ def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         .head(OFFERS_SHOWN)
         .reset_index(drop=True)
     )
+
+
+OFFER_YEAR_FIGURES = ("After-tax year 1", "Cost-of-living adjusted average", "Clawback at risk")
+
+
+def _offer_years(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The ranked offers year by year (SPEC 5.1), best first, as `jobbook offers` lists them."""
+    from ..core import rank_offers
+
+    o = tables["Offers"]
+    o = o.assign(_rank=rank_offers(o)).dropna(subset="_rank").sort_values("_rank", kind="stable")
+    out = pd.DataFrame({"Offer": _offer_names(o)})
+    for col in (*YEAR_TOTALS, *OFFER_YEAR_FIGURES):
+        out[col] = o[col].to_numpy(dtype=float)
+    return out.head(OFFERS_SHOWN)
 
 
 def _offer_names(o: pd.DataFrame) -> list[str]:
@@ -368,6 +384,7 @@ def assemble(
         ),
         trend=pd.DataFrame(trend_rows, columns=["Month", "Applications", "Interviews", "Offers"]),
         offers=_offers(tables),
+        offer_years=_offer_years(tables),
         ratings=_ratings(tables),
         thank_you=_thank_you(tables, as_of, m),
         flows=search_flows(pipe),

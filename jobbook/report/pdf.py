@@ -19,6 +19,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from ..schema import YEAR_TOTALS  # noqa: E402
 from ._glyphs import Pages  # noqa: E402
 from .data import OFFER_PARTS, SUMMARY_NOTE, THANK_YOU_STATES, ReportData  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
@@ -377,6 +378,38 @@ def _offers_page(pdf: PdfPages, r: ReportData) -> None:
     pdf.savefig(fig)
 
 
+def _offer_years_page(pdf: PdfPages, r: ReportData) -> None:
+    """SPEC 5.1: what each offer pays year by year (equity as it vests), and below, year 1 after
+    tax, the average adjusted for the cost of living and the signing bonus at risk."""
+    fig = _page("Offers year by year", r)
+    ax = fig.add_axes((0.08, 0.5, 0.72, 0.34))
+    ax.set_title("What each offer pays in years 1 to 4", loc="left", fontsize=11, fontweight="bold")
+    years = r.offer_years
+    pos = np.arange(len(years))
+    width = 0.8 / len(YEAR_TOTALS)
+    for k, col in enumerate(YEAR_TOTALS):
+        colour = [BLUE, AMBER, GREEN, "#8064A2"][k]
+        ax.bar(pos - 0.4 + width * (k + 0.5), years[col].fillna(0), width, color=colour, label=col)
+    ax.set_xticks(pos, list(years["Offer"]), fontsize=9)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    ax.spines[["top", "right"]].set_visible(False)
+    if years.empty:
+        ax.text(0.5, 0.5, "No offers yet.", transform=ax.transAxes, ha="center", color="#808080")
+    else:
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    table = years.copy()
+    for col in table.columns[1:]:
+        table[col] = [_cell(v) for v in table[col]]
+    _table(
+        fig,
+        (0.04, 0.05, 0.92, 0.36),
+        "Ranked as everywhere: best average first",
+        table,
+        empty="No offers yet.",
+    )
+    pdf.savefig(fig)
+
+
 def _flow_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("The whole search", r)
     ax = fig.add_axes((0.03, 0.05, 0.94, 0.8))
@@ -392,6 +425,7 @@ SECTIONS = (
     _outcomes_page,
     _sources_page,
     _offers_page,
+    _offer_years_page,
     _flow_page,
 )
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from .._charts import bar_chart, labels, line_chart, percent_axis, ref, straight_lines
 from .._safe import set_text_cell
-from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
+from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
 from .data import SUMMARY_NOTE, ReportData
 from .sankey import sankey_png
@@ -273,6 +273,12 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         return ch
 
+    def years(head, last):
+        ch = bar_chart("Offers year by year", num_format="#,##0", data_labels=False)
+        ch.add_data(ref(ws, 2, head, 1 + len(YEAR_TOTALS), last), titles_from_data=True)
+        ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        return ch
+
     def ratings(head, last):
         ch = bar_chart("Self-rating by round", num_format="0.0")
         ch.add_data(ref(ws, 3, head, 3, last), titles_from_data=True)
@@ -303,6 +309,12 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         placeholder(r.offers, "No offers yet"),
         offers,
         money,
+    )
+    block(
+        "Offers year by year: equity as it vests, after tax, cost of living, clawback",
+        placeholder(r.offer_years, "No offers yet"),
+        years,
+        {c: MONEY_FORMAT for c in r.offer_years.columns if c != "Offer"},
     )
     block(
         "Interview self-ratings by round",

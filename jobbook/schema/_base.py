@@ -115,6 +115,7 @@ class Column:
     hi: float | None = None  # largest allowed number
     ref: str | None = None  # an ID that must exist in this table's ID column
     keeps_time: bool = False  # a date whose time of day the reader also keeps (``Book.times``)
+    dropdown: str | None = None  # a defined name whose cells are the allowed values (a dropdown)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -12,6 +12,7 @@ from ._base import (
     INTERVIEW_OUTCOMES,
     MONEY_CENTS_FORMAT,
     OFFER_STATUSES,
+    PERCENT_FORMAT,
     QUESTION_CATEGORIES,
     SOURCES,
     STAGES,
@@ -44,6 +45,52 @@ _RECURRING = "[@Recurring total]"
 
 def _offer(expr: str) -> str:
     return f'IF({_NO_OFFER},"",{expr})'
+
+
+# -- offers over the years (SPEC section 5.1) --------------------------------------------------------
+
+YEARS = 4  # the years shown: 1 to 4
+YEAR_TOTALS = tuple(f"Year {k} total" for k in range(1, YEARS + 1))
+VESTING_SCHEDULES_NAME = "VestingSchedules"  # defined name: the Schedule column of Vesting
+_VEST = "[@Vesting years]"
+_GRANT = _n("Equity grant value")
+_SCHEDULE_ROW = "MATCH([@Vesting schedule],Vesting[Schedule],0)"
+_UNKNOWN_SCHEDULE = f'AND([@Vesting schedule]<>"",ISNA({_SCHEDULE_ROW}))'
+_FIXED = (
+    f"{_BASE}+N([@Annual bonus])+N([@Retirement match])+{_n('Benefits value')}"
+    "-N([@Commute cost/year])"
+)
+
+
+def _year_total(k: int) -> str:
+    """Year k: the recurring pay without equity, the grant's share of year k (the schedule's, else
+    the even share), the refresh grants still vesting, and in year 1 the one-time amounts."""
+    even = f"IF({_n('Vesting years')}<=0,0,MAX(0,MIN(1,{_VEST}-{k - 1}))/{_VEST})"
+    share = f'IF([@Vesting schedule]="",{even},N(INDEX(Vesting[Year {k} %],{_SCHEDULE_ROW})))'
+    parts = [_FIXED, f"{_GRANT}*{share}"]
+    if k > 1:
+        parts.append(
+            f"IF({_n('Vesting years')}<=0,0,"
+            f"{_n('Refresh % per year')}*{_GRANT}*MIN({k - 1},{_VEST})/{_VEST})"
+        )
+    else:
+        parts.append(_ONE_TIME)
+    return _offer(f'IF({_UNKNOWN_SCHEDULE},"",{"+".join(parts)})')
+
+
+# The offer's start in Transition (its first row): Agreed start, else Earliest start; "" if none.
+_T_ROW = "MATCH([@ID],Transition[Offer ID],0)"
+_START = (
+    f'IFERROR(IF(INDEX(Transition[Agreed start],{_T_ROW})<>"",'
+    f"INT(INDEX(Transition[Agreed start],{_T_ROW})),INDEX(Transition[Earliest start],{_T_ROW})),"
+    '"")'
+)
+_MONTHS = "[@Sign-on clawback months]"
+_CLAWBACK = _offer(
+    f'IF(N({_MONTHS})<=0,"",IF(OR({_START}="",{{TODAY}}<{_START}),{_n("Signing bonus")},'
+    f'{_n("Signing bonus")}*MAX(0,{_MONTHS}-DATEDIF({_START},{{TODAY}},"m"))/{_MONTHS}))'
+)
+_COL_INDEX = "IF(ISNUMBER([@Cost of living index]),[@Cost of living index],100)"
 
 
 # -- the sheets -------------------------------------------------------------------------------------
@@ -301,10 +348,32 @@ OFFERS = Table(
             "Bonus target %", "percent", lo=0, note="Target bonus as a share of base (10% = 0.10)."
         ),
         Column("Signing bonus", "money", lo=0, note="One-time signing bonus."),
+        Column(
+            "Sign-on clawback months",
+            "int",
+            lo=0,
+            note="Months after your start within which leaving means repaying the signing bonus "
+            "(blank: no clawback).",
+        ),
         Column("Relocation allowance", "money", lo=0, note="One-time relocation payment."),
         Column("Relocation cost", "money", lo=0, note="What moving would really cost you."),
         Column("Equity grant value", "money", lo=0, note="Total value of the equity grant."),
         Column("Vesting years", "number", lo=0, note="Years over which the grant vests."),
+        Column(
+            "Vesting schedule",
+            "text",
+            dropdown=VESTING_SCHEDULES_NAME,
+            width=14,
+            note="A schedule of the Vesting table in Settings (e.g. 5/15/40/40: the share vesting "
+            "each year). Blank: the grant vests evenly over Vesting years.",
+        ),
+        Column(
+            "Refresh % per year",
+            "percent",
+            lo=0,
+            note="A refresh grant each year from year 2, as a share of the initial grant, each "
+            "vesting evenly over Vesting years (10% = 0.10).",
+        ),
         Column(
             "Retirement match %",
             "percent",
@@ -323,6 +392,21 @@ OFFERS = Table(
         ),
         Column("Commute minutes one-way", "int", lo=0, note="Minutes from door to desk."),
         Column("Flexible hours", "choice", choices=FLEXIBLE, note="Yes, Partial or No."),
+        Column(
+            "Cost of living index",
+            "number",
+            lo=10,
+            hi=1000,
+            note="Cost of living where the job is: 100 = where you live now, 120 = 20% dearer "
+            "(blank: 100).",
+        ),
+        Column(
+            "Tax rate %",
+            "percent",
+            lo=0,
+            hi=1,
+            note="Your own estimate of the share of pay lost to tax (blank: 0).",
+        ),
         Column(
             "Status",
             "choice",
@@ -394,6 +478,39 @@ OFFERS = Table(
                 )
             ),
             note="Computed: Recurring total per hour of work and commute.",
+        ),
+        *(
+            Column(
+                header,
+                "money",
+                formula=_year_total(k),
+                note=f"Computed: what year {k} pays: base, bonus, match, benefits - commute, "
+                "the equity vesting that year (Vesting schedule, else even), refresh grants"
+                + (", signing bonus and relocation." if k == 1 else "."),
+            )
+            for k, header in enumerate(YEAR_TOTALS, 1)
+        ),
+        Column(
+            "After-tax year 1",
+            "money",
+            formula=_offer('IF([@Year 1 total]="","",[@Year 1 total]*(1-N([@Tax rate %])))'),
+            note="Computed: Year 1 total x (1 - Tax rate %).",
+        ),
+        Column(
+            "Cost-of-living adjusted average",
+            "money",
+            formula=_offer(
+                f'IF(OR([@Average annual total]="",{_COL_INDEX}<=0),"",'
+                f"[@Average annual total]*100/{_COL_INDEX})"
+            ),
+            note="Computed: Average annual total x 100 / Cost of living index.",
+        ),
+        Column(
+            "Clawback at risk",
+            "money",
+            formula=_CLAWBACK,
+            note="Computed: the signing bonus to repay if you left on the as-of date: in "
+            "proportion to the clawback months not yet served since the start in Transition.",
         ),
     ),
     note="One row per offer; the computed columns give its real value.",
@@ -527,11 +644,49 @@ HOLIDAYS_TABLE = Table(
     note="Public holidays; every business-day formula skips them.",
 )
 
+VESTING_TABLE = Table(
+    "Vesting",
+    (
+        Column(
+            "Schedule",
+            "text",
+            True,
+            True,
+            width=14,
+            note="The schedule's name, as picked in Offers' Vesting schedule.",
+        ),
+        *(
+            Column(
+                f"Year {k} %",
+                "percent",
+                k == 1,
+                lo=0,
+                hi=1,
+                width=10,
+                number_format=PERCENT_FORMAT,
+                note=f"Share of the grant vesting in year {k}; the years add up to 100%.",
+            )
+            for k in range(1, YEARS + 1)
+        ),
+    ),
+    note="Vesting schedules: the share of an equity grant that vests in each year.",
+)
+# The schedules every new workbook starts with (users add rows).
+VESTING_SCHEDULES: tuple[tuple[str, tuple[float, ...]], ...] = (
+    ("5/15/40/40", (0.05, 0.15, 0.40, 0.40)),
+    ("40/30/20/10", (0.40, 0.30, 0.20, 0.10)),
+    ("25/25/25/25", (0.25, 0.25, 0.25, 0.25)),
+    ("34/33/33/0", (0.34, 0.33, 0.33, 0.0)),
+)
+OFFER_YEARS_SHEET = "Offer years"  # offers down, years across (computed; not a table of inputs)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (PIPELINE, INTERVIEWS, CONTACTS, QUESTIONS, OFFERS, NEGOTIATION, LESSONS, TRANSITION)
 }
 SHEET_ORDER = (*TABLES, "Settings", "Dashboard")
+_AT = SHEET_ORDER.index("Offers") + 1
+SHEET_ORDER = (*SHEET_ORDER[:_AT], OFFER_YEARS_SHEET, *SHEET_ORDER[_AT:])
 
 
 def table_for(name: str) -> Table:

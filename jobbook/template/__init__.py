@@ -20,7 +20,8 @@ from ..schema import TABLES
 from ._dashboard import write_dashboard
 from ._macros import add_macro_sheets, to_xlsm
 from ._settings import write_settings
-from ._tables import write_table
+from ._tables import capacity, write_table
+from ._years import write_offer_years, write_vesting
 
 __all__ = ["build_workbook", "holiday_years", "new_workbook", "save_atomically"]
 
@@ -51,7 +52,9 @@ def build_workbook(
     base_year = year or (as_of or dt.date.today()).year
     holidays = public_holidays(country, holiday_years(base_year))
     write_settings(wb, {"AsOf": as_of, "Country": country.upper()}, holidays)
+    write_vesting(wb)
     write_dashboard(wb)
+    write_offer_years(wb, capacity(TABLES["Offers"], len(records.get("Offers", []))))
     if macros:
         add_macro_sheets(wb)
     wb.active = wb.sheetnames.index("Dashboard") if records else 0

@@ -109,7 +109,10 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
 
 def _validation_for(col: Column) -> DataValidation | None:
     title = col.header[:32]
-    if col.kind == "choice" and col.choices:
+    if col.dropdown:  # the values of a defined name (a column of another table)
+        dv = DataValidation(type="list", formula1=f"={col.dropdown}", allow_blank=True)
+        dv.error = f"Pick one of the list ({col.note})"[:255]
+    elif col.kind == "choice" and col.choices:
         dv = DataValidation(
             type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True
         )
