@@ -50,24 +50,31 @@ def first_page(pdf: Path, name: str, dpi: int, page: int = 1) -> Path:
 
 
 def offers_view(book: Path, dst: Path) -> Path:
-    """The sample with the Offers sheet narrowed to what tells offers apart: identity, decision,
-    base and every computed value (the other input columns hidden), printed over its offers only."""
+    """The sample with the Offers sheet narrowed to what tells offers apart: identity, base, the
+    grant and how it vests, the clawback, tax and cost of living, and the totals (the other
+    columns hidden), printed over its offers only."""
     import openpyxl
 
-    from jobbook.schema import TABLES
+    from jobbook.schema import TABLES, YEAR_TOTALS
 
     table = TABLES["Offers"]
     keep = {
         "ID",
         "Company",
-        "Offer date",
-        "Decision due",
-        "Decision flag",
-        "Base salary",
         "Status",
-        "Final base",
+        "Base salary",
+        "Signing bonus",
+        "Sign-on clawback months",
+        "Equity grant value",
+        "Vesting schedule",
+        "Cost of living index",
+        "Tax rate %",
+        "Average annual total",
+        *YEAR_TOTALS,
+        "After-tax year 1",
+        "Cost-of-living adjusted average",
+        "Clawback at risk",
     }
-    keep |= {c.header for c in table.computed}
     wb = openpyxl.load_workbook(book)
     ws = wb["Offers"]
     for cell in ws[1]:
@@ -95,12 +102,14 @@ def main() -> None:
             offers_view(book, tmp / "offers.xlsx"), ["Offers"], tmp / "offers.pdf"
         )
         print(first_page(offers, "offers.png", 150))
+        years = sheets_to_pdf(book, ["Offer years"], tmp / "offer-years.pdf")
+        print(first_page(years, "offer-years.png", 120))
         _, written, _ = write_report(
             book, MONTH, tmp / "report.xlsx", tmp / "report.pdf", as_of=AS_OF
         )
         print(first_page(written[1], "report-summary.png", 70, 1))
         print(first_page(written[1], "report-offers.png", 70, 7))
-        print(first_page(written[1], "report-flow.png", 70, 8))
+        print(first_page(written[1], "report-flow.png", 70, 9))
         lo = convert(written[0], "pdf", tmp / "lo")
         print(first_page(lo, "report-workbook.png", 80, 1))
 

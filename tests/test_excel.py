@@ -21,6 +21,7 @@ import pytest
 import jobbook
 from jobbook import views
 from jobbook.core import BusinessCalendar, as_date
+from jobbook.core.offers import YEAR_COLUMNS
 from jobbook.excel import actions
 from jobbook.excel import functions as f
 from jobbook.reader._frames import book_from_sheets
@@ -121,7 +122,37 @@ def test_offer_functions_equal_the_core(sample):
     assert value["First-year total"] == pytest.approx(first["First-year total"], rel=1e-12)
     assert value["Effective hourly"] == pytest.approx(first["Effective hourly"], rel=1e-12)
     empty = f.JB_OFFER_VALUE([offers[0]], [[None] * len(offers[0])])
-    assert [v for _, v in empty] == [""] * 8
+    assert [v for _, v in empty] == [""] * len(f.VALUE_LABELS) == [""] * 15
+
+
+def test_offer_value_gives_the_years(sample):
+    """SPEC 5.1 through JB_OFFER_VALUE: the Vesting table as Excel sends it (Vesting[#All]), the
+    start from Transition and today, against the core (O02: a clawback not yet started)."""
+    path, blocks = sample
+    book = jobbook.read_book(path)
+    offers = table(blocks, "Offers")
+    vesting = [row[7:12] for row in blocks["Settings"][2][:11]]  # H1:L11
+    assert vesting[0] == ["Schedule", "Year 1 %", "Year 2 %", "Year 3 %", "Year 4 %"]
+    o = book.tables["Offers"].set_index("ID")
+    start = book.tables["Transition"].set_index("Offer ID").at["O02", "Agreed start"]
+    for k, oid in enumerate(o.index, 1):
+        got = dict(
+            f.JB_OFFER_VALUE(
+                [offers[0]],
+                [offers[k]],
+                None,
+                vesting,
+                start.to_pydatetime() if oid == "O02" else None,
+                DT(2026, 10, 21),
+            )
+        )
+        for label in YEAR_COLUMNS:
+            want = o.at[oid, label]
+            assert (got[label] == "") if pd.isna(want) else got[label] == pytest.approx(want), (
+                oid,
+                label,
+            )
+    assert dict(f.JB_OFFER_VALUE([offers[0]], [offers[2]]))["Clawback at risk"] == 10000
 
 
 def test_stats_and_funnel_equal_the_core(sample):
@@ -227,7 +258,7 @@ EXPECTED_ARGS = {
     "JB_WORKDAY": ["start", "days", "holidays"],
     "JB_NETWORKDAYS": ["start", "end", "holidays"],
     "JB_FLAG": ["due", "done", "as_of", "holidays"],
-    "JB_OFFER_VALUE": ["headers", "row", "settings"],
+    "JB_OFFER_VALUE": ["headers", "row", "settings", "vesting", "start", "as_of"],
     "JB_OFFERS": ["offers", "pipeline", "settings", "as_of", "holidays"],
     "JB_FUNNEL": ["pipeline", "month"],
     "JB_STATS": ["pipeline", "interviews", "offers", "month"],

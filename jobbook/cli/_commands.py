@@ -222,7 +222,8 @@ def offers_text(rows: list[dict], book: Path) -> str:
 @output_options
 def offers(book: Path, as_of, fmt: str) -> None:
     """Every offer in BOOK with its real value (bonus, equity, match, commute, one-time amounts),
-    ranked by average annual total, with its decision deadline and flag.
+    ranked by average annual total, with its decision deadline and flag; then what each pays year
+    by year (equity as it vests), after tax, for the cost of living, and the signing bonus at risk.
 
     \b
     Example:
@@ -231,7 +232,30 @@ def offers(book: Path, as_of, fmt: str) -> None:
     """
     b = load(book, as_of, views.NEEDS_OFFERS)
     rows = views.offers(b)
-    emit(fmt, rows, offers_text(rows, book), fields=views.OFFER_KEYS)
+    text = offers_text(rows, book) + (f"\n\n{offer_years_text(rows)}" if rows else "")
+    fields = tuple(k for k in views.OFFER_KEYS if k != "year_totals")  # CSV: year_N_total columns
+    emit(fmt, rows, text, rows=[{k: r[k] for k in fields} for r in rows], fields=fields)
+
+
+def offer_years_text(rows: list[dict]) -> str:
+    """SPEC 5.1: what each offer pays year by year, after tax, for the cost of living, at risk."""
+    body = [
+        [
+            r["rank"] or "-",
+            r["id"],
+            *(money(v) for v in r["year_totals"]),
+            money(r["after_tax_year_1"]),
+            money(r["cost_of_living_adjusted_average"]),
+            money(r["clawback_at_risk"]),
+        ]
+        for r in rows
+    ]
+    heads = ["Rank", "ID", "Year 1", "Year 2", "Year 3", "Year 4", "After tax, year 1"]
+    return "Year by year (equity as it vests):\n" + text_table(
+        [*heads, "Avg/year, cost of living adj.", "Clawback at risk"],
+        body,
+        right=(0, 2, 3, 4, 5, 6, 7, 8),
+    )
 
 
 # -- deadlines ----------------------------------------------------------------------------------

@@ -21,12 +21,13 @@ import xlwings as xw
 from .. import views
 from ..core import BusinessCalendar, as_date, flags, offer_values
 from ..core.computed import notice_dates
+from ..core.offers import YEAR_COLUMNS, offer_years
 from ..core.settings import Settings
 from ..core.stats import outcome_stats
 from ..errors import BadValue
 from ..reader._frames import book_from_frames, typed_frame
 from ..reader._table import empty_frame
-from ..schema import FUNNEL_STAGES, OFFERS, SETTINGS_BY_NAME, TABLES, norm_header
+from ..schema import FUNNEL_STAGES, OFFERS, SETTINGS_BY_NAME, TABLES, VESTING_TABLE, norm_header
 
 CATEGORY = "jobbook"
 Grid = list[list[Any]]
@@ -176,20 +177,28 @@ VALUE_LABELS = (
     "Average annual total",
     "Effective hourly",
 )
+VALUE_LABELS += YEAR_COLUMNS  # SPEC 5.1: the years, after tax, cost of living, clawback
 
 
 @xw.func(category=CATEGORY)
 @xw.arg("headers", doc="The Offers headers, e.g. Offers[#Headers].")
 @xw.arg("row", doc="One offer's row, e.g. Offers[@].")
 @xw.arg("settings", doc="Optional: Settings names and values, e.g. Settings!A2:B12.")
-def JB_OFFER_VALUE(headers, row, settings=None):
-    """The real value of one offer: bonus, equity, match, commute and totals (a 2-column table)."""
+@xw.arg("vesting", doc="Optional: the Vesting table with its headers, Vesting[#All].")
+@xw.arg("start", doc="Optional: the offer's start date (for the clawback; blank: not started).")
+@xw.arg("as_of", doc="Optional: today (pass AsOfDate); blank: today's date.")
+def JB_OFFER_VALUE(headers, row, settings=None, vesting=None, start=None, as_of=None):
+    """One offer's value: bonus, equity, match, commute, totals, years 1-4, after tax, clawback."""
     frame, _ = typed_frame(
         OFFERS, pd.DataFrame([_flat(row)], columns=[str(h) for h in _flat(headers)])
     )
     values = offer_values(frame, _settings(settings))
     if values.empty:
         return [[label, ""] for label in VALUE_LABELS]
+    table = typed_frame(VESTING_TABLE, _table(vesting))[0] if vesting is not None else None
+    begins = [as_date(start) if start not in (None, "") else None]
+    years = offer_years(frame, values, table, np.array(begins, dtype="datetime64[D]"), _day(as_of))
+    values = pd.concat([values, years], axis=1)
     return [[label, _out(values.iloc[0][label])] for label in VALUE_LABELS]
 
 

@@ -209,7 +209,12 @@ def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
-OFFER_YEAR_FIGURES = ("After-tax year 1", "Cost-of-living adjusted average", "Clawback at risk")
+OFFER_YEAR_FIGURES = (
+    "Average annual total",
+    "After-tax year 1",
+    "Cost-of-living adjusted average",
+    "Clawback at risk",
+)
 
 
 def _offer_years(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -403,7 +403,7 @@ def _offer_years_page(pdf: PdfPages, r: ReportData) -> None:
     _table(
         fig,
         (0.04, 0.05, 0.92, 0.36),
-        "Ranked as everywhere: best average first",
+        "Ranked by average annual total, best first",
         table,
         empty="No offers yet.",
     )

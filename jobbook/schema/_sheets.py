@@ -363,7 +363,6 @@ OFFERS = Table(
             "Vesting schedule",
             "text",
             dropdown=VESTING_SCHEDULES_NAME,
-            width=14,
             note="A schedule of the Vesting table in Settings (e.g. 5/15/40/40: the share vesting "
             "each year). Blank: the grant vests evenly over Vesting years.",
         ),
@@ -499,6 +498,7 @@ OFFERS = Table(
         Column(
             "Cost-of-living adjusted average",
             "money",
+            width=32,
             formula=_offer(
                 f'IF(OR([@Average annual total]="",{_COL_INDEX}<=0),"",'
                 f"[@Average annual total]*100/{_COL_INDEX})"
