@@ -19,7 +19,7 @@ from jobbook import views
 from jobbook.core import offer_value
 from jobbook.core.offers import whole_months
 
-from handmade import new_workbook, save, write_sheet, write_settings
+from handmade import new_workbook, save, write_settings, write_sheet
 
 D = dt.date
 YEARS = [f"Year {k} total" for k in range(1, 5)]
