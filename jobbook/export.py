@@ -6,7 +6,8 @@ ISO dates (Parquet ``date32``), the Interviews Date with its time of day (``2026
 Parquet ``timestamp[s]``, wall-clock time), money and other numbers ``float64``, whole-number
 columns ``int64``, text ``string``. A done column (``Thank-you sent``, ``Done``...) is a date column unless
 it holds marks other than dates (``x``, ``TRUE``), which stay as written in a text column.
-``Settings`` is a one-row table of the named settings; ``Holidays`` the holiday list the book uses.
+``Settings`` is a one-row table of the named settings; ``Holidays`` the holiday list the book uses;
+``Vesting`` the vesting schedules it uses (SPEC section 5.1).
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import pandas as pd
 
 from ._files import write_atomically
 from ._safe import csv_cell
+from .core.offers import default_vesting
 from .errors import OutputExists, UsageError
 from .reader import Book
-from .schema import HOLIDAYS_TABLE, NUMERIC_KINDS, SETTINGS, TABLES
+from .schema import HOLIDAYS_TABLE, NUMERIC_KINDS, SETTINGS, TABLES, VESTING_TABLE
 
 FORMATS = ("csv", "json", "parquet")
 SETTINGS_TABLE = "Settings"
@@ -76,7 +78,8 @@ def _column(header: str, kind: str, series: pd.Series, timed: bool = False) -> C
 
 
 def export_tables(book: Book) -> dict[str, list[Column]]:
-    """Every table of the book with its computed columns, then Settings and Holidays, typed."""
+    """Every table of the book with its computed columns, then Settings, Holidays and Vesting,
+    typed."""
     out: dict[str, list[Column]] = {}
     for name, table in TABLES.items():
         df = book.tables[name]
@@ -93,6 +96,11 @@ def export_tables(book: Book) -> dict[str, list[Column]]:
     ]
     out[HOLIDAYS_TABLE.name] = [
         _column(c.header, c.kind, book.holidays[c.header]) for c in HOLIDAYS_TABLE.columns
+    ]
+    vesting = default_vesting() if book.vesting is None else book.vesting
+    out[VESTING_TABLE.name] = [
+        _column(c.header, c.kind, vesting[c.header].reset_index(drop=True))
+        for c in VESTING_TABLE.columns
     ]
     return out
 
@@ -168,7 +176,7 @@ def _writer(fmt: str, columns: list[Column], name: str, as_of: dt.date) -> Calla
 
 
 def export_paths(folder: Path, fmt: str) -> dict[str, Path]:
-    names = [*TABLES, SETTINGS_TABLE, HOLIDAYS_TABLE.name]
+    names = [*TABLES, SETTINGS_TABLE, HOLIDAYS_TABLE.name, VESTING_TABLE.name]
     return {n: Path(folder) / f"{n}.{fmt}" for n in names}
 
 

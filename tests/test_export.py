@@ -14,12 +14,13 @@ import pytest
 
 import jobbook
 from jobbook.cli import main
-from jobbook.schema import HOLIDAYS_TABLE, SETTINGS, TABLES
+from jobbook.core.offers import default_vesting
+from jobbook.schema import HOLIDAYS_TABLE, SETTINGS, TABLES, VESTING_TABLE
 
 import handmade
 
 D = dt.date
-NAMES = [*TABLES, "Settings", "Holidays"]
+NAMES = [*TABLES, "Settings", "Holidays", "Vesting"]
 
 
 def canon(v: object) -> object:
@@ -51,6 +52,10 @@ def expected(book) -> dict[str, dict[str, list]]:
     out["Settings"] = {s.name: [canon(values[s.name])] for s in SETTINGS}
     out["Holidays"] = {
         c.header: [canon(v) for v in book.holidays[c.header]] for c in HOLIDAYS_TABLE.columns
+    }
+    vesting = default_vesting() if book.vesting is None else book.vesting  # a book without one
+    out["Vesting"] = {
+        c.header: [canon(v) for v in vesting[c.header]] for c in VESTING_TABLE.columns
     }
     return out
 
@@ -84,6 +89,8 @@ def numeric_headers(name: str) -> set[str]:
         return {s.name for s in SETTINGS if s.kind in ("int", "number")}
     if name == "Holidays":
         return set()
+    if name == "Vesting":
+        return {c.header for c in VESTING_TABLE.columns if c.kind in NUMERIC_KINDS}
     return {c.header for c in TABLES[name].columns if c.kind in NUMERIC_KINDS}
 
 
@@ -169,7 +176,7 @@ def test_every_table_round_trips_through_csv_json_and_parquet(sample, tmp_path, 
             got = {h: [canon(v) for v in vs] for h, vs in got.items()}
             assert list(got) == list(want[name]), (fmt, name)
             assert got == want[name], (fmt, name)
-    assert "Wrote 10 files" in capsys.readouterr().out
+    assert "Wrote 11 files" in capsys.readouterr().out
 
 
 def test_parquet_columns_have_real_types(sample, tmp_path):

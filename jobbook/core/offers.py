@@ -122,7 +122,9 @@ def schedule_key(names: pd.Series) -> pd.Series:
     return text.mask(names.isna() | (text == ""))
 
 
-def _shares(offers: pd.DataFrame, vesting: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _shares(
+    offers: pd.DataFrame, vesting: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per offer: the schedule's share of each year (n x YEARS, blank shares as 0), whether the
     offer names a schedule, and whether that schedule is missing from the table (first row wins)."""
     table = vesting.assign(_key=schedule_key(vesting["Schedule"])).dropna(subset="_key")
