@@ -108,10 +108,10 @@ def test_refresh_one_time_amounts_tax_and_cost_of_living():
     assert v["Clawback at risk"] is None  # no clawback months
 
 
-def test_refresh_grants_stop_once_vested():
-    # 10,000 over 2 years: 5,000 in years 1-2. Refresh 10% = 1,000 a grant, 500 a year for 2 years:
-    # year 2 has the year-2 grant (500); years 3 and 4 the two latest (1,000), the year-2 grant
-    # having vested. (SPEC's (k - 1) x ... assumes Vesting years >= 3; see docs/spec-notes.md.)
+def test_refresh_follows_spec_formula_also_for_short_vesting():
+    # 10,000 over 2 years: 5,000 in years 1-2. SPEC 5.1 as written: year k adds
+    # (k - 1) x 10% x 10,000 / 2 = 500 x (k - 1): 500, 1,000, 1,500 in years 2-4 (SPEC's words
+    # would stop counting a refresh once it has vested; see docs/spec-notes.md).
     got = years(
         **{
             "Base salary": 50000,
@@ -120,7 +120,7 @@ def test_refresh_grants_stop_once_vested():
             "Refresh % per year": 0.1,
         }
     )
-    assert got == pytest.approx([55000, 55500, 51000, 51000], rel=1e-12)
+    assert got == pytest.approx([55000, 55500, 51000, 51500], rel=1e-12)
 
 
 def test_blank_optional_parts():

@@ -188,10 +188,8 @@ def _offer_years(offers, values, vesting, starts, today) -> pd.DataFrame:
         even = np.where(vesting_years, np.clip(vest - (k - 1), 0.0, 1.0) / years, 0.0)
         share = np.where(named, shares[:, k - 1], even)
         total = fixed + grant * share
-        if k > 1:  # the refresh grants of years 2..k, each vesting evenly over Vesting years
-            total = total + np.where(
-                vesting_years, refresh * grant * np.minimum(k - 1, vest) / years, 0.0
-            )
+        if k > 1:  # SPEC 5.1 as written: (k - 1) x Refresh % x grant / Vesting years
+            total = total + np.where(vesting_years, refresh * grant * (k - 1) / years, 0.0)
         else:
             total = total + one_time
         out[YEAR_TOTALS[k - 1]] = np.where(missing, np.nan, total)

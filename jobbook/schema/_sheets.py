@@ -71,7 +71,7 @@ def _year_total(k: int) -> str:
     if k > 1:
         parts.append(
             f"IF({_n('Vesting years')}<=0,0,"
-            f"{_n('Refresh % per year')}*{_GRANT}*MIN({k - 1},{_VEST})/{_VEST})"
+            f"{_n('Refresh % per year')}*{_GRANT}*{k - 1}/{_VEST})"
         )
     else:
         parts.append(_ONE_TIME)
