@@ -70,8 +70,7 @@ def _year_total(k: int) -> str:
     parts = [_FIXED, f"{_GRANT}*{share}"]
     if k > 1:
         parts.append(
-            f"IF({_n('Vesting years')}<=0,0,"
-            f"{_n('Refresh % per year')}*{_GRANT}*{k - 1}/{_VEST})"
+            f"IF({_n('Vesting years')}<=0,0,{_n('Refresh % per year')}*{_GRANT}*{k - 1}/{_VEST})"
         )
     else:
         parts.append(_ONE_TIME)
