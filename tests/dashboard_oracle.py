@@ -10,6 +10,7 @@ import pandas as pd
 
 from jobbook import views
 from jobbook.core import by_month
+from jobbook.core.deadlines import KIND_LABELS
 from jobbook.schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES
 from jobbook.template._dashboard import (
     DAYS,
@@ -26,7 +27,6 @@ from jobbook.template._dashboard import (
     STATUS_TOP,
     TOP_OFFERS,
     UP_NEXT,
-    _kinds,
 )
 
 
@@ -71,35 +71,30 @@ def expected_values(book) -> dict[str, object]:
                 f"D{r}": counts["offers"],
             }
         )
-    offers = (
-        t["Offers"]
-        .dropna(subset=["First-year total"])
-        .sort_values("First-year total", ascending=False, kind="stable")
-    )
+    offers = [o for o in views.offers(book) if o["rank"] is not None]  # in rank order
     for k in range(TOP_OFFERS):
         r = OFFER_TOP + 1 + k
         if k < len(offers):
-            o = offers.iloc[k]
+            o = offers[k]
             out.update(
                 {
-                    f"A{r}": k + 1,
-                    f"B{r}": o["Company"],
-                    f"C{r}": o["First-year total"],
-                    f"D{r}": o["Average annual total"],
+                    f"A{r}": o["rank"],
+                    f"B{r}": o["company"],
+                    f"C{r}": o["average_annual_total"],
+                    f"D{r}": o["first_year_total"],
                 }
             )
         else:
             out.update({f"A{r}": None, f"B{r}": None, f"C{r}": None, f"D{r}": None})
     open_ = views.deadlines(book)
-    soon = views.deadlines(book, within=DAYS - 1)
-    labels = dict(zip(DEADLINE_KINDS, (k[0] for k in _kinds(""))))
+    soon = views.deadlines(book, within=DAYS)
     for k in range(UP_NEXT):
         r = NEXT_TOP + 1 + k
         d = soon[k] if k < len(soon) else None
         out.update(
             {
                 f"A{r}": dt.date.fromisoformat(d["due"]),
-                f"B{r}": labels[d["kind"]],
+                f"B{r}": KIND_LABELS[d["kind"]],
                 f"C{r}": d["id"],
                 f"D{r}": d["company"],
                 f"G{r}": d["flag"] or None,
@@ -119,7 +114,7 @@ def expected_values(book) -> dict[str, object]:
             1 for d in open_ if d["kind"] == kind and d["flag"] == FLAG_OVERDUE
         )
     out[f"H{r}"] = sum(out[f"{x}{r}"] for x in "BCDEFG")
-    for k in range(DAYS):
+    for k in range(DAYS + 1):
         r = DEADLINE_TOP + 2 + k
         day = (as_of + dt.timedelta(days=k)).isoformat()
         out[f"A{r}"] = as_of + dt.timedelta(days=k)

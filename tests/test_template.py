@@ -129,6 +129,29 @@ def test_table_sheet(wb, name):
                 )
 
 
+def test_table_sheets_print_the_rows_in_use(wb, sample_path):
+    """Each table sheet's print area is its header and the rows in use (not the pre-filled rows,
+    which would print as pages of headers); an empty book prints the header row."""
+    book = jobbook.read_book(sample_path)
+    empty = build_workbook()
+    for name, table in TABLES.items():
+        last = openpyxl.utils.get_column_letter(len(table.columns))
+        rows = 1 + len(book.tables[name])
+        assert rows >= 2, name  # the sample fills every table
+        assert wb[name].print_area == f"'{name}'!$A$1:${last}${rows}", name
+        area = empty[name].defined_names["_xlnm.Print_Area"].attr_text
+        assert area == f"{name}!$A$1:${last}$1", name
+
+
+def test_text_beside_a_date_is_indented(wb):
+    """A right-aligned date or number never runs into the text column on its right."""
+    ws = wb["Pipeline"]
+    col = {c.value: c.column_letter for c in ws[1]}
+    assert ws[f"{col['Stage']}2"].alignment.indent == 1  # right of Date applied
+    assert ws[f"{col['Stage']}1"].alignment.indent == 1
+    assert ws[f"{col['Role']}2"].alignment.indent == 0  # right of Company (text)
+
+
 def test_flags_are_coloured(wb):
     for name, header in (
         ("Pipeline", "Flag"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -19,10 +21,10 @@ from dashboard_oracle import expected_values
 
 import jobbook
 from jobbook import views
-from jobbook.libreoffice import recalculate
+from jobbook.libreoffice import convert, recalculate
 from jobbook.schema import OFFER_YEARS_SHEET, OFFERS, TABLES
 from jobbook.template import new_workbook
-from jobbook.template._dashboard import NEXT_TOP
+from jobbook.template._dashboard import NEXT_TOP, OFFER_TOP, OFFERS_HEADING, TOP_OFFERS
 from jobbook.template._dashboard import SHEET as DASHBOARD
 from jobbook.template._years import HEAD_ROW, VESTING_COL, YEAR_SHEET_COLUMNS
 
@@ -122,6 +124,15 @@ def with_marks(src: Path, dst: Path) -> Path:
     return dst
 
 
+RANKED_OFFERS = (  # ID, application, base, signing bonus (HorizonYears 4), rows 9-13
+    ("O8", "P2", 190000, 60001),  # first year 250,001; average 205,000.25
+    ("O9", "P1", 204000, 0),  # 204,000 both
+    ("O10", "P1", 200000, 20001),  # first year 220,001; average 205,000.25 (tie with O8)
+    ("O11", "P2", 206000, 0),  # 206,000 both: first by average, third by first year
+    ("O12", "P2", 204000, 0),  # the same as O9 in both: after O9, in sheet order
+)
+
+
 def few_items(src: Path, dst: Path) -> Path:
     """A handful of deadlines, so that every kind shows in the Dashboard's "Up next" list: a text
     in a date column (skipped, not an error), a next action with a time of day, a start too soon."""
@@ -175,6 +186,19 @@ def few_items(src: Path, dst: Path) -> Path:
     )
     fill("Transition", 2, Offer_ID="O1", Notice_given=d(2026, 10, 21), Agreed_start=d(2026, 10, 26))
     offer_years(wb, fill)
+    # declined offers (no deadline) above the others that rank differently by first-year total and
+    # by average, with a tie on the average (broken by first-year total) and a tie on both
+    for row, (oid, app, base, signing) in enumerate(RANKED_OFFERS, 9):
+        fill(
+            "Offers",
+            row,
+            ID=oid,
+            Application_ID=app,
+            Offer_date=d(2026, 10, 5),
+            Base_salary=base,
+            Signing_bonus=signing,
+            Status="Declined",
+        )
     wb.save(dst)
     return dst
 
@@ -312,3 +336,46 @@ def test_up_next_lists_every_kind_in_order(built):
         (dt.date(2026, 10, 26), "Start", "O1", "Beta", "Too soon"),
         (dt.date(2026, 10, 27), "Follow-up", "P2", "Beta", None),
     ]
+
+
+def test_dashboard_ranks_offers_as_the_offers_command(built):
+    """ "Offers compared" lists the offers in `jobbook offers` order (average annual total, ties by
+    first-year total, then sheet order), although a big signing bonus puts another offer first by
+    first-year total."""
+    book = jobbook.read_book(built["few"])
+    ranked = [o for o in views.offers(book) if o["rank"] is not None]
+    assert [o["id"] for o in ranked[:6]] == ["O11", "O8", "O10", "O9", "O12", "O2"]
+    by_first_year = sorted(ranked, key=lambda o: -o["first_year_total"])
+    assert by_first_year[0]["id"] == "O8"  # the order the Dashboard used to show
+    ws = openpyxl.load_workbook(built["few-lo"], data_only=True)[DASHBOARD]
+    shown = [
+        tuple(norm(ws[f"{c}{r}"].value) for c in "ABCD")
+        for r in range(OFFER_TOP + 1, OFFER_TOP + 1 + TOP_OFFERS)
+    ]
+    assert shown == [
+        (o["rank"], o["company"], o["average_annual_total"], o["first_year_total"])
+        for o in ranked[:TOP_OFFERS]
+    ]
+    assert ws.cell(OFFER_TOP - 1, 1).value == OFFERS_HEADING
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    """The text of each page of `pdf` (pdftotext, pages split at form feeds)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def test_printed_sample_has_no_page_of_headers_only(built, tmp_path):
+    """The sample printed by LibreOffice: every page holds data, none only the repeated header row
+    of a table's pre-filled empty rows (their print areas end at the rows in use)."""
+    pdf = convert(built["pinned"], "pdf", tmp_path)
+    pages = _page_texts(pdf)
+    header_words = {w for t in TABLES.values() for h in t.headers for w in re.findall(r"\w+", h)}
+    bare = [
+        k
+        for k, text in enumerate(pages, 1)
+        if not set(re.findall(r"\w+", text)) - header_words  # nothing but header words
+    ]
+    assert bare == []
+    # each table sheet prints on as few pages as its rows need (the whole book: ~15, not ~30)
+    assert len(pages) <= 16, len(pages)

@@ -11,6 +11,13 @@ from .computed import Context, _active, lookup
 from .flags import flags
 
 KINDS = ("thank-you", "follow-up", "next-action", "decision", "lesson", "start")
+# each kind as people read it (the Dashboard, reports); --json and `done`/`draft` keep the tokens
+KIND_LABELS = dict(
+    zip(
+        KINDS,
+        ("Thank-you note", "Follow-up", "Next action", "Offer decision", "Lesson action", "Start"),
+    )
+)
 COLUMNS = ["kind", "sheet", "id", "company", "due", "flag"]
 
 

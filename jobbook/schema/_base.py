@@ -200,6 +200,25 @@ def lookup_formula(target_table: str, target_col: str, key: str, key_col: str = 
     return f'IFERROR(""&INDEX({target_table}[{target_col}],MATCH({key},{target_table}[{key_col}],0)),"")'
 
 
+def print_area(sheet: str, table_ref: str, last_row: int) -> str:
+    """A table sheet's print area: the Table's columns, from its header row down to `last_row`
+    (the last row in use), so that the pre-filled empty rows never print as pages of headers.
+
+    LibreOffice 7.4 takes only a literal range from ``_xlnm.Print_Area`` (it ignores OFFSET or
+    INDEX formulas that Excel would follow), so whoever adds rows sets it again: the template
+    builder, and the editor when a row lands below the area.
+    ``print_area("Pipeline", "A1:T501", 62) == "Pipeline!$A$1:$T$62"``."""
+    first, last = table_ref.split(":")
+    c1, r1 = re.match(r"([A-Z]+)(\d+)", first.upper()).groups()
+    c2 = re.match(r"([A-Z]+)", last.upper()).group(1)
+    name = (
+        sheet
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet)
+        else "'{}'".format(sheet.replace("'", "''"))
+    )
+    return f"{name}!${c1}${r1}:${c2}${max(int(last_row), int(r1))}"
+
+
 def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
     """SPEC section 3: the flag of due date `due` given the boolean `done`.
 

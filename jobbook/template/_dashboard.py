@@ -1,6 +1,6 @@
 """The Dashboard sheet: SPEC section 4 figures (all time and this month), the open deadlines of
-the next 14 days (listed, soonest first, and counted per day), offers compared, and native charts -
-all native formulas over the tables.
+the next 14 calendar days (listed, soonest first, and counted per day), offers ranked as `jobbook
+offers` ranks them, and native charts - all native formulas over the tables.
 
 The constants below place every block; ``tests/dashboard_oracle.py`` gives, for the same cells,
 what the Python core computes, so tests can hold LibreOffice's results against it cell by cell.
@@ -12,8 +12,17 @@ from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 
-from .._charts import bar_chart, line_chart, percent_axis, ref, straight_lines
-from ..core.deadlines import KINDS
+from .._charts import (
+    ZERO_HIDDEN,
+    bar_chart,
+    line_chart,
+    no_value_axis,
+    paint,
+    percent_axis,
+    ref,
+    straight_lines,
+)
+from ..core.deadlines import KIND_LABELS, KINDS
 from ..schema import (
     AS_OF_DATE_NAME,
     DATE_FORMAT,
@@ -34,7 +43,7 @@ from . import _style as st
 SHEET = "Dashboard"
 TODAY = AS_OF_DATE_NAME
 MONTHS = 6  # months shown in "applications per month"
-DAYS = 14  # days of deadlines shown
+DAYS = 14  # deadlines due up to this many calendar days after today (as `deadlines --within`)
 TOP_OFFERS = 5
 UP_NEXT = 10  # deadlines listed one by one
 HIDE_ZERO = "0;-0;;@"  # a quiet grid: zero shows as blank
@@ -63,6 +72,7 @@ KPIS = (
 )
 DEADLINE_KINDS = KINDS  # the order of the kinds everywhere
 DEADLINE_HEADS = ("Thank-you", "Follow-up", "Next action", "Decision", "Lesson", "Start")
+OFFERS_HEADING = "Offers compared (ranked by average annual total, ties by first-year total)"
 
 _DATE = "ISNUMBER(Pipeline[Date applied])"
 SCOPES = {
@@ -103,13 +113,17 @@ def _kpi_formulas(scope: str, col: str) -> list[object]:
     ]
 
 
-def _section(ws, row: int, title: str, heads: tuple[str, ...]) -> None:
+def _section(ws, row: int, title: str, heads: tuple[str, ...], text_cols: int = 1) -> None:
+    """A section's title bar and header row; the heads after the first `text_cols` columns stand
+    right, above their right-aligned figures."""
     ws.cell(row - 1, 1, title).font = st.SECTION
     for c in range(1, len(heads) + 1):
         ws.cell(row - 1, c).fill = st.SECTION_FILL
     for i, h in enumerate(heads, 1):
         cell = ws.cell(row, i, h)
         cell.font, cell.fill = st.HEAD, st.HEAD_FILL
+        if i > text_cols:
+            cell.alignment = st.RIGHT
 
 
 def write_dashboard(wb) -> None:
@@ -184,6 +198,7 @@ def write_dashboard(wb) -> None:
         r = MONTH_TOP + 1 + k
         ws[f"A{r}"] = f"=DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1 - k},1)"
         ws[f"A{r}"].number_format = "yyyy-mm"
+        ws[f"A{r}"].alignment = st.LEFT
         nxt = f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"
         for col, rng in (
             ("B", "Pipeline[Date applied]"),
@@ -195,25 +210,18 @@ def write_dashboard(wb) -> None:
     _section(
         ws,
         OFFER_TOP,
-        "Offers compared (by first-year total)",
-        ("Rank", "Company", "First-year total", "Average annual total"),
+        OFFERS_HEADING,
+        ("Rank", "Company", "Average annual total", "First-year total"),
+        text_cols=2,
     )
-    for k in range(TOP_OFFERS):
-        r = OFFER_TOP + 1 + k
-        ws[f"C{r}"] = f'=IFERROR(LARGE(Offers[First-year total],{k + 1}),"")'
-        ws[f"A{r}"] = f'=IF(C{r}="","",{k + 1})'  # a rank only where there is an offer
-        ws[f"A{r}"].alignment = st.LEFT
-        match = f"MATCH(C{r},Offers[First-year total],0)"
-        ws[f"B{r}"] = f'=IF(C{r}="","",INDEX(Offers[Company],{match}))'
-        ws[f"D{r}"] = f'=IF(C{r}="","",INDEX(Offers[Average annual total],{match}))'
-        for c in ("C", "D"):
-            ws[f"{c}{r}"].number_format = MONEY_FORMAT
+    _offers_ranked(ws)
 
     _section(
         ws,
         NEXT_TOP,
         f"Up next: open deadlines, overdue and the next {DAYS} days",
         ("Due", "What", "ID", "Company", "", "", "Flag"),
+        text_cols=7,
     )
     _up_next(ws)
     _section(
@@ -223,10 +231,11 @@ def write_dashboard(wb) -> None:
         ("Due", *DEADLINE_HEADS, "Total"),
     )
     _deadline_grid(ws)
+    _chart_data(ws)
     _charts(ws)
     ws.column_dimensions["A"].width = 30
     for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 20 if col == "D" else 16  # D: "Average annual total"
+        ws.column_dimensions[col].width = 20 if col in "CD" else 16  # "Average annual total"
     ws.freeze_panes = "A4"
     ws.row_breaks.append(Break(id=PAGE_BREAK))
     ws.page_setup.orientation = "landscape"
@@ -245,7 +254,7 @@ def write_dashboard(wb) -> None:
 
 HELPER_COL = 27  # AA: first hidden column
 KEY, KIND, POS = "AG", "AH", "AI"
-_LAST = f"({TODAY}+{DAYS - 1})"
+_LAST = f"({TODAY}+{DAYS})"  # the last day listed: DAYS calendar days after today
 
 
 def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
@@ -258,7 +267,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
     start_due = "IF(ISNUMBER(Transition[Agreed start]),INT(Transition[Agreed start]),Transition[Earliest start])"
     return [
         (
-            "Thank-you note",
+            KIND_LABELS["thank-you"],
             "Interviews[Thank-you due]",
             "Interviews[Thank-you due]",
             '(Interviews[Thank-you flag]<>"Done")',
@@ -266,7 +275,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             f"INDEX(Interviews[Company],{pos})",
         ),
         (
-            "Follow-up",
+            KIND_LABELS["follow-up"],
             "Pipeline[Follow-up due]",
             "Pipeline[Follow-up due]",
             '(Pipeline[Status]="Active")',
@@ -274,7 +283,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             f"INDEX(Pipeline[Company],{pos})",
         ),
         (
-            "Next action",
+            KIND_LABELS["next-action"],
             "Pipeline[Next action due]",
             "INT(Pipeline[Next action due])",
             '(Pipeline[Status]="Active")',
@@ -282,7 +291,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             f"INDEX(Pipeline[Company],{pos})",
         ),
         (
-            "Offer decision",
+            KIND_LABELS["decision"],
             "Offers[Decision due]",
             "Offers[Decision due]",
             '(Offers[Decision flag]<>"Done")',
@@ -290,7 +299,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             f"INDEX(Offers[Company],{pos})",
         ),
         (
-            "Lesson action",
+            KIND_LABELS["lesson"],
             "Lessons[Due]",
             "INT(Lessons[Due])",
             '(Lessons[Flag]<>"Done")',
@@ -298,7 +307,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             _company_of("Lessons", "Application ID", pos, "Pipeline"),
         ),
         (
-            "Start",
+            KIND_LABELS["start"],
             "Transition[Offer ID]",
             start_due,
             f"({start_due}>={TODAY})",
@@ -344,7 +353,7 @@ def _up_next(ws) -> None:
         too_soon = f'IF(${KIND}{r}={len(kinds)},INDEX(Transition[Start flag],${POS}{r})="{FLAG_TOO_SOON}",FALSE)'
         flag = excel_formula(SHEET, flag_formula(f"$A{r}"))
         ws[f"G{r}"] = f'={blank}IF({too_soon},"{FLAG_TOO_SOON}",{flag}))'
-    more = DEADLINE_TOP + 1, DEADLINE_TOP + 1 + DAYS
+    more = DEADLINE_TOP + 1, DEADLINE_TOP + 2 + DAYS
     total = f"SUM(H{more[0]}:H{more[1]})"
     ws[f"A{last + 1}"] = (
         f'=IF({total}>{UP_NEXT},"... and "&({total}-{UP_NEXT})&" more: see the counts per day below, '
@@ -371,9 +380,10 @@ def _deadline_grid(ws) -> None:
     for c, f in enumerate(overdue, 2):
         ws.cell(r, c, f).number_format = HIDE_ZERO
     ws.cell(r, 8, f"=SUM(B{r}:G{r})")
-    for k in range(DAYS):
+    for k in range(DAYS + 1):  # today and the DAYS days after it
         r = DEADLINE_TOP + 2 + k
-        ws.cell(r, 1, f"={TODAY}+{k}").number_format = "ddd yyyy-mm-dd"
+        day = ws.cell(r, 1, f"={TODAY}+{k}")
+        day.number_format, day.alignment = "ddd yyyy-mm-dd", st.LEFT
         a = f"$A{r}"
         day = f'">="&{a},%s,"<"&({a}+1)'
         cells = [
@@ -388,7 +398,7 @@ def _deadline_grid(ws) -> None:
         for c, f in enumerate(cells, 2):
             ws.cell(r, c, f).number_format = HIDE_ZERO
         ws.cell(r, 8, f"=SUM(B{r}:G{r})").number_format = HIDE_ZERO
-    last = DEADLINE_TOP + 1 + DAYS
+    last = DEADLINE_TOP + 2 + DAYS
     ws.conditional_formatting.add(
         f"B{DEADLINE_TOP + 1}:H{DEADLINE_TOP + 1}", st.positive_rule(st.POSITIVE_RED)
     )
@@ -397,27 +407,97 @@ def _deadline_grid(ws) -> None:
     )
 
 
+# -- "Offers compared": in the order of `jobbook offers` ------------------------------------------
+#
+# Rank k is the k-th largest Average annual total; among offers with that same average, the
+# (t+1)-th largest First-year total, t being the ranks above with the same average; among offers
+# equal in both, the (u+1)-th in sheet order. Every comparison is between stored numbers (no
+# number turned into text, as a COUNTIF criterion ">"&x would), so ties are found exactly.
+
+OFFER_ROW = "AJ"  # hidden: the Offers row (1 = first data row) of rank k
+
+
+def _offers_ranked(ws) -> None:
+    avg, first = "Offers[Average annual total]", "Offers[First-year total]"
+    for k in range(1, TOP_OFFERS + 1):
+        r = OFFER_TOP + k
+        above = f"$C${OFFER_TOP}:$C{r - 1}"  # from the header row: nothing above rank 1
+        above_first = f"$D${OFFER_TOP}:$D{r - 1}"
+        ws[f"C{r}"] = f'=IFERROR(LARGE({avg},{k}),"")'
+        ws[f"D{r}"] = ArrayFormula(
+            f"D{r}",
+            f'=IF(C{r}="","",LARGE(IF({avg}=C{r},{first}),1+SUMPRODUCT(--({above}=C{r}))))',
+        )
+        same = f"({avg}=C{r})*({first}=D{r})"
+        position = "ROW(Offers[ID])-MIN(ROW(Offers[ID]))+1"
+        ties = f"SUMPRODUCT(({above}=C{r})*({above_first}=D{r}))"
+        ws[f"{OFFER_ROW}{r}"] = ArrayFormula(
+            f"{OFFER_ROW}{r}", f'=IF(C{r}="","",SMALL(IF({same},{position}),1+{ties}))'
+        )
+        ws[f"A{r}"] = f'=IF(C{r}="","",{k})'  # a rank only where there is an offer
+        ws[f"A{r}"].alignment = st.LEFT
+        ws[f"B{r}"] = f'=IF(C{r}="","",INDEX(Offers[Company],${OFFER_ROW}{r}))'
+        for c in ("C", "D"):
+            ws[f"{c}{r}"].number_format = MONEY_FORMAT
+    ws[f"{OFFER_ROW}{OFFER_TOP}"] = "Offers row"
+    ws.column_dimensions[OFFER_ROW].hidden = True
+
+
 # -- charts --------------------------------------------------------------------------------------
+#
+# The count charts draw from hidden copies of their tables whose cells hide zeros (ZERO_HIDDEN):
+# LibreOffice labels a point with its cell's format and ignores the labels' own `0;-0;;`, so an
+# empty bar would say "0" (and a "1" beside it would read "10"). The tables people read keep 0.
+
+CHART_DATA_COL = 37  # AK: first hidden column of the charts' copies
+_COPIES = (  # (first row, last row, first column, last column) of each table the charts draw
+    (FUNNEL_TOP, FUNNEL_TOP + len(FUNNEL_STAGES), 2, 3),
+    (STATUS_TOP, STATUS_TOP + len(STATUSES), 2, 2),
+    (MONTH_TOP, MONTH_TOP + MONTHS, 2, 4),
+)
+
+
+def _chart_data(ws) -> None:
+    for top, bottom, c1, c2 in _COPIES:
+        for r in range(top, bottom + 1):
+            for c in range(c1, c2 + 1):
+                cell = ws.cell(r, CHART_DATA_COL + c - c1, f"={openpyxl_col(c)}{r}")
+                cell.number_format = ZERO_HIDDEN
+    for c in range(CHART_DATA_COL, CHART_DATA_COL + 3):
+        ws.column_dimensions[openpyxl_col(c)].hidden = True
 
 
 def _charts(ws) -> None:
+    copy = CHART_DATA_COL  # the copies' first column
+
     funnel = bar_chart("Funnel", horizontal=True)
     funnel.add_data(
-        ref(ws, 2, FUNNEL_TOP, 3, FUNNEL_TOP + len(FUNNEL_STAGES)), titles_from_data=True
+        ref(ws, copy, FUNNEL_TOP, copy + 1, FUNNEL_TOP + len(FUNNEL_STAGES)),
+        titles_from_data=True,
     )
     funnel.set_categories(ref(ws, 1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
+    no_value_axis(funnel)
+    paint(funnel)
+    funnel.visible_cells_only = False  # its data is in hidden columns
     ws.add_chart(funnel, f"J{CHART_ROWS[0]}")
 
     months = line_chart("Applications, interviews and offers per month", category_format="yyyy-mm")
-    months.add_data(ref(ws, 2, MONTH_TOP, 4, MONTH_TOP + MONTHS), titles_from_data=True)
+    months.add_data(ref(ws, copy, MONTH_TOP, copy + 2, MONTH_TOP + MONTHS), titles_from_data=True)
     months.set_categories(ref(ws, 1, MONTH_TOP + 1, 1, MONTH_TOP + MONTHS))
     straight_lines(months)
+    no_value_axis(months)
+    months.visible_cells_only = False
     ws.add_chart(months, f"J{CHART_ROWS[1]}")
 
     status = bar_chart("Outcomes by status (all time)")
-    status.add_data(ref(ws, 2, STATUS_TOP, 2, STATUS_TOP + len(STATUSES)), titles_from_data=True)
+    status.add_data(
+        ref(ws, copy, STATUS_TOP, copy, STATUS_TOP + len(STATUSES)), titles_from_data=True
+    )
     status.set_categories(ref(ws, 1, STATUS_TOP + 1, 1, STATUS_TOP + len(STATUSES)))
     status.legend = None
+    no_value_axis(status)
+    paint(status)
+    status.visible_cells_only = False
     ws.add_chart(status, f"J{CHART_ROWS[2]}")
 
     source = bar_chart("Response rate by source", horizontal=True, num_format="0%")
@@ -425,10 +505,12 @@ def _charts(ws) -> None:
     source.add_data(ref(ws, 4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
     source.set_categories(ref(ws, 1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
     source.legend = None
+    paint(source)
     ws.add_chart(source, f"J{CHART_ROWS[3]}")
 
-    offers = bar_chart("Offers: first-year total", num_format="#,##0")
+    offers = bar_chart("Offers: average per year", num_format="#,##0")
     offers.add_data(ref(ws, 3, OFFER_TOP, 3, OFFER_TOP + TOP_OFFERS), titles_from_data=True)
     offers.set_categories(ref(ws, 2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
     offers.legend = None
+    paint(offers)
     ws.add_chart(offers, f"J{CHART_ROWS[4]}")

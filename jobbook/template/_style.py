@@ -31,6 +31,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 CENTER = Alignment(horizontal="center")
 LEFT = Alignment(horizontal="left")
+INDENT = Alignment(horizontal="left", indent=1)  # text right of a right-aligned date or number
 RIGHT = Alignment(horizontal="right")
 
 TABLE_STYLE = "TableStyleMedium2"
@@ -38,7 +39,10 @@ TABLE_STYLE = "TableStyleMedium2"
 _RED = (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0006", bold=True))
 _AMBER = (PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C"), Font(color="9C5700", bold=True))
 _AMBER_LIGHT = (PatternFill("solid", fgColor="FFF2CC", bgColor="FFF2CC"), Font(color="9C5700"))
-_GREY = (PatternFill("solid", fgColor="EDEDED", bgColor="EDEDED"), Font(color=GREY))
+_GREY = (  # closed or done: quiet, yet dark enough to read on its grey (6:1)
+    PatternFill("solid", fgColor="EDEDED", bgColor="EDEDED"),
+    Font(color="595959"),
+)
 _GREEN = (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100", bold=True))
 _BLUE = (PatternFill("solid", fgColor="DDEBF7", bgColor="DDEBF7"), Font(color="1F4E78"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.comments import Comment
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -13,7 +14,7 @@ from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableColumn, TableFormula, TableStyleInfo
 
 from .._safe import set_text_cell
-from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, excel_formula
+from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, excel_formula, print_area
 from . import _style as st
 
 VALIDATION_ROWS = 2000  # validation reaches below the table so that rows typed there get it too
@@ -21,6 +22,7 @@ ARRAY_COLUMNS = {"Applications to withdraw"}  # formulas that need array evaluat
 FREEZE = {"Pipeline": "C2", "Interviews": "C2", "Offers": "C2", "Contacts": "B2", "Questions": "C2"}
 PRINT_WIDTH = 190  # characters of column width that fit across a landscape page
 FLAG_COLUMNS = {"Flag", "Thank-you flag", "Decision flag", "Start flag"}
+HEAD_INDENT = Alignment(wrap_text=True, vertical="top", horizontal="left", indent=1)
 
 
 def capacity(table: Table, n: int) -> int:
@@ -42,12 +44,13 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
     rows = capacity(table, len(records))
     last_row = rows + 1
     letters = {c.header: get_column_letter(i) for i, c in enumerate(table.columns, 1)}
+    indented = _beside_figures(table)
 
     for i, col in enumerate(table.columns, 1):
         cell = ws.cell(1, i, col.header)
         cell.font = st.TABLE_HEAD
         cell.fill = st.COMPUTED_HEAD_FILL if col.computed else st.TABLE_HEAD_FILL
-        cell.alignment = st.WRAP
+        cell.alignment = HEAD_INDENT if col.header in indented else st.WRAP
         note = Comment(f"{col.header}: {col.note}", "jobbook", width=260, height=90)
         cell.comment = note
         ws.column_dimensions[get_column_letter(i)].width = col.col_width
@@ -70,6 +73,8 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
                 set_text_cell(cell, value)
             if col.fmt:
                 cell.number_format = col.fmt
+            if col.header in indented:
+                cell.alignment = st.INDENT
 
     ref = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     xl = XlTable(displayName=table.name, name=table.name, ref=ref)
@@ -102,9 +107,27 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
+    # the rows in use, not the pre-filled empty ones (LibreOffice ignores a formula print area)
+    ws.defined_names["_xlnm.Print_Area"] = DefinedName(
+        "_xlnm.Print_Area",
+        localSheetId=wb.sheetnames.index(table.name),
+        attr_text=print_area(table.name, ref, 1 + len(records)),
+    )
     frozen = FREEZE.get(table.name, "A2")[0]
     if frozen != "A":  # repeat the frozen columns (ID, Company) on every printed page
         ws.print_title_cols = f"A:{chr(ord(frozen) - 1)}"
+
+
+def _figures(col: Column) -> bool:
+    """Right-aligned in a cell: dates and numbers."""
+    return col.kind in DATE_KINDS or col.kind in NUMERIC_KINDS
+
+
+def _beside_figures(table: Table) -> set[str]:
+    """Text columns right of a date or number column: indented, so that a right-aligned
+    2026-07-28 does not run into the "Applied" beside it."""
+    cols = table.columns
+    return {b.header for a, b in zip(cols, cols[1:]) if _figures(a) and not _figures(b)}
 
 
 def _validation_for(col: Column) -> DataValidation | None:
