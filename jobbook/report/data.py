@@ -18,10 +18,12 @@ from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, YEAR_TOTALS
 
-NEXT_BUSINESS_DAYS = 14
-TREND_MONTHS = 12
+NEXT_DAYS = 14  # "due in the next 14 days": calendar days after the as-of date (SPEC section 3)
+UPCOMING = f"Due in the next {NEXT_DAYS} days"
+TREND_MONTHS = 12  # at most; the trend starts at the first month with any activity
 LOW_RATING = 2  # questions rated this or lower are to practise
-OFFERS_SHOWN = 12  # the best offers by first-year total, in the offers chart
+OFFERS_SHOWN = 12  # the best offers (SPEC section 5 ranking), in the offers chart
+OFFERS_RANKED = "ranked by average annual total, ties by first-year total"
 
 SUMMARY_FIGURES = (
     ("Applications", "applications", "count"),
@@ -63,15 +65,15 @@ class ReportData:
     all_time: dict
     summary: pd.DataFrame  # Figure, This month, Previous month, Change, All time
     overdue: pd.DataFrame  # kind, sheet, id, company, due, flag
-    upcoming: pd.DataFrame  # open deadlines of the next 14 business days
+    upcoming: pd.DataFrame  # open deadlines of the next NEXT_DAYS calendar days
     lessons: pd.DataFrame  # open lesson actions
     practise: pd.DataFrame  # questions to practise
     per_week: pd.DataFrame  # Week, Applications
     funnel: pd.DataFrame  # Stage, All time, This month
     status: pd.DataFrame  # Status, All time, This month
     sources: pd.DataFrame  # Source, Applications, Responses, Response rate (all time)
-    trend: pd.DataFrame  # Month, Applications, Interviews, Offers (12 months to this one)
-    offers: pd.DataFrame  # Offer, and the parts of its first-year total
+    trend: pd.DataFrame  # Month, Applications, Interviews, Offers (up to 12 months to this one)
+    offers: pd.DataFrame  # Offer, the parts of its first-year total, ranked (SPEC section 5)
     offer_years: pd.DataFrame  # Offer, Year 1-4 totals and the figures of SPEC 5.1, in rank order
     ratings: pd.DataFrame  # Round, Interviews, Average self-rating
     thank_you: pd.DataFrame  # Scope, and a count per THANK_YOU_STATES
@@ -132,9 +134,9 @@ def _per_week(pipeline: pd.DataFrame, month: pd.Period) -> pd.DataFrame:
 
 
 def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(overdue, due in the next 14 business days) of one book, with ISO dates."""
-    frame = views.deadline_frame(book)
-    horizon = book.calendar.workday(book.as_of, NEXT_BUSINESS_DAYS).astype("datetime64[D]")
+    """(overdue, due in the next NEXT_DAYS calendar days) of one book, with ISO dates: the second
+    is `jobbook deadlines --within 14` without the overdue ones."""
+    frame = views.deadline_frame(book, within=NEXT_DAYS)
     due = frame["due"].to_numpy(dtype="datetime64[D]")
     today = np.datetime64(book.as_of, "D")
 
@@ -144,7 +146,8 @@ def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
             due=np.datetime_as_string(sub["due"].to_numpy(dtype="datetime64[D]"), unit="D")
         )
 
-    return part((frame["flag"] == FLAG_OVERDUE).to_numpy()), part((due >= today) & (due <= horizon))
+    overdue = (frame["flag"] == FLAG_OVERDUE).to_numpy()
+    return part(overdue), part(~overdue & (due >= today))
 
 
 def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -182,10 +185,12 @@ def to_practise(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    from ..core.offers import effective_base
+    """The offers in rank order (SPEC section 5), each with the parts of its first-year total."""
+    from ..core.offers import effective_base, rank_offers
 
     o = tables["Offers"]
-    o = o[o["First-year total"].notna()]
+    rank = rank_offers(o)
+    o = o.assign(_rank=rank)[rank.notna()].sort_values("_rank", kind="stable")
     n = lambda c: pd.to_numeric(o[c], errors="coerce").fillna(0.0)  # noqa: E731
     out = pd.DataFrame(
         {
@@ -200,13 +205,10 @@ def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             ).to_numpy(),
             "Commute": (-o["Commute cost/year"]).to_numpy(),
             "First-year total": o["First-year total"].to_numpy(),
+            "Average annual total": o["Average annual total"].to_numpy(),
         }
     )
-    return (
-        out.sort_values("First-year total", ascending=False, kind="stable")
-        .head(OFFERS_SHOWN)
-        .reset_index(drop=True)
-    )
+    return out.head(OFFERS_SHOWN).reset_index(drop=True)
 
 
 OFFER_YEAR_FIGURES = (
@@ -230,11 +232,12 @@ def _offer_years(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _offer_names(o: pd.DataFrame) -> list[str]:
+    """'1. Lumen Health (O02)': rank, company and ID (and whose offer, in a cohort)."""
     who = o["Person"] if "Person" in o else pd.Series("", index=o.index)
     out = []
-    for c, i, p in zip(o["Company"], o["ID"], who):
+    for k, (c, i, p) in enumerate(zip(o["Company"], o["ID"], who), 1):
         name = f"{c} ({i})" if isinstance(c, str) and c else str(i)
-        out.append(f"{p}: {name}" if p else name)
+        out.append(f"{k}. {p}: {name}" if p else f"{k}. {name}")
     return out
 
 
@@ -320,6 +323,20 @@ def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
     return flows.sort_values(["_s", "_o"]).drop(columns=["_s", "_o"]).reset_index(drop=True)
 
 
+def _trend(by_month: dict[str, dict], m: pd.Period) -> list[tuple]:
+    """(Month, applications, interviews, offers) from the first month with any activity (at most
+    TREND_MONTHS back) to `m`, the month written "Nov 2026"."""
+    none = {"applications": 0, "interviews": 0, "offers": 0}
+    months = [m - k for k in range(TREND_MONTHS - 1, -1, -1)]
+    busy = [p for p in months if any(by_month.get(str(p), none).values())]
+    rows = []
+    for p in months[months.index(busy[0]) :] if busy else [m]:
+        counts = by_month.get(str(p), none)
+        label = p.start_time.strftime("%b %Y")
+        rows.append((label, counts["applications"], counts["interviews"], counts["offers"]))
+    return rows
+
+
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
     """The report of `month` for `book`, as of the book's as-of date."""
     overdue, upcoming = deadline_frames(book)
@@ -351,12 +368,7 @@ def assemble(
     for s in (every, this, prev):
         s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
-    none = {"applications": 0, "interviews": 0, "offers": 0}
-    trend_rows = []
-    for k in range(TREND_MONTHS - 1, -1, -1):
-        period = str(m - k)
-        counts = every["by_month"].get(period, none)
-        trend_rows.append((period, counts["applications"], counts["interviews"], counts["offers"]))
+    trend_rows = _trend(every["by_month"], m)
     src = every["by_source"]
     return ReportData(
         title=title,

@@ -15,108 +15,32 @@ import matplotlib
 matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
 
+from .._charts import PALETTE  # noqa: E402
 from ..schema import YEAR_TOTALS  # noqa: E402
 from ._glyphs import Pages  # noqa: E402
-from .data import OFFER_PARTS, SUMMARY_NOTE, THANK_YOU_STATES, ReportData  # noqa: E402
+from .data import (  # noqa: E402
+    OFFER_PARTS,
+    OFFERS_RANKED,
+    SUMMARY_NOTE,
+    THANK_YOU_STATES,
+    UPCOMING,
+    ReportData,
+)
+from .pdf_tables import cell_text, draw_table, table_page  # noqa: E402
+from .pdf_tables import page as _page  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
-from .xlsx import deadline_view, lessons_view, month_name, practise_view  # noqa: E402
+from .xlsx import (  # noqa: E402
+    THANK_YOU_COLOURS,
+    deadline_view,
+    lessons_view,
+    month_name,
+    practise_view,
+)
 
-A4 = (11.69, 8.27)
-BLUE, RED, GREEN, GREY, AMBER = "#2F5597", "#C0504D", "#4E9A4E", "#A6A6A6", "#E9A23B"
-MAX_ROWS = 18
-ROW_POINTS = 13.5  # height of a table row (9-point text, scaled 1.25)
-TEXT_LIMIT = 70  # characters of a table cell; longer text ends in an ellipsis
-
-
-def _page(title: str, r: ReportData) -> Figure:
-    fig = Figure(figsize=A4)
-    fig.text(0.04, 0.95, title, fontsize=18, fontweight="bold", color="#1F3864")
-    fig.text(
-        0.04,
-        0.915,
-        f"{r.title}  ·  {month_name(r.month)}  ·  as of {r.as_of.isoformat()}",
-        fontsize=10,
-        color="#808080",
-    )
-    return fig
-
-
-def _cell(v: object, kind: str | None = None) -> str:
-    if v is None or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    if kind == "rate":
-        return f"{v * 100:.1f}%"
-    if kind == "days":
-        return f"{v:.1f}"
-    if isinstance(v, float):
-        return f"{v:,.0f}" if abs(v) >= 100 else f"{v:g}"
-    if hasattr(v, "isoformat"):
-        return v.isoformat()[:10]
-    return str(v)
-
-
-def _fit(text: str, limit: int = TEXT_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _table(
-    fig: Figure,
-    rect: tuple[float, float, float, float],
-    heading: str,
-    df: pd.DataFrame,
-    kinds=None,
-    empty="Nothing here.",
-) -> None:
-    ax = fig.add_axes(rect)
-    ax.set_axis_off()
-    ax.set_title(heading, loc="left", fontsize=12, fontweight="bold")
-    if df.empty:
-        ax.text(0, 0.9, empty, fontsize=10, color="#808080", va="top")
-        return
-    fit = max(
-        3, int(rect[3] * A4[1] * 72 / ROW_POINTS) - 3
-    )  # rows that fit, with the header and a note
-    limit = min(MAX_ROWS, fit)
-    rows = df.head(limit)
-    text = []
-    for i, row in enumerate(rows.itertuples(index=False)):
-        kind = kinds[i] if kinds is not None else None
-        text.append([_fit(_cell(v, kind if isinstance(v, float) else None)) for v in row])
-    heads = [str(c) for c in df.columns]
-    need = [max([len(h), *(len(row[c]) for row in text)]) + 2 for c, h in enumerate(heads)]
-    widths = [n / sum(need) for n in need]  # columns share the width as their text needs it
-    t = ax.table(
-        cellText=text,
-        colLabels=heads,
-        colWidths=widths,
-        loc="upper left",
-        cellLoc="left",
-        colLoc="left",
-    )
-    t.auto_set_font_size(False)
-    fits = rect[2] * A4[0] * 72 / (0.7 * 9)  # characters of 9-point text across the table's width
-    t.set_fontsize(
-        max(5.5, 9 * min(1.0, fits / sum(need)))
-    )  # a wide table gets smaller text, not cut
-    t.scale(1, 1.25)
-    for (row, _), cell in t.get_celld().items():
-        cell.set_edgecolor("#D9E2F3")
-        if row == 0:
-            cell.set_facecolor("#D9E2F3")
-            cell.set_text_props(fontweight="bold", color="#1F3864")
-    if len(df) > limit:
-        ax.text(
-            0,
-            -0.04,
-            f"... and {len(df) - limit} more in the report workbook",
-            fontsize=9,
-            color="#808080",
-            transform=ax.transAxes,
-        )
+COLOURS = ["#" + c for c in PALETTE]  # the workbook's chart colours
+BLUE, AMBER, GREEN, RED, GREY = COLOURS[:5]
 
 
 def _bars(
@@ -140,9 +64,7 @@ def _bars(
             [0 if x is None or (isinstance(x, float) and math.isnan(x)) else x for x in values],
             dtype=float,
         )
-        colour = (colours or {}).get(name) or [BLUE, AMBER, GREEN, RED, GREY, "#8064A2", "#5B9BD5"][
-            k % 7
-        ]
+        colour = (colours or {}).get(name) or COLOURS[k % len(COLOURS)]
         if stacked:
             bottom = np.where(v >= 0, base, neg)
             offs = pos
@@ -170,8 +92,18 @@ def _bars(
     if horizontal:
         ax.invert_yaxis()
     ax.spines[["top", "right"]].set_visible(False)
-    if n > 1:
-        ax.legend(fontsize=8, frameon=False)
+    if n > 1:  # in a row between the title and the bars: it never hides a bar
+        ax.legend(
+            fontsize=8,
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=n,
+            borderaxespad=0.2,
+            handlelength=1.2,
+            columnspacing=1.2,
+        )
+        ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=20)
     if not any(x for values in series.values() for x in values if x == x):  # all zero or blank
         ax.text(
             0.5,
@@ -200,30 +132,17 @@ def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     df = r.summary.drop(columns=["Kind"]).rename(
         columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)}
     )
-    _table(fig, (0.04, 0.3, 0.9, 0.55), "The month at a glance", df, kinds=list(r.summary["Kind"]))
-    fig.text(0.04, 0.28, textwrap.fill(SUMMARY_NOTE, 140), fontsize=9, color="#808080", va="top")
+    kinds = list(r.summary["Kind"])
+    bottom = draw_table(fig, 0.04, 0.875, 0.9, "The month at a glance", df, kinds=kinds)
+    note = textwrap.fill(SUMMARY_NOTE, 140)
+    fig.text(0.04, bottom - 0.015, note, fontsize=9, color="#808080", va="top")
     fig.text(
         0.04,
-        0.17,
-        f"Overdue: {len(r.overdue)}    Due in the next 14 business days: {len(r.upcoming)}    "
+        bottom - 0.12,
+        f"Overdue: {len(r.overdue)}    {UPCOMING}: {len(r.upcoming)}    "
         f"Open lesson actions: {len(r.lessons)}    Questions to practise: {len(r.practise)}",
         fontsize=11,
     )
-    pdf.savefig(fig)
-
-
-def table_page(pdf: PdfPages, r: ReportData, title: str, tables: list[tuple]) -> None:
-    """A page of tables, one under another: ``(heading, frame, text when empty[, formats])`` each,
-    `formats` mapping a column to "rate" for percentages."""
-    fig = _page(title, r)
-    height = 0.8 / max(len(tables), 1)
-    for k, (heading, df, empty, *rest) in enumerate(tables):
-        shown = df.copy()
-        for col, kind in (rest[0] if rest else {}).items():
-            if col in shown:
-                shown[col] = [_cell(v, kind) if isinstance(v, float) else v for v in shown[col]]
-        top = 0.86 - k * height
-        _table(fig, (0.04, top - height + 0.04, 0.92, height - 0.06), heading, shown, empty=empty)
     pdf.savefig(fig)
 
 
@@ -235,7 +154,7 @@ def _deadlines_page(pdf: PdfPages, r: ReportData) -> None:
         [
             (f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), "Nothing overdue."),
             (
-                f"Due in the next 14 business days ({len(r.upcoming)})",
+                f"{UPCOMING} ({len(r.upcoming)})",
                 deadline_view(r.upcoming),
                 "Nothing due.",
             ),
@@ -273,12 +192,12 @@ def _activity_page(pdf: PdfPages, r: ReportData) -> None:
         f"Applications per week of {month_name(r.month)}",
     )
     ax2 = fig.add_axes((0.55, 0.1, 0.42, 0.72))
-    ax2.set_title("The last 12 months", loc="left", fontsize=11, fontweight="bold")
+    ax2.set_title("Month by month", loc="left", fontsize=11, fontweight="bold", pad=20)
     for name, colour in (("Applications", BLUE), ("Interviews", AMBER), ("Offers", GREEN)):
         ax2.plot(r.trend["Month"], r.trend[name], marker="o", color=colour, label=name)
-    ax2.tick_params(axis="x", labelrotation=45, labelsize=8)
+    ax2.tick_params(axis="x", labelrotation=45 if len(r.trend) > 6 else 0, labelsize=8)
     _value_axis(ax2, horizontal=False, counts=True)
-    ax2.legend(fontsize=8, frameon=False)
+    ax2.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3)
     ax2.spines[["top", "right"]].set_visible(False)
     pdf.savefig(fig)
 
@@ -335,13 +254,7 @@ def _sources_page(pdf: PdfPages, r: ReportData) -> None:
         )
         ax2.set_ylim(0, 5)
     ax3 = fig.add_axes((0.5, 0.1, 0.45, 0.28))
-    colours = {
-        "On time": GREEN,
-        "Late": AMBER,
-        "Sent, no date": "#5B9BD5",
-        "Missing": RED,
-        "Not yet due": GREY,
-    }
+    colours = {state: "#" + c for state, c in THANK_YOU_COLOURS.items()}
     _bars(
         ax3,
         list(r.thank_you["Scope"]),
@@ -365,13 +278,25 @@ def _offers_page(pdf: PdfPages, r: ReportData) -> None:
             ax,
             list(r.offers["Offer"]),
             {p: list(r.offers[p]) for p in OFFER_PARTS},
-            "What the first year is made of",
+            f"What the first year is made of ({OFFERS_RANKED})",
             stacked=True,
         )
+        ax.set_title(ax.get_title("left"), loc="left", fontsize=11, fontweight="bold", pad=6)
         tops = r.offers[list(OFFER_PARTS)].clip(lower=0).sum(axis=1)
-        for k, (top, total) in enumerate(zip(tops, r.offers["First-year total"])):
+        totals = zip(tops, r.offers["First-year total"], r.offers["Average annual total"])
+        for k, (top, total, average) in enumerate(totals):
             ax.text(
                 k, top, f"{total:,.0f}", ha="center", va="bottom", fontsize=9, fontweight="bold"
+            )
+            ax.annotate(
+                f"{average:,.0f} a year on average",
+                xy=(k, top),
+                xytext=(0, 13),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color="#404040",
             )
         ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.02, 1))
         ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
@@ -399,10 +324,12 @@ def _offer_years_page(pdf: PdfPages, r: ReportData) -> None:
         ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     table = years.copy()
     for col in table.columns[1:]:
-        table[col] = [_cell(v) for v in table[col]]
-    _table(
+        table[col] = [cell_text(v) for v in table[col]]
+    draw_table(
         fig,
-        (0.04, 0.05, 0.92, 0.36),
+        0.04,
+        0.41,
+        0.92,
         "Ranked by average annual total, best first",
         table,
         empty="No offers yet.",

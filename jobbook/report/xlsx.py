@@ -12,20 +12,37 @@ import math
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
+from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.units import cm_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 
-from .._charts import bar_chart, labels, line_chart, percent_axis, ref, straight_lines
+from .._charts import (
+    PALETTE,
+    bar_chart,
+    count_axis,
+    labels,
+    line_chart,
+    paint,
+    percent_axis,
+    ref,
+    straight_lines,
+    unlabel_zeros,
+)
 from .._safe import set_text_cell
+from ..core.deadlines import KIND_LABELS
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
-from .data import SUMMARY_NOTE, ReportData
+from .data import OFFERS_RANKED, SUMMARY_NOTE, THANK_YOU_STATES, UPCOMING, ReportData
 from .sankey import sankey_png
 
-CHART_COL = "K"
 ROWS_PER_CHART = 17
 BLOCKS_PER_PAGE = 3
+BESIDE = 6  # a chart stands beside a table of up to this many columns, else below it
 LIST_LIMIT = 100  # rows of a list in the report; the rest is counted
+BLUE, AMBER, GREEN, RED, GREY, _, LIGHT_BLUE = PALETTE
+THANK_YOU_COLOURS = dict(zip(THANK_YOU_STATES, (GREEN, AMBER, LIGHT_BLUE, RED, GREY)))
 
 
 def month_name(p: pd.Period) -> str:
@@ -50,9 +67,11 @@ def placeholder(df: pd.DataFrame, label: str) -> pd.DataFrame:
 
 
 def deadline_view(df: pd.DataFrame) -> pd.DataFrame:
-    """Deadlines with the company first (the widest column) and readable headers."""
+    """Deadlines with the company first (the widest column), readable headers and each kind in
+    words (`Next action`, as on the Dashboard; --json keeps the tokens)."""
     cols = ["person", "company", "due", "flag", "kind", "id", "sheet"]
     out = df[[c for c in cols if c in df.columns]]
+    out = out.assign(kind=out["kind"].map(KIND_LABELS).fillna(out["kind"]))
     return out.rename(columns={c: c.capitalize() for c in cols} | {"id": "ID"})
 
 
@@ -119,9 +138,11 @@ class _Sheet:
             ws.cell(self.row, c).fill = st.SECTION_FILL
         self.row += 1
         head = self.row
+        right = [_figures(df[name]) for name in df.columns]  # columns of numbers or dates
         for c, name in enumerate(df.columns, 1):
             cell = set_text_cell(ws.cell(head, c), str(name))
             cell.font, cell.fill = st.HEAD, st.HEAD_FILL
+            cell.alignment = _alignment(right, c)
             self._need(c, name)
         self.row += 1
         if df.empty:
@@ -141,6 +162,8 @@ class _Sheet:
                 )
                 if fmt:
                     cell.number_format = fmt
+                if not right[c - 1] and c > 1 and right[c - 2]:
+                    cell.alignment = st.INDENT
             self.row += 1
         last = self.row - 1
         if more:
@@ -150,6 +173,31 @@ class _Sheet:
             self.row += 1
         self.row += 1
         return head, last
+
+
+def beside(columns: int, row: int, chart) -> OneCellAnchor:
+    """An anchor just right of a table of `columns` columns whose first row is `row`: a small gap
+    after the table, whatever the width of the next column."""
+    anchor = OneCellAnchor()
+    anchor._from.col, anchor._from.row = columns, row - 1
+    anchor._from.colOff = cm_to_EMU(0.4)
+    anchor.ext.width, anchor.ext.height = cm_to_EMU(chart.width), cm_to_EMU(chart.height)
+    return anchor
+
+
+def _figures(values: pd.Series) -> bool:
+    """A column of numbers or dates (right-aligned), not text."""
+    seen = [v for v in values if _value(v) is not None]
+    return bool(seen) and all(
+        isinstance(v, int | float | dt.date) and not isinstance(v, bool) for v in map(_value, seen)
+    )
+
+
+def _alignment(right: list[bool], c: int) -> Alignment | None:
+    """A header over figures stands right; text beside figures on its left is indented."""
+    if right[c - 1]:
+        return st.RIGHT
+    return st.INDENT if c > 1 and right[c - 2] else None
 
 
 def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
@@ -162,7 +210,9 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
     m, p = month_name(r.month), month_name(r.month - 1)
     summary = r.summary.rename(columns={"This month": m, "Previous month": p})
     head, last = s.table("The month at a glance", summary.drop(columns=["Kind"]))
-    ws.cell(last + 1, 1, SUMMARY_NOTE).font = st.SUBTITLE
+    note = ws.cell(last + 1, 1, SUMMARY_NOTE)
+    note.font, note.alignment = st.SUBTITLE, st.WRAP
+    ws.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=5)
     s.row = last + 3
     for k, kind in enumerate(r.summary["Kind"], head + 1):
         for col in (2, 3, 5):
@@ -170,7 +220,7 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
                 PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
             )
         change = ws.cell(k, 4)
-        change.alignment = st.RIGHT
+        change.alignment = ws.cell(head, 4).alignment = st.RIGHT
         better, worse = (
             (st.DOWN, st.UP) if kind == "days" else (st.UP, st.DOWN)
         )  # slower replies are worse
@@ -185,7 +235,7 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
         limit=LIST_LIMIT,
     )
     s.table(
-        f"Due in the next 14 business days ({len(r.upcoming)})",
+        f"{UPCOMING} ({len(r.upcoming)})",
         deadline_view(r.upcoming),
         empty="Nothing due.",
         limit=LIST_LIMIT,
@@ -203,6 +253,9 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
         limit=LIST_LIMIT,
     )
     s.fit_columns(minimum=13, first=46)
+    # the note wraps within the table's five columns (a long line would be cut in print)
+    width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, 6))
+    ws.row_dimensions[last + 1].height = 14 * math.ceil(len(SUMMARY_NOTE) * 1.1 / width)
     ws.freeze_panes = "A4"
     _print_setup(ws)
 
@@ -211,88 +264,112 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     ws = wb.create_sheet("Charts")
     s = _Sheet(ws)
     s.title(f"Charts: {month_name(r.month)}", "Each chart is drawn from the table beside it.")
-    anchor = s.row
-
-    def place(chart, top: int) -> None:
-        ws.add_chart(chart, f"{CHART_COL}{max(top, anchor)}")
-
     blocks = []
 
     def block(heading, df, build, formats=None) -> None:
+        """The table, and its chart right beside it (or under a wide table)."""
         top = s.row
         head, last = s.table(heading, df, formats)
-        chart = build(head, last)
-        place(chart, top)
-        s.row = max(s.row, top + ROWS_PER_CHART)
+        chart = build(head, last, df)
+        if len(df.columns) <= BESIDE:
+            ws.add_chart(chart, beside(len(df.columns), top, chart))
+            s.row = max(s.row, top + ROWS_PER_CHART)
+        else:
+            ws.add_chart(chart, f"A{s.row}")
+            s.row += ROWS_PER_CHART
         blocks.append(top)
         if len(blocks) % BLOCKS_PER_PAGE == 0:  # never let a printed page cut a chart in two
             ws.row_breaks.append(Break(id=s.row - 1))
 
-    def weeks(head, last):
+    def counts(ch, df, columns, stacked=False):
+        """Whole-number steps on the count axis; no label on a zero point."""
+        values = df[columns].apply(pd.to_numeric, errors="coerce").fillna(0)
+        top = values.sum(axis=1).max() if stacked else values.max().max()
+        count_axis(ch, 0 if pd.isna(top) else top)
+        unlabel_zeros(ch, [list(values[c]) for c in columns])
+
+    def weeks(head, last, df):
         ch = bar_chart("Applications per week")
         ch.add_data(ref(ws, 2, head, 2, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         ch.legend = None
+        counts(ch, df, ["Applications"])
+        paint(ch)
         return ch
 
-    def funnel(head, last):
+    def funnel(head, last, df):
         ch = bar_chart("Funnel", horizontal=True)
         ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        counts(ch, df, ["All time", "This month"])
+        paint(ch)
         return ch
 
-    def status(head, last):
+    def status(head, last, df):
         ch = bar_chart("Outcomes by status")
         ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        counts(ch, df, ["All time", "This month"])
+        paint(ch)
         return ch
 
-    def sources(head, last):
+    def sources(head, last, df):
         ch = bar_chart("Response rate by source (all time)", horizontal=True, num_format="0%")
         percent_axis(ch)
         ch.add_data(ref(ws, 4, head, 4, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         ch.legend = None
+        unlabel_zeros(ch, [list(df["Applications"].where(df["Applications"] > 0))])
+        paint(ch)
         return ch
 
-    def trend(head, last):
-        ch = line_chart("The last 12 months")
+    def trend(head, last, df):
+        ch = line_chart("Month by month")
         ch.add_data(ref(ws, 2, head, 4, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         straight_lines(ch)
+        counts(ch, df, ["Applications", "Interviews", "Offers"])
+        ch.legend.position = "b"
         return ch
 
-    def offers(head, last):
+    def offers(head, last, df):
         ch = bar_chart(
-            "Offers: first-year parts",
+            "Offers, ranked: first-year parts",
             stacked=True,
             num_format="#,##0",
             data_labels=False,
         )
         ch.add_data(ref(ws, 2, head, 8, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        paint(ch)
         return ch
 
-    def years(head, last):
+    def years(head, last, df):
         ch = bar_chart("Offers year by year", num_format="#,##0", data_labels=False)
         ch.add_data(ref(ws, 2, head, 1 + len(YEAR_TOTALS), last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        paint(ch)
         return ch
 
-    def ratings(head, last):
+    def ratings(head, last, df):
         ch = bar_chart("Self-rating by round", num_format="0.0")
         ch.add_data(ref(ws, 3, head, 3, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
         ch.y_axis.scaling.min = 0
         ch.y_axis.scaling.max = 5
+        ch.y_axis.majorUnit = 1
         ch.legend = None
+        paint(ch)
         return ch
 
-    def thanks(head, last):
+    def thanks(head, last, df):
         ch = bar_chart("Thank-you notes", horizontal=True, stacked=True)
-        ch.dataLabels = labels("0;-0;;")  # no label on an empty part (they would overlap)
+        ch.dataLabels = labels("0;-0;;")
         ch.add_data(ref(ws, 2, head, 6, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
+        counts(ch, df, list(THANK_YOU_STATES), stacked=True)  # no label on an empty part
+        paint(ch, [THANK_YOU_COLOURS[state] for state in THANK_YOU_STATES])
+        ch.legend.position = "b"
         return ch
 
     m = month_name(r.month)
@@ -302,10 +379,10 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     block(
         "Response rate by source (all time)", r.sources, sources, {"Response rate": PERCENT_FORMAT}
     )
-    block("Applications, interviews and offers: 12 months", r.trend, trend)
+    block("Applications, interviews and offers per month", r.trend, trend)
     money = {c: MONEY_FORMAT for c in r.offers.columns if c != "Offer"}
     block(
-        "Offers compared: parts of the first-year total",
+        f"Offers compared ({OFFERS_RANKED}): parts of the first-year total",
         placeholder(r.offers, "No offers yet"),
         offers,
         money,
