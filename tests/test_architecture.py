@@ -49,3 +49,25 @@ def test_every_data_file_of_the_package_is_shipped():
         for p in (root / "jobbook").glob(pat)
     }
     assert [f for f in data if f not in shipped] == []
+
+
+def test_definitions_name_every_sheet_computed_column_setting_and_kind():
+    """docs/definitions.md (the figures in users' words) cannot drift from the schema: every sheet,
+    computed column and setting, and every deadline kind (token and words), is named in it; and
+    the README links it, not a contract a clone does not have."""
+    from jobbook.core.deadlines import KIND_LABELS
+    from jobbook.schema import SETTINGS, SHEET_ORDER
+
+    text = (ROOT / "docs" / "definitions.md").read_text()
+    missing = [f"sheet {s}" for s in SHEET_ORDER if f"`{s}`" not in text]
+    missing += [
+        f"{t.name}: {c.header}"
+        for t in TABLES.values()
+        for c in t.computed
+        if f"`{c.header}`" not in text
+    ]
+    missing += [f"setting {s.name}" for s in SETTINGS if f"`{s.name}`" not in text]
+    missing += [f"kind {k} ({w})" for k, w in KIND_LABELS.items() if f"{w} (`{k}`)" not in text]
+    assert missing == []
+    readme = (ROOT / "README.md").read_text()
+    assert "(docs/definitions.md)" in readme and "../shared" not in readme

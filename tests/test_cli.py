@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -314,3 +315,29 @@ def test_csv_has_its_header_even_with_no_rows(capsys, tmp_path, search_book, com
     assert code == 0, err
     code, full, err = run(capsys, command, search_book, "--csv", "--as-of", "2026-03-10")
     assert out.splitlines() == [full.splitlines()[0]] and "," in out
+
+
+def readme_commands() -> list[list[str]]:
+    """The commands of the README's command list (its first ``sh`` block under "The command
+    line"), each split into arguments; `a && b` are two commands."""
+    text = (ROOT / "README.md").read_text()
+    section = text.split("## The command line", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    out = []
+    for line in block.splitlines():
+        for part in line.split("#", 1)[0].split("&&"):
+            if part.strip():
+                out.append(shlex.split(part))
+    return out
+
+
+def test_readme_command_list_runs_top_to_bottom(capsys, tmp_path, monkeypatch):
+    """Copied into an empty folder, the README's command list runs as written, every command
+    exiting 0 (a command added to the list must work there too)."""
+    monkeypatch.chdir(tmp_path)
+    commands = readme_commands()
+    assert len(commands) >= 10 and all(c[0] == "jobbook" for c in commands)
+    for args in commands:
+        code, _, err = run(capsys, *args[1:])
+        assert code == 0, f"{shlex.join(args)}: exit {code}: {err}"
+    assert (tmp_path / "jobbook-demo" / "search.xlsx").exists()

@@ -207,6 +207,20 @@ def test_refuses_to_overwrite(made, capsys):
     assert run(capsys, "report", book, "--month", "2026-02", "-o", out, "--force")[0] == 0
 
 
+def test_a_month_after_the_as_of_date_warns(capsys, search_book, tmp_path):
+    out = tmp_path / "r.xlsx"
+    code, stdout, err = run(
+        capsys, "report", search_book, "--month", "2026-04", "--as-of", AS_OF, "-o", out
+    )
+    assert code == 0 and out.exists()
+    assert "warning: 2026-04 is after the as-of date 2026-03-10" in err
+    assert "due in the next 14 days." in stdout
+    code, _, err = run(
+        capsys, "report", search_book, "--month", "2026-03", "--as-of", AS_OF, "-o", out, "--force"
+    )
+    assert code == 0 and "after the as-of date" not in err
+
+
 def test_usage(capsys, search_book, tmp_path):
     assert run(capsys, "report", search_book)[0] == 2  # --month is required
     assert run(capsys, "report", search_book, "--month", "Feb")[0] == 2

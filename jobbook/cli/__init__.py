@@ -40,7 +40,9 @@ def as_of_option(fn: Callable) -> Callable:
         "--as-of",
         type=ISO_DATE,
         default=None,
-        help="Compute as if today were this date (default: the workbook's AsOf, else today).",
+        help="Today for deadlines, flags and 'this month' (default: the workbook's AsOf, else "
+        "today's date); statistics still count every row, as Stage and Status say where each "
+        "application is now.",
     )(fn)
 
 

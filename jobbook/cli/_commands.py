@@ -185,6 +185,7 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
 def offers_text(rows: list[dict], book: Path) -> str:
     if not rows:
         return f"{book.name}: no offers yet"
+    heading = f"{book.name}: offers ranked by average annual total (ties by first-year total)\n\n"
     body = [
         [
             r["rank"] or "-",
@@ -199,7 +200,7 @@ def offers_text(rows: list[dict], book: Path) -> str:
         ]
         for r in rows
     ]
-    return text_table(
+    return heading + text_table(
         [
             "Rank",
             "ID",

@@ -82,8 +82,8 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace files of an earlier demo in FOLDER.")
 def demo(folder: Path, as_of, force: bool) -> None:
-    """Write a sample search workbook (and its monthly report) into FOLDER, from nothing, and
-    print its statistics and deadlines.
+    """Write a sample search workbook (and its monthly report) into FOLDER (default:
+    ./jobbook-demo, created if needed), from nothing, and print its statistics and deadlines.
 
     \b
     Example:

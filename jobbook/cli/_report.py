@@ -12,6 +12,16 @@ from .. import views
 from . import as_of_option, cli
 
 
+def warn_future(month: str, as_of) -> None:
+    """A month after the as-of date is reported as far as it is known: say so."""
+    if as_of is not None and month > f"{as_of:%Y-%m}":
+        click.echo(
+            f"warning: {month} is after the as-of date {as_of.isoformat()}: the report shows what "
+            f"is known on {as_of.isoformat()} (pass --as-of to report as of another day)",
+            err=True,
+        )
+
+
 def progress(items: Iterable, label: str) -> Iterator:
     """A progress bar on a terminal (stderr); silent in a pipe or under cron."""
     items = list(items)
@@ -68,6 +78,7 @@ def report(
     from ..core import parse_month
     from ..report import write_report
     from ..report.cohort import write_cohort
+    from ..report.data import UPCOMING
 
     try:
         parse_month(month)
@@ -90,6 +101,7 @@ def report(
             click.echo(f"warning: {f} was not reported: {err}", err=True)
         for f in c.repeated:
             click.echo(f"warning: {f} was given more than once; reported once", err=True)
+        warn_future(month, c.combined.as_of if c.combined else None)
         click.echo(f"Cohort of {len(c.people)} for {month}: " + ", ".join(str(p) for p in written))
         return
     data, written, warnings = write_report(
@@ -97,10 +109,11 @@ def report(
     )
     for p in warnings[:5]:
         click.echo(f"warning: {p}", err=True)
+    warn_future(month, data.as_of)
     s = data.stats
     click.echo(
         f"{month}: {s['applications']} applications, {s['responses']} responses; "
-        f"{len(data.overdue)} overdue, {len(data.upcoming)} due in the next 14 business days."
+        f"{len(data.overdue)} overdue, {len(data.upcoming)} {UPCOMING.lower()}."
     )
     for p in written:
         click.echo(f"Wrote {p}")

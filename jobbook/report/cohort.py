@@ -38,7 +38,7 @@ PERSON_COLUMNS = [
     "Active",
     "Accepted",
     "Overdue",
-    "Due in 14 business days",
+    "Due in the next 14 days",
 ]
 
 
@@ -72,7 +72,7 @@ def _row(name: str, path: Path, r: ReportData) -> dict:
         "Active": r.all_time["active"],
         "Accepted": r.all_time["accepted"],
         "Overdue": len(r.overdue),
-        "Due in 14 business days": len(r.upcoming),
+        "Due in the next 14 days": len(r.upcoming),
     }
 
 

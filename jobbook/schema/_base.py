@@ -246,7 +246,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("AsOf", "date", None, "Today for every flag and figure; blank means today."),
+    Setting(
+        "AsOf",
+        "date",
+        None,
+        "Today for deadlines, flags and this month (statistics count every row); blank: today.",
+    ),
     Setting("Country", "text", "US", "Country code of the holiday calendar (US, GB, DE, FR...)."),
     Setting(
         "TimeZone",
