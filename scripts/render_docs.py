@@ -26,10 +26,24 @@ MONTH = "2026-10"
 OUT = ROOT / "docs" / "img"
 
 
-def first_page(pdf: Path, name: str, dpi: int, page: int = 1) -> Path:
-    """Page `page` of `pdf` as docs/img/`name`, cropped to what is drawn (plus a margin)."""
+def page_titled(pdf: Path, title: str) -> int:
+    """The number of the first page of `pdf` that starts with `title` (pages can flow on)."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for k, page in enumerate(text.split("\f"), 1):
+        if page.strip().startswith(title):
+            return k
+    raise SystemExit(f"{pdf}: no page titled {title!r}")
+
+
+def first_page(pdf: Path, name: str, dpi: int, page: int | str = 1) -> Path:
+    """Page `page` (a number, or the title it starts with) of `pdf` as docs/img/`name`, cropped
+    to what is drawn (plus a margin)."""
     from PIL import Image, ImageChops
 
+    if isinstance(page, str):
+        page = page_titled(pdf, page)
     with tempfile.TemporaryDirectory() as tmp:
         pngs = pdf_to_pngs(pdf, Path(tmp) / "p", dpi)
         target = OUT / name
@@ -108,8 +122,8 @@ def main() -> None:
             book, MONTH, tmp / "report.xlsx", tmp / "report.pdf", as_of=AS_OF
         )
         print(first_page(written[1], "report-summary.png", 70, 1))
-        print(first_page(written[1], "report-offers.png", 70, 7))
-        print(first_page(written[1], "report-flow.png", 70, 9))
+        print(first_page(written[1], "report-offers.png", 70, "Offers compared"))
+        print(first_page(written[1], "report-flow.png", 70, "The whole search"))
         lo = convert(written[0], "pdf", tmp / "lo")
         print(first_page(lo, "report-workbook.png", 80, 1))
 
