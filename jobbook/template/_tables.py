@@ -53,7 +53,9 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
         cell.alignment = HEAD_INDENT if col.header in indented else st.WRAP
         note = Comment(f"{col.header}: {col.note}", "jobbook", width=260, height=90)
         cell.comment = note
-        ws.column_dimensions[get_column_letter(i)].width = col.col_width
+        ws.column_dimensions[get_column_letter(i)].width = col.col_width + (
+            2 if col.header in indented else 0  # room for the indent: the header stays on a line
+        )
 
     for r in range(2, last_row + 1):
         rec = records[r - 2] if r - 2 < len(records) else {}
