@@ -30,6 +30,7 @@ from ..schema import (
     FLAG_TOO_SOON,
     FUNNEL_STAGES,
     MONEY_FORMAT,
+    OFFER_YEARS_SHEET,
     PERCENT_FORMAT,
     SOURCES,
     STAGES,
@@ -39,6 +40,8 @@ from ..schema import (
     lookup_formula,
 )
 from . import _style as st
+from ._years import HEAD_ROW as YEARS_HEAD_ROW
+from ._years import POS_COL as YEARS_POS_COL
 
 SHEET = "Dashboard"
 TODAY = AS_OF_DATE_NAME
@@ -409,38 +412,25 @@ def _deadline_grid(ws) -> None:
 
 # -- "Offers compared": in the order of `jobbook offers` ------------------------------------------
 #
-# Rank k is the k-th largest Average annual total; among offers with that same average, the
-# (t+1)-th largest First-year total, t being the ranks above with the same average; among offers
-# equal in both, the (u+1)-th in sheet order. Every comparison is between stored numbers (no
-# number turned into text, as a COUNTIF criterion ">"&x would), so ties are found exactly.
-
-OFFER_ROW = "AJ"  # hidden: the Offers row (1 = first data row) of rank k
+# The Offer years sheet ranks every offer (a hidden column there: the Offers row of rank k, found
+# with exact number comparisons, ties by first-year total, then sheet order); rank k here reads
+# that row, so the workbook ranks offers in one place.
 
 
 def _offers_ranked(ws) -> None:
-    avg, first = "Offers[Average annual total]", "Offers[First-year total]"
     for k in range(1, TOP_OFFERS + 1):
         r = OFFER_TOP + k
-        above = f"$C${OFFER_TOP}:$C{r - 1}"  # from the header row: nothing above rank 1
-        above_first = f"$D${OFFER_TOP}:$D{r - 1}"
-        ws[f"C{r}"] = f'=IFERROR(LARGE({avg},{k}),"")'
-        ws[f"D{r}"] = ArrayFormula(
-            f"D{r}",
-            f'=IF(C{r}="","",LARGE(IF({avg}=C{r},{first}),1+SUMPRODUCT(--({above}=C{r}))))',
-        )
-        same = f"({avg}=C{r})*({first}=D{r})"
-        position = "ROW(Offers[ID])-MIN(ROW(Offers[ID]))+1"
-        ties = f"SUMPRODUCT(({above}=C{r})*({above_first}=D{r}))"
-        ws[f"{OFFER_ROW}{r}"] = ArrayFormula(
-            f"{OFFER_ROW}{r}", f'=IF(C{r}="","",SMALL(IF({same},{position}),1+{ties}))'
-        )
-        ws[f"A{r}"] = f'=IF(C{r}="","",{k})'  # a rank only where there is an offer
+        row = f"'{OFFER_YEARS_SHEET}'!${YEARS_POS_COL}${YEARS_HEAD_ROW + k}"
+        ws[f"A{r}"] = f'=IF({row}="","",{k})'  # a rank only where there is an offer
         ws[f"A{r}"].alignment = st.LEFT
-        ws[f"B{r}"] = f'=IF(C{r}="","",INDEX(Offers[Company],${OFFER_ROW}{r}))'
+        for col, head in (
+            ("B", "Company"),
+            ("C", "Average annual total"),
+            ("D", "First-year total"),
+        ):
+            ws[f"{col}{r}"] = f'=IF({row}="","",INDEX(Offers[{head}],{row}))'
         for c in ("C", "D"):
             ws[f"{c}{r}"].number_format = MONEY_FORMAT
-    ws[f"{OFFER_ROW}{OFFER_TOP}"] = "Offers row"
-    ws.column_dimensions[OFFER_ROW].hidden = True
 
 
 # -- charts --------------------------------------------------------------------------------------
