@@ -71,8 +71,12 @@ def test_only_the_parts_written_change_byte_for_byte(book):
     after, raw_after = parts(book), raw_members(book)
     touched = {sheet_part(book, "Interviews"), sheet_part(book, "Pipeline")}
     assert list(after) == list(before)  # same members, same order
-    assert {n for n in before if before[n] != after[n]} == touched
-    for name in set(before) - touched:  # copied as stored, not recompressed
+    # workbook.xml: Pipeline's print area now reaches the row appended (nothing else differs)
+    assert {n for n in before if before[n] != after[n]} == touched | {"xl/workbook.xml"}
+    areas = re.compile(r"(Pipeline!\$A\$1:\$T\$)\d+")
+    wb_before, wb_after = before["xl/workbook.xml"].decode(), after["xl/workbook.xml"].decode()
+    assert areas.sub(r"\1N", wb_before) == areas.sub(r"\1N", wb_after) != wb_after
+    for name in set(before) - touched - {"xl/workbook.xml"}:  # copied as stored, not recompressed
         assert raw_after[name] == raw_before[name], name
     assert result.backup is not None and result.backup.read_bytes() != book.read_bytes()
     assert parts(result.backup) == before
@@ -415,3 +419,49 @@ def test_a_writer_killed_mid_write_leaves_a_temporary_file_the_next_run_removes(
     assert path.read_bytes() == old and len(temps) == 1 and f"-{child.pid}-" in temps[0].name
     edit_workbook(path, [CellWrite("Pipeline", "C4", [["next run"]])])
     assert not temps[0].exists() and path.read_bytes() != old
+
+
+def print_areas(path: Path) -> dict[str, str]:
+    """Sheet name -> its _xlnm.Print_Area text, from workbook.xml."""
+    xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
+    sheets = re.findall(r'<sheet\b[^>]*?\bname="([^"]*)"', xml)
+    found = re.findall(
+        r'<definedName\b[^>]*name="_xlnm\.Print_Area"[^>]*localSheetId="(\d+)"[^>]*>([^<]*)<|'
+        r'<definedName\b[^>]*localSheetId="(\d+)"[^>]*name="_xlnm\.Print_Area"[^>]*>([^<]*)<',
+        xml,
+    )
+    return {sheets[int(a or c)]: b or d for a, b, c, d in found}
+
+
+def test_a_print_area_that_ends_on_the_last_row_in_use_follows_rows_appended(book):
+    """LibreOffice prints only a literal print area: the template's ends on the last row in use,
+    and a row appended below it extends it; a print area the user chose stays."""
+    before = print_areas(book)
+    last = int(before["Transition"].rsplit("$", 1)[1])
+    pipeline_last = int(before["Pipeline"].rsplit("$", 1)[1])
+    assert pipeline_last < 200  # the rows in use, not the table's pre-filled rows
+    edit_workbook(
+        book,
+        [
+            RowAppend("Transition", {"Offer ID": "O01"}),
+            RowAppend("Pipeline", {"ID": "A900", "Company": "Zeta", "Stage": "Applied"}),
+            RowAppend("Pipeline", {"ID": "A901", "Company": "Eta", "Stage": "Applied"}),
+        ],
+        keep_backup=False,
+    )
+    after = print_areas(book)
+    assert after["Transition"] == before["Transition"].replace(f"${last}", f"${last + 1}")
+    assert after["Pipeline"].endswith(f"${pipeline_last + 2}")
+    assert after["Offers"] == before["Offers"]  # a sheet not appended to keeps its area
+    # a print area of the user's own (here: the first three columns of two rows) is left alone
+    xml = zipfile.ZipFile(book).read("xl/workbook.xml").decode()
+    own = xml.replace(after["Pipeline"], "Pipeline!$A$1:$C$2")
+    with zipfile.ZipFile(book) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            zout.writestr(info, own.encode() if info.filename == "xl/workbook.xml" else data)
+    edit_workbook(
+        book, [RowAppend("Pipeline", {"ID": "A902", "Company": "Theta"})], keep_backup=False
+    )
+    assert print_areas(book)["Pipeline"] == "Pipeline!$A$1:$C$2"

@@ -4,6 +4,7 @@ changed out, every other part as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import zipfile
 from collections.abc import Sequence
@@ -92,6 +93,7 @@ class _Planner:
         self.sheets: dict[str, SheetEdit] = {}
         self.targets: dict[str, Target] = {}
         self.grown: dict[str, tuple[Target, int]] = {}  # table part -> (table, new last row)
+        self.printed: dict[str, tuple[Target, int, int]] = {}  # sheet -> (table, old end, new end)
         self.notes: list[str] = []
         self.members = {m.name: m for m in members(fh, path)[0]}
 
@@ -150,6 +152,9 @@ class _Planner:
             if t.last_row is None or row > t.last_row:
                 self._new_row(t, edit, row, below)
             row += 1
+        old_end = max(last_used, t.header_row)
+        _, first_end, _ = self.printed.get(t.sheet, (t, old_end, old_end))
+        self.printed[t.sheet] = (t, first_end, row - 1)
         if t.last_row is not None and row - 1 > t.last_row:
             new_last = row - 1
             self.grown[t.table_part] = (t, new_last)
@@ -206,11 +211,36 @@ def _grow_names(xml: str, t: Target, new_last: int) -> str:
     return re.sub(r"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(</)", grow, xml)
 
 
+def _grow_print_areas(xml: str, printed: dict[str, tuple[Target, int, int]]) -> str:
+    """A sheet's print area that ended on the last row in use (as jobbook's template sets it:
+    LibreOffice follows only a literal range) ends on the last row appended; a print area the user
+    chose otherwise is left alone."""
+    order = [
+        html.unescape(m.group(1))
+        for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"", xml)
+    ]
+
+    def grow(m: re.Match) -> str:
+        sheet_id = re.search(r'\blocalSheetId="(\d+)"', m.group(1))
+        if not sheet_id or int(sheet_id.group(1)) >= len(order):
+            return m.group(0)
+        got = printed.get(order[int(sheet_id.group(1))])
+        if got is None or got[2] <= got[1]:
+            return m.group(0)
+        t, old_end, new_end = got
+        moved = grow_ranges(m.group(2), old_end, t.first_col, t.last_col, new_end)
+        return m.group(1) + moved + m.group(3)
+
+    return re.sub(
+        r'(<(?:\w+:)?definedName\b[^>]*\bname="_xlnm\.Print_Area"[^>]*>)([^<]*)(</)', grow, xml
+    )
+
+
 def _workbook_xml(xml: str, planner: _Planner) -> str:
     out = pk.full_calc_on_load(xml)
     for t, new_last in planner.grown.values():
         out = _grow_names(out, t, new_last)
-    return out
+    return _grow_print_areas(out, planner.printed)
 
 
 def _old_text(kind: str, text: str | None, sst: dict[int, str]) -> str | None:
