@@ -139,4 +139,5 @@ def accept_offer(
     it and its application Accepted, mark the other Active applications to withdraw, fill
     Transition, and list the courtesy steps (``intents.accept``, shared with ``jobbook accept``)."""
     outcome = accept(book, offer_id=offer_id, selected_row=selected_row)
-    return ActionResult(outcome.message, cell_writes(book, outcome.changes))
+    message = f"{outcome.message.rstrip('.')}; the steps are on the {LISTS} sheet."
+    return ActionResult(message, cell_writes(book, outcome.changes))

@@ -10,7 +10,7 @@ import pandas as pd
 from ..changes import Change, Outcome, RowAppend, TableWrite, applied
 from ..core.computed import other_active_ids
 from ..errors import BadValue
-from ..excel.layout import LISTS, band
+from ..excel.layout import band
 from ..reader import Book
 from ..schema import OPEN_OFFER_STATUSES
 from . import rows_with_id, text
@@ -116,7 +116,7 @@ def accept(
     marked = "marked Withdrawn" if withdraw else "marked to withdraw"
     return Outcome(
         changes,
-        f"Accepted {oid} ({company}): {len(others)} other application(s) {marked}; the steps are on the {LISTS} sheet.",
+        f"Accepted {oid} ({company}): {len(others)} other application(s) {marked}.",
         steps,
         {
             "offer": oid,
