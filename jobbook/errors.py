@@ -75,6 +75,21 @@ class UsageError(JobbookError, ValueError):
     """Arguments that do not make sense together or have the wrong form."""
 
 
+class UnknownId(JobbookError, KeyError):
+    """An ID given on the command line is not in its sheet."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class MissingValue(JobbookError, ValueError):
+    """A message draft needs a value that is blank in the workbook (the message names the cell)."""
+
+
+class TemplateProblem(JobbookError, ValueError):
+    """A message template cannot be read or rendered (a syntax error, an unknown variable)."""
+
+
 def one_line(exc: BaseException, limit: int = 160) -> str:
     """A library's error message on one line, without its trailing context, for an `Error:` line."""
     return " ".join(str(exc).split()).split(" Context:")[0][:limit]

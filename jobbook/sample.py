@@ -246,6 +246,18 @@ QUESTIONS = [
 ]
 
 
+# The person searching (Settings' profile): message drafts sign with it, the resignation letter
+# goes to the current manager (also in Contacts).
+SAMPLE_PROFILE: Record = {
+    "YourName": "Jamie Rivera",
+    "YourEmail": "jamie.rivera@example.com",
+    "CurrentEmployer": "Brightline Retail",
+    "CurrentManager": "Dana Whitfield",
+    "Degree": "BSc in Statistics",
+    "Certifications": "dbt Analytics Engineering; Google Cloud Professional Data Engineer",
+}
+
+
 class _Clock:
     """Business-day arithmetic for the sample (US-like calendar without holidays is enough)."""
 
@@ -283,6 +295,17 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
     b.stories()
     b.renumber()
     b.times_and_places()
+    b.contacts.append(
+        {
+            "Name": SAMPLE_PROFILE["CurrentManager"],
+            "Title": "Director of Analytics",
+            "Company": SAMPLE_PROFILE["CurrentEmployer"],
+            "Application ID": None,
+            "Role in process": "Other",
+            "Email": "dana.whitfield@brightline.example.com",
+            "Notes": "My manager today",
+        }
+    )
     return b.tables()
 
 

@@ -478,7 +478,7 @@ class FakeBook:
     """STAND-IN for xw.Book.caller(): sheets (one active, each with its selected row), a path,
     names, an app whose selection is the active sheet's."""
 
-    def __init__(self, blocks, path, chosen=None, selected=None):
+    def __init__(self, blocks, path, chosen=None, selected=None, names=None):
         self.sheets = _Names(FakeSheet(name, rows) for name, (_, _, rows) in blocks.items())
         for sheet in self.sheets:
             sheet.book, sheet.selected_row = self, (selected or {}).get(sheet.name)
@@ -487,7 +487,13 @@ class FakeBook:
         chooser = types.SimpleNamespace(
             name=actions.OFFER_TO_ACCEPT, refers_to_range=types.SimpleNamespace(value=chosen)
         )
-        self.names = _Names([chooser])
+        self.names = _Names(
+            [chooser]
+            + [
+                types.SimpleNamespace(name=k, refers_to_range=types.SimpleNamespace(value=v))
+                for k, v in (names or {}).items()
+            ]
+        )
         book = self
 
         class App:
@@ -566,3 +572,37 @@ def test_check_links_keep_sheet_names_as_text():
     )
     assert str(actions._link("Bob's", "B2")) == "=HYPERLINK(\"#'Bob''s'!B2\",\"Bob's!B2\")"
     assert actions._link("Pipeline", None) == "Pipeline"
+
+
+def test_draft_button_writes_the_chosen_message_on_lists(sample, monkeypatch):
+    """The Draft button: kind and ID chosen on the Dashboard, the draft on the Lists sheet (To,
+    Subject, then the body one line per row), the same text as `jobbook draft`."""
+    import xlwings as xw
+
+    from jobbook.drafts import draft
+    from jobbook.excel import buttons
+
+    path, blocks = sample
+    blocks = dict(blocks)
+    blocks["Lists"] = (1, 1, [[None]])
+    book = FakeBook(blocks, path, names={actions.DRAFT_KIND: "Counter", actions.DRAFT_ID: "o02"})
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    buttons.draft()
+    first, last = actions.BANDS["draft"]
+    lists = book.sheets["Lists"]
+    assert lists.cleared == [f"{first}{actions.FIRST_ROW - 1}:{last}{actions.CLEAR_TO}"]
+    assert lists.cells[f"{first}{actions.FIRST_ROW - 1}"] == [["Draft: counter O02 (Lumen Health)"]]
+    rows = lists.cells[f"{first}{actions.FIRST_ROW}"]
+    expected = draft(jobbook.read_book(path), "counter", "O02")
+    assert rows[1][0] == "To" and rows[1][1] == ", ".join(
+        f"{p.name} <{p.email}>" for p in expected.to
+    )
+    assert rows[2] == ["Subject", expected.subject]
+    # a line such as "- Market data..." goes in with Excel's text prefix ', which Excel does not show
+    shown = [r[1][1:] if r[1].startswith("'-") else r[1] for r in rows[4:]]
+    assert "\n".join(shown) == expected.body and any(r[1].startswith("'-") for r in rows)
+    assert "Draft: counter O02" in book.app.status_bar
+    blank = FakeBook(blocks, path, names={actions.DRAFT_KIND: "thank-you", actions.DRAFT_ID: None})
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: blank))
+    with pytest.raises(jobbook.JobbookError, match="type its ID next to the Draft button"):
+        buttons.draft()

@@ -57,6 +57,16 @@ ALLOWED = {
     "SMALL",
     "ISNA",
     "DATEDIF",  # LibreOffice 7.4 computes DATEDIF(...,"m") as Excel does (checked in test_workbook_lo)
+    # the mailto: link columns (schema/_links.py)
+    "CHAR",
+    "FIND",
+    "HYPERLINK",
+    "LEFT",
+    "LEN",
+    "SEARCH",
+    "SUBSTITUTE",
+    "TRIM",
+    "_xlfn.ENCODEURL",
 }
 FUNCTION = re.compile(r"((?:_xlfn\.)?[A-Z][A-Z0-9.]*)\(")
 

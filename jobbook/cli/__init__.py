@@ -106,4 +106,4 @@ def run() -> None:
     sys.exit(main())
 
 
-from . import _change, _commands, _export, _make, _report  # noqa: E402,F401  (registers the commands)
+from . import _change, _commands, _draft, _export, _make, _report  # noqa: E402,F401  (registers them)

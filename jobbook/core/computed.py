@@ -224,11 +224,25 @@ def applications_to_withdraw(
     return pd.Series(out, index=offer_ids.index, dtype=object)
 
 
+def _interviews(t: dict[str, pd.DataFrame], ctx: Context) -> pd.DataFrame:
+    from .links import thank_you_links
+
+    cols = interviews_columns(t["Interviews"], t["Pipeline"], ctx)
+    return pd.concat([cols, thank_you_links(t["Interviews"], cols["Company"], ctx)], axis=1)
+
+
+def _lessons(t: dict[str, pd.DataFrame], ctx: Context) -> pd.DataFrame:
+    from .links import feedback_links
+
+    cols = lessons_columns(t["Lessons"], ctx)
+    return pd.concat([cols, feedback_links(t["Lessons"], t["Pipeline"], ctx)], axis=1)
+
+
 COMPUTERS = {
     "Pipeline": lambda t, ctx: pipeline_columns(t["Pipeline"], ctx),
-    "Interviews": lambda t, ctx: interviews_columns(t["Interviews"], t["Pipeline"], ctx),
+    "Interviews": _interviews,
     "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx, t["Transition"]),
-    "Lessons": lambda t, ctx: lessons_columns(t["Lessons"], ctx),
+    "Lessons": _lessons,
     "Transition": lambda t, ctx: transition_columns(
         t["Transition"], t["Offers"], t["Pipeline"], ctx
     ),

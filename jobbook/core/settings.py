@@ -23,7 +23,13 @@ class Settings:
     WorkWeeksPerYear: float = SETTINGS_BY_NAME["WorkWeeksPerYear"].default
     HoursPerWeek: float = SETTINGS_BY_NAME["HoursPerWeek"].default
     HorizonYears: float = SETTINGS_BY_NAME["HorizonYears"].default
-    Name: str | None = SETTINGS_BY_NAME["Name"].default
+    # the profile (message drafts; YourName also names the person in reports)
+    YourName: str | None = None
+    YourEmail: str | None = None
+    CurrentEmployer: str | None = None
+    CurrentManager: str | None = None
+    Degree: str | None = None
+    Certifications: str | None = None
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The as-of date: AsOf if set, else `today` (default: the system date)."""

@@ -13,11 +13,20 @@ from pathlib import Path
 
 from .. import views
 from ..changes import CellWrite, Formula, cell_writes  # noqa: F401 (CellWrite, Formula re-exported)
+from ..errors import BadValue
 from ..intents.accept import accept
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
 from ..schema import FLAG_OVERDUE
-from .layout import BANDS, CLEAR_TO, FIRST_ROW, LISTS, OFFER_TO_ACCEPT  # noqa: F401 (re-exported)
+from .layout import (  # noqa: F401 (re-exported)
+    BANDS,
+    CLEAR_TO,
+    DRAFT_ID,
+    DRAFT_KIND,
+    FIRST_ROW,
+    LISTS,
+    OFFER_TO_ACCEPT,
+)
 from .layout import band as _band
 
 
@@ -141,3 +150,28 @@ def accept_offer(
     outcome = accept(book, offer_id=offer_id, selected_row=selected_row)
     message = f"{outcome.message.rstrip('.')}; the steps are on the {LISTS} sheet."
     return ActionResult(message, cell_writes(book, outcome.changes))
+
+
+def draft(book: Book, kind: object, ident: object) -> ActionResult:
+    """Draft button: the message chosen next to the button (its kind and ID) on the Lists sheet,
+    To and Subject first, then the body one line per row, ready to copy into an email."""
+    from ..drafts import draft as make_draft
+
+    kind = str(kind).strip().lower() if kind not in (None, "") else ""
+    ident = str(ident).strip() if ident not in (None, "") else ""
+    if not kind or not ident:
+        raise BadValue(
+            "choose the kind of message and type its ID next to the Draft button "
+            "(an Interviews ID for a thank-you, a Pipeline ID for follow-up, feedback and "
+            "withdraw, an Offers ID for counter, accept, decline and resign)"
+        )
+    d = make_draft(book, kind, ident)
+    to = (
+        ", ".join(f"{p.name} <{p.email}>" for p in d.to)
+        or f"{d.send_to or ''} (no email in Contacts)"
+    )
+    rows = [["To", to], ["Subject", d.subject], ["", ""]]
+    rows += [["", line] for line in d.body.split("\n")]
+    title = f"Draft: {kind} {d.id}" + (f" ({d.company})" if d.company else "")
+    writes = _band("draft", title, ["", "Copy it into an email, edit and send"], rows)
+    return ActionResult(f"{title}: on the {LISTS} sheet", writes)

@@ -104,3 +104,16 @@ def accept_offer() -> None:
     )
     row = None if chosen else _selected_row(wb, book.sheets.get("Offers"))
     _apply(wb, actions.accept_offer(book, offer_id=chosen or None, selected_row=row))
+
+
+def _chosen(wb, name: str) -> object:
+    """The value of the named cell `name` (None if the workbook has no such name)."""
+    names = [n.name for n in wb.names]
+    return wb.names[name].refers_to_range.value if name in names else None
+
+
+def draft() -> None:
+    """The message chosen in the Dashboard's DraftKind and DraftID cells, on the Lists sheet."""
+    wb = xw.Book.caller()
+    book = _read(wb)
+    _apply(wb, actions.draft(book, _chosen(wb, actions.DRAFT_KIND), _chosen(wb, actions.DRAFT_ID)))

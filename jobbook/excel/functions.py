@@ -84,7 +84,7 @@ def _settings(value: Any) -> Settings:
                         else (
                             int(float(v))
                             if kind == "int"
-                            else (str(v) if kind == "text" else float(v))
+                            else (str(v) if kind in ("text", "email") else float(v))
                         )
                     )
                 except ValueError as exc:

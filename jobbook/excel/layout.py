@@ -7,10 +7,13 @@ BANDS = {  # each button owns a band of columns on the Lists sheet
     "offers": ("L", "T"),
     "months": ("V", "Y"),
     "accept": ("AA", "AB"),
+    "draft": ("AD", "AE"),
 }
 FIRST_ROW = 3  # header row of each band; its title is on the row above
 CLEAR_TO = 5000
 OFFER_TO_ACCEPT = "OfferToAccept"  # the named Dashboard cell where the offer to accept is chosen
+DRAFT_KIND = "DraftKind"  # the named Dashboard cells of the Draft button: the kind of message
+DRAFT_ID = "DraftID"  # and its ID
 
 
 def band(name: str, title: str, header: list[str], rows: list[list[object]]):

@@ -52,6 +52,8 @@ class Book:
     # columns (Interviews Date): ``inputs`` and ``tables`` hold them truncated to the day.
     times: dict[tuple[str, str], pd.Series] = field(default_factory=dict, repr=False)
     vesting: pd.DataFrame | None = field(default=None, repr=False)  # None: the default schedules
+    setting_cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B13"
+    settings_sheet: str | None = None  # the workbook's Settings sheet (None: missing)
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -191,4 +193,6 @@ def finish_book(
         as_of=as_of or got.settings.as_of(),
         times=times or {},
         vesting=got.vesting,
+        setting_cells=dict(got.cells),
+        settings_sheet=got.sheet,
     )

@@ -33,20 +33,31 @@ class SettingsRead:
     vesting: pd.DataFrame | None = None  # the Vesting table (None: the workbook has none)
 
 
-def _locate(layout: Layout, sheet: str, cells: dict, s: Setting) -> tuple[int, int] | None:
-    for name, (where, row, col) in layout.names.items():
-        if name.casefold() == s.name.casefold() and norm_header(where) == norm_header(sheet):
+def _locate(
+    layout: Layout, sheet: str, cells: dict, s: Setting, name: str | None = None
+) -> tuple[int, int] | None:
+    """The cell of setting `s` (or of its older name `name`): its named cell, else the cell right
+    of its label. A "Name" right of a "Date" is the Holidays table's header, not a label."""
+    name = name or s.name
+    for defined, (where, row, col) in layout.names.items():
+        if defined.casefold() == name.casefold() and norm_header(where) == norm_header(sheet):
             return row, col
-    want = norm_header(s.name)
+    want = {norm_header(name), norm_header(s.title if name == s.name else name)}
     for (row, col), value in sorted(cells.items()):
-        if isinstance(value, str) and norm_header(value) == want:
+        if isinstance(value, str) and norm_header(value) in want:
+            if norm_header(str(cells.get((row, col - 1), ""))) == "date":
+                continue
             return row, col + 1
     return None
 
 
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[Problem]) -> object:
     default = s.default
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if _blank(raw):
         return default
     if s.kind == "date":
         value = to_date(raw, date1904) if not isinstance(raw, bool) else None
@@ -77,6 +88,20 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
                 )
             )
         return name
+    if s.kind == "email":
+        text = str(raw).strip()
+        if "@" not in text or any(c.isspace() for c in text):
+            problems.append(
+                Problem(
+                    SHEET,
+                    where,
+                    f'"{text}" is not an email address ({s.title}); message drafts leave it out',
+                    WARNING,
+                    s.name,
+                )
+            )
+            return default
+        return text
     if isinstance(raw, bool):
         number = None
     elif isinstance(raw, float | int):
@@ -217,6 +242,11 @@ def settings_from_cells(
     if sheet is not None:
         for s in SETTINGS:
             at = _locate(layout, sheet, cells, s)
+            for old in s.aliases:  # an older name, read when the setting is missing or blank
+                if at is None or _blank(cells.get(at)):
+                    was = _locate(layout, sheet, cells, s, old)
+                    if was is not None and (at is None or not _blank(cells.get(was))):
+                        at = was
             if at is None:
                 continue
             where = f"{col_letters(at[1])}{at[0]}"

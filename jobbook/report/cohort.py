@@ -52,7 +52,7 @@ class Cohort:
 
 
 def person_name(book) -> str:
-    return book.settings.Name or book.path.stem
+    return book.settings.YourName or book.path.stem
 
 
 def _row(name: str, path: Path, r: ReportData) -> dict:

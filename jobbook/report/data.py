@@ -346,7 +346,7 @@ def build(book: Book, month: str | pd.Period, title: str | None = None) -> Repor
         upcoming,
         book.as_of,
         month,
-        title or book.settings.Name or book.path.stem,
+        title or book.settings.YourName or book.path.stem,
     )
 
 

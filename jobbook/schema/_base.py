@@ -237,12 +237,20 @@ def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Setting:
-    name: str
-    kind: str  # "date", "text", "int", "number", "zone" (a time zone name such as Europe/Berlin)
+    name: str  # the named cell (a valid Excel name)
+    # "date", "text", "email", "int", "number", "zone" (a time zone name such as Europe/Berlin)
+    kind: str
     default: object
     note: str
     lo: float | None = None
     hi: float | None = None
+    label: str | None = None  # the text in column A when it is not the name ("Your name")
+    aliases: tuple[str, ...] = ()  # older named cells read when this one is missing or blank
+
+    @property
+    def title(self) -> str:
+        """What the Settings sheet shows beside the value."""
+        return self.label or self.name
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -276,11 +284,61 @@ SETTINGS: tuple[Setting, ...] = (
         0,
         50,
     ),
+    # The profile: message drafts (SPEC section 10) sign and address letters with it.
     Setting(
-        "Name", "text", None, "Your name, shown in reports and a coach's cohort report (optional)."
+        "YourName",
+        "text",
+        None,
+        "Signs your message drafts; also names you in reports and a coach's cohort report.",
+        label="Your name",
+        aliases=("Name",),  # books made before the profile: the optional Name setting
+    ),
+    Setting(
+        "YourEmail", "email", None, "The sender of your message drafts (.eml).", label="Your email"
+    ),
+    Setting(
+        "CurrentEmployer",
+        "text",
+        None,
+        "Where you work now (the resignation letter).",
+        label="Current employer",
+    ),
+    Setting(
+        "CurrentManager",
+        "text",
+        None,
+        "Your manager there, by name as in Contacts (the resignation letter goes to them).",
+        label="Current manager",
+    ),
+    Setting(
+        "Degree",
+        "text",
+        None,
+        "Your degree, e.g. BSc Statistics (an argument of a counteroffer; optional).",
+        label="Degree",
+    ),
+    Setting(
+        "Certifications",
+        "text",
+        None,
+        "Certifications worth naming in a counteroffer, separated by ; (optional).",
+        label="Certifications",
     ),
 )
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
+PROFILE = ("YourName", "YourEmail", "CurrentEmployer", "CurrentManager", "Degree", "Certifications")
+
+# The message drafts of SPEC section 10 (`jobbook draft BOOK KIND ID`) and the sheet of each ID.
+DRAFT_KINDS = {
+    "thank-you": "Interviews",
+    "follow-up": "Pipeline",
+    "feedback": "Pipeline",
+    "withdraw": "Pipeline",
+    "counter": "Offers",
+    "accept": "Offers",
+    "decline": "Offers",
+    "resign": "Offers",
+}
 AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))
 
 

@@ -24,6 +24,7 @@ from ._base import (
     flag_formula,
     lookup_formula,
 )
+from ._links import FEEDBACK_LINK, THANK_YOU_LINK, MailLink
 
 
 def _is_set(col: str) -> str:
@@ -41,6 +42,11 @@ _NO_OFFER = 'AND([@Base salary]="",[@Final base]="")'
 _COMMUTE_YEAR = f"{_n('Onsite days/week')}*WorkWeeksPerYear*{_n('Commute cost/day')}"
 _ONE_TIME = f"({_n('Signing bonus')}+{_n('Relocation allowance')}-{_n('Relocation cost')})"
 _RECURRING = "[@Recurring total]"
+
+
+def _link(link: MailLink) -> Column:
+    """A mailto: link column (``_links``): the formula compiled from the link's template."""
+    return Column(link.header, "text", formula=link.formula(), width=17, note=link.note)
 
 
 def _offer(expr: str) -> str:
@@ -233,6 +239,7 @@ INTERVIEWS = Table(
         Column("Self-rating", "rating", lo=1, hi=5, note="How it went, 1 (badly) to 5 (great)."),
         Column("Went well", "text", width=26, note="What worked."),
         Column("To improve", "text", width=26, note="What to do better next time."),
+        _link(THANK_YOU_LINK),
     ),
     note="One row per interview round.",
     id_column="ID",
@@ -559,6 +566,7 @@ LESSONS = Table(
             width=11,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),
+        _link(FEEDBACK_LINK),
     ),
     note="Feedback after a decision and the improvement plan.",
     id_column="Application ID",

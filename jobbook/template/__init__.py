@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from .._files import backup, check_output, save_atomically, write_atomically
 from ..core.calendar import public_holidays
-from ..sample import sample_search
+from ..sample import SAMPLE_PROFILE, sample_search
 from ..schema import TABLES
 from ._dashboard import write_dashboard
 from ._macros import add_macro_sheets, to_xlsm
@@ -38,12 +38,13 @@ def build_workbook(
     as_of: dt.date | None = None,
     year: int | None = None,
     macros: bool = False,
+    profile: dict[str, object] | None = None,
 ) -> Workbook:
     """The workbook, filled with `records` (per table name, keyed by header) if given.
 
     `as_of` goes into the AsOf cell (blank: today's date at every recalculation); `year` chooses
     the holiday years (default: the as-of or current year); `macros` adds what the .xlsm needs
-    (save it with ``_macros.to_xlsm``)."""
+    (save it with ``_macros.to_xlsm``); `profile` fills Settings' profile (``YourName``...)."""
     wb = Workbook()
     wb.remove(wb.active)
     records = records or {}
@@ -51,7 +52,8 @@ def build_workbook(
         write_table(wb, table, records.get(name, []))
     base_year = year or (as_of or dt.date.today()).year
     holidays = public_holidays(country, holiday_years(base_year))
-    write_settings(wb, {"AsOf": as_of, "Country": country.upper()}, holidays)
+    values = {**(profile or {}), "AsOf": as_of, "Country": country.upper()}
+    write_settings(wb, values, holidays)
     write_vesting(wb)
     write_dashboard(wb)
     write_offer_years(wb, capacity(TABLES["Offers"], len(records.get("Offers", []))))
@@ -79,7 +81,13 @@ def new_workbook(
     path = check_output(path, (".xlsx", ".xlsm"), force)
     records = sample_search(as_of) if sample else None
     macros = path.suffix.lower() == ".xlsm"
-    wb = build_workbook(records, country=country, as_of=as_of, macros=macros)
+    wb = build_workbook(
+        records,
+        country=country,
+        as_of=as_of,
+        macros=macros,
+        profile=SAMPLE_PROFILE if sample else None,
+    )
     if force and on_backup is not False:  # without force there is nothing to replace
         kept = backup(path)  # only now: nothing is copied when the build fails
         if kept and on_backup:

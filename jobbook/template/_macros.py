@@ -9,7 +9,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..excel.layout import BANDS, LISTS, OFFER_TO_ACCEPT
+from ..excel.layout import BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
+from ..schema import DRAFT_KINDS
 from ..vba.xlsm import Button, make_xlsm
 from . import _style as st
 from ._dashboard import SHEET as DASHBOARD
@@ -25,8 +26,11 @@ BUTTONS = (  # (caption, Sub, Dashboard column index from 0)
     ("Monthly report", "MonthlyReportButton", 7),
     ("Accept offer", "AcceptOfferButton", 8),
     ("Export calendar", "ExportCalendarButton", 11),
+    ("Draft", "DraftButton", 12),
 )
 CHOOSER = "J1"  # the OfferToAccept cell, right of the Accept offer button
+DRAFT_CHOOSERS = {DRAFT_KIND: "N1", DRAFT_ID: "O1"}  # right of the Draft button (column M)
+DRAFT_HINT = "P1"
 
 
 def add_macro_sheets(wb) -> None:
@@ -45,6 +49,8 @@ def add_macro_sheets(wb) -> None:
         OFFER_TO_ACCEPT, attr_text=f"{DASHBOARD}!${CHOOSER[0]}${CHOOSER[1:]}"
     )
 
+    _draft_choosers(wb, ws)
+
     lists = wb.create_sheet(LISTS)
     lists["A1"] = (
         "Lists written by the buttons on the Dashboard (Refresh, Deadlines, Check, Accept offer)"
@@ -57,12 +63,16 @@ def add_macro_sheets(wb) -> None:
             "offers": "Offers ranked: click Refresh",
             "months": "Month by month: click Refresh",
             "accept": "Steps after accepting: click Accept offer",
+            "draft": "Message draft: choose kind and ID beside Draft, then click it",
         }[name]
         lists[f"{first}2"].font = st.SUBTITLE
     for col in range(1, 29):
         lists.column_dimensions[get_column_letter(col)].width = 14
     for col in ("C", "J", "AB"):
         lists.column_dimensions[col].width = 48
+    lists.column_dimensions[BANDS["draft"][1]].width = 100
+    for r in range(3, 60):  # the draft's paragraphs wrap in their cells
+        lists[f"{BANDS['draft'][1]}{r}"].alignment = st.WRAP
     lists.page_setup.orientation = "landscape"
     lists.page_setup.fitToWidth, lists.page_setup.fitToHeight = 3, 0  # a band or two per page
     lists.sheet_properties.pageSetUpPr.fitToPage = True
@@ -85,6 +95,27 @@ def add_macro_sheets(wb) -> None:
     wb.code_name = "ThisWorkbook"
     for k, sheet in enumerate(wb.worksheets, 1):
         sheet.sheet_properties.codeName = f"Sheet{k}"
+
+
+def _draft_choosers(wb, ws) -> None:
+    """The Draft button's kind (a dropdown) and ID cells on the Dashboard, as named cells."""
+    for name, cell in DRAFT_CHOOSERS.items():
+        ws[cell].font = st.BOLD
+        ws[cell].fill = st.HEAD_FILL
+        wb.defined_names[name] = DefinedName(name, attr_text=f"{DASHBOARD}!${cell[0]}${cell[1:]}")
+    kind = DRAFT_CHOOSERS[DRAFT_KIND]
+    ws[kind] = "thank-you"
+    dv = DataValidation(type="list", formula1='"' + ",".join(DRAFT_KINDS) + '"', allow_blank=True)
+    dv.error, dv.errorTitle = f"Pick one of: {', '.join(DRAFT_KINDS)}.", "Kind of message"
+    dv.prompt, dv.promptTitle = (
+        "thank-you: an Interviews ID; follow-up, feedback, withdraw: a Pipeline ID; "
+        "counter, accept, decline, resign: an Offers ID (in the cell to the right).",
+        "Kind of message",
+    )
+    ws.add_data_validation(dv)
+    dv.add(kind)
+    ws[DRAFT_HINT] = "<- kind and ID of the message, then click Draft"
+    ws[DRAFT_HINT].font = st.SUBTITLE
 
 
 def _layout(ws) -> tuple[list[int], list[int]]:

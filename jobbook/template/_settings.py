@@ -9,6 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
+from .._safe import set_text_cell
 from ..schema import AS_OF_DATE_NAME, DATE_FORMAT, HOLIDAYS_TABLE, SETTINGS
 from . import _style as st
 
@@ -47,9 +48,9 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
         c = ws.cell(1, i, text)
         c.font, c.fill = st.HEAD, st.HEAD_FILL
     for r, s in enumerate(SETTINGS, 2):
-        ws.cell(r, 1, s.name).font = st.BOLD
+        ws.cell(r, 1, s.title).font = st.BOLD
         value = values.get(s.name, s.default)
-        c = ws.cell(r, 2, value)
+        c = set_text_cell(ws.cell(r, 2), value)
         if s.kind == "date":
             c.number_format = DATE_FORMAT
             dv = DataValidation(

@@ -25,6 +25,7 @@ TABLE_HEAD = Font(name=FONT, bold=True, color="FFFFFF")
 TABLE_HEAD_FILL = PatternFill("solid", fgColor=BLUE)
 COMPUTED_HEAD_FILL = PatternFill("solid", fgColor=NAVY)  # computed columns: do not type here
 BOLD = Font(name=FONT, bold=True)
+LINK = Font(name=FONT, color="0563C1", underline="single")  # the mailto: link columns
 UP = Font(name=FONT, color="006100", bold=True)
 DOWN = Font(name=FONT, color="9C0006", bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")

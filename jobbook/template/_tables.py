@@ -14,11 +14,12 @@ from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableColumn, TableFormula, TableStyleInfo
 
 from .._safe import set_text_cell
-from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, excel_formula, print_area
+from ..schema import DATE_KINDS, LINKS, NUMERIC_KINDS, Column, Table, excel_formula, print_area
 from . import _style as st
 
 VALIDATION_ROWS = 2000  # validation reaches below the table so that rows typed there get it too
-ARRAY_COLUMNS = {"Applications to withdraw"}  # formulas that need array evaluation (CSE)
+# formulas that need array evaluation (CSE)
+ARRAY_COLUMNS = {"Applications to withdraw", *LINKS}
 FREEZE = {"Pipeline": "C2", "Interviews": "C2", "Offers": "C2", "Contacts": "B2", "Questions": "C2"}
 PRINT_WIDTH = 190  # characters of column width that fit across a landscape page
 FLAG_COLUMNS = {"Flag", "Thank-you flag", "Decision flag", "Start flag"}
@@ -77,6 +78,8 @@ def write_table(wb, table: Table, records: list[dict]) -> None:
                 cell.number_format = col.fmt
             if col.header in indented:
                 cell.alignment = st.INDENT
+            if col.header in LINKS:
+                cell.font = st.LINK
 
     ref = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     xl = XlTable(displayName=table.name, name=table.name, ref=ref)

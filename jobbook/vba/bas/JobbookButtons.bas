@@ -36,3 +36,8 @@ End Sub
 Sub ExportCalendarButton()
     RunPython "import jobbook.excel.buttons as m; m.export_calendar()"
 End Sub
+
+' Draft: the message chosen next to the button (its kind and ID) written on the Lists sheet.
+Sub DraftButton()
+    RunPython "import jobbook.excel.buttons as m; m.draft()"
+End Sub

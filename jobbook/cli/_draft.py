@@ -1,0 +1,91 @@
+"""draft: a message of the search (SPEC section 10) written from the workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..schema import DRAFT_KINDS
+from . import as_of_option, cli, output_options
+from ._commands import BOOK, emit, load
+
+
+def _to_line(d) -> str:
+    if d.to:
+        return "To: " + ", ".join(f"{p.name} <{p.email}>" for p in d.to)
+    return f"To: {d.send_to or 'nobody known'} (no email in Contacts: add it there, or type it)"
+
+
+@cli.command()
+@BOOK
+@click.argument("kind", metavar="KIND", type=click.Choice(list(DRAFT_KINDS)))
+@click.argument("ident", metavar="ID")
+@click.option(
+    "--eml",
+    "eml",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Also write an unsent email (.eml) to open in your mail program, edit and send.",
+)
+@click.option("--force", is_flag=True, help="Replace the --eml file if it exists.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="A folder of <kind>.j2 templates that replace the built-in ones "
+    "(default: a templates folder beside BOOK, if there is one).",
+)
+@click.option(
+    "--short",
+    is_flag=True,
+    help="The short message of the workbook's mailto: link (thank-you and feedback), and the link.",
+)
+@as_of_option
+@output_options
+def draft(
+    book: Path,
+    kind: str,
+    ident: str,
+    eml: Path | None,
+    force: bool,
+    templates: Path | None,
+    short: bool,
+    as_of,
+    fmt: str,
+) -> None:
+    """Write the KIND message for ID from BOOK: the subject line, then the body, on stdout; whom
+    to send it to on stderr. KIND is one of: thank-you (Interviews ID), follow-up, feedback,
+    withdraw (Pipeline ID), counter, accept, decline, resign (Offers ID).
+
+    Names, rounds, dates and figures come from the workbook (the figures as `jobbook offers`
+    prints them); the profile (Your name, Current manager...) from Settings. A value the letter
+    needs and the book lacks stops it with the cell to fill. Nothing is ever sent.
+
+    \b
+    Example:
+      jobbook draft search.xlsx thank-you I003
+      jobbook draft search.xlsx counter O02 --eml counter.eml
+      jobbook draft search.xlsx feedback A008 --short --json
+    """
+    from ..drafts import NEEDS_DRAFT, write_eml
+    from ..drafts import draft as make_draft
+    from ..errors import UsageError
+
+    if eml is not None and eml.suffix.lower() != ".eml":
+        raise UsageError(f"{eml}: the file name must end in .eml")
+    b = load(book, as_of, NEEDS_DRAFT)
+    d = make_draft(b, kind, ident, templates=templates, short=short)
+    written = write_eml(d, eml, force=force, inputs=[book]) if eml is not None else None
+    data = d.to_dict() | {"eml": str(written) if written else None}
+    emit(fmt, data, d.text().rstrip("\n"), rows=[data])
+    if fmt == "text":
+        click.echo(_to_line(d), err=True)
+        for note in d.notes:
+            click.echo(f"note: {note}", err=True)
+        if d.link:
+            click.echo(f"Link: {d.link}", err=True)
+    if written:
+        click.echo(f"Wrote {written} (an unsent draft: open it, edit and send)", err=True)

@@ -1,0 +1,156 @@
+"""The one renderer of message drafts: a Jinja2 environment with strict undefined values.
+
+Templates are ``<kind>.j2`` files shipped in ``jobbook/drafts/templates``; a folder given with
+``--templates`` (else a ``templates`` folder beside the book) overrides any of them by file name.
+A template renders ``Subject: ...``, a blank line and the body. A blank the letter prints is an
+error naming the cell to fill (``Missing``); a variable no draft has is an error naming the
+template. The link templates (``<kind>-link.j2``) are the workbook's formulas: always the package's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+from ..errors import MissingValue, TemplateProblem
+from ..schema import split_message
+from ._people import Person
+from ._values import Missing
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class _Blank(jinja2.StrictUndefined):
+    """A Missing value in a template: false in ``{% if %}``, an error when printed or used."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _need(value: object) -> object:
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
+def _as_date(value: object) -> dt.date:
+    value = _need(value)
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def money(value: object) -> str:
+    """125000.0 -> ``125,000`` (the workbook's money format)."""
+    return f"{float(_need(value)):,.0f}"
+
+
+def day(value: object) -> str:
+    """``6 November 2026``: a date no reader can take the wrong way round."""
+    d = _as_date(value)
+    return f"{d.day} {d:%B %Y}"
+
+
+def weekday(value: object) -> str:
+    """``Friday 6 November 2026``."""
+    d = _as_date(value)
+    return f"{d:%A} {day(d)}"
+
+
+def names(values: object) -> str:
+    """``Alex``, ``Alex and Priya``, ``Alex, Priya and Sam``."""
+    items = [str(v.name if isinstance(v, Person) else v) for v in _need(values)]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def number(value: object) -> str:
+    """4.0 -> ``4``, 2.5 -> ``2.5``."""
+    return f"{float(_need(value)):g}"
+
+
+def weeks(value: object) -> str:
+    n = float(_need(value))
+    return f"{n:g} week" + ("" if n == 1 else "s")
+
+
+def period(value: object) -> str:
+    """The text ending with a full stop (unless it ends with . ! or ?)."""
+    text = str(_need(value)).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def lower_first(value: object) -> str:
+    """``Good rapport`` -> ``good rapport``; ``SQL went fast`` stays as it is."""
+    text = str(_need(value))
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+FILTERS = {
+    "money": money,
+    "day": day,
+    "weekday": weekday,
+    "names": names,
+    "number": number,
+    "weeks": weeks,
+    "period": period,
+    "lower_first": lower_first,
+}
+
+
+def template_dirs(book_path: Path | None, templates: str | Path | None = None) -> list[Path]:
+    """Where templates are looked up, first match wins: `templates`, else ``templates/`` beside
+    the book; then the package's own."""
+    dirs = []
+    if templates is not None:
+        dirs.append(Path(templates))
+    elif book_path is not None and (Path(book_path).parent / "templates").is_dir():
+        dirs.append(Path(book_path).parent / "templates")
+    return [*dirs, PACKAGE_TEMPLATES]
+
+
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _context(value: object) -> object:
+    """Facts with every Missing turned into a value the template may test but not print."""
+    if isinstance(value, Missing):
+        return _Blank(hint=value.message, exc=MissingValue)
+    if isinstance(value, dict):
+        return {k: _context(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_context(v) for v in value]
+    return value
+
+
+def render(name: str, facts: dict, dirs: list[Path]) -> tuple[str, str, str]:
+    """(subject, body, the template file used) of template `name` filled with `facts`."""
+    env = _environment(tuple(dirs))
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(f"no template {name} in {', '.join(map(str, dirs))}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename}, line {exc.lineno}: {exc.message}") from exc
+    try:
+        text = template.render(_context(facts))
+    except jinja2.UndefinedError as exc:  # not a Missing (that is a MissingValue): a typo
+        raise TemplateProblem(f"{template.filename}: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"{template.filename}: {exc}") from exc
+    try:
+        subject, body = split_message(text)
+    except ValueError as exc:
+        raise TemplateProblem(f"{template.filename}: {exc}") from exc
+    return subject, body, str(template.filename)

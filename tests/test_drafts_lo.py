@@ -1,0 +1,142 @@
+"""The workbook's mailto: links, computed by LibreOffice, equal `jobbook draft --short`.
+
+LibreOffice recalculates the sample (with a few awkward rows added: separators, accents, an
+apostrophe, a blank Round, an application nobody in Contacts belongs to) and exports it to HTML,
+where each HYPERLINK becomes <a href="...">: the link exactly as computed. Each link must be the
+short draft's link character for character, a valid mailto: URL whose decoded subject and body
+are the draft's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import openpyxl
+import pytest
+
+import jobbook
+from jobbook.drafts import draft
+from jobbook.libreoffice import convert
+from jobbook.schema import LINK_LIMIT, LINKS
+from jobbook.template import new_workbook
+
+pytestmark = pytest.mark.libreoffice
+AS_OF = dt.date(2026, 10, 21)
+
+
+class Links(HTMLParser):
+    """{(sheet, first cell of the row): href} of LibreOffice's HTML export."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sheet, self.row, self.cell, self.href = "", [], None, None
+        self.links: dict[tuple[str, str], str] = {}
+        self._heading = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h1":
+            self._heading, self.sheet = True, ""
+        elif tag == "tr":
+            self.row, self.href = [], None
+        elif tag == "td":
+            self.cell = ""
+        elif tag == "a" and dict(attrs).get("href", "").startswith("mailto:"):
+            self.href = dict(attrs)["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._heading = False
+            self.sheet = self.sheet.split(": ", 1)[-1]  # "Sheet 2: Interviews"
+        elif tag == "td" and self.cell is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.href:
+            self.links[(self.sheet, self.row[0])] = self.href
+
+    def handle_data(self, data):
+        if self._heading:
+            self.sheet += data
+        elif self.cell is not None:
+            self.cell += data
+
+
+def awkward(path: Path) -> Path:
+    """The sample with rows that test the formulas' text handling."""
+    wb = openpyxl.load_workbook(path)
+    iv, contacts, lessons = wb["Interviews"], wb["Contacts"], wb["Lessons"]
+    col = {c.value: c.column for c in iv[1]}
+    company = {r[0].value: r[1].value for r in wb["Pipeline"].iter_rows(min_row=2) if r[0].value}
+    app = iv.cell(2, col["Application ID"]).value
+    iv.cell(2, col["Interviewers"], "Ana Ruiz ;  Zoë O'Brien & Bo Li")
+    iv.cell(2, col["Round"]).value = None  # cell(r, c, None) would leave the old value
+    iv.cell(3, col["Round"], "Final interview")
+    free = next(r for r in range(2, contacts.max_row + 1) if contacts.cell(r, 1).value is None)
+    for k, (name, email) in enumerate(
+        [("Ana Ruiz", "ana.ruiz@x.test"), ("Zoë O'Brien", "zoe@x.test"), ("Bo Li", None)]
+    ):
+        contacts.cell(free + k, 1, name)
+        contacts.cell(free + k, 3, company[app].upper())  # companies match whatever their case
+        contacts.cell(free + k, 4, app)
+        contacts.cell(free + k, 5, "Interviewer")
+        contacts.cell(free + k, 6, email)
+    free = next(r for r in range(2, lessons.max_row + 1) if lessons.cell(r, 1).value is None)
+    lonely = next(a for a in company if a not in {c.value for c in contacts["D"]})
+    lessons.cell(free, 1, lonely)  # nobody in Contacts: To blank, "Hello"
+    settings = wb["Settings"]
+    row = next(r for r in range(1, 30) if settings.cell(r, 1).value == "Your name")
+    settings.cell(row, 2, "Zoë Ng-Lee")
+    wb.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def computed(tmp_path_factory, soffice):
+    d = tmp_path_factory.mktemp("links")
+    book = awkward(new_workbook(d / "links.xlsx", sample=True, as_of=AS_OF))
+    parser = Links()
+    parser.feed(convert(book, "html", d / "html").read_text(encoding="utf-8"))
+    return jobbook.read_book(book), parser.links
+
+
+def test_mailto_links_equal_the_short_drafts(computed):
+    book, links = computed
+    with_body = without_body = 0
+    for link in LINKS.values():
+        df = book.tables[link.table]
+        key = "ID" if "ID" in df.columns else "Application ID"
+        for ident, label in zip(df[key], df[link.header]):
+            got = links.get((link.table, ident))
+            if not label:
+                assert got is None, (link.table, ident)
+                continue
+            want = draft(book, link.kind, ident, short=True)
+            assert got == want.link, (link.table, ident)
+            url = urlsplit(got)
+            query = parse_qs(url.query, keep_blank_values=True)
+            assert url.scheme == "mailto" and len(got) <= LINK_LIMIT
+            assert url.path == ",".join(p.email for p in want.to)
+            assert query["subject"] == [want.subject]
+            if "body" in query:
+                assert query["body"] == [want.body]
+                with_body += 1
+            else:
+                without_body += 1
+    assert with_body > 5 and without_body > 5  # both cases occur in the sample
+
+
+def test_awkward_rows(computed):
+    book, links = computed
+    iv = book.tables["Interviews"]
+    first = iv["ID"].iloc[0]
+    url = urlsplit(links[("Interviews", first)])
+    assert url.path == "ana.ruiz@x.test,zoe@x.test"
+    d = draft(book, "thank-you", first, short=True)
+    assert d.body.startswith("Hi Ana Ruiz ; Zoë O'Brien & Bo Li,\n\nThank you for the interview at")
+    assert d.body.endswith("Zoë Ng-Lee")
+    assert "the Final interview at" in draft(book, "thank-you", iv["ID"].iloc[1], short=True).body
+    lonely = book.tables["Lessons"]["Application ID"].dropna().iloc[-1]
+    href = links[("Lessons", lonely)]
+    assert href.startswith("mailto:?subject=Feedback%20on%20my%20application&body=Hello%2C%0A")
