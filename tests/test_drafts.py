@@ -398,3 +398,17 @@ def test_link_templates_compile_to_formulas():
     with pytest.raises(ValueError, match="text and"):
         text_formula("{% if who %}x{% endif %}", fields)
     assert issubclass(MissingValue, JobbookError)
+
+
+def test_the_readme_examples_are_what_the_command_prints(tmp_path, monkeypatch, capsys):
+    """The README's two drafts are the output of the pinned sample, stdout then stderr."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    blocks = [b.split("```")[0] for b in readme.split("```console\n")[1:]]
+    examples = [b for b in blocks if b.startswith("$ jobbook draft search.xlsx ")]
+    assert len(examples) == 2
+    new_book(tmp_path / "search.xlsx", sample=True, as_of=SAMPLE_AS_OF)
+    monkeypatch.chdir(tmp_path)
+    for block in examples:
+        command, _, shown = block.partition("\n")
+        code, out, err = run(capsys, *command.split()[2:])
+        assert code == 0 and out + err == shown, command

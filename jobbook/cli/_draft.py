@@ -11,9 +11,13 @@ from . import as_of_option, cli, output_options
 from ._commands import BOOK, emit, load
 
 
+def _addresses(d) -> str:
+    return ", ".join(f"{p.name} <{p.email}>" for p in d.to)
+
+
 def _to_line(d) -> str:
     if d.to:
-        return "To: " + ", ".join(f"{p.name} <{p.email}>" for p in d.to)
+        return "To: " + _addresses(d)
     return f"To: {d.send_to or 'nobody known'} (no email in Contacts: add it there, or type it)"
 
 
@@ -80,7 +84,8 @@ def draft(
     d = make_draft(b, kind, ident, templates=templates, short=short)
     written = write_eml(d, eml, force=force, inputs=[book]) if eml is not None else None
     data = d.to_dict() | {"eml": str(written) if written else None}
-    emit(fmt, data, d.text().rstrip("\n"), rows=[data])
+    flat = data | {"to": _addresses(d), "notes": "; ".join(d.notes)}  # one CSV row
+    emit(fmt, data, d.text().rstrip("\n"), rows=[flat])
     if fmt == "text":
         click.echo(_to_line(d), err=True)
         for note in d.notes:
