@@ -16,7 +16,7 @@ import pytest
 
 import jobbook
 from jobbook.cli import main
-from jobbook.drafts import KINDS, draft, write_eml
+from jobbook.drafts import KINDS, draft, eml_path, write_eml
 from jobbook.drafts.render import day, lower_first, money, weekday
 from jobbook.errors import JobbookError, MissingValue, TemplateProblem, UnknownId
 from jobbook.schema import LINKS, split_message
@@ -360,6 +360,7 @@ def test_eml_parses_and_carries_the_headers(tmp_path, hand, capsys):
     code, _, err = run(capsys, "draft", hand, "counter", "O1", "--eml", out)
     assert code == 1 and "already exists" in err
     book = jobbook.read_book(hand)
+    assert eml_path(tmp_path / "s.xlsx", "withdraw", "P3/x") == tmp_path / "s.withdraw-P3_x.eml"
     nobody = write_eml(draft(book, "withdraw", "P3"), tmp_path / "w.eml")
     parsed = email.message_from_bytes(nobody.read_bytes(), policy=email.policy.default)
     assert "To" not in parsed and parsed["Subject"] == "Withdrawing my application for Analyst"

@@ -4,6 +4,7 @@
     d = draft(book, "thank-you", "I003")      # a Draft: to, subject, body
     print(d.text())
     write_eml(d, "thank-you.eml")             # an unsent email to open, edit and send
+    write_eml(d, eml_path(book.path, d.kind, d.id))   # beside the book: search.thank-you-I003.eml
 
 ``facts`` gathers what the workbook knows (pure), ``render`` fills the kind's template (Jinja2,
 overridable by file name), ``eml`` writes the unsent email, ``links`` mirrors the workbook's mailto:
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..errors import MissingValue, UsageError
 from ..reader import Book
 from ._people import Person
-from .eml import eml_message, write_eml
+from .eml import eml_message, eml_path, write_eml
 from .facts import KINDS, facts
 from .links import LINK_KINDS, link_fields, link_to, mailto
 from .render import PACKAGE_TEMPLATES, render, template_dirs
@@ -140,6 +141,7 @@ __all__ = [
     "Draft",
     "draft",
     "eml_message",
+    "eml_path",
     "facts",
     "write_eml",
 ]

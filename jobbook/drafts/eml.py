@@ -25,6 +25,13 @@ def eml_message(draft) -> EmailMessage:
     return msg
 
 
+def eml_path(book_path: str | Path, kind: str, ident: str) -> Path:
+    """Where a draft written beside the book goes: ``search.withdraw-A012.eml`` for search.xlsx."""
+    book_path = Path(book_path)
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(ident))
+    return book_path.with_name(f"{book_path.stem}.{kind}-{safe}.eml")
+
+
 def write_eml(draft, path: str | Path, force: bool = False, inputs=()) -> Path:
     """Write the draft to `path` (``.eml``), atomically; an existing file only with `force`."""
     path = check_output(path, (".eml",), force, inputs)
