@@ -15,6 +15,7 @@ import pytest
 import jobbook
 from jobbook.cli import main
 from jobbook.core.offers import default_vesting
+from jobbook.sample import SAMPLE_PROFILE
 from jobbook.schema import HOLIDAYS_TABLE, SETTINGS, TABLES, VESTING_TABLE
 
 import handmade
@@ -205,7 +206,7 @@ def test_parquet_columns_have_real_types(sample, tmp_path):
             "WorkWeeksPerYear": 48.0,
             "HoursPerWeek": 40.0,
             "HorizonYears": 4.0,
-            "Name": None,
+            **SAMPLE_PROFILE,  # the profile of message drafts: YourName...
         }
     ]
 

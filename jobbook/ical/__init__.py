@@ -69,7 +69,7 @@ def calendar_bytes(
     now: dt.datetime | None = None,
 ) -> tuple[bytes, Counts]:
     """The book's calendar as bytes, updating `previous` (``_ics.read_previous``)."""
-    name = "Job search" + (f" of {book.settings.Name}" if book.settings.Name else "")
+    name = "Job search" + (f" of {book.settings.YourName}" if book.settings.YourName else "")
     cal, counts = build_calendar(
         calendar_events(book),
         previous or {},
