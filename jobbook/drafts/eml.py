@@ -36,4 +36,4 @@ def write_eml(draft, path: str | Path, force: bool = False, inputs=()) -> Path:
     """Write the draft to `path` (``.eml``), atomically; an existing file only with `force`."""
     path = check_output(path, (".eml",), force, inputs)
     data = eml_message(draft).as_bytes(policy=SMTP)
-    return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
+    return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data), force=force)
