@@ -57,7 +57,8 @@ def handmade_drafts(path: Path, settings: dict | None = None) -> Path:
             {"ID": "P2", "Company": "Bolt Bank", "Source": "LinkedIn", "Date applied": D(2026, 2, 9),
              "Stage": "Interview", "Status": "Rejected"},
             {"ID": "P3", "Company": "Cask Labs", "Role": "Analyst", "Source": "Job board",
-             "Date applied": D(2026, 2, 16), "Stage": "Offer", "Status": "Active"},
+             "Date applied": D(2026, 2, 16), "Stage": "Offer", "Status": "Active",
+             "Next action": None, "Next action due": None},
         ],
         title="My search",
     )  # fmt: skip
@@ -413,3 +414,31 @@ def test_the_readme_examples_are_what_the_command_prints(tmp_path, monkeypatch, 
         command, _, shown = block.partition("\n")
         code, out, err = run(capsys, *command.split()[2:])
         assert code == 0 and out + err == shown, command
+
+
+def test_accept_withdraw_writes_a_withdrawal_draft_per_application(tmp_path, capsys):
+    """`jobbook accept --withdraw` (SPEC section 9): a withdrawal .eml beside the book for each
+    application withdrawn, written from the book as accepted; --dry-run writes none; a blank the
+    letter needs stops the command before anything is written."""
+    (tmp_path / "blank").mkdir()
+    blank = handmade_drafts(tmp_path / "blank" / "search.xlsx", {"Your name": None})
+    before = blank.read_bytes()
+    code, _, err = run(capsys, "accept", blank, "O1", "--withdraw")
+    assert code == 1 and 'Settings!B2: fill "Your name"' in err
+    assert blank.read_bytes() == before and list(blank.parent.iterdir()) == [blank]
+
+    book = handmade_drafts(tmp_path / "search.xlsx")
+    code, out, _ = run(capsys, "accept", book, "O1", "--withdraw", "--dry-run")
+    assert code == 0 and "  search.withdraw-P3.eml  to the recruiter or hiring manager" in out
+    assert not list(tmp_path.glob("*.eml"))
+    data = cli_json(capsys, "accept", book, "O1", "--withdraw")
+    eml = tmp_path / "search.withdraw-P3.eml"
+    assert data["withdrawn"] == ["P3"] and data["drafts"] == [
+        {"id": "P3", "file": str(eml), "to": []}
+    ]
+    msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert msg["X-Unsent"] == "1" and msg["Subject"] == "Withdrawing my application for Analyst"
+    assert "I have accepted another offer, so I am withdrawing" in msg.get_content()
+    assert jobbook.read_book(book).tables["Pipeline"].set_index("ID").at["P3", "Status"] == (
+        "Withdrawn"
+    )

@@ -159,7 +159,34 @@ def accept(
         "Next steps:",
         *(f"  {k}. {s}" for k, s in enumerate(outcome.lines, 1)),
     ]
+    drafts = _withdrawal_drafts(b, outcome, dry_run, lines) if d["withdrawn"] else []
     _apply(b, book, outcome, dry_run, fmt, lines)
+    if not dry_run:
+        from ..drafts import write_eml
+
+        for path, draft in drafts:
+            write_eml(draft, path)
+
+
+def _withdrawal_drafts(b: Book, outcome: Outcome, dry_run: bool, lines: list[str]) -> list:
+    """accept --withdraw (SPEC section 9): a withdrawal draft (.eml) beside the book for each
+    application withdrawn, written from the book as it will be. Rendered before anything is
+    written, so that a blank a letter needs (Your name...) stops the command with nothing changed;
+    listed in the output (and in --json as ``drafts``)."""
+    from ..changes import applied
+    from ..drafts import drafts_beside
+
+    drafts = drafts_beside(applied(b, outcome.changes), "withdraw", outcome.data["withdrawn"])
+    outcome.data["drafts"] = [
+        {"id": d.id, "file": str(p), "to": [{"name": t.name, "email": t.email} for t in d.to]}
+        for p, d in drafts
+    ]
+    head = "Withdrawal drafts to open, edit and send"
+    lines += ["", f"{head} (not written: --dry-run):" if dry_run else f"{head}:"]
+    for p, d in drafts:
+        to = ", ".join(f"{t.name} <{t.email}>" for t in d.to) or d.send_to or "(no email)"
+        lines.append(f"  {p.name}  to {to}")
+    return drafts
 
 
 # -- import ---------------------------------------------------------------------------------------

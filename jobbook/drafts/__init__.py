@@ -134,12 +134,32 @@ def draft(
     return out
 
 
+def drafts_beside(
+    book: Book, kind: str, idents: list[str], templates: str | Path | None = None
+) -> list[tuple[Path, Draft]]:
+    """The `kind` draft for each of `idents` and the .eml file beside the book it goes to
+    (``search.withdraw-A012.eml``; ``search.withdraw-A012-2.eml`` when that name is taken, so that
+    nothing the user edited is replaced). Every draft is rendered here, so that a blank a letter
+    needs stops the caller before it writes anything."""
+    out: list[tuple[Path, Draft]] = []
+    for ident in idents:
+        d = draft(book, kind, ident, templates)
+        path = first = eml_path(book.path, kind, d.id)
+        k = 2
+        while path.exists() or any(path == p for p, _ in out):
+            path = first.with_name(f"{first.stem}-{k}{first.suffix}")
+            k += 1
+        out.append((path, d))
+    return out
+
+
 __all__ = [
     "KINDS",
     "LINK_KINDS",
     "NEEDS_DRAFT",
     "Draft",
     "draft",
+    "drafts_beside",
     "eml_message",
     "eml_path",
     "facts",
