@@ -97,6 +97,6 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
     xl = XlTable(displayName=HOLIDAYS_TABLE.name, name=HOLIDAYS_TABLE.name, ref=f"E1:F{last}")
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(xl)
-    for col, width in (("A", 18), ("B", 12), ("C", 58), ("D", 3), ("E", 12), ("F", 34)):
+    for col, width in (("A", 18), ("B", 30), ("C", 58), ("D", 3), ("E", 12), ("F", 34)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
