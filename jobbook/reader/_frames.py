@@ -8,129 +8,131 @@ makes a Book of them, so every face of jobbook computes with the same core.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..core.settings import Settings
-from ..problems import ERROR, Problem
+from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, norm_header
 from ._layout import Layout
-from ._parse import parse_dates, parse_numbers
+from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
 from ._table import empty_frame
 
 
-def _text(values: pd.Series) -> pd.Series:
-    """Text as the reader gives it: stripped, blanks as NA, whole-number floats (IDs) as "7"."""
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        f = values.astype(float)
-        whole = f.notna() & (f % 1 == 0)
-        out = f.astype("str")
-        out[whole] = f[whole].astype("int64").astype("str")
-        return out.mask(f.isna())
-    kinds = values.map(type)
-    out = values.astype("str").str.strip()
-    floats = kinds.eq(float)
-    if floats.any():
-        f = values[floats].astype(float)
-        whole = f.notna() & (f % 1 == 0)
-        out[whole[whole].index] = f[whole].astype("int64").astype("str")
-    dates = kinds.isin([dt.date, dt.datetime, pd.Timestamp])
-    if dates.any():
-        out[dates] = pd.to_datetime(values[dates].astype(object)).dt.strftime("%Y-%m-%d")
-    return out.mask(values.isna() | (out == ""))
+class Rows(Mapping):
+    """A table as Excel sends it (a header row, then rows of values) read as columns on demand:
+    only the columns a function needs are ever taken out of the rows."""
+
+    def __init__(self, rows: list[list]):
+        head = rows[0] if rows else []
+        self.headers = [str(h).strip() if h is not None else f"_col{j}" for j, h in enumerate(head)]
+        self.rows = rows[1:]
+        self._at = {h: j for j, h in reversed(list(enumerate(self.headers)))}
+
+    def __getitem__(self, header: str) -> np.ndarray:
+        j = self._at[header]
+        out = np.empty(len(self.rows), dtype=object)
+        out[:] = [r[j] if j < len(r) else None for r in self.rows]
+        return out
+
+    def __iter__(self):
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
-def _dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, pd.Series]:
-    """Datetimes kept (truncated to the day unless `keep_time`); text or serial numbers parsed;
-    the rest is bad."""
+Raw = pd.DataFrame | Mapping[str, Sequence]
 
-    def day(s: pd.Series) -> pd.Series:
-        return s if keep_time else s.dt.floor("D")
 
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return day(values.astype("datetime64[s]")), pd.Series(False, index=values.index)
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        parsed, ok = parse_dates(values.astype("str").mask(values.isna()), keep_time=keep_time)
-        return parsed, values.notna() & ~ok
-    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
-    is_dt = values.map(type).isin([dt.date, dt.datetime, pd.Timestamp])
-    if is_dt.any():
-        out[is_dt] = day(pd.to_datetime(values[is_dt].astype(object)).astype("datetime64[s]"))
-    rest = values.notna() & ~is_dt
-    bad = pd.Series(False, index=values.index)
-    if rest.any():
-        parsed, ok = parse_dates(values[rest].astype(str), keep_time=keep_time)
-        out[rest] = parsed
-        bad[rest] = ~ok
-    return out, bad
+def _height(raw: Raw) -> int:
+    if isinstance(raw, pd.DataFrame):
+        return len(raw)
+    if isinstance(raw, Rows):
+        return len(raw.rows)
+    return max((len(v) for v in raw.values()), default=0)
+
+
+def _column(raw: Raw, name: str) -> np.ndarray:
+    if isinstance(raw, pd.DataFrame):
+        return raw[name].to_numpy(dtype=object)
+    values = raw[name]
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
 
 
 def typed_frame(
     table: Table,
-    raw: pd.DataFrame,
+    raw: Raw,
     first_row: int = 2,
     sheet: str | None = None,
     letters: dict[str, str] | None = None,
+    columns: Iterable[str] | None = None,
     times: dict[str, pd.Series] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """The typed input columns of `table` from `raw` (columns named by header, matched case- and
-    space-insensitively; missing ones blank). The index is the row number, counting the header as
-    row ``first_row - 1``; `letters` (header -> column letter) names the cells of problems. Blank
-    rows are dropped; unreadable cells are problems. `times`, if given, receives the schema's
-    keeps_time columns with their time of day (the frame holds them truncated to the day)."""
+    """The typed input columns of `table` from `raw` (a DataFrame, ``Rows`` from Excel, or a
+    mapping of header -> values; columns named by header, matched case- and space-insensitively;
+    missing ones blank), read as the file reader reads them (``_normalise``). Only `columns` are
+    converted when given (the others stay blank). The index is the row number, counting the
+    header as row ``first_row - 1``; `letters` (header -> column letter) names the cells of
+    problems. Blank rows are dropped. `times`, if given, receives the schema's keeps_time columns
+    with their time of day (the frame holds them truncated to the day)."""
     sheet = sheet or table.name
-    by_norm = {norm_header(c): c for c in raw.columns}
-    index = pd.RangeIndex(first_row, first_row + len(raw), name="row")
+    by_norm = {}
+    for c in raw:
+        by_norm.setdefault(norm_header(c), c)
+    n = _height(raw)
+    index = pd.RangeIndex(first_row, first_row + n, name="row")
+    wanted = None if columns is None else set(columns)
     empty = empty_frame(table)
-    data, problems = {}, []
+    data, problems, found = {}, [], {}
+
+    def report(header: str, row: int, message: str, severity: str = ERROR) -> None:
+        cell = f"{letters[header]}{row}" if letters and header in letters else f"row {row}"
+        problems.append(Problem(sheet, cell, message, severity, header))
+
     for col in table.inputs:
         name = by_norm.get(norm_header(col.header))
-        if name is None:
+        if name is None or (wanted is not None and col.header not in wanted):
             data[col.header] = empty[col.header].reindex(index)
             continue
-        values = pd.Series(raw[name].to_numpy(dtype=object), index=index)
-        # blank text counts as blank (checked cell by cell: a column may mix text, dates and booleans)
-        values = values.mask(values.map(lambda v: isinstance(v, str) and not v.strip()))
-        if col.kind == "done":  # an unticked checkbox (FALSE) is not done
-            values = values.mask(
-                values.map(lambda v: v is False or (isinstance(v, np.bool_) and not v))
-            )
+        values = _column(raw, name)
+        found[col.header] = col
         if col.kind in DATE_KINDS:
-            parsed, bad = _dates(values)
+            parsed, bad, read = to_dates(values)
             if col.keeps_time and times is not None:
-                times[col.header] = _dates(values, keep_time=True)[0]
-            if col.kind == "done" and bad.any():  # any mark counts as done
-                parsed = parsed.astype(object)
-                parsed[bad] = values[bad]
-                bad[:] = False
-            data[col.header] = parsed
+                times[col.header] = pd.Series(to_dates(values, keep_time=True)[0], index=index)
+            if col.kind == "done":  # any mark counts as done; FALSE (unticked) is no mark
+                marks = done_mask(values)
+                other = bad & marks
+                bad = np.zeros(n, dtype=bool)
+                if other.any():  # kept as written; a ticked box as TRUE, as in the file
+                    parsed = parsed.astype(object)
+                    kept = values[other]
+                    ticked = np.array([isinstance(v, bool | np.bool_) for v in kept], dtype=bool)
+                    parsed[other] = np.where(ticked, "TRUE", kept)
+            data[col.header] = pd.Series(parsed, index=index, dtype=parsed.dtype)
+            for row in index[read]:
+                report(col.header, row, text_date(col, values[row - first_row]), WARNING)
         elif col.kind in NUMERIC_KINDS:
-            numeric = pd.to_numeric(values, errors="coerce")
-            bad = values.notna() & numeric.isna()
-            if bad.any():
-                again, ok = parse_numbers(values[bad].astype(str), percent=col.kind == "percent")
-                numeric[bad] = again
-                bad[bad] = ~ok
-            data[col.header] = numeric.astype(float)
+            parsed, bad = to_numbers(values, percent=col.kind == "percent")
+            data[col.header] = pd.Series(parsed, index=index)
         else:
-            data[col.header] = _text(values)
-            bad = pd.Series(False, index=index)
-        for row in bad[bad].index:
-            want = "a date" if col.kind in DATE_KINDS else "a number"
-            cell = (
-                f"{letters[col.header]}{row}" if letters and col.header in letters else f"row {row}"
-            )
-            problems.append(
-                Problem(
-                    sheet, cell, f'"{values[row]}" is not {want} ({col.header})', ERROR, col.header
-                )
-            )
+            data[col.header] = pd.Series(to_text(values).to_numpy(object), index=index, dtype="str")
+            bad = np.zeros(n, dtype=bool)
+        for row in index[bad]:
+            report(col.header, row, not_a(col, values[row - first_row]))
     frame = pd.DataFrame(data, index=index)
     frame = frame[~frame.isna().all(axis=1)]
     if times is not None:
         times.update({h: t.reindex(frame.index) for h, t in times.items()})
+    check_values(frame, found, report)
     return frame, problems
 
 
@@ -244,14 +246,14 @@ def book_from_sheets(
                         col,
                     )
                 )
-        raw = (
-            pd.DataFrame(rows[h + 1 :], columns=heads)
-            if len(rows) > h + 1
-            else pd.DataFrame(columns=heads)
-        )
         timed: dict[str, pd.Series] = {}
         inputs[name], found = typed_frame(
-            table, raw, first_row=r0 + h + 1, sheet=sheet, letters=letters[name], times=timed
+            table,
+            Rows(rows[h:]),
+            first_row=r0 + h + 1,
+            sheet=sheet,
+            letters=letters[name],
+            times=timed,
         )
         times.update({(name, header): t for header, t in timed.items()})
         header_rows[name] = r0 + h

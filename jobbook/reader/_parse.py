@@ -7,9 +7,6 @@ mask of the cells that parsed.
 
 from __future__ import annotations
 
-import datetime as dt
-
-import numpy as np
 import pandas as pd
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
@@ -57,15 +54,3 @@ def parse_dates(
     if not keep_time:
         values = values.dt.floor("D")
     return values, values.notna()
-
-
-def to_date(value: object, date1904: bool = False) -> dt.date | None:
-    """One cell value (serial number, datetime, ISO text) as a date; None if blank or unreadable."""
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    vals, ok = parse_dates(pd.Series([value], dtype=object).astype("string"), date1904)
-    return vals.iloc[0].date() if ok.iloc[0] else None

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.calendar import public_holidays
@@ -16,7 +17,8 @@ from ..problems import WARNING, Problem
 from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
 from ._cells import read_cells
 from ._layout import Layout, col_letters, find_sheet
-from ._parse import parse_numbers, to_date
+from ._normalise import to_date, to_dates
+from ._parse import parse_numbers
 from ._vesting import read_vesting
 
 SHEET = "Settings"
@@ -60,7 +62,7 @@ def _value(s: Setting, raw: object, where: str, date1904: bool, problems: list[P
     if _blank(raw):
         return default
     if s.kind == "date":
-        value = to_date(raw, date1904) if not isinstance(raw, bool) else None
+        value = to_date(raw, date1904)
         if value is None:
             problems.append(
                 Problem(
@@ -175,32 +177,25 @@ def _holiday_table(
     heads = {norm_header(str(cells.get((header_row, c), ""))): c for c in range(c1, c2 + 1)}
     date_col = heads.get("date", c1)
     name_col = heads.get("name")
-    last = max((r for (r, c) in cells if c == date_col), default=header_row)
-    dates, names = [], []
-    for row in range(header_row + 1, last + 1):
-        raw = cells.get((row, date_col))
-        if raw is None or raw == "":
-            continue
-        d = to_date(raw, date1904) if not isinstance(raw, bool) else None
-        if d is None:
-            problems.append(
-                Problem(
-                    SHEET,
-                    f"{col_letters(date_col)}{row}",
-                    f'"{raw}" is not a date (Holidays); the row is skipped',
-                    WARNING,
-                    "Date",
-                )
+    rows = sorted(r for (r, c), v in cells.items() if c == date_col and r > header_row)
+    raw = np.empty(len(rows), dtype=object)
+    raw[:] = [cells[(r, date_col)] for r in rows]
+    days, bad, _ = to_dates(raw, date1904)  # the whole column at once
+    for r, value in zip(np.asarray(rows)[bad], raw[bad]):
+        problems.append(
+            Problem(
+                SHEET,
+                f"{col_letters(date_col)}{r}",
+                f'"{value}" is not a date (Holidays); the row is skipped',
+                WARNING,
+                "Date",
             )
-            continue
-        dates.append(d)
-        names.append(str(cells.get((row, name_col), "")) if name_col else "")
+        )
+    keep = ~np.isnat(days)
+    names = [str(cells.get((r, name_col), "")) if name_col else "" for r in rows]
     return pd.DataFrame(
-        {
-            "Date": pd.to_datetime(pd.Series(dates, dtype=object)).astype("datetime64[s]"),
-            "Name": names,
-        }
-    )
+        {"Date": days[keep], "Name": [n for n, k in zip(names, keep) if k]}
+    ).reset_index(drop=True)
 
 
 def package_holidays(country: str, years: range) -> pd.DataFrame:

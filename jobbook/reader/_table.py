@@ -8,12 +8,12 @@ still read, and ``n/a`` is reported with its cell.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import fastexcel
-import numpy as np
 import pandas as pd
 
 from ..errors import NotAWorkbook, one_line
@@ -21,6 +21,7 @@ from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
 from ._cells import read_cells, rows_of
 from ._layout import Layout, TableRef, col_letters, find_sheet
+from ._normalise import check_values, mark_of, not_a, text_date
 from ._parse import parse_dates, parse_numbers
 
 HEADER_SCAN_ROWS = 20
@@ -36,8 +37,6 @@ _ERRORS = {
     "Value": "#VALUE!",
     "GettingData": "#GETTING_DATA",
 }
-_SANE_DATES = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-12-31"))
-_LAST_DATE = pd.Timestamp("9999-12-31")
 
 
 @dataclass
@@ -54,6 +53,11 @@ class TableRead:
 
 def empty_frame(table: Table) -> pd.DataFrame:
     """A table with no rows and every input column, typed."""
+    return _empty(table).copy(deep=False)  # copy-on-write: changes to the copy stay there
+
+
+@functools.cache
+def _empty(table: Table) -> pd.DataFrame:
     data = {}
     for c in table.inputs:
         if c.kind in DATE_KINDS:
@@ -252,10 +256,9 @@ def _typed(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Serie
     """An Arrow column as a typed Series: dates truncated to the day (unless not `floor`), text
     stripped (still Arrow)."""
     if col.kind in DATE_KINDS:
-        dates = pd.Series(values.to_numpy(zero_copy_only=False), index=index).astype(
-            "datetime64[s]"
-        )
-        return dates.dt.floor("D") if floor else dates
+        dates = values.to_numpy(zero_copy_only=False)
+        dates = dates.astype("datetime64[D]") if floor else dates
+        return pd.Series(dates.astype("datetime64[s]"), index=index)
     if col.kind in NUMERIC_KINDS:
         return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
     s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
@@ -293,8 +296,9 @@ def _apply_errors(reader, sheet, header_row, positions, cols, names, errors, fra
                     header,
                 )
             )
-        elif kind == "Bool" and col.kind == "done":
-            _set_mark(frame, header, row, "TRUE" if "true" in payload.lower() else None)
+        elif kind == "Bool" and col.kind == "done":  # a ticked checkbox is a mark, unticked none
+            ticked = mark_of("true" in payload.lower()) is not None
+            _set_mark(frame, header, row, "TRUE" if ticked else None)
         else:
             what = {
                 "DateTime": "a date",
@@ -345,13 +349,7 @@ def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
             frame.loc[ok[ok].index, header] = values[ok]
             for row in ok[~ok].index:
                 out.problems.append(
-                    Problem(
-                        sheet,
-                        _cell(out, header, row),
-                        f'"{text[row]}" is not a number ({header})',
-                        ERROR,
-                        header,
-                    )
+                    Problem(sheet, _cell(out, header, row), not_a(col, text[row]), ERROR, header)
                 )
             continue
         values, ok = parse_dates(text)
@@ -361,83 +359,21 @@ def _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
             out.times[header].loc[ok[ok].index] = timed[ok]
         for row in ok[ok].index:
             out.problems.append(
-                Problem(
-                    sheet,
-                    _cell(out, header, row),
-                    f'the date "{text[row]}" is text: Excel formulas skip text dates; retype it as a date ({header})',
-                    WARNING,
-                    header,
-                )
+                Problem(sheet, _cell(out, header, row), text_date(col, text[row]), WARNING, header)
             )
         for row in ok[~ok].index:
-            if col.kind == "done":
-                _set_mark(frame, header, row, str(text[row]))
+            if col.kind == "done":  # any other mark counts as done
+                _set_mark(frame, header, row, mark_of(str(text[row])))
             else:
                 out.problems.append(
-                    Problem(
-                        sheet,
-                        _cell(out, header, row),
-                        f'"{text[row]}" is not a date; use YYYY-MM-DD ({header})',
-                        ERROR,
-                        header,
-                    )
+                    Problem(sheet, _cell(out, header, row), not_a(col, text[row]), ERROR, header)
                 )
 
 
 def _check_values(sheet: str, frame: pd.DataFrame, cols: dict[str, Column], out: TableRead) -> None:
-    """Choices, ranges, whole numbers and plausible dates, column by column."""
-    for header, col in cols.items():
-        s = frame[header]
+    """Choices made canonical and single values checked, as for every other way data comes in."""
 
-        def report(mask: pd.Series, message, severity=ERROR, _h=header, _s=s) -> None:
-            for row in mask[mask].index:
-                out.problems.append(
-                    Problem(sheet, _cell(out, _h, row), message(_s[row]), severity, _h)
-                )
+    def report(header: str, row: int, message: str, severity: str) -> None:
+        out.problems.append(Problem(sheet, _cell(out, header, row), message, severity, header))
 
-        if col.kind == "choice" and col.choices:
-            canon = {c.lower(): c for c in col.choices}
-            folded = s.str.lower()
-            known = folded.isin(canon.keys())
-            frame[header] = s.where(~known, folded.map(canon))
-            if col.strict:
-                allowed = ", ".join(col.choices)
-                report(
-                    s.notna() & ~known,
-                    lambda v, a=allowed, h=header: f'"{v}" is not one of {a} ({h})',
-                )
-        elif col.kind in NUMERIC_KINDS:
-            if col.kind == "rating":
-                report(
-                    s.notna() & (s % 1 != 0),
-                    lambda v, h=header: f"{v:g} is not a whole number ({h})",
-                )
-            if col.lo is not None or col.hi is not None:
-                lo = -np.inf if col.lo is None else col.lo
-                hi = np.inf if col.hi is None else col.hi
-                bounds = f"from {lo:g} to {hi:g}" if np.isfinite(hi) else f"at least {lo:g}"
-                report(
-                    s.notna() & ((s < lo) | (s > hi)),
-                    lambda v, b=bounds, h=header: f"{v:g} is out of range: it must be {b} ({h})",
-                )
-            if col.kind == "percent":
-                report(
-                    s > 1,
-                    lambda v, h=header: (
-                        f"{v:g} means {v * 100:g}%; for {v:g}% enter {v / 100:g} or type {v:g}% ({h})"
-                    ),
-                    WARNING,
-                )
-        elif col.kind in DATE_KINDS:
-            d = pd.to_datetime(s, errors="coerce") if s.dtype == object else s
-            past = d.notna() & (d > _LAST_DATE)
-            if past.any():  # Excel shows ##### there; blanked so that no date sum overflows
-                report(past, lambda v, h=header: f"a date past 9999-12-31, Excel's last ({h})")
-                frame.loc[past, header] = pd.NaT
-                d = d.mask(past)
-            odd = d.notna() & ((d < _SANE_DATES[0]) | (d > _SANE_DATES[1]))
-            report(
-                odd,
-                lambda v, h=header: f"the date {pd.Timestamp(v).date()} looks wrong ({h})",
-                WARNING,
-            )
+    check_values(frame, cols, report)

@@ -1,0 +1,266 @@
+"""The settled readings of SPEC section 3, written once for every way data comes in: the file
+reader (fastexcel's typed columns), Excel ranges sent to a worksheet function or read by a button,
+and DataFrames from another reader.
+
+- A done mark is anything but blank or ``FALSE`` (an unticked checkbox is not done).
+- Choice values match whatever their case and surrounding spaces, and are stored in their canonical
+  spelling (``screen`` -> ``Screen``); an unknown value of a strict choice is an error.
+- Blank means empty: ``None``, NaN/NaT, or text of spaces only.
+
+Values that arrive as Python objects (a 2-D list from Excel, an object column) are sorted by kind
+once per column (``cell_kinds``) and converted a kind at a time with vectorised operations;
+nothing here parses a cell at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..problems import ERROR, WARNING
+from ..schema import DATE_KINDS, NUMERIC_KINDS, Column
+from ._parse import parse_dates, parse_numbers, serial_to_datetime
+
+BLANK, NUMBER, TEXT, BOOL, DATE, OTHER = range(6)
+_SANE_DATES = (np.datetime64("1990-01-01"), np.datetime64("2100-12-31"))
+_LAST_DATE = np.datetime64("9999-12-31")
+_BY_INFERRED = {
+    "empty": BLANK,
+    "floating": NUMBER,
+    "integer": NUMBER,
+    "mixed-integer-float": NUMBER,
+    "decimal": NUMBER,
+    "string": TEXT,
+    "boolean": BOOL,
+    "datetime": DATE,
+    "datetime64": DATE,
+    "date": DATE,
+}
+
+Report = Callable[[str, int, str, str], None]  # (header, row, message, severity)
+
+
+def _kind_of(v: object) -> int:
+    if isinstance(v, bool | np.bool_):
+        return BOOL
+    if isinstance(v, int | float | np.integer | np.floating):
+        return NUMBER
+    if isinstance(v, str):
+        return TEXT
+    if isinstance(v, dt.date | np.datetime64):
+        return DATE
+    return OTHER
+
+
+def cell_kinds(values: np.ndarray) -> np.ndarray:
+    """The kind of each cell (BLANK, NUMBER, TEXT, BOOL, DATE, OTHER) of an object array. One
+    pass in C for a column of one kind (the usual case); a Python pass only for mixed columns."""
+    values = np.asarray(values, dtype=object)
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    null = pd.isna(values)
+    if inferred in _BY_INFERRED:
+        kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
+    else:
+        kinds = np.fromiter(map(_kind_of, values), dtype=np.int8, count=len(values))
+    kinds[null] = BLANK
+    text = kinds == TEXT
+    if text.any():
+        spaces = (stripped_text(values[text]) == "").to_numpy(dtype=bool)
+        kinds[np.flatnonzero(text)[spaces]] = BLANK
+    return kinds
+
+
+def stripped_text(values: np.ndarray) -> pd.Series:
+    """Text cells stripped of surrounding spaces (an Arrow-backed string Series)."""
+    return pd.Series(values, dtype="str").str.strip()
+
+
+def done_mask(values: object) -> np.ndarray:
+    """Which cells hold a done mark: anything but blank or FALSE (SPEC section 3)."""
+    values = np.asarray(values, dtype=object).reshape(-1)
+    kinds = cell_kinds(values)
+    done = kinds != BLANK
+    is_bool = kinds == BOOL
+    if is_bool.any():
+        done[is_bool] = values[is_bool].astype(bool)
+    return done
+
+
+def mark_of(value: object) -> object:
+    """One done cell as stored: None when it is no mark (blank or FALSE), else the value."""
+    return value if done_mask([value])[0] else None
+
+
+def to_dates(
+    values: np.ndarray, date1904: bool = False, keep_time: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(datetime64[s] truncated to the day unless `keep_time`, cells that are not dates, text
+    cells read as dates). Dates and datetimes are kept; serial numbers and ISO text are read; the
+    rest is not a date."""
+    values = np.asarray(values, dtype=object)
+    kinds = cell_kinds(values)
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[s]")
+    bad = np.isin(kinds, (BOOL, OTHER))
+    is_date = kinds == DATE
+    if is_date.any():
+        out[is_date] = (
+            pd.to_datetime(pd.Series(values[is_date]), errors="coerce")
+            .astype("datetime64[s]")
+            .to_numpy()
+        )
+    is_num = kinds == NUMBER
+    if is_num.any():
+        days = serial_to_datetime(pd.Series(values[is_num].astype(float)), date1904).to_numpy()
+        out[is_num] = days
+        bad[is_num] = np.isnat(days)
+    text = kinds == TEXT
+    read = np.zeros(len(values), dtype=bool)
+    if text.any():
+        parsed, ok = parse_dates(stripped_text(values[text]), date1904, keep_time=True)
+        ok = ok.to_numpy(dtype=bool)
+        out[text] = parsed.to_numpy(dtype="datetime64[s]")
+        read[text] = ok
+        bad[text] = ~ok
+    if not keep_time:
+        out = out.astype("datetime64[D]").astype("datetime64[s]")
+    return out, bad, read
+
+
+def to_date(value: object, date1904: bool = False) -> dt.date | None:
+    """One cell (serial number, datetime, ISO text) as a date; None if blank or not a date."""
+    days, _, _ = to_dates(np.array([value], dtype=object), date1904)
+    return None if np.isnat(days[0]) else days[0].astype("datetime64[D]").item()
+
+
+def to_numbers(values: np.ndarray, percent: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(float, cells that are not numbers). Numbers are kept; ``$1,200`` or ``10%`` (in a percent
+    column) typed as text are read; dates and TRUE/FALSE are not numbers."""
+    values = np.asarray(values, dtype=object)
+    kinds = cell_kinds(values)
+    out = np.full(len(values), np.nan)
+    is_num = kinds == NUMBER
+    out[is_num] = values[is_num].astype(float)
+    bad = ~np.isin(kinds, (BLANK, NUMBER))
+    text = kinds == TEXT
+    if text.any():
+        parsed, ok = parse_numbers(stripped_text(values[text]), percent=percent)
+        ok = ok.to_numpy(dtype=bool)
+        out[text] = parsed.to_numpy(dtype=float, na_value=np.nan)
+        bad[text] = ~ok
+    return out, bad
+
+
+def to_text(values: np.ndarray) -> pd.Series:
+    """Text as the reader gives it: stripped, blanks as NA, whole numbers (IDs) as ``7``, dates
+    as ISO ``2026-01-05``."""
+    values = np.asarray(values, dtype=object)
+    kinds = cell_kinds(values)
+    out = np.full(len(values), None, dtype=object)
+    text = kinds == TEXT
+    if text.any():
+        out[text] = stripped_text(values[text]).to_numpy(dtype=object)
+    is_num = kinds == NUMBER
+    if is_num.any():
+        f = values[is_num].astype(float)
+        whole = np.isfinite(f) & (f % 1 == 0)
+        out[np.flatnonzero(is_num)[whole]] = f[whole].astype(np.int64).astype(str).astype(object)
+        out[np.flatnonzero(is_num)[~whole]] = f[~whole].astype(str).astype(object)
+    is_date = kinds == DATE
+    if is_date.any():
+        out[is_date] = (
+            pd.to_datetime(pd.Series(values[is_date])).dt.strftime("%Y-%m-%d").to_numpy(object)
+        )
+    other = np.isin(kinds, (BOOL, OTHER))
+    if other.any():
+        out[other] = [
+            str(v).upper() if isinstance(v, bool | np.bool_) else str(v) for v in values[other]
+        ]
+    return pd.Series(out, dtype="str")
+
+
+def canonical_choices(values: pd.Series, choices: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
+    """(values in their canonical spelling where they match a choice whatever their case and
+    surrounding spaces, which values matched). Each distinct value is looked at once."""
+    canon = {c.casefold(): c for c in choices}
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    spelt = [canon.get(str(u).strip().casefold()) for u in uniques]
+    matched = np.array([c is not None for c in spelt] + [False], dtype=bool)
+    table = np.array([*(c if c is not None else u for c, u in zip(spelt, uniques)), None], object)
+    out = pd.Series(table[codes], index=values.index, dtype="str")  # code -1 (blank) -> None
+    return out, pd.Series(matched[codes], index=values.index)
+
+
+def check_values(frame: pd.DataFrame, cols: dict[str, Column], report: Report) -> None:
+    """Choices made canonical (in `frame`), and the problems of single values: unknown choices,
+    numbers out of range or not whole, percentages above 1, dates that look wrong."""
+    for header, col in cols.items():
+        s = frame[header]
+
+        def each(mask, message, severity=ERROR, _h=header, _s=s) -> None:
+            mask = np.asarray(mask, dtype=bool)
+            for row, value in zip(_s.index[mask], _s.to_numpy(dtype=object)[mask]):
+                report(_h, int(row), message(value), severity)
+
+        if col.kind == "choice" and col.choices:
+            frame[header], known = canonical_choices(s, col.choices)
+            if col.strict:
+                allowed = ", ".join(col.choices)
+                each(
+                    s.notna() & ~known,
+                    lambda v, a=allowed, h=header: f'"{v}" is not one of {a} ({h})',
+                )
+        elif col.kind in NUMERIC_KINDS:
+            v = s.to_numpy(dtype=float, na_value=np.nan)
+            if col.kind == "rating":
+                each(
+                    ~np.isnan(v) & (v % 1 != 0),
+                    lambda x, h=header: f"{x:g} is not a whole number ({h})",
+                )
+            if col.lo is not None or col.hi is not None:
+                lo = -np.inf if col.lo is None else col.lo
+                hi = np.inf if col.hi is None else col.hi
+                bounds = f"from {lo:g} to {hi:g}" if np.isfinite(hi) else f"at least {lo:g}"
+                each(
+                    ~np.isnan(v) & ((v < lo) | (v > hi)),
+                    lambda x, b=bounds, h=header: f"{x:g} is out of range: it must be {b} ({h})",
+                )
+            if col.kind == "percent":
+                each(
+                    ~np.isnan(v) & (v > 1),
+                    lambda x, h=header: (
+                        f"{x:g} means {x * 100:g}%; for {x:g}% enter {x / 100:g} or type {x:g}% ({h})"
+                    ),
+                    WARNING,
+                )
+        elif col.kind in DATE_KINDS:
+            if not pd.api.types.is_datetime64_any_dtype(s.dtype):  # dates among marks
+                s = pd.to_datetime(s.astype(object), errors="coerce")
+            d = s.to_numpy(dtype="datetime64[s]")
+            past = ~np.isnat(d) & (d > _LAST_DATE)
+            if past.any():  # Excel shows ##### there; blanked so that no date sum overflows
+                each(past, lambda x, h=header: f"a date past 9999-12-31, Excel's last ({h})")
+                frame.loc[frame.index[past], header] = pd.NaT
+                d = np.where(past, np.datetime64("NaT"), d)
+            odd = ~np.isnat(d) & ((d < _SANE_DATES[0]) | (d > _SANE_DATES[1]))
+            each(
+                odd,
+                lambda x, h=header: f"the date {pd.Timestamp(x).date()} looks wrong ({h})",
+                WARNING,
+            )
+
+
+def not_a(col: Column, text: object) -> str:
+    """The message for a cell that is not what its column holds."""
+    if col.kind in DATE_KINDS:
+        return f'"{text}" is not a date; use YYYY-MM-DD ({col.header})'
+    return f'"{text}" is not a number ({col.header})'
+
+
+def text_date(col: Column, text: object) -> str:
+    return (
+        f'the date "{text}" is text: Excel formulas skip text dates; retype it as a date '
+        f"({col.header})"
+    )
