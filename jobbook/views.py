@@ -6,6 +6,7 @@ shows the same numbers.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .core import deadline_records, outcome_stats, rank_offers
@@ -75,16 +76,36 @@ PROBLEM_KEYS = ("sheet", "cell", "severity", "column", "message", "text")
 def offers(book: Book) -> list[dict[str, object]]:
     """Every offer with the figures of sections 5 and 5.1, ranked (1 = best Average annual total),
     with its ``year_totals`` (years 1 to 4) as a list."""
-    df = book.tables["Offers"]
-    rank = rank_offers(df)
-    order = sorted(df.index, key=lambda i: (pd.isna(rank[i]), rank[i] if pd.notna(rank[i]) else 0))
+    df = offer_frame(book)
+    columns = [_column_values(c, df[c.header]) for c in OFFERS.columns]
+    ranks = [None if r is pd.NA else int(r) for r in df["rank"].tolist()]
     out = []
-    for i in order:
-        rec = {c.key: _cell_value(c, df.at[i, c.header]) for c in OFFERS.columns}
-        rec["rank"] = None if pd.isna(rank[i]) else int(rank[i])
+    for *values, r in zip(*columns, ranks):
+        rec = dict(zip(OFFER_KEYS, (*values, r)))
         rec["year_totals"] = [rec[OFFERS[h].key] for h in YEAR_TOTALS]  # SPEC 5.1: years 1-4
         out.append(rec)
     return out
+
+
+def offer_frame(book: Book) -> pd.DataFrame:
+    """The Offers table in rank order (offers without a value last, in sheet order), with a
+    ``rank`` column (<NA> for an offer without a value)."""
+    df = book.tables["Offers"]
+    rank = rank_offers(df)
+    order = np.argsort(rank.to_numpy(dtype=float, na_value=np.inf), kind="stable")
+    return df.iloc[order].assign(rank=rank.iloc[order])
+
+
+def _column_values(col, s: pd.Series) -> list[object]:
+    """A column's cells as ``_cell_value`` gives them, converted a column at a time."""
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        text = np.datetime_as_string(s.to_numpy(dtype="datetime64[D]"), unit="D")
+        return [None if t == "NaT" else t for t in text.tolist()]
+    if col.kind in NUMERIC_KINDS and pd.api.types.is_numeric_dtype(s.dtype):
+        f = s.to_numpy(dtype=float, na_value=np.nan)
+        whole = col.kind in ("int", "rating")
+        return [None if v != v else (int(v) if whole and v.is_integer() else v) for v in f.tolist()]
+    return [_cell_value(col, v) for v in s.tolist()]
 
 
 def deadline_frame(book: Book, within: int | None = None, rows: bool = False):

@@ -220,7 +220,21 @@ def applications_to_withdraw(
 ) -> pd.Series:
     """For each accepted Offer ID: the other Active applications, joined with ", "."""
     app = lookup(offer_ids, offers, "ID", "Application ID")
-    out = [", ".join(other_active_ids(pipeline, a)) if pd.notna(a) else "" for a in app]
+    if app.isna().all():
+        return pd.Series("", index=offer_ids.index, dtype=object)
+    ids = pipeline["ID"]
+    mask = _active(pipeline["Status"]) & pipeline["Date applied"].notna().to_numpy()
+    mask &= ids.notna().to_numpy()
+    names = [str(i) for i in ids[mask]]
+    keys = id_key(ids[mask]).tolist()
+    joined: dict[object, str] = {}  # one list per accepted application, however many rows
+
+    def others(key: object) -> str:
+        if key not in joined:
+            joined[key] = ", ".join(n for n, k in zip(names, keys) if k != key)
+        return joined[key]
+
+    out = [others(k) if pd.notna(k) else "" for k in id_key(app)]
     return pd.Series(out, index=offer_ids.index, dtype=object)
 
 

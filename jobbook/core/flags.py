@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import FLAG_DONE, FLAG_OVERDUE, FLAG_SOON, FLAG_TODAY
-from .calendar import DAY, BusinessCalendar, to_days
+from .calendar import DAY, NAT, BusinessCalendar, to_days
 
 
 def flags(
@@ -32,6 +32,20 @@ def flags(
         nd = cal.networkdays(np.full(d.shape, t + DAY), d)
         out[ahead & (nd <= 2)] = FLAG_SOON
     out[done_] = FLAG_DONE
+    return out
+
+
+def mark_dates(values: pd.Series) -> np.ndarray:
+    """The dates among done marks (``datetime64[D]``; NaT for a blank or a mark such as ``x``)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return to_days(values)
+    cells = values.to_numpy(dtype=object)
+    is_date = np.fromiter(
+        (isinstance(v, dt.date | np.datetime64) for v in cells), dtype=bool, count=len(cells)
+    )
+    out = np.full(len(cells), NAT)
+    if is_date.any():
+        out[is_date] = to_days(pd.Series(cells[is_date]))
     return out
 
 

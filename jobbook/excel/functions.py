@@ -11,7 +11,7 @@ On a machine without Excel the xlwings decorators do nothing and these are plain
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
 from typing import Any
 
 import numpy as np
@@ -25,15 +25,19 @@ from ..core.offers import YEAR_COLUMNS, offer_years
 from ..core.settings import Settings
 from ..core.stats import outcome_stats
 from ..errors import BadValue
-from ..reader._frames import book_from_frames, typed_frame
+from ..reader._frames import Rows, book_from_frames, typed_frame
+from ..reader._normalise import done_mask, to_dates
 from ..reader._table import empty_frame
 from ..schema import FUNNEL_STAGES, OFFERS, SETTINGS_BY_NAME, TABLES, VESTING_TABLE, norm_header
 
 CATEGORY = "jobbook"
 Grid = list[list[Any]]
+FUNNEL_NEEDS = ("Date applied", "Stage")
 
 
 # -- converting what Excel sends ------------------------------------------------------------------
+# Each argument is turned into arrays once, and read by the reader's own rules (reader/_normalise):
+# a done mark is anything but blank or FALSE, choices match whatever their case.
 
 
 def _grid(value: Any) -> Grid:
@@ -43,25 +47,47 @@ def _grid(value: Any) -> Grid:
     if isinstance(value, list | tuple):
         if not value:
             return [[None]]
-        if all(isinstance(r, list | tuple) for r in value):
-            return [list(r) for r in value]
+        if isinstance(value[0], list | tuple):  # Excel sends a block as a list of rows
+            return value
         return [list(value)]
     return [[value]]
 
 
-def _flat(value: Any) -> list[Any]:
-    return [v for row in _grid(value) for v in row]
+def _cells(value: Any) -> np.ndarray:
+    """Any Excel argument as a 1-D object array, row by row."""
+    flat = [v for row in _grid(value) for v in row]
+    out = np.empty(len(flat), dtype=object)
+    out[:] = flat
+    return out
 
 
-def _table(value: Any) -> pd.DataFrame:
-    """A table passed with its header row (``Table[#All]``) as a DataFrame of raw values."""
-    rows = _grid(value)
-    heads = [str(h).strip() if h is not None else f"_col{j}" for j, h in enumerate(rows[0])]
-    return pd.DataFrame(rows[1:], columns=heads)
+def _dates(value: Any, what: str) -> np.ndarray:
+    """Dates (datetime64[D]) of an argument; blanks are NaT; anything else is an error."""
+    cells = _cells(value)
+    days, bad, _ = to_dates(cells)
+    if bad.any():
+        raise BadValue(f"{what}: {cells[bad][0]!r} is not a date (use a date, or YYYY-MM-DD)")
+    return days.astype("datetime64[D]")
 
 
-def _holidays(value: Any) -> list[dt.date]:
-    return [d for d in (as_date(v) if v not in (None, "") else None for v in _flat(value)) if d]
+def _table(value: Any) -> Rows:
+    """A table passed with its header row (``Table[#All]``); columns are taken as needed."""
+    return Rows(_grid(value))
+
+
+def _holidays(value: Any) -> np.ndarray:
+    days = _dates(value, "holidays")
+    return days[~np.isnat(days)]
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_calendar(days: bytes) -> BusinessCalendar:
+    return BusinessCalendar(np.frombuffer(days, dtype="datetime64[D]"))
+
+
+def _calendar(holidays: Any) -> BusinessCalendar:
+    """The business calendar of a holiday range (kept between calls: the list rarely changes)."""
+    return _cached_calendar(np.unique(_holidays(holidays)).tobytes())
 
 
 def _settings(value: Any) -> Settings:
@@ -114,13 +140,36 @@ def _out(value: Any) -> Any:
     return value
 
 
-def _shape(values: Sequence[Any], like: Any) -> Any:
+def _outs(values: np.ndarray) -> list[Any]:
+    """A whole result array as cells, converted at once: dates as datetimes, blanks as ""."""
+    values = np.asarray(values)
+    if values.dtype == object and len(values) and isinstance(values[0], pd.Timestamp):
+        values = values.astype("datetime64[us]")
+    if np.issubdtype(values.dtype, np.datetime64):
+        out = values.astype("datetime64[us]").astype(object)  # datetime.datetime; NaT -> None
+    elif np.issubdtype(values.dtype, np.floating):
+        out = values.astype(object)
+        out[np.isnan(values)] = None
+    else:
+        out = values.astype(object)
+    out[pd.isna(out)] = ""
+    return out.tolist()
+
+
+def _shape(values: np.ndarray, like: Any) -> Any:
     """Results in the shape of the argument they came from (a scalar for a single cell)."""
     grid = _grid(like)
+    cells = _outs(values)
     if len(grid) == 1 and len(grid[0]) == 1:
-        return _out(values[0])
-    it = iter(values)
-    return [[_out(next(it)) for _ in row] for row in grid]
+        return cells[0]
+    width = len(grid[0])
+    if all(len(row) == width for row in grid):  # a column, a row or a block: cut it evenly
+        return [cells[at : at + width] for at in range(0, len(cells), width)]
+    out, at = [], 0
+    for row in grid:
+        out.append(cells[at : at + len(row)])
+        at += len(row)
+    return out
 
 
 # -- the functions ---------------------------------------------------------------------------------
@@ -132,11 +181,8 @@ def _shape(values: Sequence[Any], like: Any) -> Any:
 @xw.arg("holidays", doc="Optional: holiday dates, e.g. Holidays[Date].")
 def JB_WORKDAY(start, days, holidays=None):
     """The business day a number of business days from a date, as Excel's WORKDAY."""
-    cal = BusinessCalendar(_holidays(holidays))
-    result = cal.workday(
-        [as_date(v) if v not in (None, "") else None for v in _flat(start)], float(days)
-    )
-    return _shape(list(result), start)
+    result = _calendar(holidays).workday(_dates(start, "JB_WORKDAY"), float(days))
+    return _shape(result, start)
 
 
 @xw.func(category=CATEGORY)
@@ -145,10 +191,9 @@ def JB_WORKDAY(start, days, holidays=None):
 @xw.arg("holidays", doc="Optional: holiday dates, e.g. Holidays[Date].")
 def JB_NETWORKDAYS(start, end, holidays=None):
     """Business days from one date to another, both counted, as Excel's NETWORKDAYS."""
-    cal = BusinessCalendar(_holidays(holidays))
-    starts = [as_date(v) if v not in (None, "") else None for v in _flat(start)]
-    result = cal.networkdays(starts, as_date(end))
-    return _shape([None if np.isnan(x) else int(x) for x in result], start)
+    end_day = _dates(end, "JB_NETWORKDAYS")[:1]
+    result = _calendar(holidays).networkdays(_dates(start, "JB_NETWORKDAYS"), end_day)
+    return _shape(pd.array(result, dtype="Int64").to_numpy(dtype=object, na_value=None), start)
 
 
 @xw.func(category=CATEGORY)
@@ -158,13 +203,11 @@ def JB_NETWORKDAYS(start, end, holidays=None):
 @xw.arg("holidays", doc="Optional: holiday dates, e.g. Holidays[Date].")
 def JB_FLAG(due, done=None, as_of=None, holidays=None):
     """The deadline flag of a due date: Done, Overdue, Due today, Due soon or blank."""
-    dues = [as_date(v) if v not in (None, "") else None for v in _flat(due)]
-    dones = _flat(done) if done is not None else [None] * len(dues)
-    if len(dones) != len(dues):
+    dues = _dates(due, "JB_FLAG")
+    marks = done_mask(_cells(done)) if done is not None else np.zeros(len(dues), dtype=bool)
+    if len(marks) != len(dues):
         raise BadValue("JB_FLAG: 'done' must have the same shape as 'due'")
-    marks = [d not in (None, "") for d in dones]
-    result = flags(dues, marks, _day(as_of), BusinessCalendar(_holidays(holidays)))
-    return _shape(list(result), due)
+    return _shape(flags(dues, marks, _day(as_of), _calendar(holidays)), due)
 
 
 VALUE_LABELS = (
@@ -189,9 +232,7 @@ VALUE_LABELS += YEAR_COLUMNS  # SPEC 5.1: the years, after tax, cost of living, 
 @xw.arg("as_of", doc="Optional: today (pass AsOfDate); blank: today's date.")
 def JB_OFFER_VALUE(headers, row, settings=None, vesting=None, start=None, as_of=None):
     """One offer's value: bonus, equity, match, commute, totals, years 1-4, after tax, clawback."""
-    frame, _ = typed_frame(
-        OFFERS, pd.DataFrame([_flat(row)], columns=[str(h) for h in _flat(headers)])
-    )
+    frame, _ = typed_frame(OFFERS, Rows([list(_cells(headers)), list(_cells(row))]))
     values = offer_values(frame, _settings(settings))
     if values.empty:
         return [[label, ""] for label in VALUE_LABELS]
@@ -203,9 +244,8 @@ def JB_OFFER_VALUE(headers, row, settings=None, vesting=None, start=None, as_of=
 
 
 def _holiday_frame(holidays: Any) -> pd.DataFrame:
-    return pd.DataFrame(
-        {"Date": pd.to_datetime(pd.Series(_holidays(holidays), dtype=object)), "Name": ""}
-    )
+    days = _holidays(holidays)
+    return pd.DataFrame({"Date": days.astype("datetime64[s]"), "Name": [""] * len(days)})
 
 
 @xw.func(category=CATEGORY)
@@ -220,18 +260,11 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
     if pipeline is not None:
         frames["Pipeline"] = _table(pipeline)
     book = book_from_frames(
-        frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of)
-    )
-    keys = (
-        "rank",
-        "id",
-        "company",
-        "first_year_total",
-        "average_annual_total",
-        "effective_hourly",
-        "status",
-        "decision_due",
-        "decision_flag",
+        frames,
+        settings=_settings(settings),
+        holidays=_holiday_frame(holidays),
+        as_of=_day(as_of),
+        needs=views.NEEDS_OFFERS,
     )
     head = [
         "Rank",
@@ -244,12 +277,14 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
         "Decision due",
         "Decision flag",
     ]
-    rows = []
-    for r in views.offers(book):
-        row = [_out(r[k]) for k in keys]
-        row[7] = _out(as_date(r["decision_due"])) if r["decision_due"] else ""
-        rows.append(row)
-    return [head, *rows]
+    ranked = views.offer_frame(book)
+    return [head, *_rows(ranked[["rank", *head[1:]]])]
+
+
+def _rows(frame: pd.DataFrame) -> list[list[Any]]:
+    """A result table's rows, each column converted at once (dates as datetimes, blanks "")."""
+    columns = [_outs(frame[c].to_numpy(dtype=object)) for c in frame.columns]
+    return [list(r) for r in zip(*columns)]
 
 
 def _month(value) -> str | None:
@@ -271,7 +306,7 @@ def _month(value) -> str | None:
 )
 def JB_FUNNEL(pipeline, month=None):
     """How many applications reached each stage, Applied to Offer (a 2-column table)."""
-    frame, _ = typed_frame(TABLES["Pipeline"], _table(pipeline))
+    frame, _ = typed_frame(TABLES["Pipeline"], _table(pipeline), columns=FUNNEL_NEEDS)
     s = outcome_stats(
         frame, empty_frame(TABLES["Interviews"]), empty_frame(TABLES["Offers"]), month=_month(month)
     )
@@ -304,8 +339,10 @@ def JB_STATS(pipeline, interviews=None, offers=None, month=None):
         frames["Interviews"] = _table(interviews)
     if offers is not None:
         frames["Offers"] = _table(offers)
-    book = book_from_frames(frames, holidays=_holiday_frame(None))
-    s = views.stats(book, _month(month))
+    book = book_from_frames(frames, holidays=_holiday_frame(None), needs=views.NEEDS_STATS)
+    s = outcome_stats(
+        *(book.inputs[n] for n in ("Pipeline", "Interviews", "Offers")), _month(month)
+    )
     return [["Figure", "Value"], *[[label, _out(s[key])] for label, key in STATS_LABELS]]
 
 
@@ -330,20 +367,15 @@ def JB_DEADLINES(
         "Transition": _table(transition),
     }
     book = book_from_frames(
-        frames, settings=_settings(settings), holidays=_holiday_frame(holidays), as_of=_day(as_of)
+        frames,
+        settings=_settings(settings),
+        holidays=_holiday_frame(holidays),
+        as_of=_day(as_of),
+        needs=views.NEEDS_DEADLINES,
     )
-    rows = [
-        [
-            _out(as_date(d["due"])),
-            d["flag"],
-            d["kind"],
-            d["sheet"],
-            d["id"] or "",
-            d["company"] or "",
-        ]
-        for d in views.deadlines(book)
-    ]
-    return [list(views.DEADLINE_HEADERS), *rows]
+    found = views.deadline_frame(book)
+    found = found.assign(due=found["due"].to_numpy(dtype="datetime64[D]"))
+    return [list(views.DEADLINE_HEADERS), *_rows(found[["due", "flag", *views.DEADLINE_KEYS[:4]]])]
 
 
 @xw.func(category=CATEGORY)
@@ -356,7 +388,7 @@ def JB_NOTICE(notice_given, weeks=None, rest_days=None, holidays=None):
     defaults = Settings()
     w = defaults.NoticeWeeks if weeks in (None, "") else float(weeks)
     r = defaults.RestDays if rest_days in (None, "") else float(rest_days)
-    last, start = notice_dates(as_date(notice_given), w, r, BusinessCalendar(_holidays(holidays)))
+    last, start = notice_dates(as_date(notice_given), w, r, _calendar(holidays))
     return [[_out(np.asarray(last).reshape(-1)[0]), _out(np.asarray(start).reshape(-1)[0])]]
 
 

@@ -8,6 +8,7 @@ makes a Book of them, so every face of jobbook computes with the same core.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, norm_header
 from ._layout import Layout
 from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
-from ._table import empty_frame
+from ._table import blank_column, empty_frame
 
 
 class Rows(Mapping):
@@ -31,10 +32,14 @@ class Rows(Mapping):
         self.headers = [str(h).strip() if h is not None else f"_col{j}" for j, h in enumerate(head)]
         self.rows = rows[1:]
         self._at = {h: j for j, h in reversed(list(enumerate(self.headers)))}
+        self._width = min(map(len, self.rows), default=0)
 
     def __getitem__(self, header: str) -> np.ndarray:
         j = self._at[header]
-        out = np.empty(len(self.rows), dtype=object)
+        n = len(self.rows)
+        if j < self._width:  # every row reaches column j (Excel's blocks are rectangular)
+            return np.fromiter(map(operator.itemgetter(j), self.rows), dtype=object, count=n)
+        out = np.empty(n, dtype=object)
         out[:] = [r[j] if j < len(r) else None for r in self.rows]
         return out
 
@@ -100,7 +105,7 @@ def typed_frame(
     for col in table.inputs:
         name = by_norm.get(norm_header(col.header))
         if name is None or (wanted is not None and col.header not in wanted):
-            data[col.header] = empty[col.header].reindex(index)
+            data[col.header] = blank_column(empty[col.header], index)
             continue
         values = _column(raw, name)
         found[col.header] = col
@@ -124,7 +129,7 @@ def typed_frame(
             parsed, bad = to_numbers(values, percent=col.kind == "percent")
             data[col.header] = pd.Series(parsed, index=index)
         else:
-            data[col.header] = pd.Series(to_text(values).to_numpy(object), index=index, dtype="str")
+            data[col.header] = pd.Series(to_text(values), index=index, dtype="str")
             bad = np.zeros(n, dtype=bool)
         for row in index[bad]:
             report(col.header, row, not_a(col, values[row - first_row]))
@@ -143,8 +148,10 @@ def book_from_frames(
     holidays: pd.DataFrame | None = None,
     as_of: dt.date | None = None,
     path: str | Path = "<values>",
+    needs: Mapping[str, Iterable[str] | None] | None = None,
 ):
-    """A Book from raw tables (any of the schema's table names; the others empty)."""
+    """A Book from raw tables (any of the schema's table names; the others empty). With `needs`
+    (table -> the columns a computation needs, None: all), only those columns are converted."""
     from . import Book
     from ._settings import package_holidays, years_in_use
 
@@ -153,7 +160,8 @@ def book_from_frames(
     for name, table in TABLES.items():
         if name in frames and frames[name] is not None:
             timed: dict[str, pd.Series] = {}
-            inputs[name], found = typed_frame(table, frames[name], times=timed)
+            columns = needs.get(name) if needs is not None else None
+            inputs[name], found = typed_frame(table, frames[name], columns=columns, times=timed)
             times.update({(name, header): t for header, t in timed.items()})
             problems += found
         else:

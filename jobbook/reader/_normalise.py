@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from ..core.flags import mark_dates
 from ..problems import ERROR, WARNING
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column
 from ._parse import parse_dates, parse_numbers, serial_to_datetime
@@ -40,6 +41,19 @@ _BY_INFERRED = {
     "date": DATE,
 }
 
+_BY_TYPE = {
+    type(None): BLANK,
+    float: NUMBER,
+    int: NUMBER,
+    np.float64: NUMBER,
+    str: TEXT,
+    bool: BOOL,
+    np.bool_: BOOL,
+    dt.datetime: DATE,
+    dt.date: DATE,
+    pd.Timestamp: DATE,
+}
+
 Report = Callable[[str, int, str, str], None]  # (header, row, message, severity)
 
 
@@ -55,33 +69,34 @@ def _kind_of(v: object) -> int:
     return OTHER
 
 
-def cell_kinds(values: np.ndarray) -> np.ndarray:
-    """The kind of each cell (BLANK, NUMBER, TEXT, BOOL, DATE, OTHER) of an object array. One
-    pass in C for a column of one kind (the usual case); a Python pass only for mixed columns."""
+def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the kind of each cell: BLANK, NUMBER, TEXT, BOOL, DATE or OTHER; the text cells stripped of
+    surrounding spaces) of an object array. One pass in C for a column of one kind (the usual
+    case); a Python pass only for mixed columns. Text of spaces only is blank."""
     values = np.asarray(values, dtype=object)
     inferred = pd.api.types.infer_dtype(values, skipna=True)
-    null = pd.isna(values)
     if inferred in _BY_INFERRED:
         kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
-    else:
-        kinds = np.fromiter(map(_kind_of, values), dtype=np.int8, count=len(values))
-    kinds[null] = BLANK
-    text = kinds == TEXT
-    if text.any():
-        spaces = (stripped_text(values[text]) == "").to_numpy(dtype=bool)
-        kinds[np.flatnonzero(text)[spaces]] = BLANK
-    return kinds
-
-
-def stripped_text(values: np.ndarray) -> pd.Series:
-    """Text cells stripped of surrounding spaces (an Arrow-backed string Series)."""
-    return pd.Series(values, dtype="str").str.strip()
+    else:  # mixed: by each cell's type, looked up in C; unusual types one at a time
+        found = np.array(list(map(_BY_TYPE.get, map(type, values))), dtype=object)
+        odd = np.flatnonzero(pd.isna(found))
+        found[odd] = [_kind_of(v) for v in values[odd]]
+        kinds = found.astype(np.int8)
+    kinds[pd.isna(values)] = BLANK
+    text = np.flatnonzero(kinds == TEXT)
+    stripped = np.empty(len(text), dtype=object)
+    stripped[:] = [v.strip() for v in values[text]]
+    spaces = stripped == ""
+    if spaces.any():
+        kinds[text[spaces]] = BLANK
+        stripped = stripped[~spaces]
+    return kinds, stripped
 
 
 def done_mask(values: object) -> np.ndarray:
     """Which cells hold a done mark: anything but blank or FALSE (SPEC section 3)."""
     values = np.asarray(values, dtype=object).reshape(-1)
-    kinds = cell_kinds(values)
+    kinds, _ = cell_kinds(values)
     done = kinds != BLANK
     is_bool = kinds == BOOL
     if is_bool.any():
@@ -101,7 +116,7 @@ def to_dates(
     cells read as dates). Dates and datetimes are kept; serial numbers and ISO text are read; the
     rest is not a date."""
     values = np.asarray(values, dtype=object)
-    kinds = cell_kinds(values)
+    kinds, stripped = cell_kinds(values)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[s]")
     bad = np.isin(kinds, (BOOL, OTHER))
     is_date = kinds == DATE
@@ -119,7 +134,7 @@ def to_dates(
     text = kinds == TEXT
     read = np.zeros(len(values), dtype=bool)
     if text.any():
-        parsed, ok = parse_dates(stripped_text(values[text]), date1904, keep_time=True)
+        parsed, ok = parse_dates(pd.Series(stripped, dtype="str"), date1904, keep_time=True)
         ok = ok.to_numpy(dtype=bool)
         out[text] = parsed.to_numpy(dtype="datetime64[s]")
         read[text] = ok
@@ -139,46 +154,42 @@ def to_numbers(values: np.ndarray, percent: bool = False) -> tuple[np.ndarray, n
     """(float, cells that are not numbers). Numbers are kept; ``$1,200`` or ``10%`` (in a percent
     column) typed as text are read; dates and TRUE/FALSE are not numbers."""
     values = np.asarray(values, dtype=object)
-    kinds = cell_kinds(values)
+    kinds, stripped = cell_kinds(values)
     out = np.full(len(values), np.nan)
     is_num = kinds == NUMBER
     out[is_num] = values[is_num].astype(float)
     bad = ~np.isin(kinds, (BLANK, NUMBER))
     text = kinds == TEXT
     if text.any():
-        parsed, ok = parse_numbers(stripped_text(values[text]), percent=percent)
+        parsed, ok = parse_numbers(pd.Series(stripped, dtype="str"), percent=percent)
         ok = ok.to_numpy(dtype=bool)
         out[text] = parsed.to_numpy(dtype=float, na_value=np.nan)
         bad[text] = ~ok
     return out, bad
 
 
-def to_text(values: np.ndarray) -> pd.Series:
-    """Text as the reader gives it: stripped, blanks as NA, whole numbers (IDs) as ``7``, dates
-    as ISO ``2026-01-05``."""
+def to_text(values: np.ndarray) -> np.ndarray:
+    """Text as the reader gives it (an object array): stripped, blanks as None, whole numbers
+    (IDs) as ``7``, dates as ISO ``2026-01-05``."""
     values = np.asarray(values, dtype=object)
-    kinds = cell_kinds(values)
+    kinds, stripped = cell_kinds(values)
     out = np.full(len(values), None, dtype=object)
-    text = kinds == TEXT
-    if text.any():
-        out[text] = stripped_text(values[text]).to_numpy(dtype=object)
-    is_num = kinds == NUMBER
-    if is_num.any():
+    out[kinds == TEXT] = stripped
+    is_num = np.flatnonzero(kinds == NUMBER)
+    if len(is_num):
         f = values[is_num].astype(float)
         whole = np.isfinite(f) & (f % 1 == 0)
-        out[np.flatnonzero(is_num)[whole]] = f[whole].astype(np.int64).astype(str).astype(object)
-        out[np.flatnonzero(is_num)[~whole]] = f[~whole].astype(str).astype(object)
+        out[is_num[whole]] = f[whole].astype(np.int64).astype(str).astype(object)
+        out[is_num[~whole]] = f[~whole].astype(str).astype(object)
     is_date = kinds == DATE
     if is_date.any():
         out[is_date] = (
             pd.to_datetime(pd.Series(values[is_date])).dt.strftime("%Y-%m-%d").to_numpy(object)
         )
-    other = np.isin(kinds, (BOOL, OTHER))
-    if other.any():
-        out[other] = [
-            str(v).upper() if isinstance(v, bool | np.bool_) else str(v) for v in values[other]
-        ]
-    return pd.Series(out, dtype="str")
+    for i in np.flatnonzero(np.isin(kinds, (BOOL, OTHER))):
+        v = values[i]
+        out[i] = str(v).upper() if isinstance(v, bool | np.bool_) else str(v)
+    return out
 
 
 def canonical_choices(values: pd.Series, choices: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
@@ -201,8 +212,9 @@ def check_values(frame: pd.DataFrame, cols: dict[str, Column], report: Report) -
 
         def each(mask, message, severity=ERROR, _h=header, _s=s) -> None:
             mask = np.asarray(mask, dtype=bool)
-            for row, value in zip(_s.index[mask], _s.to_numpy(dtype=object)[mask]):
-                report(_h, int(row), message(value), severity)
+            if mask.any():
+                for row, value in zip(_s.index[mask], _s[mask].to_numpy(dtype=object)):
+                    report(_h, int(row), message(value), severity)
 
         if col.kind == "choice" and col.choices:
             frame[header], known = canonical_choices(s, col.choices)
@@ -236,9 +248,7 @@ def check_values(frame: pd.DataFrame, cols: dict[str, Column], report: Report) -
                     WARNING,
                 )
         elif col.kind in DATE_KINDS:
-            if not pd.api.types.is_datetime64_any_dtype(s.dtype):  # dates among marks
-                s = pd.to_datetime(s.astype(object), errors="coerce")
-            d = s.to_numpy(dtype="datetime64[s]")
+            d = mark_dates(s)  # a date column, or the dates among done marks
             past = ~np.isnat(d) & (d > _LAST_DATE)
             if past.any():  # Excel shows ##### there; blanked so that no date sum overflows
                 each(past, lambda x, h=header: f"a date past 9999-12-31, Excel's last ({h})")

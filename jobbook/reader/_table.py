@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fastexcel
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
@@ -54,6 +56,17 @@ class TableRead:
 def empty_frame(table: Table) -> pd.DataFrame:
     """A table with no rows and every input column, typed."""
     return _empty(table).copy(deep=False)  # copy-on-write: changes to the copy stay there
+
+
+def blank_column(like: pd.Series, index: pd.Index) -> pd.Series:
+    """A column of blanks of `like`'s type on `index`."""
+    if like.dtype == float:
+        return pd.Series(np.full(len(index), np.nan), index=index)
+    if pd.api.types.is_datetime64_any_dtype(like.dtype):
+        return pd.Series(np.full(len(index), np.datetime64("NaT"), like.dtype), index=index)
+    return pd.Series(
+        pd.array(pa.nulls(len(index), pa.large_string()), dtype=like.dtype), index=index
+    )
 
 
 @functools.cache
@@ -240,7 +253,7 @@ def _load(
             if c.keeps_time:
                 out.times[c.header] = _typed(values, c, index, floor=False)
         else:
-            data[c.header] = empty[c.header].reindex(index)
+            data[c.header] = blank_column(empty[c.header], index)
     del batch
     frame = pd.DataFrame(data, index=index)
     _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out)

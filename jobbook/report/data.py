@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import views
 from ..core import to_days
+from ..core.flags import mark_dates
 from ..core.stats import applications, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, YEAR_TOTALS
@@ -273,7 +274,7 @@ def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
     """For each interview: On time, Late, Sent (no date), Missing or Not yet due."""
     due = to_days(interviews["Thank-you due"])
     raw = interviews["Thank-you sent"]
-    sent = to_days(pd.to_datetime(raw, errors="coerce"))
+    sent = mark_dates(raw)
     marked = raw.notna().to_numpy()
     t = np.datetime64(today, "D")
     state = np.select(
