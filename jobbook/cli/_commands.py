@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .. import views
-from ..core import parse_month
 from ..problems import Problem
-from ..reader import Book, read_book
 from . import ISO_DATE, as_of_option, cli, output_options
 from ._output import bar, money, pct, text_table, to_csv, to_json
 
@@ -18,9 +16,14 @@ BOOK = click.argument(
 )  # jobbook judges the file
 MAX_WARNINGS = 5
 
+if TYPE_CHECKING:  # pandas and the reader load when a command runs, not for --help
+    from ..reader import Book
+
 
 def load(book: Path, as_of, needs: dict | None) -> Book:
     """Read the book; raise on an error in a needed column; warn about the rest on stderr."""
+    from ..reader import read_book
+
     b = read_book(book, as_of=as_of)
     if needs is not None:
         warn(b.require(needs), book)
@@ -66,6 +69,8 @@ def check(book: Path, as_of, fmt: str) -> int:
       jobbook check search.xlsx
       jobbook check search.xlsx --json
     """
+    from .. import views
+
     b = load(book, as_of, None)
     report = views.check(b)
     lines = []
@@ -169,7 +174,11 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
       jobbook stats search.xlsx
       jobbook stats search.xlsx --month 2026-10 --json
     """
+    from .. import views
+
     if month is not None:
+        from ..core import parse_month
+
         try:
             parse_month(month)
         except ValueError as exc:
@@ -231,6 +240,8 @@ def offers(book: Path, as_of, fmt: str) -> None:
       jobbook offers search.xlsx
       jobbook offers search.xlsx --json
     """
+    from .. import views
+
     b = load(book, as_of, views.NEEDS_OFFERS)
     rows = views.offers(b)
     text = offers_text(rows, book) + (f"\n\n{offer_years_text(rows)}" if rows else "")
@@ -263,6 +274,8 @@ def offer_years_text(rows: list[dict]) -> str:
 
 
 def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
+    from .. import views
+
     scope = f"within {within} days" if within is not None else "all"
     if not rows:
         return f"{book.name}: no open deadlines ({scope}, as of {as_of})"
@@ -292,6 +305,8 @@ def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
       jobbook deadlines search.xlsx --within 14
       jobbook deadlines search.xlsx --as-of 2026-10-15 --json
     """
+    from .. import views
+
     b = load(book, as_of, views.NEEDS_DEADLINES)
     rows = views.deadlines(b, within)
     emit(fmt, rows, deadlines_text(rows, book, b.as_of, within), fields=views.DEADLINE_KEYS)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import views
 from ..errors import JobbookError
-from ..template import new_workbook
 from . import ISO_DATE, cli
 from ._commands import deadlines_text, stats_text
 
@@ -56,6 +54,8 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
       jobbook new search.xlsx --sample --country GB
       jobbook new search.xlsm
     """
+    from ..template import new_workbook
+
     out = new_workbook(
         path,
         sample=sample,
@@ -92,9 +92,11 @@ def demo(folder: Path, as_of, force: bool) -> None:
     """
     import datetime as dt
 
+    from .. import views
     from .._files import writing
     from ..reader import read_book
     from ..report import write_report
+    from ..template import new_workbook
 
     with writing(folder):
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,14 +9,14 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-import pandas as pd
-
 from .._safe import csv_cell
 
 
 def plain(value: object) -> object:
     """A JSON-safe value: ISO dates, None for blanks and NaN, ints for whole-number numpy ints."""
+    import numpy as np  # loaded already: there is data to print
+    import pandas as pd
+
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, dict):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from .. import views
 from . import as_of_option, cli
 
 
@@ -75,6 +74,7 @@ def report(
       jobbook report search.xlsx --month 2026-10 --pdf search-2026-10.pdf
       jobbook report ana.xlsx ben.xlsx chloe.xlsx --cohort --month 2026-10 -o cohort.xlsx
     """
+    from .. import views
     from ..core import parse_month
     from ..report import write_report
     from ..report.cohort import write_cohort

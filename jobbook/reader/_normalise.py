@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..core.flags import mark_dates
 from ..problems import ERROR, WARNING
@@ -53,6 +54,8 @@ _BY_TYPE = {
     dt.date: DATE,
     pd.Timestamp: DATE,
 }
+
+_STR = pd.Series([], dtype="str").dtype  # the reader's text type
 
 Report = Callable[[str, int, str, str], None]  # (header, row, message, severity)
 
@@ -199,8 +202,11 @@ def canonical_choices(values: pd.Series, choices: tuple[str, ...]) -> tuple[pd.S
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     spelt = [canon.get(str(u).strip().casefold()) for u in uniques]
     matched = np.array([c is not None for c in spelt] + [False], dtype=bool)
-    table = np.array([*(c if c is not None else u for c, u in zip(spelt, uniques)), None], object)
-    out = pd.Series(table[codes], index=values.index, dtype="str")  # code -1 (blank) -> None
+    words = pa.array(
+        [c if c is not None else str(u) for c, u in zip(spelt, uniques)], pa.large_string()
+    )
+    taken = words.take(pa.array(codes, mask=codes < 0))  # code -1 (blank) -> null, in C
+    out = pd.Series(_STR.__from_arrow__(taken), index=values.index)
     return out, pd.Series(matched[codes], index=values.index)
 
 
