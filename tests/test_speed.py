@@ -3,10 +3,21 @@ heavy modules load only where they are used."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 
+import pandas as pd
+import pytest
+
+from jobbook.cli import main
+from jobbook.report.cohort import build_cohort
+
+from conftest import build_search
+from handmade import new_workbook, save, write_sheet
+
+AS_OF = dt.date(2026, 3, 10)
 HEAVY = ("pandas", "numpy", "matplotlib", "openpyxl", "pyarrow", "fastexcel", "holidays", "xlwings")
 
 
@@ -36,3 +47,75 @@ def test_reading_a_book_loads_no_drawing_or_writing_library(search_book):
         loaded = loaded_after(cli(command, str(search_book), "--as-of", "2026-03-10"))
         assert "pandas" in loaded, command  # the probe itself works: the book was read
         assert not loaded & {"matplotlib", "openpyxl", "xlwings"}, (command, loaded)
+
+
+# -- a coach's cohort: every core, or a Dask cluster ------------------------------------------------
+
+
+def _cohort_books(tmp_path):
+    books = [build_search(tmp_path / f"p{k}.xlsx") for k in range(3)]
+    bad = tmp_path / "broken.xlsx"
+    bad.write_text("not a workbook")
+    return [*books, bad]
+
+
+def _same(a, b) -> None:
+    pd.testing.assert_frame_equal(a.people, b.people)
+    assert a.failures == b.failures
+    for name in ("summary", "funnel", "sources", "trend", "offers", "lessons", "overdue"):
+        pd.testing.assert_frame_equal(getattr(a.combined, name), getattr(b.combined, name))
+
+
+def test_cohort_in_a_process_pool_equals_one_at_a_time(tmp_path):
+    books = _cohort_books(tmp_path)
+    seen = []
+
+    def progress(results, total):
+        for r in results:
+            seen.append(total)
+            yield r
+
+    one = build_cohort(books, "2026-02", AS_OF, workers=1)
+    pool = build_cohort(books, "2026-02", AS_OF, progress, workers=2)
+    _same(one, pool)
+    assert seen == [4, 4, 4, 4]  # every result passed through the progress bar as it came
+    assert len(pool.people) == 3 and pool.failures[0][0].endswith("broken.xlsx")
+
+
+def test_cohort_keeps_people_apart(tmp_path):
+    """Everyone has an A1: a lesson's company is its own person's, not the first person's."""
+
+    books = []
+    for person, company in (("ana", "Acme"), ("ben", "Bolt")):
+        wb = new_workbook()
+        app = {"ID": "A1", "Company": company, "Source": "LinkedIn", "Stage": "Applied"}
+        write_sheet(
+            wb,
+            "Pipeline",
+            [app | {"Status": "Rejected", "Date applied": dt.date(2026, 2, 2)}],
+            table=True,
+        )
+        write_sheet(wb, "Lessons", [{"Application ID": "a1", "Action": "Practise"}], table=True)
+        books.append(save(wb, tmp_path / f"{person}.xlsx"))
+    c = build_cohort(books, "2026-02", AS_OF, workers=1)
+    lessons = c.combined.lessons
+    assert dict(zip(lessons["Person"], lessons["Company"])) == {"ana": "Acme", "ben": "Bolt"}
+
+
+def test_cohort_on_a_dask_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    books = _cohort_books(tmp_path)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None
+    ) as cluster:
+        on_dask = build_cohort(books, "2026-02", AS_OF, scheduler=cluster.scheduler_address)
+    _same(build_cohort(books, "2026-02", AS_OF, workers=1), on_dask)
+
+
+def test_cohort_scheduler_without_dask_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if jobbook[cluster] were missing
+    books = [str(b) for b in _cohort_books(tmp_path)[:2]]
+    args = ["report", *books, "--cohort", "--month", "2026-02", "-o", str(tmp_path / "c.xlsx")]
+    assert main([*args, "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "pip install 'jobbook[cluster]'" in capsys.readouterr().err
+    assert main([*args[:3], "--month", "2026-02", "--scheduler", "tcp://x:1"]) == 2  # no --cohort

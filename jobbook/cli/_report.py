@@ -21,13 +21,18 @@ def warn_future(month: str, as_of) -> None:
         )
 
 
-def progress(items: Iterable, label: str) -> Iterator:
-    """A progress bar on a terminal (stderr); silent in a pipe or under cron."""
-    items = list(items)
+def progress(items: Iterable, label: str, length: int | None = None) -> Iterator:
+    """A progress bar on a terminal (stderr); silent in a pipe or under cron. `items` may be a
+    stream of results (then give its `length`): each is passed on as it arrives."""
     if not sys.stderr.isatty():
         yield from items
         return
-    with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
+    if length is None:
+        items = list(items)
+        length = len(items)
+    with click.progressbar(
+        items, length=length, label=label, file=sys.stderr, show_pos=True
+    ) as bar:
         yield from bar
 
 
@@ -54,6 +59,14 @@ def progress(items: Iterable, label: str) -> Iterator:
     is_flag=True,
     help="Several books (a coach's cohort): one row per person, totals and the same charts.",
 )
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="With --cohort: read the books on this Dask distributed cluster (pip install "
+    "'jobbook[cluster]'; the workers must see the books at the same paths). Default: every "
+    "core of this machine.",
+)
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
 @as_of_option
 def report(
@@ -62,6 +75,7 @@ def report(
     out: Path | None,
     pdf: Path | None,
     cohort: bool,
+    scheduler: str | None,
     force: bool,
     as_of,
 ) -> None:
@@ -73,6 +87,7 @@ def report(
     Example:
       jobbook report search.xlsx --month 2026-10 --pdf search-2026-10.pdf
       jobbook report ana.xlsx ben.xlsx chloe.xlsx --cohort --month 2026-10 -o cohort.xlsx
+      jobbook report books/*.xlsx --cohort --month 2026-10 --scheduler tcp://10.0.0.5:8786
     """
     from .. import views
     from ..core import parse_month
@@ -86,6 +101,8 @@ def report(
         raise click.BadParameter(str(exc), param_hint="--month") from exc
     if len(books) > 1 and not cohort:
         raise click.UsageError("several books need --cohort (or report them one at a time)")
+    if scheduler and not cohort:
+        raise click.UsageError("--scheduler works with --cohort")
     if cohort:
         target = out or Path(f"cohort-report-{month}.xlsx")
         c, written = write_cohort(
@@ -95,7 +112,8 @@ def report(
             pdf,
             force=force,
             as_of=as_of,
-            progress=lambda xs: progress(xs, "Reading books"),
+            progress=lambda xs, n: progress(xs, "Reading books", n),
+            scheduler=scheduler,
         )
         for f, err in c.failures:
             click.echo(f"warning: {f} was not reported: {err}", err=True)

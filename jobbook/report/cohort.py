@@ -1,25 +1,31 @@
 """A coach's cohort report: one row per person, totals, and the report's charts across everyone.
 
-Each book is read on its own (its own settings and holidays), all as of one date; the cohort's
-charts come from everyone's computed tables put together. A book that cannot be read is listed with
-its error and the others are still reported; when none can be read, nothing is written.
+Each book is read on its own (its own settings and holidays), all as of one date, by
+``person_part`` - in a process pool using every core, or on a Dask distributed cluster
+(``scheduler="tcp://HOST:PORT"``, the ``jobbook[cluster]`` extra). Each returns a small result
+(the person's row and only the columns of the computed tables that the combined report reads), never
+a Book, and results stream into the report in the order the books were given. A book that cannot be
+read is listed with its error and the others are still reported; when none can be read, nothing
+is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 
 from .._files import check_output, memory_writer, workbook_writer, write_new
-from ..errors import BadValue, JobbookError
+from ..errors import BadValue, JobbookError, UsageError, one_line
 from ..reader import read_book
 from ..template import _style as st
-from .data import ReportData, assemble, build, deadline_frames
+from .data import REPORT_READS, ReportData, assemble, build, deadline_frames
 from .pdf import report_pdf, table_page
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
@@ -40,6 +46,7 @@ PERSON_COLUMNS = [
     "Overdue",
     "Due in the next 14 days",
 ]
+Progress = Callable[[Iterable, int], Iterable]
 
 
 @dataclass
@@ -49,6 +56,18 @@ class Cohort:
     combined: ReportData | None  # the report over everyone (None if no book could be read)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, error)
     repeated: list[str] = field(default_factory=list)  # files given more than once (reported once)
+
+
+@dataclass
+class Part:
+    """One person's share of a cohort report: small enough to send back from a worker."""
+
+    file: str
+    error: str | None = None
+    row: dict | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # REPORT_READS columns + Person
+    overdue: pd.DataFrame | None = None
+    upcoming: pd.DataFrame | None = None
 
 
 def person_name(book) -> str:
@@ -76,6 +95,32 @@ def _row(name: str, path: Path, r: ReportData) -> dict:
     }
 
 
+def person_part(path: str | Path, month: str, as_of: dt.date) -> Part:
+    """Read one person's book and compute their row and their share of the combined report (run
+    in a worker process or on a Dask worker: plain arguments, a small picklable result)."""
+    path = Path(path)
+    try:
+        book = read_book(path, as_of=as_of)
+        name = person_name(book)
+        r = build(book, pd.Period(month, freq="M"), name)
+        od, up = deadline_frames(book)
+        tables = {
+            t: book.tables[t][cols or list(book.tables[t])]
+            .assign(Person=name)
+            .reset_index(drop=True)
+            for t, cols in REPORT_READS.items()
+        }
+    except JobbookError as exc:
+        return Part(str(path), error=str(exc))
+    return Part(
+        str(path),
+        row=_row(name, path, r),
+        tables=tables,
+        overdue=od.assign(person=name),
+        upcoming=up.assign(person=name),
+    )
+
+
 def _totals(people: pd.DataFrame) -> dict:
     n = people["Applications"].sum()
     out = {"Person": "Cohort", "File": f"{len(people)} people"}
@@ -92,34 +137,75 @@ def _totals(people: pd.DataFrame) -> dict:
     return out
 
 
+def _in_processes(run: Callable[[str], Part], paths: list[str], workers: int) -> Iterator[Part]:
+    """`run` over `paths` on `workers` processes (here, for one book or one core), in order."""
+    if workers <= 1 or len(paths) <= 1:
+        yield from map(run, paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(8, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        yield from pool.map(run, paths, chunksize=chunk)
+
+
+def _on_cluster(run: Callable[[str], Part], paths: list[str], scheduler: str) -> Iterator[Part]:
+    """`run` over `paths` on the Dask distributed cluster at `scheduler`, in order. The workers
+    must see the books at the same paths (a shared folder)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise UsageError(
+            "--scheduler needs Dask distributed: pip install 'jobbook[cluster]'"
+        ) from exc
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BadValue(f"cannot reach the Dask scheduler at {scheduler} ({one_line(exc)})") from exc
+    with client:
+        futures = client.map(run, paths, pure=False)
+        for future in futures:
+            yield future.result()
+            future.release()
+
+
 def build_cohort(
     paths: Iterable[Path],
     month: str,
     as_of: dt.date | None = None,
-    progress: Callable[[Iterable], Iterable] = lambda x: x,
+    progress: Progress = lambda items, total: items,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Cohort:
+    """The cohort report of `paths` for `month`. Books are read in a pool of `workers` processes
+    (default: every core), or on the Dask cluster at `scheduler`; `progress(results, total)` wraps
+    the stream of results (a progress bar)."""
     period = pd.Period(month, freq="M")
     as_of = as_of or dt.date.today()  # one date for everyone, whatever AsOf each book pins
-    rows, failures, tables, overdue, upcoming, repeated, seen = [], [], {}, [], [], [], set()
-    for path in progress(list(paths)):
-        path = Path(path)
-        if path.resolve() in seen:
+    unique, repeated, seen = [], [], set()
+    for path in paths:
+        key = Path(path).resolve()
+        if key in seen:
             repeated.append(str(path))
             continue
-        seen.add(path.resolve())
-        try:
-            book = read_book(path, as_of=as_of)
-            name = person_name(book)
-            r = build(book, period, name)
-            od, up = deadline_frames(book)
-        except JobbookError as exc:
-            failures.append((str(path), str(exc)))
+        seen.add(key)
+        unique.append(str(path))
+    run = partial(person_part, month=str(period), as_of=as_of)
+    if scheduler:
+        results = _on_cluster(run, unique, scheduler)
+    else:
+        results = _in_processes(run, unique, workers or os.cpu_count() or 1)
+    rows, failures, tables, overdue, upcoming = [], [], {}, [], []
+    for part in progress(results, len(unique)):
+        if part.error is not None:
+            failures.append((part.file, part.error))
             continue
-        rows.append(_row(name, path, r))
-        for t, df in book.tables.items():
-            tables.setdefault(t, []).append(df.assign(Person=name))
-        overdue.append(od.assign(person=name))
-        upcoming.append(up.assign(person=name))
+        rows.append(part.row)
+        for t, df in part.tables.items():
+            tables.setdefault(t, []).append(df)
+        overdue.append(part.overdue)
+        upcoming.append(part.upcoming)
     people = pd.DataFrame(rows, columns=PERSON_COLUMNS)
     if not rows:
         return Cohort(period, people, None, failures, repeated)
@@ -178,12 +264,14 @@ def write_cohort(
     *,
     force: bool = False,
     as_of: dt.date | None = None,
-    progress: Callable[[Iterable], Iterable] = lambda x: x,
+    progress: Progress = lambda items, total: items,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Cohort, list[Path]]:
     out = check_output(out, (".xlsx",), force, paths)
     if pdf is not None:
         pdf = check_output(pdf, (".pdf",), force, paths)
-    c = build_cohort(paths, month, as_of, progress)
+    c = build_cohort(paths, month, as_of, progress, workers=workers, scheduler=scheduler)
     if c.combined is None:
         errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
         raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")

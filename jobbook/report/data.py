@@ -151,6 +151,14 @@ def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
     return part(overdue), part(~overdue & (due >= today))
 
 
+def _person_key(df: pd.DataFrame, col: str) -> pd.Series:
+    """`col` as a key; in a cohort's tables put together, with the person (IDs repeat between
+    people: everyone has an A001)."""
+    if "Person" not in df:
+        return df[col]
+    return (df["Person"].astype(str) + "\x1f" + df[col].astype(str)).where(df[col].notna())
+
+
 def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Lesson actions not done yet, soonest first."""
     from ..core.computed import lookup
@@ -161,7 +169,12 @@ def lessons_open(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "Application ID": open_["Application ID"],
-            "Company": lookup(open_["Application ID"], p, "ID", "Company"),
+            "Company": lookup(
+                _person_key(open_, "Application ID"),
+                p.assign(_k=_person_key(p, "ID")),
+                "_k",
+                "Company",
+            ),
             "Action": open_["Action"],
             "Action type": open_["Action type"],
             "Due": pd.to_datetime(open_["Due"]).dt.date,
@@ -258,7 +271,7 @@ def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     # interviews by date (a recruiter screen comes 1st, a final last), then by name
     place = (
         i.assign(_d=pd.to_datetime(i["Date"]))
-        .groupby("Application ID", dropna=False)["_d"]
+        .groupby(_person_key(i, "Application ID"), dropna=False)["_d"]
         .rank(method="first")
     )
     order = place[rated.index].groupby(rounds).mean()
@@ -336,6 +349,33 @@ def _trend(by_month: dict[str, dict], m: pd.Period) -> list[tuple]:
         label = p.start_time.strftime("%b %Y")
         rows.append((label, counts["applications"], counts["interviews"], counts["offers"]))
     return rows
+
+
+# The columns of each computed table that ``assemble`` reads (None: all): a cohort keeps only these
+# of each person's book (``report.cohort``). Reading another column in ``assemble``? Add it here.
+REPORT_READS: dict[str, list[str] | None] = {
+    "Pipeline": ["ID", "Company", "Source", "Date applied", "Stage", "Status", "First response"],
+    "Interviews": [
+        "ID",
+        "Application ID",
+        "Round",
+        "Date",
+        "Thank-you sent",
+        "Thank-you due",
+        "Self-rating",
+    ],
+    "Offers": None,  # every column: a person has a few offers, and the report shows most of them
+    "Lessons": ["Application ID", "Action", "Action type", "Due", "Flag"],
+    "Questions": [
+        "ID",
+        "Question",
+        "Category",
+        "Self-rating",
+        "Answer differently?",
+        "Times practiced",
+        "Last practiced",
+    ],
+}
 
 
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
