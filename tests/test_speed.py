@@ -119,3 +119,68 @@ def test_cohort_scheduler_without_dask_is_a_clear_error(tmp_path, monkeypatch, c
     assert main([*args, "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "pip install 'jobbook[cluster]'" in capsys.readouterr().err
     assert main([*args[:3], "--month", "2026-02", "--scheduler", "tcp://x:1"]) == 2  # no --cohort
+
+
+# -- big sheets: the fast read gives exactly what the careful read gives -----------------------------
+
+
+def _same_book(a, b) -> None:
+    for name in a.inputs:
+        pd.testing.assert_frame_equal(a.inputs[name], b.inputs[name], check_dtype=False)
+    assert sorted(map(str, a.problems)) == sorted(map(str, b.problems))
+    assert a.times.keys() == b.times.keys()  # interview times of day, on both paths
+    for key in a.times:
+        pd.testing.assert_series_equal(a.times[key], b.times[key])
+
+
+def test_fast_read_of_big_sheets_equals_the_careful_read(tmp_path, monkeypatch):
+    import openpyxl
+
+    import jobbook
+    from jobbook.reader import _fast, _table
+    from jobbook.template import new_workbook
+
+    plain = new_workbook(tmp_path / "plain.xlsx", sample=True, as_of=AS_OF)
+    wb = openpyxl.load_workbook(plain)  # the same with what only the careful read can report
+    col = {c.value: c.column for c in wb["Interviews"][1]}
+    wb["Interviews"].cell(3, col["Thank-you sent"], False)  # an unticked checkbox
+    ws = wb["Pipeline"]
+    col = {c.value: c.column for c in ws[1]}
+    ws.cell(4, col["Salary min"], "n/a")  # text in a number column
+    ws.cell(5, col["Date applied"], "2026-09-01")  # a date typed as text
+    ws.cell(6, col["Stage"], "screen")  # a choice in lower case
+    marked = tmp_path / "marked.xlsx"
+    wb.save(marked)
+    careful = {p: jobbook.read_book(p) for p in (plain, marked)}
+
+    taken = []  # the sheets whose fast read was used
+
+    def load_plain(*args):
+        read = _fast.load_plain(*args)
+        if read is not None:
+            taken.append(args[3])
+        return read
+
+    monkeypatch.setattr(_fast, "PLAIN_BYTES", 0)  # every sheet counts as big
+    monkeypatch.setattr(_table, "load_plain", load_plain)
+    _same_book(jobbook.read_book(plain), careful[plain])
+    assert {"Pipeline", "Interviews", "Offers"} <= set(taken)
+    taken.clear()
+    _same_book(jobbook.read_book(marked), careful[marked])  # found out, read carefully
+    assert "Offers" in taken and "Pipeline" not in taken and "Interviews" not in taken
+
+
+def test_place_in_group_is_pandas_rank():
+    import numpy as np
+
+    from jobbook.report.data import _place_in_group
+
+    rng = np.random.default_rng(7)
+    n = 500
+    keys = pd.Series(rng.choice(["a", "b", "c", None], n), dtype="str")
+    dates = pd.Series(pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 9, n), "D"))
+    dates[rng.random(n) < 0.1] = pd.NaT
+    want = pd.DataFrame({"k": keys, "d": dates}).groupby("k", dropna=False)["d"]
+    np.testing.assert_array_equal(
+        _place_in_group(keys, dates).to_numpy(), want.rank(method="first").to_numpy()
+    )

@@ -25,6 +25,7 @@ def _frame(kind: str, sheet: str, ids, company, due, flag) -> pd.DataFrame:
     n = len(ids)
     return pd.DataFrame(
         {
+            "_k": np.full(n, KINDS.index(kind) if kind in KINDS else -1, dtype=np.int8),
             "kind": np.full(n, kind, dtype=object),
             "sheet": np.full(n, sheet, dtype=object),
             "id": pd.Series(ids).reset_index(drop=True),
@@ -119,15 +120,13 @@ def deadlines(
         if any(len(x) for x in parts)
         else _frame("", "", [], [], [], [])
     )
-    out = out[~np.isnat(out["due"].to_numpy(dtype="datetime64[D]"))]
+    due = out["due"].to_numpy(dtype="datetime64[D]")
+    keep = ~np.isnat(due)
     if within is not None:
-        limit = today + np.timedelta64(int(within), "D")
-        out = out[out["due"].to_numpy(dtype="datetime64[D]") <= limit]
-    out = out.assign(_k=out["kind"].map({k: n for n, k in enumerate(KINDS)}))
-    out = out.sort_values(["due", "_k"], kind="stable").drop(
-        columns=["_k"]
-    )  # parts are in sheet order
-    return out.reset_index(drop=True)[[*COLUMNS, "row"] if rows else COLUMNS]
+        keep &= due <= today + np.timedelta64(int(within), "D")
+    out, due = out[keep], due[keep]
+    order = np.lexsort((out["_k"].to_numpy(), due))  # by due, then kind; parts in sheet order
+    return out.iloc[order].reset_index(drop=True)[[*COLUMNS, "row"] if rows else COLUMNS]
 
 
 def deadline_records(frame: pd.DataFrame) -> list[dict[str, object]]:

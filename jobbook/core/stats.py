@@ -22,8 +22,24 @@ def parse_month(text: str) -> pd.Period:
 
 
 def stage_rank(stage: pd.Series) -> pd.Series:
-    """Wishlist=0 ... Offer=5; blank or unknown stages rank -1."""
-    return stage.map(_STAGE_RANK).fillna(-1).astype(int)
+    """Wishlist=0 ... Offer=5; blank or unknown stages rank -1 (each distinct value looked up
+    once)."""
+    codes, uniques = pd.factorize(stage)
+    ranks = np.array([_STAGE_RANK.get(u, -1) for u in uniques] + [-1], dtype=int)
+    return pd.Series(ranks[codes], index=stage.index)
+
+
+def _counts(values, known: tuple[str, ...], weights=None) -> dict[str, int]:
+    """How many rows hold each value (or the sum of `weights` over them): every `known` value,
+    zeros included, then any other value seen, alphabetically. Blanks are not a key. `values`:
+    a Series, or its ``pd.factorize`` (to count it several ways)."""
+    codes, uniques = values if isinstance(values, tuple) else pd.factorize(values)
+    ok = codes >= 0
+    w = None if weights is None else np.asarray(weights, dtype=float)[ok]
+    sums = np.bincount(codes[ok], weights=w, minlength=len(uniques))
+    found = dict(zip(uniques, sums.tolist()))
+    keys = [*known, *sorted(str(u) for u in uniques if u not in known)]
+    return {k: int(found.get(k, 0)) for k in keys}
 
 
 def _months(dates: pd.Series) -> np.ndarray:
@@ -56,11 +72,6 @@ def _responded(apps: pd.DataFrame, rank: pd.Series) -> pd.Series:
     return (rank >= _STAGE_RANK["Screen"]) | (apps["Status"] == "Rejected").fillna(False)
 
 
-def _per_key(values: pd.Series, known: tuple[str, ...]) -> list[str]:
-    seen = [v for v in pd.unique(values.dropna()) if v not in known]
-    return [*known, *sorted(map(str, seen))]
-
-
 def outcome_stats(
     pipeline: pd.DataFrame,
     interviews: pd.DataFrame,
@@ -85,28 +96,29 @@ def outcome_stats(
     waits = (first - applied).dt.days.dropna()
     median = float(np.median(waits)) if len(waits) else None
 
-    by_status = {
-        s: int(c)
-        for s, c in ((s, (apps["Status"] == s).sum()) for s in _per_key(apps["Status"], STATUSES))
+    by_status = _counts(apps["Status"], STATUSES)
+    src = pd.factorize(apps["Source"])
+    per_source = {
+        "applications": _counts(src, SOURCES),
+        "responses": _counts(src, SOURCES, responded),
+        "interviews": _counts(src, SOURCES, interviewed),
+        "offers": _counts(src, SOURCES, offered),
     }
     by_source = {}
-    src = apps["Source"]
-    for s in _per_key(src, SOURCES):
-        m = (src == s).fillna(False)
-        k = int(m.sum())
-        r = int((responded & m).sum())
+    for s, k in per_source["applications"].items():
+        r = per_source["responses"][s]
         by_source[s] = {
             "applications": k,
             "responses": r,
             "response_rate": _rate(r, k),
-            "interviews": int((interviewed & m).sum()),
-            "offers": int((offered & m).sum()),
+            "interviews": per_source["interviews"][s],
+            "offers": per_source["offers"][s],
         }
 
     return {
         "applications": n,
-        "active": int((apps["Status"] == "Active").sum()),
-        "accepted": int((apps["Status"] == "Accepted").sum()),
+        "active": by_status["Active"],
+        "accepted": by_status["Accepted"],
         "responses": responses,
         "response_rate": _rate(responses, n),
         "interview_rate": _rate(int(interviewed.sum()), n),
@@ -132,16 +144,16 @@ def by_month(
         "interviews": _months(interviews["Date"]),
         "offers": _months(offers["Offer date"]),
     }
+    if month is not None:  # one month: a count, no need to sort every date
+        m = _month(month)
+        return {str(m): {k: int((months == m).sum()) for k, months in series.items()}}
     counts = {}
     for k, months in series.items():
         months = months[~np.isnat(months)]
         values, n = np.unique(months, return_counts=True)
         counts[k] = dict(zip(values.tolist(), n.tolist()))
-    if month is not None:
-        span = [_month(month)]
-    else:
-        present = [np.datetime64(m, "M") for c in counts.values() for m in c]
-        if not present:
-            return {}
-        span = np.arange(min(present), max(present) + 1, dtype="datetime64[M]")
+    present = [np.datetime64(m, "M") for c in counts.values() for m in c]
+    if not present:
+        return {}
+    span = np.arange(min(present), max(present) + 1, dtype="datetime64[M]")
     return {str(m): {k: int(c.get(m.astype(object), 0)) for k, c in counts.items()} for m in span}

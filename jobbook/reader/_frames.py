@@ -18,9 +18,9 @@ import pandas as pd
 from ..core.settings import Settings
 from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, norm_header
+from ._columns import blank_column, empty_frame
 from ._layout import Layout
 from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
-from ._table import blank_column, empty_frame
 
 
 class Rows(Mapping):

@@ -8,20 +8,19 @@ still read, and ``n/a`` is reported with its cell.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import fastexcel
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
 from ._cells import read_cells, rows_of
+from ._columns import arrow_column, blank_column, empty_frame
+from ._fast import big_sheet, load_plain
 from ._layout import Layout, TableRef, col_letters, find_sheet
 from ._normalise import check_values, mark_of, not_a, text_date
 from ._parse import parse_dates, parse_numbers
@@ -51,37 +50,6 @@ class TableRead:
     header_row: int | None = None
     problems: list[Problem] = field(default_factory=list)
     times: dict[str, pd.Series] = field(default_factory=dict)  # keeps_time columns, not truncated
-
-
-def empty_frame(table: Table) -> pd.DataFrame:
-    """A table with no rows and every input column, typed."""
-    return _empty(table).copy(deep=False)  # copy-on-write: changes to the copy stay there
-
-
-def blank_column(like: pd.Series, index: pd.Index) -> pd.Series:
-    """A column of blanks of `like`'s type on `index`."""
-    if like.dtype == float:
-        return pd.Series(np.full(len(index), np.nan), index=index)
-    if pd.api.types.is_datetime64_any_dtype(like.dtype):
-        return pd.Series(np.full(len(index), np.datetime64("NaT"), like.dtype), index=index)
-    return pd.Series(
-        pd.array(pa.nulls(len(index), pa.large_string()), dtype=like.dtype), index=index
-    )
-
-
-@functools.cache
-def _empty(table: Table) -> pd.DataFrame:
-    data = {}
-    for c in table.inputs:
-        if c.kind in DATE_KINDS:
-            data[c.header] = pd.Series(dtype="datetime64[s]")
-        elif c.kind in NUMERIC_KINDS:
-            data[c.header] = pd.Series(dtype=float)
-        else:
-            data[c.header] = pd.Series(dtype="str")
-    df = pd.DataFrame(data)
-    df.index.name = "row"
-    return df
 
 
 def _find_table_ref(layout: Layout, sheet: str, table: Table) -> TableRef | None:
@@ -191,7 +159,7 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
             )
     if not positions:
         return out
-    out.frame = _load(path, reader, sheet, table, header_row, positions, out)
+    out.frame = _load(path, reader, sheet, table, header_row, positions, out, layout.parts[sheet])
     ref = _find_table_ref(layout, sheet, table)
     if ref is not None and header_row == ref.first_row:
         below = out.frame.index[out.frame.index > ref.last_row]
@@ -222,9 +190,16 @@ def _load(
     header_row: int,
     positions: dict[str, int],
     out: TableRead,
+    part: str | None = None,
 ) -> pd.DataFrame:
     cols = {c.header: c for c in table.inputs if c.header in positions}
     use = sorted(positions[h] - 1 for h in cols)
+    if part is not None and big_sheet(path, part):
+        read = load_plain(path, part, reader, sheet, table, header_row, positions, cols, use)
+        if read is not None:
+            frame, out.times = read
+            _check_values(sheet, frame, cols, out)
+            return frame
     dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
     try:
         loaded = reader.load_sheet(
@@ -249,9 +224,9 @@ def _load(
     for c in table.inputs:
         if c.header in cols:
             values = batch.column(by_abs[positions[c.header] - 1].name)
-            data[c.header] = _typed(values, c, index)
+            data[c.header] = arrow_column(values, c, index)
             if c.keeps_time:
-                out.times[c.header] = _typed(values, c, index, floor=False)
+                out.times[c.header] = arrow_column(values, c, index, floor=False)
         else:
             data[c.header] = blank_column(empty[c.header], index)
     del batch
@@ -263,21 +238,6 @@ def _load(
     out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
     _check_values(sheet, frame, cols, out)
     return frame
-
-
-def _typed(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Series:
-    """An Arrow column as a typed Series: dates truncated to the day (unless not `floor`), text
-    stripped (still Arrow)."""
-    if col.kind in DATE_KINDS:
-        dates = values.to_numpy(zero_copy_only=False)
-        dates = dates.astype("datetime64[D]") if floor else dates
-        return pd.Series(dates.astype("datetime64[s]"), index=index)
-    if col.kind in NUMERIC_KINDS:
-        return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
-    s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
-    s.index = index
-    s = s.str.strip()
-    return s.mask(s == "")
 
 
 def _cell(out: TableRead, header: str, row: int) -> str:

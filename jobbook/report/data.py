@@ -255,6 +255,22 @@ def _offer_names(o: pd.DataFrame) -> list[str]:
     return out
 
 
+def _place_in_group(keys: pd.Series, dates: pd.Series) -> pd.Series:
+    """Each row's place (1, 2, ...) by date among the rows of its key (a blank key is a group
+    too); ties in sheet order; NaN without a date. A sort, not a Python loop per group."""
+    n = len(keys)
+    codes, _ = pd.factorize(keys, use_na_sentinel=False)
+    days = to_days(dates)
+    nat = np.isnat(days)
+    order = np.lexsort((np.arange(n), days.astype(np.int64), nat, codes))
+    firsts = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1]]) if n else []
+    starts = np.repeat(firsts, np.diff(np.r_[firsts, n]).astype(int)) if n else []
+    place = np.empty(n)
+    place[order] = np.arange(n) - starts + 1
+    place[nat] = np.nan
+    return pd.Series(place, index=keys.index)
+
+
 def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     i = tables["Interviews"]
     rated = i[i["Self-rating"].notna()]
@@ -269,11 +285,7 @@ def _ratings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
     # rounds in the order they happen: the average place of each round among its application's
     # interviews by date (a recruiter screen comes 1st, a final last), then by name
-    place = (
-        i.assign(_d=pd.to_datetime(i["Date"]))
-        .groupby(_person_key(i, "Application ID"), dropna=False)["_d"]
-        .rank(method="first")
-    )
+    place = _place_in_group(_person_key(i, "Application ID"), i["Date"])
     order = place[rated.index].groupby(rounds).mean()
     out["_place"] = out["Round"].map(order)
     return (
