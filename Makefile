@@ -31,7 +31,7 @@ template: $(STAMP)
 	$(BIN)/python scripts/build_template.py
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .ruff_cache

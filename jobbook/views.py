@@ -42,7 +42,7 @@ NEEDS_REPORT = {
 
 def stats(book: Book, month: str | None = None) -> dict[str, object]:
     """SPEC section 4 plus ``as_of``."""
-    t = book.tables
+    t = book.inputs  # statistics need no computed column
     out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month)
     out["as_of"] = book.as_of.isoformat()
     return out

@@ -8,8 +8,11 @@ import functools
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table
+
+_STR = pd.Series([], dtype="str").dtype  # the reader's text type
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
@@ -17,15 +20,14 @@ def empty_frame(table: Table) -> pd.DataFrame:
     return _empty(table).copy(deep=False)  # copy-on-write: changes to the copy stay there
 
 
-def blank_column(like: pd.Series, index: pd.Index) -> pd.Series:
-    """A column of blanks of `like`'s type on `index`."""
-    if like.dtype == float:
-        return pd.Series(np.full(len(index), np.nan), index=index)
-    if pd.api.types.is_datetime64_any_dtype(like.dtype):
-        return pd.Series(np.full(len(index), np.datetime64("NaT"), like.dtype), index=index)
-    return pd.Series(
-        pd.array(pa.nulls(len(index), pa.large_string()), dtype=like.dtype), index=index
-    )
+def blank_column(col: Column, index: pd.Index) -> pd.Series:
+    """A column of blanks of `col`'s type on `index`."""
+    n = len(index)
+    if col.kind in DATE_KINDS:
+        return pd.Series(np.full(n, np.datetime64("NaT"), "datetime64[s]"), index=index)
+    if col.kind in NUMERIC_KINDS:
+        return pd.Series(np.full(n, np.nan), index=index)
+    return pd.Series(_STR.__from_arrow__(pa.nulls(n, pa.large_string())), index=index)
 
 
 @functools.cache
@@ -45,14 +47,15 @@ def _empty(table: Table) -> pd.DataFrame:
 
 def arrow_column(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Series:
     """An Arrow column as a typed Series: dates truncated to the day (unless not `floor`), text
-    stripped (still Arrow)."""
+    stripped (still Arrow, no Python object per cell), blank text as NA."""
+    if values.null_count == len(values):
+        return blank_column(col, index)
     if col.kind in DATE_KINDS:
         dates = values.to_numpy(zero_copy_only=False)
         dates = dates.astype("datetime64[D]") if floor else dates
         return pd.Series(dates.astype("datetime64[s]"), index=index)
     if col.kind in NUMERIC_KINDS:
         return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
-    s = values.to_pandas()  # Arrow-backed str: no Python objects per cell
-    s.index = index
-    s = s.str.strip()
-    return s.mask(s == "")
+    text = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+    return pd.Series(_STR.__from_arrow__(text), index=index)

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..schema import DATE_KINDS, NUMERIC_KINDS
-from ._columns import arrow_column, blank_column, empty_frame
+from ._columns import arrow_column, blank_column
 
 PLAIN_BYTES = 8 << 20  # sheets of less XML are read the careful way only: it costs little
 _EXPECTED = {  # the Arrow types a column of each kind may come as on the fast path
@@ -106,12 +106,11 @@ def _eager(reader, sheet, table, header_row, positions, cols, use):
         return None
     by_pos = {p: batch.column(k) for k, p in enumerate(use)}
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
-    empty = empty_frame(table)
     data, times = {}, {}
     for c in table.inputs:
         values = by_pos.get(positions.get(c.header, 0) - 1) if c.header in cols else None
         if values is None or values.null_count == len(values):
-            data[c.header] = blank_column(empty[c.header], index)
+            data[c.header] = blank_column(c, index)
             continue
         allowed = _EXPECTED.get(c.kind, (pa.types.is_string, pa.types.is_large_string))
         if not any(ok(values.type) for ok in allowed):

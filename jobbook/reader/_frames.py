@@ -95,7 +95,6 @@ def typed_frame(
     n = _height(raw)
     index = pd.RangeIndex(first_row, first_row + n, name="row")
     wanted = None if columns is None else set(columns)
-    empty = empty_frame(table)
     data, problems, found = {}, [], {}
 
     def report(header: str, row: int, message: str, severity: str = ERROR) -> None:
@@ -105,7 +104,7 @@ def typed_frame(
     for col in table.inputs:
         name = by_norm.get(norm_header(col.header))
         if name is None or (wanted is not None and col.header not in wanted):
-            data[col.header] = blank_column(empty[col.header], index)
+            data[col.header] = blank_column(col, index)
             continue
         values = _column(raw, name)
         found[col.header] = col

@@ -219,7 +219,6 @@ def _load(
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
     del loaded  # frees the parsed sheet now, not after the conversions (peak memory on big books)
     names = {info.index: h for h in cols for info in [by_abs[positions[h] - 1]]}
-    empty = empty_frame(table)
     data = {}
     for c in table.inputs:
         if c.header in cols:
@@ -228,7 +227,7 @@ def _load(
             if c.keeps_time:
                 out.times[c.header] = arrow_column(values, c, index, floor=False)
         else:
-            data[c.header] = blank_column(empty[c.header], index)
+            data[c.header] = blank_column(c, index)
     del batch
     frame = pd.DataFrame(data, index=index)
     _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out)
