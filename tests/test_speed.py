@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import zipfile
 
 import pandas as pd
 import pytest
@@ -184,3 +185,32 @@ def test_place_in_group_is_pandas_rank():
     np.testing.assert_array_equal(
         _place_in_group(keys, dates).to_numpy(), want.rank(method="first").to_numpy()
     )
+
+
+# -- new: the committed template, copied ------------------------------------------------------------
+
+
+def test_new_copies_the_committed_template_and_equals_a_fresh_build(tmp_path, monkeypatch):
+    import jobbook.template as template
+    from jobbook.template._macros import to_xlsm
+    from jobbook.template.committed import differences
+
+    fresh_xlsx = tmp_path / "fresh.xlsx"
+    template.build_workbook().save(fresh_xlsx)
+    fresh_xlsm = tmp_path / "fresh.xlsm"
+    fresh_xlsm.write_bytes(to_xlsm(template.build_workbook(macros=True)))
+    built = []
+    build = template.build_workbook
+    monkeypatch.setattr(
+        template, "build_workbook", lambda *a, **k: built.append(k) or build(*a, **k)
+    )
+    for fresh in (fresh_xlsx, fresh_xlsm):
+        copied = template.new_workbook(tmp_path / f"new{fresh.suffix}")
+        assert differences(copied, fresh) == []  # the same workbook, timestamps aside
+    assert built == []  # copied, not built
+    with zipfile.ZipFile(copied) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert f'<dcterms:created xsi:type="dcterms:W3CDTF">{dt.datetime.now(dt.UTC).date()}' in core
+    template.new_workbook(tmp_path / "gb.xlsx", country="GB")  # another country: built
+    template.new_workbook(tmp_path / "pinned.xlsx", as_of=AS_OF)  # a pinned AsOf: built
+    assert [k["country"] for k in built] == ["GB", "US"]

@@ -13,6 +13,8 @@ from ._commands import deadlines_text, stats_text
 
 def _country(ctx, param, value: str) -> str:
     """A holiday country the holidays package knows (else a usage error, before any work)."""
+    if value.strip().upper() == "US":  # the default: no need to load the holidays package
+        return "US"
     from ..core.calendar import public_holidays
 
     try:

@@ -10,25 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from .._files import backup, check_output, save_atomically, write_atomically
-from ..core.calendar import public_holidays
-from ..sample import SAMPLE_PROFILE, sample_search
-from ..schema import TABLES
-from ._dashboard import write_dashboard
-from ._macros import add_macro_sheets, to_xlsm
-from ._settings import write_settings
-from ._tables import capacity, write_table
-from ._years import write_offer_years, write_vesting
+from ._copy import holiday_years, template_copy
+
+if TYPE_CHECKING:  # openpyxl loads only when a workbook is built, not when one is copied
+    from openpyxl import Workbook
 
 __all__ = ["build_workbook", "holiday_years", "new_workbook", "save_atomically"]
-
-
-def holiday_years(year: int) -> range:
-    """Last year to two years ahead."""
-    return range(year - 1, year + 3)
 
 
 def build_workbook(
@@ -45,6 +35,16 @@ def build_workbook(
     `as_of` goes into the AsOf cell (blank: today's date at every recalculation); `year` chooses
     the holiday years (default: the as-of or current year); `macros` adds what the .xlsm needs
     (save it with ``_macros.to_xlsm``); `profile` fills Settings' profile (``YourName``...)."""
+    from openpyxl import Workbook
+
+    from ..core.calendar import public_holidays
+    from ..schema import TABLES
+    from ._dashboard import write_dashboard
+    from ._macros import add_macro_sheets
+    from ._settings import write_settings
+    from ._tables import capacity, write_table
+    from ._years import write_offer_years, write_vesting
+
     wb = Workbook()
     wb.remove(wb.active)
     records = records or {}
@@ -79,20 +79,26 @@ def new_workbook(
     replaced with `force` is first copied to a backup beside it (``backup``), whose path is given
     to `on_backup`; `on_backup=False` replaces it without a backup (``jobbook demo``'s own files)."""
     path = check_output(path, (".xlsx", ".xlsm"), force)
-    records = sample_search(as_of) if sample else None
     macros = path.suffix.lower() == ".xlsm"
-    wb = build_workbook(
-        records,
-        country=country,
-        as_of=as_of,
-        macros=macros,
-        profile=SAMPLE_PROFILE if sample else None,
-    )
+    data = None if sample or as_of else template_copy(path.suffix, country)
+    wb = None
+    if data is None:
+        from ..sample import SAMPLE_PROFILE, sample_search
+        from ._macros import to_xlsm
+
+        records = sample_search(as_of) if sample else None
+        wb = build_workbook(
+            records,
+            country=country,
+            as_of=as_of,
+            macros=macros,
+            profile=SAMPLE_PROFILE if sample else None,
+        )
+        data = to_xlsm(wb) if macros else None
     if force and on_backup is not False:  # without force there is nothing to replace
         kept = backup(path)  # only now: nothing is copied when the build fails
         if kept and on_backup:
             on_backup(kept)
-    if macros:
-        data = to_xlsm(wb)
+    if data is not None:
         return write_atomically(path, lambda tmp: Path(tmp).write_bytes(data), force=force)
     return save_atomically(wb, path, force=force)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from .._files import write_atomically
 from . import build_workbook, save_atomically
+from ._copy import TEMPLATE_YEAR
 from ._macros import to_xlsm
 
 TEMPLATE_PATH = Path("workbook/jobbook.xlsx")
 MACRO_TEMPLATE_PATH = Path("workbook/jobbook.xlsm")
-TEMPLATE_YEAR = 2026  # holidays for 2025-2028; bump once a year with a rebuild
 _STAMP = dt.datetime(2026, 1, 1)
 _TIMESTAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
