@@ -128,7 +128,7 @@ def typed_frame(
             parsed, bad = to_numbers(values, percent=col.kind == "percent")
             data[col.header] = pd.Series(parsed, index=index)
         else:
-            data[col.header] = pd.Series(to_text(values), index=index, dtype="str")
+            data[col.header] = to_text(values).set_axis(index)
             bad = np.zeros(n, dtype=bool)
         for row in index[bad]:
             report(col.header, row, not_a(col, values[row - first_row]))

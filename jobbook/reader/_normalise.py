@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..core.flags import mark_dates
 from ..problems import ERROR, WARNING
@@ -72,9 +73,9 @@ def _kind_of(v: object) -> int:
     return OTHER
 
 
-def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
     """(the kind of each cell: BLANK, NUMBER, TEXT, BOOL, DATE or OTHER; the text cells stripped of
-    surrounding spaces) of an object array. One pass in C for a column of one kind (the usual
+    surrounding spaces, as Arrow) of an object array. One pass in C for a column of one kind (the usual
     case); a Python pass only for mixed columns. Text of spaces only is blank."""
     values = np.asarray(values, dtype=object)
     inferred = pd.api.types.infer_dtype(values, skipna=True)
@@ -87,12 +88,11 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         kinds = found.astype(np.int8)
     kinds[pd.isna(values)] = BLANK
     text = np.flatnonzero(kinds == TEXT)
-    stripped = np.empty(len(text), dtype=object)
-    stripped[:] = [v.strip() for v in values[text]]
-    spaces = stripped == ""
+    stripped = pc.utf8_trim_whitespace(pa.array(values[text], type=pa.large_string()))
+    spaces = pc.equal(stripped, "").to_numpy(zero_copy_only=False)
     if spaces.any():
         kinds[text[spaces]] = BLANK
-        stripped = stripped[~spaces]
+        stripped = stripped.filter(pa.array(~spaces))
     return kinds, stripped
 
 
@@ -124,11 +124,7 @@ def to_dates(
     bad = np.isin(kinds, (BOOL, OTHER))
     is_date = kinds == DATE
     if is_date.any():
-        out[is_date] = (
-            pd.to_datetime(pd.Series(values[is_date]), errors="coerce")
-            .astype("datetime64[s]")
-            .to_numpy()
-        )
+        out[is_date] = _datetimes(values[is_date])
     is_num = kinds == NUMBER
     if is_num.any():
         days = serial_to_datetime(pd.Series(values[is_num].astype(float)), date1904).to_numpy()
@@ -137,7 +133,7 @@ def to_dates(
     text = kinds == TEXT
     read = np.zeros(len(values), dtype=bool)
     if text.any():
-        parsed, ok = parse_dates(pd.Series(stripped, dtype="str"), date1904, keep_time=True)
+        parsed, ok = parse_dates(_text_series(stripped), date1904, keep_time=True)
         ok = ok.to_numpy(dtype=bool)
         out[text] = parsed.to_numpy(dtype="datetime64[s]")
         read[text] = ok
@@ -145,6 +141,15 @@ def to_dates(
     if not keep_time:
         out = out.astype("datetime64[D]").astype("datetime64[s]")
     return out, bad, read
+
+
+def _datetimes(cells: np.ndarray) -> np.ndarray:
+    """Date and datetime objects as datetime64[s]: Arrow converts them in C; pandas takes the
+    mixtures Arrow refuses (dates beside datetimes, numpy dates, time zones)."""
+    try:
+        return pa.array(cells, type=pa.timestamp("us")).to_numpy().astype("datetime64[s]")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        return pd.to_datetime(pd.Series(cells), errors="coerce").to_numpy(dtype="datetime64[s]")
 
 
 def to_date(value: object, date1904: bool = False) -> dt.date | None:
@@ -164,20 +169,29 @@ def to_numbers(values: np.ndarray, percent: bool = False) -> tuple[np.ndarray, n
     bad = ~np.isin(kinds, (BLANK, NUMBER))
     text = kinds == TEXT
     if text.any():
-        parsed, ok = parse_numbers(pd.Series(stripped, dtype="str"), percent=percent)
+        parsed, ok = parse_numbers(_text_series(stripped), percent=percent)
         ok = ok.to_numpy(dtype=bool)
         out[text] = parsed.to_numpy(dtype=float, na_value=np.nan)
         bad[text] = ~ok
     return out, bad
 
 
-def to_text(values: np.ndarray) -> np.ndarray:
-    """Text as the reader gives it (an object array): stripped, blanks as None, whole numbers
-    (IDs) as ``7``, dates as ISO ``2026-01-05``."""
+def _text_series(text: pa.Array) -> pd.Series:
+    return pd.Series(_STR.__from_arrow__(text))
+
+
+def to_text(values: np.ndarray) -> pd.Series:
+    """Text as the reader gives it (the reader's Arrow-backed text): stripped, blanks as NA, whole
+    numbers (IDs) as ``7``, dates as ISO ``2026-01-05``."""
     values = np.asarray(values, dtype=object)
     kinds, stripped = cell_kinds(values)
-    out = np.full(len(values), None, dtype=object)
-    out[kinds == TEXT] = stripped
+    n = len(values)
+    if not np.isin(kinds, (NUMBER, DATE, BOOL, OTHER)).any():  # text and blanks: all in Arrow
+        text = kinds == TEXT
+        out = pc.replace_with_mask(pa.nulls(n, pa.large_string()), pa.array(text), stripped)
+        return _text_series(out)
+    out = np.full(n, None, dtype=object)
+    out[kinds == TEXT] = stripped.to_numpy(zero_copy_only=False)
     is_num = np.flatnonzero(kinds == NUMBER)
     if len(is_num):
         f = values[is_num].astype(float)
@@ -192,7 +206,7 @@ def to_text(values: np.ndarray) -> np.ndarray:
     for i in np.flatnonzero(np.isin(kinds, (BOOL, OTHER))):
         v = values[i]
         out[i] = str(v).upper() if isinstance(v, bool | np.bool_) else str(v)
-    return out
+    return pd.Series(out, dtype="str")
 
 
 def canonical_choices(values: pd.Series, choices: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
