@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..changes import CellWrite, Outcome
-from ..reader import Book
 from . import ISO_DATE, as_of_option, cli, output_options
 from ._commands import BOOK, emit, load
 from ._output import text_table
 
 CELL_FIELDS = ("sheet", "cell", "old", "new")
 SHOWN_CELLS = 200  # a dry run lists this many cells, then counts the rest
+
+if TYPE_CHECKING:  # pandas and the reader load when a command runs, not for --help
+    from ..reader import Book
 
 
 def dry_run_option(fn):
