@@ -214,5 +214,26 @@ def test_new_copies_the_committed_template_and_equals_a_fresh_build(tmp_path, mo
         core = z.read("docProps/core.xml").decode()
     assert f'<dcterms:created xsi:type="dcterms:W3CDTF">{dt.datetime.now(dt.UTC).date()}' in core
     template.new_workbook(tmp_path / "gb.xlsx", country="GB")  # another country: built
-    template.new_workbook(tmp_path / "pinned.xlsx", as_of=AS_OF)  # a pinned AsOf: built
-    assert [k["country"] for k in built] == ["GB", "US"]
+    assert [k["country"] for k in built] == ["GB"]
+
+
+def test_new_with_as_of_is_the_template_with_its_asof_cell_written(tmp_path):
+    """The copy with AsOf written by the editor reads as a fresh build pinned on that day: the
+    same settings, holidays and tables, the same cell value and format; only that sheet differs."""
+    import openpyxl
+
+    import jobbook
+    import jobbook.template as template
+    from jobbook.template.committed import differences
+
+    fresh = tmp_path / "fresh.xlsx"
+    template.build_workbook(as_of=AS_OF).save(fresh)
+    pinned = template.new_workbook(tmp_path / "pinned.xlsx", as_of=AS_OF)
+    a, b = jobbook.read_book(pinned), jobbook.read_book(fresh)
+    assert a.settings == b.settings and a.settings.AsOf == AS_OF and a.problems == b.problems == []
+    pd.testing.assert_frame_equal(a.holidays, b.holidays)
+    _same_book(a, b)
+    cells = [openpyxl.load_workbook(p)["Settings"]["B2"] for p in (pinned, fresh)]
+    assert {(c.value, c.number_format) for c in cells} == {(dt.datetime(2026, 3, 10), "yyyy-mm-dd")}
+    part = a.layout.parts["Settings"]
+    assert differences(pinned, fresh) == [f"differs: {part}"]  # only the Settings sheet

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._files import backup, check_output, save_atomically, write_atomically
-from ._copy import holiday_years, template_copy
+from ._copy import holiday_years, template_copy, with_as_of
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is built, not when one is copied
     from openpyxl import Workbook
@@ -80,7 +80,9 @@ def new_workbook(
     to `on_backup`; `on_backup=False` replaces it without a backup (``jobbook demo``'s own files)."""
     path = check_output(path, (".xlsx", ".xlsm"), force)
     macros = path.suffix.lower() == ".xlsm"
-    data = None if sample or as_of else template_copy(path.suffix, country)
+    data = None if sample else template_copy(path.suffix, country, as_of)
+    if data is not None and as_of is not None:  # the template, with its AsOf cell written
+        data = with_as_of(data, path.suffix, as_of)
     wb = None
     if data is None:
         from ..sample import SAMPLE_PROFILE, sample_search

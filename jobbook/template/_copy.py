@@ -2,10 +2,10 @@
 
 A fresh build imports openpyxl and writes every sheet, style, validation and formula (1-2 s); the
 committed template is that very build (a test keeps it so: ``committed.differences``). When a new
-workbook would equal it - no sample, no AsOf, the template's holiday country and years - it is
-copied member by member with only its document timestamps made today's. Any other workbook (another
-country, a pinned AsOf, a sample, next year's holidays, or an installed jobbook without the
-template files) is built as before.
+workbook would equal it - no sample, the template's holiday country and years - it is copied
+member by member with only its document timestamps made today's, and a pinned AsOf written into
+its cell by the workbook editor (``jobbook.edit``). Any other workbook (another country, a sample,
+other years' holidays, or an installed jobbook without the template files) is built as before.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ def holiday_years(year: int) -> range:
 
 
 def template_copy(suffix: str, country: str, today: dt.date | None = None) -> bytes | None:
-    """The bytes of a new, empty workbook (``.xlsx`` or ``.xlsm``) for `country` made `today`,
-    copied from the committed template; None when a fresh build would differ from it."""
+    """The bytes of a new, empty workbook (``.xlsx`` or ``.xlsm``) for `country` as of `today`
+    (default: the system date; its year chooses the holidays), copied from the committed template;
+    None when a fresh build would have other holidays."""
     today = today or dt.date.today()
     source = TEMPLATE_DIR / f"jobbook{suffix.lower()}"
     if (
@@ -48,3 +49,22 @@ def template_copy(suffix: str, country: str, today: dt.date | None = None) -> by
                 data = _STAMP.sub(lambda m: m.group(1) + now + m.group(3), data)
             dst.writestr(info, data, compress_type=info.compress_type)
     return out.getvalue()
+
+
+def with_as_of(data: bytes, suffix: str, as_of: dt.date) -> bytes:
+    """The workbook `data` with `as_of` in its AsOf cell, written by the workbook editor (the cell
+    found by its defined name, as every reader finds it)."""
+    import tempfile
+
+    from ..changes import CellWrite
+    from ..edit import edit_workbook
+    from ..reader._layout import col_letters, inspect
+
+    with tempfile.TemporaryDirectory(prefix="jobbook-new-") as folder:
+        book = Path(folder) / f"new{suffix.lower()}"
+        book.write_bytes(data)
+        sheet, row, col = inspect(book).names["AsOf"]
+        edit_workbook(
+            book, [CellWrite(sheet, f"{col_letters(col)}{row}", [[as_of]])], keep_backup=False
+        )
+        return book.read_bytes()
