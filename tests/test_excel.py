@@ -21,6 +21,7 @@ import pytest
 import jobbook
 from jobbook import views
 from jobbook.core import BusinessCalendar, as_date
+from jobbook.core.deadlines import KIND_LABELS
 from jobbook.core.offers import YEAR_COLUMNS
 from jobbook.excel import actions
 from jobbook.excel import functions as f
@@ -415,10 +416,12 @@ def test_deadlines_check_refresh_actions(sample, tmp_path):
     d = writes(actions.deadlines(book))
     rows = d[f"A{actions.FIRST_ROW}"]
     assert rows[0] == ["Due", "Flag", "Kind", "Sheet", "ID", "Company"]
-    assert [[r[0].isoformat(), *r[1:]] for r in rows[1:]] == [
-        [x["due"], x["flag"], x["kind"], x["sheet"], x["id"], x["company"]]
+    got = [[r[0].isoformat(), *r[1:]] for r in rows[1:]]
+    assert got == [  # kinds in words, as on the Dashboard
+        [x["due"], x["flag"], KIND_LABELS[x["kind"]], x["sheet"], x["id"], x["company"]]
         for x in views.deadlines(book)
     ]
+    assert "Lesson action" in {r[2] for r in got} and "lesson" not in {r[2] for r in got}
     r = writes(actions.refresh(book))
     assert [row[1] for row in r[f"L{actions.FIRST_ROW}"][1:]] == [
         o["id"] for o in views.offers(book)

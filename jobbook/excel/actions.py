@@ -42,9 +42,19 @@ def _date(iso: str | None) -> dt.date | None:
 
 
 def deadlines(book: Book) -> ActionResult:
-    """Deadlines button: every open deadline, soonest first, on the Lists sheet."""
+    """Deadlines button: every open deadline, soonest first, on the Lists sheet (kinds in words,
+    as on the Dashboard)."""
+    from ..core.deadlines import KIND_LABELS
+
     rows = [
-        [_date(d["due"]), d["flag"], d["kind"], d["sheet"], d["id"], d["company"]]
+        [
+            _date(d["due"]),
+            d["flag"],
+            KIND_LABELS.get(d["kind"], d["kind"]),
+            d["sheet"],
+            d["id"],
+            d["company"],
+        ]
         for d in views.deadlines(book)
     ]
     overdue = sum(1 for r in rows if r[1] == FLAG_OVERDUE)
