@@ -82,3 +82,63 @@ def new_workbook() -> Workbook:
 def save(wb: Workbook, path: Path) -> Path:
     wb.save(path)
     return path
+
+
+# -- shared formulas, as Excel writes a filled-down column and a filled-right row ----------------
+
+SHARED_SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+<dimension ref="A1:O8"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>\
+<sheetFormatPr defaultRowHeight="15"/><sheetData>\
+<row r="1" spans="1:15"><c r="A1" t="inlineStr"><is><t>ID</t></is></c>\
+<c r="E1" t="inlineStr"><is><t>Base</t></is></c><c r="J1" t="inlineStr"><is><t>Next</t></is></c>\
+<c r="L1"><v>1</v></c><c r="M1"><v>2</v></c><c r="O1" t="inlineStr"><is><t>Triple</t></is></c></row>\
+{rows}\
+<row r="7" spans="2:5"><c r="B7"><v>1</v></c><c r="C7"><v>2</v></c><c r="D7"><v>3</v></c>\
+<c r="E7"><v>4</v></c></row>\
+<row r="8" spans="2:5"><c r="B8"><f t="shared" ref="B8:E8" si="1">B7*2</f><v>2</v></c>\
+<c r="C8"><f t="shared" si="1"/><v>4</v></c><c r="D8"><f t="shared" si="1"/><v>6</v></c>\
+<c r="E8"><f t="shared" si="1"/><v>8</v></c></row>\
+</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" \
+footer="0.3"/></worksheet>"""
+
+
+def _shared_row(r: int) -> str:
+    """Row r of 2..5: J = E+7 filled down (si 0), L:M = $E*10+L$1 filled down and right (si 2),
+    O = E*3 filled down (si 3); the masters on row 2."""
+
+    def f(si: int, ref: str, text: str) -> str:
+        return (
+            f'<f t="shared" ref="{ref}" si="{si}">{text}</f>'
+            if r == 2
+            else f'<f t="shared" si="{si}"/>'
+        )
+
+    base = 100 * (r - 1)
+    return (
+        f'<row r="{r}" spans="1:15"><c r="A{r}" t="inlineStr"><is><t>A00{r - 1}</t></is></c>'
+        f'<c r="E{r}"><v>{base}</v></c><c r="J{r}">{f(0, "J2:J5", "E2+7")}<v>{base + 7}</v></c>'
+        f'<c r="L{r}">{f(2, "L2:M5", "$E2*10+L$1")}<v>{base * 10 + 1}</v></c>'
+        f'<c r="M{r}"><f t="shared" si="2"/><v>{base * 10 + 2}</v></c>'
+        f'<c r="O{r}">{f(3, "O2:O5", "E2*3")}<v>{base * 3}</v></c></row>'
+    )
+
+
+def shared_formula_book(path: Path) -> Path:
+    """A workbook whose sheet "Plan" holds shared formulas exactly as Excel writes them: a column
+    filled down (J2:J5 = E+7), a block filled down and right (L2:M5 = $E*10+L$1), another column
+    (O2:O5 = E*3) and a row filled right (B8:E8 = B7*2)."""
+    import zipfile
+
+    wb = new_workbook()
+    wb.create_sheet("Plan")
+    save(wb, path)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    xml = SHARED_SHEET.format(rows="".join(_shared_row(r) for r in range(2, 6)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            is_sheet = info.filename == "xl/worksheets/sheet1.xml"
+            z.writestr(info, xml.encode() if is_sheet else data)
+    return path

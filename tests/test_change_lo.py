@@ -121,3 +121,30 @@ def test_libreoffice_agrees_after_the_changes(changed, kind):
     applications = views.stats(book)["applications"]
     assert applications == views.stats(c["before"])["applications"] + added - 2  # two wishlist rows
     assert wb["Dashboard"]["B5"].value == applications
+
+
+def test_libreoffice_computes_every_formula_of_a_shared_group_written_over(soffice, tmp_path):
+    """A hand-made book with shared formulas (test_edit's), its masters written over: the other
+    cells of each group still compute what they did before, in LibreOffice's own recalculation."""
+    from test_edit import shared_edit
+
+    from handmade import shared_formula_book
+
+    path = shared_formula_book(tmp_path / "shared.xlsx")
+    shared_edit(path)
+    ws = openpyxl.load_workbook(recalculate(path, tmp_path / "lo"), data_only=True)["Plan"]
+    got = {k: ws[k].value for k in ("J3", "J5", "M2", "L3", "M5", "O2", "O5", "C8", "E8")}
+    base = {r: 100 * (r - 1) for r in range(2, 6)}  # column E
+    assert got == {
+        "J3": base[3] + 7,
+        "J5": base[5] + 7,
+        "M2": base[2] * 10 + 2,  # $E2*10+M$1, in the master's own row
+        "L3": base[3] * 10 + 1,
+        "M5": base[5] * 10 + 2,
+        "O2": base[2] * 3,  # a group whose member (O3) was written: still shared
+        "O5": base[5] * 3,
+        "C8": 4,  # B8:E8 = B7*2 filled right, B8 cleared
+        "E8": 8,
+    }
+    assert {k: ws[k].value for k in ("L2", "O3")} == {"L2": 5, "O3": 9}
+    assert error_cells([ws]) == []

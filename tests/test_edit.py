@@ -21,13 +21,13 @@ import jobbook
 from jobbook import JobbookError
 from jobbook.changes import CellWrite, RowAppend, TableWrite
 from jobbook.edit import edit_workbook
-from jobbook.edit._formula import shift_rows
+from jobbook.edit._formula import shift, shift_rows
 from jobbook.edit._styles import is_date_code
 from jobbook.vba.xlsm import VBA_MODULE, bas_source
 
 from conftest import PIPELINE_KEYS, build_search, copy_of
 from handmade import new_workbook as blank_workbook
-from handmade import save, write_sheet
+from handmade import save, shared_formula_book, write_sheet
 
 
 @pytest.fixture
@@ -340,6 +340,63 @@ def test_formula_copied_down_moves_relative_rows_only():
         == "Transition[[#This Row],[Notice given]]+LOG10(A2)"
     )
     assert shift_rows("'My B7 sheet'!B7", 2) == "'My B7 sheet'!B9"
+
+
+def test_formula_copied_right_and_down_moves_relative_columns_and_rows():
+    assert shift("$E2*10+L$1", 2, 1) == "$E4*10+M$1"
+    assert (
+        shift("SUM(E:E)+SUM($E:F)+SUM(3:5)+SUM($3:4)", 1, 2)
+        == "SUM(G:G)+SUM($E:H)+SUM(4:6)+SUM($3:5)"
+    )
+    # names, functions with digits, structured references and literals stay as they are
+    assert shift('T1[Col]+LOG10(A1)+ABCD1+"B7"&Rate', 1, 1) == 'T1[Col]+LOG10(B2)+ABCD1+"B7"&Rate'
+    assert shift("XFD1+A1048576", 1, 1) == "#REF!+#REF!"  # off the sheet, as Excel says
+
+
+def shared_edit(path: Path) -> None:
+    """Write over the masters of three shared-formula groups (a column filled down, a block filled
+    down and right, a row filled right: cleared) and over a member of a fourth."""
+    edit_workbook(
+        path,
+        [
+            CellWrite("Plan", "J2", [[dt.date(2026, 11, 2)]]),
+            CellWrite("Plan", "L2", [[5]]),
+            CellWrite("Plan", "O3", [[9]]),
+            CellWrite("Plan", "B8", [[None]]),
+        ],
+        keep_backup=False,
+    )
+
+
+SHARED_WRITTEN = {"J2", "L2", "O3", "B8"}
+
+
+def test_writing_over_a_shared_formula_keeps_every_other_cells_formula(tmp_path):
+    """Excel stores a filled-down formula once, in the group's first cell; writing that cell must
+    not leave the others empty. openpyxl, which expands shared formulas, reads every formula
+    before and after: the same, but for the cells written."""
+    path = shared_formula_book(tmp_path / "shared.xlsx")
+    formulas = {
+        c.coordinate: c.value
+        for row in openpyxl.load_workbook(path)["Plan"].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    }
+    assert len(formulas) == 20 and formulas["M4"] == "=$E4*10+M$1"
+    shared_edit(path)
+    ws = openpyxl.load_workbook(path)["Plan"]
+    after = {k: ws[k].value for k in formulas}
+    assert after == {k: v for k, v in formulas.items() if k not in SHARED_WRITTEN} | {
+        "J2": dt.datetime(2026, 11, 2),
+        "L2": 5,
+        "O3": 9,
+        "B8": None,
+    }
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    masters = set(re.findall(r'<f t="shared" ref="[^"]+" si="(\d+)">', xml))
+    members = set(re.findall(r'<f t="shared" si="(\d+)"/>', xml))
+    assert masters == members == {"3"}  # the group whose member was written stays shared
+    assert '<c r="J3"><f>E3+7</f></c>' in xml and '<c r="C8"><f>C7*2</f></c>' in xml
 
 
 def _edit_in_child(path: str, changes) -> None:

@@ -12,18 +12,8 @@ from xml.sax.saxutils import escape
 
 from ..changes import Formula
 from ._formula import shift_xml
-from ._rows import (
-    CELL_REF,
-    ROW,
-    Cell,
-    attr,
-    cells,
-    col_letters,
-    col_number,
-    last_row_in,
-    row_number,
-    split,
-)
+from ._rows import ROW, Cell, attr, cells, col_letters, last_row_in, row_number, split
+from ._shared import Shared
 from ._strings import SharedStrings, inline
 from ._styles import Styles
 from ._tables import grow_ranges, parse_ref
@@ -164,7 +154,7 @@ def _build(p: str, ref: str, value: object, style: int | None, ctx: Context) -> 
     return f'<{p}c r="{ref}"{s} t="inlineStr">{inline(text, p)}</{p}c>'
 
 
-def _copied(above: Cell | None, above_row: int, row: int, masters: dict) -> FormulaXml | None:
+def _copied(above: Cell | None, above_row: int, row: int, shared: Shared) -> FormulaXml | None:
     """The formula of `above` as it reads `row - above_row` rows further down."""
     if above is None or not above.has_formula:
         return None
@@ -172,7 +162,7 @@ def _copied(above: Cell | None, above_row: int, row: int, masters: dict) -> Form
     attrs, text = f.group(1), f.group(2)
     kind = attr(attrs, "t") or "normal"
     if kind == "shared":
-        master = masters.get(attr(attrs, "si"))
+        master = shared.masters.get(attr(attrs, "si"))
         if master is None or master[2] != above.col:
             return None
         text, master_row = master[0], master[1]
@@ -191,7 +181,7 @@ def _rebuild(
     row_xml: str | None,
     edit: SheetEdit,
     above: tuple[int, str] | None,
-    masters: dict,
+    shared: Shared,
     ctx: Context,
 ) -> str:
     where = f"{edit.sheet}!row {r}"
@@ -216,10 +206,10 @@ def _rebuild(
             value = writes[col]
             if value is COPY_DOWN:
                 up = above_cells.get(col)
-                value = _copied(up, above_row, r, masters)
+                value = _copied(up, above_row, r, shared)
                 if value is None:  # no formula to copy: the cell keeps, or takes, its format
                     if cell is not None:
-                        out.append(drop_cached(cell.raw, p))
+                        out.append(shared.own(drop_cached(cell.raw, p), r, col))
                     elif up is not None and up.style is not None:
                         out.append(f'<{p}c r="{ref}" s="{up.style}"/>')
                     continue
@@ -228,10 +218,12 @@ def _rebuild(
             edit.old[(r, col)] = _old(cell, ctx)
             value = None
         else:
-            out.append(drop_cached(cell.raw, p))
+            out.append(shared.own(drop_cached(cell.raw, p), r, col))
             continue
-        if cell is not None and attr(cell.attrs, "t") == "s" and ctx.strings is not None:
-            ctx.strings.references -= 1
+        if cell is not None:
+            shared.written_over(cell.inner, r, col)
+            if attr(cell.attrs, "t") == "s" and ctx.strings is not None:
+                ctx.strings.references -= 1
         if not isinstance(value, FormulaXml):
             edit.done[(r, col)] = value
         up = above_cells.get(col)
@@ -244,23 +236,6 @@ def _rebuild(
 
 
 # -- the sheet ------------------------------------------------------------------------------------
-
-_MASTER = re.compile(r"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)>([^<]+)</")
-
-
-def _note_masters(region: str, masters: dict) -> None:
-    if 't="shared"' not in region:
-        return
-    for m in _MASTER.finditer(region):
-        fattrs = m.group(2)
-        if attr(fattrs, "t") == "shared" and attr(fattrs, "ref") and attr(fattrs, "si") is not None:
-            ref = CELL_REF.search(m.group(1))
-            if ref:
-                masters[attr(fattrs, "si")] = (
-                    m.group(3),
-                    int(ref.group(2)),
-                    col_number(ref.group(1)),
-                )
 
 
 def _dimension(head: str, edit: SheetEdit) -> str:
@@ -287,7 +262,11 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
     targets = sorted(set(edit.writes))
     clear_rows = [(r1, r2) for r1, _, r2, _ in edit.clears]
     above: tuple[int, str] | None = None
-    masters: dict = {}
+    shared = Shared()
+
+    def passing(xml: str) -> str:  # rows that pass through: cached values dropped
+        return shared.unshare(drop_cached(xml, p), where)
+
     for kind, text, p in split(chunks, where):
         if kind == "head":
             yield _dimension(text, edit).encode()
@@ -296,21 +275,21 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
             new = []
             while targets:
                 r = targets.pop(0)
-                row = _rebuild(p, r, None, edit, above, masters, ctx)
+                row = _rebuild(p, r, None, edit, above, shared, ctx)
                 new.append(row)
                 above = (r, row)
             for r2, c1, c2, new_r2, r1 in edit.grow:
                 text = _grow_tail(text, r2, c1, c2, new_r2, r1)
             yield ("".join(new) + text).encode()
             continue
-        _note_masters(text, masters)
+        shared.note(text)
         last = last_row_in(text, p, where)
         if last is None:
             yield text.encode()
             continue
         clearing = any(r1 <= last[0] and r2 >= (above[0] if above else 0) for r1, r2 in clear_rows)
         if not clearing and not (targets and targets[0] <= last[0]):
-            yield drop_cached(text, p).encode()
+            yield passing(text).encode()
             above = last
             continue
         out, pos = [], 0
@@ -319,23 +298,23 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
             if found is None:  # not there, or its r is not first: row by row below
                 break
             before = text[pos : found.start()]
-            out.append(drop_cached(before, p))
+            out.append(passing(before))
             above = last_row_in(before, p, where) or above
             m = ROW.match(text, found.start())
             r = targets.pop(0)
-            out.append(_rebuild(p, r, m.group(0), edit, above, masters, ctx))
+            out.append(_rebuild(p, r, m.group(0), edit, above, shared, ctx))
             above = (r, m.group(0))
             pos = m.end()
         if clearing or (targets and targets[0] <= last[0]):
-            rest, above = _row_by_row(text[pos:], p, edit, targets, clear_rows, above, masters, ctx)
+            rest, above = _row_by_row(text[pos:], p, edit, targets, clear_rows, above, shared, ctx)
             out.append(rest)
         else:
-            out.append(drop_cached(text[pos:], p))
+            out.append(passing(text[pos:]))
             above = last
         yield "".join(out).encode()
 
 
-def _row_by_row(text, p, edit, targets, clear_rows, above, masters, ctx):
+def _row_by_row(text, p, edit, targets, clear_rows, above, shared, ctx):
     """`text` with its rows written, cleared, inserted or passed through one by one."""
     out, pos = [], 0
     for m in ROW.finditer(text):
@@ -344,16 +323,16 @@ def _row_by_row(text, p, edit, targets, clear_rows, above, masters, ctx):
         r = row_number(m.group(2), edit.sheet)
         while targets and targets[0] < r:
             t = targets.pop(0)
-            row = _rebuild(p, t, None, edit, above, masters, ctx)
+            row = _rebuild(p, t, None, edit, above, shared, ctx)
             out.append(row)
             above = (t, row)
         if targets and targets[0] == r:
             targets.pop(0)
-            row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+            row = _rebuild(p, r, m.group(0), edit, above, shared, ctx)
         elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
-            row = _rebuild(p, r, m.group(0), edit, above, masters, ctx)
+            row = _rebuild(p, r, m.group(0), edit, above, shared, ctx)
         else:
-            row = drop_cached(m.group(0), p)
+            row = shared.unshare(drop_cached(m.group(0), p), edit.sheet)
         out.append(row)
         above = (r, m.group(0))
     out.append(text[pos:])

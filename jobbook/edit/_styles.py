@@ -73,10 +73,15 @@ class Styles:
         ids = [int(_attr(m.group(0), "numFmtId") or 0) for m in _NUMFMT.finditer(self.xml)]
         fid = max([163, *ids]) + 1
         tag = f'<numFmt numFmtId="{fid}" formatCode="{DATE_CODE}"/>'
-        m = re.search(r"<(\w+:)?numFmts\b[^>]*>", self.xml)
+        m = re.search(r"<(\w+:)?numFmts\b([^>]*?)(/?)>", self.xml)
         if m:
-            tag = tag.replace("<numFmt", f"<{m.group(1) or ''}numFmt")
-            self.xml = self.xml[: m.end()] + tag + self.xml[m.end() :]
+            p = m.group(1) or ""
+            tag = tag.replace("<numFmt", f"<{p}numFmt")
+            if m.group(3):  # <numFmts count="0"/>, as openpyxl writes it: opened and closed
+                tag = f"<{p}numFmts{m.group(2).rstrip()}>{tag}</{p}numFmts>"
+                self.xml = self.xml[: m.start()] + tag + self.xml[m.end() :]
+            else:
+                self.xml = self.xml[: m.end()] + tag + self.xml[m.end() :]
             self.xml = _set_count(self.xml, "numFmts", len(ids) + 1)
         else:
             m = re.search(r"<(\w+:)?styleSheet\b[^>]*>", self.xml)
