@@ -44,6 +44,7 @@ class Cell:
 
 
 def cells(row_inner: str | None, where: str) -> list[Cell]:
+    """The cells of a row (``split`` has written in the references some programs leave out)."""
     out = []
     for m in CELL.finditer(row_inner or ""):
         ref = CELL_REF.search(m.group(2))
@@ -84,6 +85,15 @@ def split(chunks: Iterable[bytes], where: str) -> Iterator[tuple[str, str, str]]
     state = "head"
     prefix = ""
     end_rows = "</sheetData>"
+    last: list[str] = [""]  # the rows region before, for the number of its last row
+
+    def numbered(region: str) -> str:
+        if _loose(region, prefix):
+            before = last_row_in(last[0], prefix, where) if last[0] else None
+            region = _with_references(region, before[0] if before else 0)
+        last[0] = region
+        return region
+
     for piece in decoded(chunks):
         buf += piece
         if state == "head":
@@ -104,19 +114,65 @@ def split(chunks: Iterable[bytes], where: str) -> Iterator[tuple[str, str, str]]
             stop = buf.find(end_rows)
             if stop >= 0:
                 if stop:
-                    yield "rows", buf[:stop], prefix
+                    yield "rows", numbered(buf[:stop]), prefix
                 buf = buf[stop:]
                 state = "tail"
                 continue
             cut = _last_row_end(buf, prefix)
             if cut:
-                yield "rows", buf[:cut], prefix
+                yield "rows", numbered(buf[:cut]), prefix
                 buf = buf[cut:]
     if state == "head":
         raise NotAWorkbook(f"{where}: the sheet has no cell data (no <sheetData>)")
     if state == "rows":
         raise NotAWorkbook(f"{where}: the sheet is cut short")
     yield "tail", buf, prefix
+
+
+def _loose(region: str, p: str) -> bool:
+    """Whether a row or cell in `region` may lack its reference: its start tag does not begin
+    with ``r="`` (Excel, LibreOffice and openpyxl always write it first). Counted at C speed."""
+    for tag in ("row", "c"):
+        tags = sum(region.count(f"<{p}{tag}{end}") for end in (" ", ">", "/>"))
+        if tags != region.count(f'<{p}{tag} r="'):
+            return True
+    return False
+
+
+def _with_references(region: str, row: int) -> str:
+    """`region` with a reference written into each row and cell that has none: a row without
+    ``r`` is the row after the one before it (`row`: the last row before the region), a cell
+    without ``r`` the column after the cell before it, as Excel reads them."""
+    out, pos = [], 0
+    for m in ROW.finditer(region):
+        attrs, inner = m.group(2), m.group(3)
+        number = ROW_NO.search(attrs)
+        row = int(number.group(1)) if number else row + 1
+        out.append(region[pos : m.start(2)])
+        out.append(attrs if number else f' r="{row}"{attrs}')
+        if inner is not None:
+            out.append(region[m.end(2) : m.start(3)])
+            out.append(_cells_numbered(inner, row))
+            out.append(region[m.end(3) : m.end()])
+        else:
+            out.append(region[m.end(2) : m.end()])
+        pos = m.end()
+    out.append(region[pos:])
+    return "".join(out)
+
+
+def _cells_numbered(inner: str, row: int) -> str:
+    out, pos, col = [], 0, 0
+    for m in CELL.finditer(inner):
+        ref = CELL_REF.search(m.group(2))
+        if ref:
+            col = col_number(ref.group(1))
+            continue
+        col += 1
+        out += [inner[pos : m.start(2)], f' r="{col_letters(col)}{row}"']
+        pos = m.start(2)
+    out.append(inner[pos:])
+    return "".join(out)
 
 
 def _last_row_end(buf: str, prefix: str) -> int:

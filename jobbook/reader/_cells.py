@@ -66,21 +66,25 @@ def _read_cells(path: str | Path, part: str, max_row: int | None) -> dict[tuple[
     with zipfile.ZipFile(path) as zf:
         raw: dict[tuple[int, int], tuple[str, str]] = {}
         with zf.open(part) as fh:
-            row_no = 0
-            for _, el in ET.iterparse(fh, events=("end",)):
+            row_no, col_no = 0, 0
+            for event, el in ET.iterparse(fh, events=("start", "end")):
                 tag = el.tag
                 if tag == _M + "row":
-                    row_no = int(el.get("r", row_no + 1))
-                    el.clear()
-                    if max_row is not None and row_no >= max_row:
-                        break
+                    if event == "start":  # a row without r follows the row before it
+                        row_no, col_no = int(el.get("r", row_no + 1)), 0
+                        if max_row is not None and row_no > max_row:
+                            break
+                    else:
+                        el.clear()
                     continue
-                if tag != _M + "c":
+                if tag != _M + "c" or event != "end":
                     continue
                 ref = el.get("r", "")
                 letters = "".join(ch for ch in ref if ch.isalpha())
                 digits = "".join(ch for ch in ref if ch.isdigit())
-                r = int(digits) if digits else row_no + 1
+                # a cell without r is in the column after the cell before it, as Excel reads it
+                col_no = col_index(letters) if letters else col_no + 1
+                r = int(digits) if digits else row_no
                 if max_row is not None and r > max_row:
                     continue
                 kind = el.get("t", "n")
@@ -91,7 +95,7 @@ def _read_cells(path: str | Path, part: str, max_row: int | None) -> dict[tuple[
                     v = el.find(_M + "v")
                     value = v.text if v is not None and v.text is not None else None
                 if value is not None:
-                    raw[(r, col_index(letters))] = (kind, value)
+                    raw[(r, col_no)] = (kind, value)
         need = [int(v) for k, v in raw.values() if k == "s"]
         strings = _shared_strings(zf, max(need, default=-1))
     out: dict[tuple[int, int], object] = {}
