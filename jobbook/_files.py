@@ -10,8 +10,13 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ._stop import critical, published, stoppable
 from .errors import CannotWrite, JobbookError, OutputExists, UsageError
+
+if TYPE_CHECKING:
+    from ._lock import Hold
 
 
 def check_output(
@@ -286,15 +291,17 @@ def lock_files(path: Path) -> list[Path]:
     return [path.with_name(n) for n in sorted(names) if path.with_name(n).exists()]
 
 
-def refuse_if_open(path: Path) -> None:
-    """Raise WorkbookOpen when Excel or LibreOffice has `path` open (a lock file beside it)."""
+def refuse_if_open(path: Path, *names: Path) -> None:
+    """Raise WorkbookOpen when Excel or LibreOffice has `path` open (a lock file beside it, or
+    beside one of the other `names` it goes by: a symbolic link to it)."""
     from .errors import WorkbookOpen
 
-    locks = lock_files(Path(path))
+    locks = [lock for p in dict.fromkeys([Path(path), *map(Path, names)]) for lock in lock_files(p)]
     if locks:
         app = "LibreOffice" if locks[0].name.startswith(".~lock.") else "Excel"
+        where = "beside it" if locks[0].parent == Path(path).parent else f"in {locks[0].parent}"
         raise WorkbookOpen(
-            f"{path}: the workbook is open in {app} ({locks[0].name} is beside it); close it there "
+            f"{path}: the workbook is open in {app} ({locks[0].name} is {where}); close it there "
             "first, or your unsaved edits would be lost. If it is not open, delete that lock file."
         )
 
@@ -319,29 +326,50 @@ def _keep(path: Path) -> Path:
 
 
 def replace_atomically(
-    path: str | Path, write: Callable[[str], object], keep_backup: bool = True
+    path: str | Path,
+    write: Callable[[str], object],
+    keep_backup: bool = True,
+    hold: Hold | None = None,
 ) -> Path | None:
     """Replace the file at `path` by what `write(tmp)` writes into a temporary file beside it:
     refused while the file is open in Excel or LibreOffice; the temporary file is synced to disk
-    and renamed over `path` (a kill at any moment leaves the old file or the new one); the old one
-    is kept as a timestamped backup beside it. Returns the backup's path."""
+    and renamed over `path` (a kill at any moment leaves the old file or the new one; SIGTERM or
+    SIGHUP remove the temporary file and stop); the old one is kept as a timestamped backup beside
+    it. With `hold` (``_lock.changing``), `path` is its real file and the rename is refused if the
+    book is no longer the file first read. Returns the backup's path."""
+    from ._lock import unchanged
+
     path = Path(path)
-    refuse_if_open(path)
+    given = hold.given if hold is not None else path
+    refuse_if_open(path, given)
     clean_stale(path.parent)
     kept = None
-    with writing(path):
-        tmp = temp_file(path)
+    tmp = ""
+    with stoppable(), writing(given):
         try:
+            with critical():  # a signal never falls between creating and noting it
+                tmp = temp_file(path)
             write(tmp)
             _finish(tmp)
             if path.exists():
                 os.chmod(tmp, os.stat(path).st_mode & 0o7777)  # the book keeps its permissions
-            refuse_if_open(path)  # opened while we were writing
-            if keep_backup and path.exists():
-                kept = _keep(path)
-            os.replace(tmp, path)
-            _sync_folder(path.parent)
+            with critical():  # from here on a signal waits for the rename
+                refuse_if_open(path, given)  # opened while we were writing
+                if hold is not None:
+                    unchanged(hold)  # saved by another program while we were working
+                if keep_backup and path.exists():
+                    kept = _keep(path)
+                if hold is not None:
+                    try:
+                        unchanged(hold, thorough=True)  # bytes too, just before the rename
+                    except JobbookError:
+                        if kept is not None:
+                            os.unlink(kept)
+                        raise
+                os.replace(tmp, path)
+                published(path)
+                _sync_folder(path.parent)
         finally:
-            if os.path.exists(tmp):
+            if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
     return kept

@@ -90,6 +90,32 @@ class TemplateProblem(JobbookError, ValueError):
     """A message template cannot be read or rendered (a syntax error, an unknown variable)."""
 
 
+class BookBusy(JobbookError, TimeoutError):
+    """Another jobbook run is changing the same workbook and did not finish in time."""
+
+
+class BookChanged(JobbookError, RuntimeError):
+    """The workbook was saved by another program while jobbook was changing it."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived while jobbook was writing; its clean-up ran (not a JobbookError:
+    nothing may catch it on the way out). The command exits 128 + the signal's number."""
+
+    def __init__(self, signum: int, written: list | None = None):
+        super().__init__(signum)
+        self.signum, self.written = signum, list(written or [])
+
+    def __str__(self) -> str:
+        import signal
+
+        name = signal.Signals(self.signum).name
+        if self.written:
+            done = ", ".join(str(p) for p in self.written)
+            return f"stopped by {name} after writing {done}"
+        return f"stopped by {name}; nothing was written, every file is as it was"
+
+
 def one_line(exc: BaseException, limit: int = 160) -> str:
     """A library's error message on one line, without its trailing context, for an `Error:` line."""
     return " ".join(str(exc).split()).split(" Context:")[0][:limit]

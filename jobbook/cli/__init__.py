@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import click
 
-from ..errors import JobbookError, UsageError
+from ..errors import JobbookError, Stopped, UsageError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return 130
+    except Stopped as exc:  # SIGTERM/SIGHUP while writing: the clean-up has run
+        click.echo(f"Error: {exc}", err=True)
+        return 128 + exc.signum
     except BrokenPipeError:
         return 0
     return rv if isinstance(rv, int) else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,14 @@ def dry_run_option(fn):
     )(fn)
 
 
+def held(book: Path, dry_run: bool):
+    """The book held from its reading to its writing (``_lock.changing``): another jobbook run
+    waits, a book saved meanwhile by another program is not written over. A dry run only reads."""
+    from .._lock import changing
+
+    return nullcontext() if dry_run else changing(book)
+
+
 def _apply(
     book: Book, path: Path, outcome: Outcome, dry_run: bool, fmt: str, lines: list[str]
 ) -> None:
@@ -42,6 +52,7 @@ def _apply(
     ]
     data = {
         "book": str(path),
+        "file": str(edit.file) if edit and edit.file else str(path.resolve()),
         "message": outcome.message,
         "dry_run": dry_run,
         "written": bool(edit and edit.written),
@@ -50,11 +61,10 @@ def _apply(
         "notes": edit.notes if edit else [],
         "cells": cells,
     }
-    out = [outcome.message, *lines]
-    if edit is None:
+    out = [outcome.message, *lines, *(f"Note: {n}" for n in data["notes"])]
+    if edit is None or not edit.changed:
         out += ["", f"Nothing to change; {path.name} is left as it was."]
     else:
-        out += [f"Note: {n}" for n in edit.notes]
         if dry_run:
             out += [
                 "",
@@ -65,7 +75,10 @@ def _apply(
                 out.append(f"  ... and {len(cells) - SHOWN_CELLS} more (--json lists them all)")
         else:
             kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
-            out += ["", f"Wrote {path} ({len(cells)} cell(s) changed){kept}."]
+            real = path
+            if edit.file is not None and edit.file != Path(os.path.abspath(path)):
+                real = f"{edit.file} ({path} is a symbolic link to it)"
+            out += ["", f"Wrote {real} ({len(cells)} cell(s) changed){kept}."]
     emit(fmt, data, "\n".join(out), cells, CELL_FIELDS)
 
 
@@ -109,9 +122,10 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
 
     if kind in NO_DONE_MARK:
         raise UsageError(f"{kind}: {NO_DONE_MARK[kind]}")
-    b = load(book, as_of, NEEDS_DEADLINES)
-    outcome = mark(b, kind, item_id, on)
-    _apply(b, book, outcome, dry_run, fmt, [])
+    with held(book, dry_run):
+        b = load(book, as_of, NEEDS_DEADLINES)
+        outcome = mark(b, kind, item_id, on)
+        _apply(b, book, outcome, dry_run, fmt, [])
 
 
 # -- accept ---------------------------------------------------------------------------------------
@@ -150,6 +164,11 @@ def accept(
       jobbook accept search.xlsx O03
       jobbook accept search.xlsx O03 --notice-given 2026-10-26 --withdraw --dry-run
     """
+    with held(book, dry_run):
+        _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt)
+
+
+def _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt) -> None:
     from ..intents.accept import accept as accept_offer
 
     b = load(book, as_of, NEEDS_ACCEPT)
@@ -282,10 +301,11 @@ def import_(
 
     columns = parse_map(mapping)
     found = read_files(list(files), kind, columns)
-    b = load(
-        book,
-        as_of,
-        {"Pipeline": ["ID", "Company", "Role", "Posting URL"], "Contacts": ["Name", "Company"]},
-    )
-    outcome = import_rows(b, found)
-    _apply(b, book, outcome, dry_run, fmt, [*outcome.lines, *_import_text(outcome.data)])
+    with held(book, dry_run):
+        b = load(
+            book,
+            as_of,
+            {"Pipeline": ["ID", "Company", "Role", "Posting URL"], "Contacts": ["Name", "Company"]},
+        )
+        outcome = import_rows(b, found)
+        _apply(b, book, outcome, dry_run, fmt, [*outcome.lines, *_import_text(outcome.data)])

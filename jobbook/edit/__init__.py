@@ -13,17 +13,21 @@ table cells by header, rows appended to a table) to the .xlsx/.xlsm at `src`, in
 * cached formula results of the sheets written are dropped and ``workbook.xml`` asks for a full
   recalculation on load; a calculation chain (``calcChain.xml``) is removed, as Excel rebuilds it;
 * in place: refused while the book is open in Excel or LibreOffice, a timestamped backup is kept
-  beside it, the new file is written aside, synced and renamed over it (``_files.replace_atomically``).
+  beside it, the new file is written aside, synced and renamed over it (``_files.replace_atomically``);
+  one jobbook run at a time, never over a file saved meanwhile by another program, through a
+  symbolic link to the real file (``_lock.changing``); a change that changes nothing writes nothing.
 
 ``dry_run=True`` does all of it but the writing and says which cells would change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from .._files import replace_atomically
+from .._lock import changing
 from ..changes import Change
 from ..reader._layout import sniff
 from ._edit import CellChange, Edit, run
@@ -41,21 +45,33 @@ def edit_workbook(
 ) -> Edit:
     """Apply `changes` to the workbook at `src` and write it to `out` (default: `src` itself, with
     a backup unless `keep_backup` is False). Raises a JobbookError naming the file, sheet and cell
-    for anything it cannot do; then nothing is written."""
+    for anything it cannot do; then nothing is written. In place, a change that changes no cell
+    writes nothing (``Edit.written`` is False). The book is held (``_lock.changing``) from the
+    reading to the rename: another jobbook run waits, a book saved meanwhile by another program
+    is not written over, a symbolic link is followed to the file it names."""
     src = Path(src)
     sniff(src)
-    target = Path(out) if out is not None else src
-    with src.open("rb") as fh:
-        if dry_run:
+    if dry_run:
+        with src.open("rb") as fh:
             return run(src, changes, fh)
-        holder: dict[str, Edit] = {}
+    target = Path(out) if out is not None else src
+    in_place = target.resolve() == src.resolve()
+    with changing(target) as hold:
+        kept: list[Path | None] = []
 
-        def write(tmp: str) -> None:
-            with open(tmp, "wb") as dst:
-                holder["edit"] = run(src, changes, fh, dst)
+        def save(fill: Callable[[BinaryIO], None]) -> None:
+            def write(tmp: str) -> None:
+                with open(tmp, "wb") as dst:
+                    fill(dst)
 
-        in_place = target.resolve() == src.resolve()
-        kept = replace_atomically(target, write, keep_backup=keep_backup and in_place)
-    result = holder["edit"]
-    result.path, result.backup, result.written = target, kept, True
+            kept.append(
+                replace_atomically(
+                    hold.real, write, keep_backup=keep_backup and in_place, hold=hold
+                )
+            )
+
+        with hold.real.open("rb") if in_place else src.open("rb") as fh:
+            result = run(src, changes, fh, save, always=not in_place)
+    result.path, result.file = target, hold.real
+    result.backup, result.written = (kept[0], True) if kept else (None, False)
     return result

@@ -56,6 +56,12 @@ class Edit:
     notes: list[str] = field(default_factory=list)  # tables grown, values with no column to go to
     backup: Path | None = None
     written: bool = False
+    file: Path | None = None  # the file written: `path`, or the file a symbolic link names
+    formulas: int = 0  # formulas written where there was none or another (new table rows)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.cells or self.formulas)
 
 
 def _shown(value: object) -> str | None:
@@ -251,9 +257,10 @@ def _old_text(kind: str, text: str | None, sst: dict[int, str]) -> str | None:
     return text
 
 
-def run(path: Path, changes: Sequence[Change], fh, dst=None) -> Edit:
-    """Plan and prepare the edit of the workbook open as `fh`; the prepared members are written
-    into `dst` (an open file) when given."""
+def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = False) -> Edit:
+    """Plan and prepare the edit of the workbook open as `fh`. With `save`, the new workbook is
+    written by calling ``save(fill)``, where ``fill(dst)`` writes it into the open file `dst`;
+    only if a cell changes, unless `always`."""
     try:
         zf = zipfile.ZipFile(fh)
     except zipfile.BadZipFile as exc:
@@ -311,10 +318,15 @@ def run(path: Path, changes: Sequence[Change], fh, dst=None) -> Edit:
                 old, new = _old_text(kind, text, sst), _shown(value)
                 if old != new:
                     result.cells.append(CellChange(edit.sheet, f"{col_letters(c)}{r}", old, new))
+        result.formulas = sum(e.formulas for e in planner.sheets.values())
         try:
-            if dst is not None:
-                fh.seek(0)
-                rewrite(fh, dst, changed)
+            if save is not None and (always or result.changed):
+
+                def fill(dst) -> None:
+                    fh.seek(0)
+                    rewrite(fh, dst, changed)
+
+                save(fill)
         finally:
             for prepared in changed.values():
                 if prepared is not None:

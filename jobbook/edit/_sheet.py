@@ -46,6 +46,7 @@ class SheetEdit:
     done: dict[tuple[int, int], object] = field(
         default_factory=dict
     )  # values written (no formulas)
+    formulas: int = 0  # formulas written where there was none or another one
 
     def put(self, row: int, col: int, value: object) -> None:
         self.writes.setdefault(row, {})[col] = value
@@ -226,6 +227,8 @@ def _rebuild(
                 ctx.strings.references -= 1
         if not isinstance(value, FormulaXml):
             edit.done[(r, col)] = value
+        elif edit.old[(r, col)] != ("formula", "=" + untext(value.xml)):
+            edit.formulas += 1
         up = above_cells.get(col)
         style = _style(value, cell.style if cell else None, up.style if up else None, ctx)
         xml = _build(p, ref, value, style, ctx)
