@@ -20,6 +20,7 @@ with a plain file and leave the real book unchanged).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sys
@@ -169,6 +170,13 @@ def _try_lock(fd: int) -> bool:
         return True
     except BlockingIOError:
         return False
+    except OSError as exc:  # a file system without locks (some network shares): the check that
+        if exc.errno in _NO_LOCKS:  # the book is unchanged before the rename still guards it
+            return True
+        raise
+
+
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL, errno.ENOSYS}
 
 
 def _say_pid(fd: int) -> None:

@@ -268,3 +268,18 @@ def test_rows_and_cells_without_a_reference_are_read_and_written_where_they_are(
     same()
     assert values(loose, "Pipeline") == values(plain, "Pipeline")
     assert jobbook.read_book(loose).tables["Pipeline"].at[row, "Status"] == "Rejected"
+
+
+def test_a_folder_without_file_locks_still_gets_its_book_written(tmp_path, monkeypatch):
+    """Some network shares refuse flock (ENOLCK): the run goes on, guarded by the check that the
+    book is unchanged before the rename."""
+    import errno
+    import fcntl
+
+    def no_locks(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    path = small_book(tmp_path / "book.xlsx")
+    edit_workbook(path, [CellWrite("Notes", "B2", [[7]])], keep_backup=False)
+    assert values(path, "Notes")["B2"] == 7 and leftovers(tmp_path) == []
