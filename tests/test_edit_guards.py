@@ -130,6 +130,13 @@ def test_a_symbolic_link_stays_a_link_and_the_real_book_is_written(tmp_path, cap
     assert result.file == real and result.backup is not None and result.backup.parent == real.parent
     assert values(result.backup, "Notes")["B2"] == 1
     assert [p.name for p in (tmp_path / "links").iterdir()] == ["book.xlsx"]
+    book = build_search(tmp_path / "real" / "search.xlsx")  # through the command
+    via = tmp_path / "links" / "search.xlsx"
+    via.symlink_to(book)
+    capsys.readouterr()
+    assert main(["done", str(via), "follow-up", "A1", "--on", "2026-10-20"]) == 0
+    assert f"Wrote {book} through the symbolic link {via} (1 cell(s)" in capsys.readouterr().out
+    assert via.is_symlink()
 
 
 # -- 4. SIGTERM and SIGHUP while writing ---------------------------------------------------------

@@ -77,7 +77,7 @@ def _apply(
             kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
             real = path
             if edit.file is not None and edit.file != Path(os.path.abspath(path)):
-                real = f"{edit.file} ({path} is a symbolic link to it)"
+                real = f"{edit.file} through the symbolic link {path}"
             out += ["", f"Wrote {real} ({len(cells)} cell(s) changed){kept}."]
     emit(fmt, data, "\n".join(out), cells, CELL_FIELDS)
 
