@@ -86,6 +86,11 @@ class MissingValue(JobbookError, ValueError):
     """A message draft needs a value that is blank in the workbook (the message names the cell)."""
 
 
+class DraftConflict(JobbookError, ValueError):
+    """A message draft that its row contradicts: feedback on an Active application, a thank-you
+    before the interview, a counter-proposal on an accepted offer (the message says why)."""
+
+
 class TemplateProblem(JobbookError, ValueError):
     """A message template cannot be read or rendered (a syntax error, an unknown variable)."""
 

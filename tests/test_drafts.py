@@ -17,8 +17,8 @@ import pytest
 import jobbook
 from jobbook.cli import main
 from jobbook.drafts import KINDS, draft, eml_path, write_eml
-from jobbook.drafts.render import day, lower_first, money, weekday
-from jobbook.errors import JobbookError, MissingValue, TemplateProblem, UnknownId
+from jobbook.drafts.render import day, money, sentence, weekday
+from jobbook.errors import DraftConflict, JobbookError, MissingValue, TemplateProblem, UnknownId
 from jobbook.schema import LINKS, split_message
 from jobbook.schema._links import text_formula
 from jobbook.template import new_workbook as new_book
@@ -45,12 +45,18 @@ def cli_json(capsys, *args):
 # -- a hand-made search: plain ranges, labels for settings, people met in every shape ---------------
 
 
-def handmade_drafts(path: Path, settings: dict | None = None) -> Path:
+def handmade_drafts(
+    path: Path,
+    settings: dict | None = None,
+    offers: dict | None = None,
+    pipeline: dict | None = None,
+    contacts: list[tuple] | None = None,
+) -> Path:
+    """The hand-made search. `offers` and `pipeline` change cells of rows by ID
+    (``{"O1": {"Status": "Accepted"}}``); `contacts` adds Contacts rows (name, company,
+    application ID, role, email)."""
     wb = new_workbook()
-    write_sheet(
-        wb,
-        "Pipeline",
-        [
+    pipeline_rows = [
             {"ID": "P1", "Company": "Acme Robotics", "Role": "Data Engineer", "Source": "Referral",
              "Date applied": D(2026, 2, 2), "Stage": "Offer", "Status": "Active",
              "Last contact": D(2026, 3, 2)},
@@ -59,18 +65,21 @@ def handmade_drafts(path: Path, settings: dict | None = None) -> Path:
             {"ID": "P3", "Company": "Cask Labs", "Role": "Analyst", "Source": "Job board",
              "Date applied": D(2026, 2, 16), "Stage": "Offer", "Status": "Active",
              "Next action": None, "Next action due": None},
-        ],
-        title="My search",
-    )  # fmt: skip
+    ]  # fmt: skip
+    for p in pipeline_rows:
+        p.update((pipeline or {}).get(p["ID"], {}))
+    write_sheet(wb, "Pipeline", pipeline_rows, title="My search")
     write_sheet(
         wb,
         "Interviews",
         [
             {"ID": "I1", "Application ID": "P1", "Round": "Technical", "Date": D(2026, 2, 20),
-             "Interviewers": "Ana Ruiz and Bo Li", "Went well": "Good rapport"},
+             "Interviewers": "Ana Ruiz and Bo Li", "Went well": "We got on well from the start"},
             {"ID": "I2", "Application ID": "P2", "Date": D(2026, 2, 25),
              "Interviewers": "Cy Dunn; Zoë O'Brien"},
             {"ID": "I3", "Application ID": "P1", "Round": "Final", "Date": D(2026, 3, 3)},
+            {"ID": "I4", "Application ID": "P3", "Round": "Final", "Date": D(2026, 3, 12),
+             "Interviewers": "Lu Chen"},
         ],
         table=True,
     )  # fmt: skip
@@ -81,22 +90,21 @@ def handmade_drafts(path: Path, settings: dict | None = None) -> Path:
         ("Cy Dunn", "Bolt Bank", "P2", "Hiring manager", "cy@bolt.test"),
         ("Zoë O'Brien", "Bolt Bank", "P2", "Interviewer", "zoe@bolt.test"),
         ("Mo Park", "Old Corp", None, "Other", "mo@old.test"),
+        *(contacts or []),
     ]
     keys = ("Name", "Company", "Application ID", "Role in process", "Email")
     write_sheet(wb, "Contacts", [dict(zip(keys, c)) for c in contacts], table=True)
-    write_sheet(
-        wb,
-        "Offers",
-        [
+    offer_rows = [
             {"ID": "O1", "Application ID": "P1", "Role": "Data Engineer", "Offer date": D(2026, 3, 3),
              "Base salary": 100000, "Bonus target %": 0.1, "Relocation allowance": 2000,
              "Relocation cost": 5000, "Onsite days/week": 3, "Commute cost/day": 10,
              "Commute minutes one-way": 40, "Status": "Negotiating", "Counter base": 112000},
             {"ID": "O2", "Application ID": "P3", "Offer date": D(2026, 3, 4), "Base salary": 115000,
              "Status": "Pending"},
-        ],
-        table=True,
-    )  # fmt: skip
+    ]  # fmt: skip
+    for o in offer_rows:
+        o.update((offers or {}).get(o["ID"], {}))
+    write_sheet(wb, "Offers", offer_rows, table=True)
     write_sheet(
         wb,
         "Negotiation",
@@ -151,7 +159,10 @@ def test_every_kind_on_the_handmade_book(capsys, hand):
     deadlines = cli_json(capsys, "deadlines", hand)
     due = {(d["kind"], d["id"]): d for d in deadlines}
     book = jobbook.read_book(hand)
-    got = {k: draft(book, k, i) for k, i in [
+    accepted = jobbook.read_book(
+        handmade_drafts(hand.parent / "accepted.xlsx", offers={"O1": {"Status": "Accepted"}})
+    )  # a resignation follows accepting O1
+    got = {k: draft(accepted if k == "resign" else book, k, i) for k, i in [
         ("thank-you", "i1"), ("follow-up", "P1"), ("feedback", "P2"), ("withdraw", "P3"),
         ("counter", "O1"), ("accept", "O1"), ("decline", "O2"), ("resign", "O1"),
     ]}  # fmt: skip
@@ -162,9 +173,9 @@ def test_every_kind_on_the_handmade_book(capsys, hand):
     ty = got["thank-you"]
     assert ty.id == "I1" and ty.subject == "Thank you for the Technical interview (Data Engineer)"
     assert ty.body.startswith("Hi Ana and Bo,\n\nThank you for meeting me on 20 February 2026 ")
-    assert "A highlight for me: good rapport." in ty.body
+    assert " at Acme Robotics. We got on well from the start.\n" in ty.body
     assert [(p.name, p.email) for p in ty.to] == [("Ana Ruiz", "ana@acme.test")]
-    assert ty.notes == ["no email in Contacts for Bo Li"]
+    assert ty.notes == ["Contacts has no email for Bo Li"]
     assert (ty.due, ty.flag) == (due[("thank-you", "I1")]["due"], "Overdue")
     assert ty.due == "2026-02-23"  # the business day after the interview
 
@@ -179,6 +190,10 @@ def test_every_kind_on_the_handmade_book(capsys, hand):
 
     wd = got["withdraw"]
     assert wd.to == [] and "Cask Labs" in wd.send_to and wd.body.startswith("Hello,")
+    assert wd.notes == [
+        "Contacts has nobody for P3: add the recruiter or hiring manager there (Application ID P3, "
+        "with an email), or type the address"
+    ]
 
     o1, o2 = offers["O1"], offers["O2"]
     counter = got["counter"].body
@@ -222,28 +237,34 @@ def test_every_kind_on_the_sample(capsys, sample):
             -1
         ],
     }
-    got = {kind: draft(book, kind, ids.get(kind, "O02")).to_dict() for kind in KINDS}
+    ids |= {"accept": "O02", "resign": "O02", "decline": "O03"}  # O02 Accepted, O03 Pending
+    got = {kind: draft(book, kind, ids[kind]).to_dict() for kind in KINDS if kind != "counter"}
     for kind, data in got.items():
-        assert data["kind"] == kind and data["id"] == ids.get(kind, "O02") and data["to"], kind
+        assert data["kind"] == kind and data["id"] == ids[kind] and data["to"], kind
         assert data["body"].endswith("Jamie Rivera") and data["subject"]
         assert data["company"] in data["body"] or kind == "resign"
-    assert cli_json(capsys, "draft", sample, "counter", "O02") == got["counter"] | {"eml": None}
+    assert cli_json(capsys, "draft", sample, "accept", "O02") == got["accept"] | {"eml": None}
     o2 = offers["O02"]
-    counter = got["counter"]["body"]
-    assert f"the offered base of {money(o2['base_salary'])}" in counter
-    assert f"costs me {money(o2['commute_cost_per_year'])} a year" in counter
-    assert "BSc in Statistics" in counter and "Google Cloud Professional Data Engineer" in counter
+    # O02 is Accepted: too late for a counter-proposal; O03 has no Counter base to ask for
+    with pytest.raises(DraftConflict, match=r"Offers!AB3: O02 is Accepted: a counter-proposal"):
+        draft(book, "counter", "O02")
+    with pytest.raises(MissingValue, match=r"Offers!AC4: no Counter base for O03"):
+        draft(book, "counter", "O03")
     accept = got["accept"]["body"]
     agreed = book.tables["Transition"]["Agreed start"].iloc[0].date()
     assert f"base salary of {money(o2['final_base'])}" in accept
-    assert f"starting on {weekday(agreed)}" in accept
+    assert f"I look forward to starting on {weekday(agreed)}" in accept
+    assert accept.count("look forward") == 1
     # the text output: subject line first, then the body; whom to on stderr
     code, out, err = run(capsys, "draft", sample, "resign", "O02")
     assert code == 0 and out.startswith("Subject: My resignation\n\nHi Dana,")
     assert "To: Dana Whitfield <dana.whitfield@brightline.example.com>" in err
     row = book.tables["Interviews"].loc[book.tables["Interviews"]["ID"] == ids["thank-you"]]
     ty = draft(book, "thank-you", ids["thank-you"])
-    assert day(row["Date"].iloc[0]) in ty.body and lower_first(row["Went well"].iloc[0]) in ty.body
+    assert (
+        day(row["Date"].iloc[0]) in ty.body
+        and f" {sentence(row['Went well'].iloc[0])}\n" in ty.body
+    )
 
 
 # -- templates: overrides win, problems name the template ---------------------------------------------
@@ -290,7 +311,11 @@ def test_a_broken_override_names_the_template(tmp_path, hand, text, message):
 
 
 def test_a_missing_profile_value_names_its_cell(tmp_path, capsys):
-    book = handmade_drafts(tmp_path / "b.xlsx", {"Your name": None, "Current manager": " "})
+    book = handmade_drafts(
+        tmp_path / "b.xlsx",
+        {"Your name": None, "Current manager": " "},
+        offers={"O1": {"Status": "Accepted"}},
+    )
     code, _, err = run(capsys, "draft", book, "thank-you", "I1")
     assert code == 1
     assert err.strip() == f'Error: {book}: Settings!B2: fill "Your name" to sign the letter'
@@ -310,8 +335,11 @@ def test_missing_rows_and_values_name_their_cells(hand, capsys):
     book = jobbook.read_book(hand)
     with pytest.raises(MissingValue, match=r"Interviews!E4: no Interviewers for I3"):
         draft(book, "thank-you", "I3")
-    with pytest.raises(MissingValue, match=r"Transition: no row for O2; accept the offer first"):
+    with pytest.raises(DraftConflict, match=r"Offers!L3: O2 is Pending: a resignation follows"):
         draft(book, "resign", "O2")
+    accepted = handmade_drafts(hand.parent / "o2.xlsx", offers={"O2": {"Status": "Accepted"}})
+    with pytest.raises(MissingValue, match=r"Transition: no row for O2; add one with its Notice"):
+        draft(jobbook.read_book(accepted), "resign", "O2")
     code, _, err = run(capsys, "draft", hand, "counter", "O9")
     assert (code, err.strip()) == (1, f"Error: {hand}: Offers has no row with ID 'O9'")
     with pytest.raises(UnknownId):

@@ -588,23 +588,25 @@ def test_draft_button_writes_the_chosen_message_on_lists(sample, monkeypatch):
     path, blocks = sample
     blocks = dict(blocks)
     blocks["Lists"] = (1, 1, [[None]])
-    book = FakeBook(blocks, path, names={actions.DRAFT_KIND: "Counter", actions.DRAFT_ID: "o02"})
+    book = FakeBook(blocks, path, names={actions.DRAFT_KIND: "Thank-You", actions.DRAFT_ID: "i001"})
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
     buttons.draft()
     first, last = actions.BANDS["draft"]
     lists = book.sheets["Lists"]
     assert lists.cleared == [f"{first}{actions.FIRST_ROW - 1}:{last}{actions.CLEAR_TO}"]
-    assert lists.cells[f"{first}{actions.FIRST_ROW - 1}"] == [["Draft: counter O02 (Lumen Health)"]]
+    expected = draft(jobbook.read_book(path), "thank-you", "I001")
+    title = f"Draft: thank-you I001 ({expected.company})"
+    assert lists.cells[f"{first}{actions.FIRST_ROW - 1}"] == [[title]]
     rows = lists.cells[f"{first}{actions.FIRST_ROW}"]
-    expected = draft(jobbook.read_book(path), "counter", "O02")
     assert rows[1][0] == "To" and rows[1][1] == ", ".join(
         f"{p.name} <{p.email}>" for p in expected.to
     )
-    assert rows[2] == ["Subject", expected.subject]
+    assert expected.notes and rows[2] == ["Note", expected.notes[0]]  # marked sent already
+    assert rows[3] == ["Subject", expected.subject]
     # a line such as "- Market data..." goes in with Excel's text prefix ', which Excel does not show
-    shown = [r[1][1:] if r[1].startswith("'-") else r[1] for r in rows[4:]]
-    assert "\n".join(shown) == expected.body and any(r[1].startswith("'-") for r in rows)
-    assert "Draft: counter O02" in book.app.status_bar
+    shown = [r[1][1:] if r[1].startswith("'-") else r[1] for r in rows[5:]]
+    assert "\n".join(shown) == expected.body
+    assert "Draft: thank-you I001" in book.app.status_bar
     blank = FakeBook(blocks, path, names={actions.DRAFT_KIND: "thank-you", actions.DRAFT_ID: None})
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: blank))
     with pytest.raises(jobbook.JobbookError, match="type its ID next to the Draft button"):

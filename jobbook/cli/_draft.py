@@ -15,10 +15,14 @@ def _addresses(d) -> str:
     return ", ".join(f"{p.name} <{p.email}>" for p in d.to)
 
 
-def _to_line(d) -> str:
+def _to_lines(d) -> list[str]:
+    """Whom to, then the notes. Without an address, one line says whom it is for and what
+    Contacts lacks (the first note: ``drafts.facts`` puts it first)."""
     if d.to:
-        return "To: " + _addresses(d)
-    return f"To: {d.send_to or 'nobody known'} (no email in Contacts: add it there, or type it)"
+        return ["To: " + _addresses(d), *(f"note: {n}" for n in d.notes)]
+    why, *rest = d.notes or [""]
+    whom = f" (for {d.send_to})" if d.send_to else ""
+    return [f"To: empty{whom}: {why}".rstrip(": "), *(f"note: {n}" for n in rest)]
 
 
 @cli.command()
@@ -87,10 +91,10 @@ def draft(
     flat = data | {"to": _addresses(d), "notes": "; ".join(d.notes)}  # one CSV row
     emit(fmt, data, d.text().rstrip("\n"), rows=[flat])
     if fmt == "text":
-        click.echo(_to_line(d), err=True)
-        for note in d.notes:
-            click.echo(f"note: {note}", err=True)
+        for line in _to_lines(d):
+            click.echo(line, err=True)
         if d.link:
             click.echo(f"Link: {d.link}", err=True)
     if written:
-        click.echo(f"Wrote {written} (an unsent draft: open it, edit and send)", err=True)
+        empty = "" if d.to else "; its To is empty: add the email on the Contacts sheet, or type it"
+        click.echo(f"Wrote {written} (an unsent draft: open it, edit and send){empty}", err=True)

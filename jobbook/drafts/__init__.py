@@ -45,14 +45,15 @@ class Draft:
     subject: str
     body: str
     to: list[Person] = field(default_factory=list)  # recipients with an email, from Contacts
-    send_to: str | None = None  # whom to send it to when no email is known
+    send_to: str | None = None  # whom to send it to when no email is known (notes say why)
     sender: Person | None = None  # Your name and Your email
     company: str | None = None
     template: str = ""  # the template file used
     due: str | None = None  # the open deadline it answers (as `jobbook deadlines` lists it)
     flag: str | None = None
     link: str | None = None  # the mailto: link (short drafts)
-    notes: list[str] = field(default_factory=list)  # what the user should know before sending
+    # what to know before sending: what Contacts lacks, a fallback recipient, an overdue decision
+    notes: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """The subject line, a blank line and the body."""
@@ -107,9 +108,7 @@ def draft(
     sender = Person(me["name"], me["email"]) if isinstance(me["name"], str) else None
     if sender is not None and not isinstance(me["email"], str):
         sender = Person(me["name"])
-    notes = []
-    if f.get("no_email"):
-        notes.append(f"no email in Contacts for {', '.join(f['no_email'])}")
+    notes = list(f["notes"])
     out = Draft(
         kind=kind,
         id=str(f["id"]),

@@ -1,6 +1,7 @@
-"""Whom a draft goes to, from Contacts: the interviewers by name, the recruiter (else the hiring
-manager) of an application, the current manager. The rules are those of the workbook's mailto:
-formulas (``jobbook.schema._links``), so a link and its draft have the same To."""
+"""Whom a draft goes to, from Contacts: the interviewers by name; for an application its recruiter,
+else its hiring manager, else its first other contact with an email; the current manager. The rules
+are those of the workbook's mailto: formulas (``jobbook.schema._links``), so a link and its draft
+have the same To. When no email is known, ``no_email`` says precisely what Contacts lacks."""
 
 from __future__ import annotations
 
@@ -16,14 +17,23 @@ class Person:
     email: str | None = None
     role: str | None = None
 
+    def __post_init__(self) -> None:  # a name is one line wherever a draft puts it
+        object.__setattr__(self, "name", single_line(self.name))
+
     @property
     def first(self) -> str:
         return first_name(self.name)
 
 
+def single_line(text: str) -> str:
+    """`text` on one line: each run of spaces, tabs and line breaks (Alt+Enter in a cell) as one
+    space, the ends trimmed. For subjects, names and every fact a sentence quotes."""
+    return " ".join(text.split())
+
+
 def first_name(name: str) -> str:
     """The first word of a name (Excel: LEFT(name, FIND(" ", name&" ")-1))."""
-    return excel_trim(name).split(" ")[0]
+    return single_line(name).split(" ")[0]
 
 
 def greeting(person: Person | None) -> str:
@@ -56,30 +66,81 @@ def _contacts(book: Book) -> list[dict]:
     return [r for r in rows if r["Name"] or r["Email"]]
 
 
-def interviewers(book: Book, text: str | None, company: str | None) -> list[Person]:
-    """Contacts of `company` named in `text` and with an email, in Contacts order."""
-    names = {n.casefold() for n in people(text)}
-    return [
-        Person(c["Name"], c["Email"], c["Role in process"] or None)
+def joined(items: list[str]) -> str:
+    """``Alex``, ``Alex and Priya``, ``Alex, Priya and Sam``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def interviewers(
+    book: Book, text: str | None, company: str | None
+) -> tuple[list[Person], list[str]]:
+    """Contacts of `company` named in `text` and with an email, in Contacts order; and what
+    Contacts lacks for the others (``Contacts has no email for Bo Li``)."""
+    names = people(text)
+    wanted = {n.casefold() for n in names}
+    rows = [
+        c
         for c in _contacts(book)
-        if c["Name"].casefold() in names and _same(c["Company"], company) and c["Email"]
+        if c["Name"].casefold() in wanted and _same(c["Company"], company)
+    ]
+    found = [
+        Person(c["Name"], c["Email"], c["Role in process"] or None) for c in rows if c["Email"]
+    ]
+    known = {p.name.casefold() for p in found}
+    listed = {c["Name"].casefold() for c in rows}
+    no_email = [n for n in names if n.casefold() in listed and n.casefold() not in known]
+    absent = [n for n in names if n.casefold() not in listed]
+    missing = []
+    if no_email:
+        missing.append(f"Contacts has no email for {joined(no_email)}")
+    if absent:
+        at = f" at {company}" if company else ""
+        missing.append(f"Contacts has no {joined(absent)}{at}")
+    return found, missing
+
+
+PROCESS_ROLES = ("Recruiter", "Hiring manager")
+
+
+def process_contact(book: Book, application_id: str) -> tuple[Person | None, list[str]]:
+    """Whom a letter about an application goes to: its first recruiter with an email, else its
+    first hiring manager with one, else its first other contact with one (any role, or none: a
+    contact imported without a Role in process), in Contacts order; and a note when it is not a
+    recruiter or hiring manager, or what Contacts lacks when there is nobody."""
+    rows = [c for c in _contacts(book) if _same(c["Application ID"], application_id)]
+    emailed = [c for c in rows if c["Email"]]
+    for role in PROCESS_ROLES:
+        for c in emailed:
+            if c["Role in process"].casefold() == role.casefold():
+                return Person(c["Name"], c["Email"], role), []
+    if emailed:
+        c = emailed[0]
+        role = c["Role in process"] or None
+        as_ = f"({role})" if role else "(no Role in process)"
+        return Person(c["Name"], c["Email"], role), [
+            f"to {single_line(c['Name']) or c['Email']} {as_}: Contacts has no recruiter or "
+            f"hiring manager with an email for {application_id}"
+        ]
+    named_rows = [single_line(c["Name"]) for c in rows if c["Name"]]
+    if named_rows:
+        return None, [
+            f"Contacts has no email for {joined(named_rows)} ({application_id}): add it there, "
+            "or type the address"
+        ]
+    return None, [
+        f"Contacts has nobody for {application_id}: add the recruiter or hiring manager there "
+        f"(Application ID {application_id}, with an email), or type the address"
     ]
 
 
-def process_contact(book: Book, application_id: str) -> Person | None:
-    """The application's first recruiter with an email, else its first hiring manager with one."""
-    rows = [c for c in _contacts(book) if _same(c["Application ID"], application_id) and c["Email"]]
-    for role in ("Recruiter", "Hiring manager"):
-        for c in rows:
-            if c["Role in process"] == role:
-                return Person(c["Name"], c["Email"], role)
-    return None
-
-
-def named(book: Book, name: str, company: str | None = None) -> Person | None:
-    """The contact called `name` (at `company` first), with an email."""
-    found = [c for c in _contacts(book) if _same(c["Name"], name) and c["Email"]]
+def named(book: Book, name: str, company: str | None = None) -> tuple[Person | None, list[str]]:
+    """The contact called `name` (at `company` first), with an email; else what Contacts lacks."""
+    rows = [c for c in _contacts(book) if _same(c["Name"], name)]
+    found = [c for c in rows if c["Email"]]
     found.sort(key=lambda c: not _same(c["Company"], company))
-    return (
-        Person(found[0]["Name"], found[0]["Email"], found[0]["Role in process"]) if found else None
-    )
+    if found:
+        return Person(found[0]["Name"], found[0]["Email"], found[0]["Role in process"]), []
+    who = single_line(name)
+    if rows:
+        return None, [f"Contacts has no email for {who}: add it there, or type the address"]
+    return None, [f"Contacts has no {who}: add them there with an email, or type the address"]

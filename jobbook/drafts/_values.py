@@ -12,6 +12,7 @@ from ..core.computed import id_key
 from ..errors import UnknownId
 from ..reader import Book
 from ..schema import SETTINGS_BY_NAME, TABLES
+from ._people import single_line
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def record(book: Book, table: str, row: int, ident: str, values: dict | None = N
             value = plain(df.at[row, col.header]) if col.header in df.columns else None
         if isinstance(value, str) and col.kind in ("date", "done"):
             value = dt.date.fromisoformat(value)
+        elif isinstance(value, str):  # a letter quotes it inside a sentence: one line
+            value = single_line(value)
         out[col.key] = (
             value
             if value is not None
@@ -109,6 +112,8 @@ _PURPOSE = {
 def setting(book: Book, name: str) -> object:
     """A Settings value, or a Missing naming its cell (or the row to add)."""
     value = getattr(book.settings, name)
+    if isinstance(value, str):
+        value = single_line(value)
     if value not in (None, ""):
         return value
     s = SETTINGS_BY_NAME[name]

@@ -13,6 +13,7 @@ from ..errors import UnknownId, UsageError
 from ..reader import Book
 from ..schema import DRAFT_KINDS, OPEN_OFFER_STATUSES
 from ._people import Person, first_name, greeting, interviewers, named, people, process_contact
+from ._state import check
 from ._values import Missing, cell_name, find_row, plain, record, rows_of, setting
 
 KINDS = tuple(DRAFT_KINDS)
@@ -29,7 +30,9 @@ DEADLINE_OF = {
 
 def facts(book: Book, kind: str, ident: str) -> dict[str, object]:
     """Everything the `kind` draft for row `ident` may say, and whom it goes to (``to``: Persons
-    with an email; ``send_to``: whom to send it to when no email is known)."""
+    with an email; ``send_to``: whom to send it to when no email is known; ``notes``: what to know
+    before sending, e.g. what Contacts lacks). Raises DraftConflict when the row's Status or dates
+    contradict the letter (``_state``)."""
     if kind not in DRAFT_KINDS:
         raise UsageError(f"unknown kind of draft {kind!r}: choose one of {', '.join(KINDS)}")
     table = DRAFT_KINDS[kind]
@@ -52,6 +55,7 @@ def facts(book: Book, kind: str, ident: str) -> dict[str, object]:
         None,
     )
     out["due"], out["flag"] = (due["due"], due["flag"]) if due else (None, None)
+    out["notes"] = [*out.get("notes", []), *check(book, kind, out)]
     return out
 
 
@@ -89,8 +93,8 @@ def _interview(book: Book, row: int) -> dict[str, object]:
 
 
 def application(book: Book, app_id: object, where: str) -> dict[str, object]:
-    """The Pipeline row `app_id` (named in cell `where`) with its interviews, latest interview on
-    or before the as-of date, and its recruiter (else hiring manager) from Contacts."""
+    """The Pipeline row `app_id` (named in cell `where`) with its interviews (those on or before
+    the as-of date, the latest of them, those still ahead) and whom letters about it go to."""
     app_id = plain(app_id)
     try:
         row = find_row(book, "Pipeline", str(app_id) if app_id is not None else "")
@@ -101,14 +105,17 @@ def application(book: Book, app_id: object, where: str) -> dict[str, object]:
     ident = str(book.tables["Pipeline"].at[row, "ID"])
     app = record(book, "Pipeline", row, ident)
     rows = rows_of(book, "Interviews", "Application ID", ident)
-    done = [_interview(book, r) for r in rows]
-    done = [i for i in done if i["date"] and i["date"] <= book.as_of]
-    done.sort(key=lambda i: i["date"])
-    contact = process_contact(book, ident)
+    dated = sorted(
+        (i for i in (_interview(book, r) for r in rows) if i["date"]), key=lambda i: i["date"]
+    )
+    done = [i for i in dated if i["date"] <= book.as_of]
+    contact, notes = process_contact(book, ident)
     role, company = app["role"], app["company"]
     at = f" at {company}" if isinstance(company, str) else ""
     return {
         "app": app,
+        "state_cell": cell_name(book, "Pipeline", "Status", row),
+        "applied_cell": cell_name(book, "Pipeline", "Date applied", row),
         "company": app["company"],
         "role": role,
         "the_role": f"the {role} role" if role else "the role",
@@ -116,12 +123,12 @@ def application(book: Book, app_id: object, where: str) -> dict[str, object]:
         "last_interview": done[-1]
         if done
         else Missing(f"{ident} has no interview on or before {book.as_of.isoformat()}"),
+        "upcoming": [i for i in dated if i["date"] > book.as_of],
         "contact": contact,
         "greeting": greeting(contact),
         "to": [contact] if contact else [],
-        "send_to": None
-        if contact
-        else f"the recruiter or hiring manager{at} (Contacts has no email for {ident})",
+        "send_to": None if contact else f"the recruiter or hiring manager{at}",
+        "notes": notes,
     }
 
 
@@ -144,19 +151,18 @@ def _thank_you(book: Book, row: int, ident: str) -> dict[str, object]:
         book, iv["application_id"], cell_name(book, "Interviews", "Application ID", row)
     )
     names = people(iv["interviewers"] if isinstance(iv["interviewers"], str) else "")
-    to = interviewers(book, iv["interviewers"] or "", app["company"])
-    known = {p.name.casefold() for p in to}
-    unknown = [n for n in names if n.casefold() not in known]
+    to, missing = interviewers(book, iv["interviewers"] or "", app["company"])
     where = cell_name(book, "Interviews", "Interviewers", row)
     return app | {
         "interview": iv,
+        "state_cell": cell_name(book, "Interviews", "Date", row),
         "people": names or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
         "first_names": [first_name(n) for n in names]
         or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
         "went_well": iv["went_well"],
         "to": to,
         "send_to": None if to else ", ".join(names) or None,
-        "no_email": unknown,
+        "notes": missing,
     }
 
 
@@ -200,6 +206,19 @@ def _position(base: float | None, p50: float | None, p75: float | None) -> str |
     )
 
 
+def as_offered(book: Book, row: int) -> dict[str, float | None]:
+    """The offer's figures (SPEC section 5) as it was made: with its Base salary, whatever Final
+    base was agreed later (``views.offers`` uses the Final base once agreed)."""
+    from ..core.offers import VALUE_COLUMNS, offer_values
+    from ..schema import OFFERS
+
+    df = book.tables["Offers"].loc[[row]].copy()
+    df["Final base"] = None
+    values = offer_values(df, book.settings).iloc[0]
+    out = {OFFERS[h].key: plain(values[h]) for h in VALUE_COLUMNS}
+    return out | {"base": plain(df.at[row, "Base salary"])}
+
+
 def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
     ranked = views.offers(book)
     figures = next(o for o in ranked if str(o["id"]).lower() == ident.lower())
@@ -208,6 +227,7 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
         book, figures["application_id"], cell_name(book, "Offers", "Application ID", row)
     )
     base = figures["final_base"] if figures["final_base"] is not None else figures["base_salary"]
+    offered = as_offered(book, row)
     negotiation = [
         record(book, "Negotiation", r, ident)
         for r in rows_of(book, "Negotiation", "Offer ID", ident)
@@ -218,11 +238,11 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
         record(book, "Transition", t_rows[0], ident)
         if t_rows
         else Missing(
-            f"{sheet}: no row for {ident}; accept the offer first (jobbook accept, or the Accept "
-            "offer button) and fill Notice given"
+            f"{sheet}: no row for {ident}; add one with its Notice given (jobbook accept, or the "
+            "Accept offer button, adds it)"
         )
     )
-    mine = figures["average_annual_total"]
+    mine = offered["average_annual_total"]  # a counter compares the offer as it was made
     competing = [
         o
         for o in ranked
@@ -247,6 +267,8 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
         )
     return app | {
         "offer": offer,
+        "state_cell": cell_name(book, "Offers", "Status", row),
+        "offered": offered,
         "base": base,
         "negotiation": negotiation,
         "market": _market(negotiation, figures["base_salary"]),
@@ -262,21 +284,33 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
     }
 
 
+def _counter(book: Book, row: int, ident: str) -> dict[str, object]:
+    out = _offer_kind(book, row, ident)
+    offer = out["offer"]
+    if isinstance(offer["final_base"], float) and isinstance(offer["base_salary"], float):
+        out["notes"] = [
+            *out["notes"],
+            f"{ident} has a Final base ({offer['final_base']:,.0f}): the counter-proposal argues "
+            f"from the offer as made (Base salary {offer['base_salary']:,.0f})",
+        ]
+    return out
+
+
 def _resign(book: Book, row: int, ident: str) -> dict[str, object]:
     out = _offer_kind(book, row, ident)
     me = profile(book)
     manager = me["manager"]
-    person = (
+    person, missing = (
         named(book, manager, me["employer"] if isinstance(me["employer"], str) else None)
         if isinstance(manager, str)
-        else None
+        else (None, [])
     )
     return out | {
         "manager": Person(manager) if isinstance(manager, str) else manager,
         "manager_first": first_name(manager) if isinstance(manager, str) else manager,
         "to": [person] if person else [],
         "send_to": None if person else (manager if isinstance(manager, str) else None),
-        "no_email": [] if person or not isinstance(manager, str) else [manager],
+        "notes": missing,
     }
 
 
@@ -285,7 +319,7 @@ _BUILDERS = {
     "follow-up": _app_kind,
     "feedback": _app_kind,
     "withdraw": _app_kind,
-    "counter": _offer_kind,
+    "counter": _counter,
     "accept": _offer_kind,
     "decline": _offer_kind,
     "resign": _resign,

@@ -16,7 +16,7 @@ import jinja2
 
 from ..errors import MissingValue, TemplateProblem
 from ..schema import split_message
-from ._people import Person
+from ._people import Person, joined, single_line
 from ._values import Missing
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -61,8 +61,12 @@ def weekday(value: object) -> str:
 
 def names(values: object) -> str:
     """``Alex``, ``Alex and Priya``, ``Alex, Priya and Sam``."""
-    items = [str(v.name if isinstance(v, Person) else v) for v in _need(values)]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return joined([str(v.name if isinstance(v, Person) else v) for v in _need(values)])
+
+
+def interviews(values: object) -> str:
+    """``Technical interview on Tuesday 8 December 2026`` (several joined as `names` joins)."""
+    return names([f"{_need(i['round_name'])} on {weekday(i['date'])}" for i in _need(values)])
 
 
 def number(value: object) -> str:
@@ -81,6 +85,12 @@ def period(value: object) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def sentence(value: object) -> str:
+    """A text quoted as a sentence of its own: ``we got on well`` -> ``We got on well.``"""
+    text = period(value)
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(value: object) -> str:
     """``Good rapport`` -> ``good rapport``; ``SQL went fast`` stays as it is."""
     text = str(_need(value))
@@ -92,10 +102,12 @@ FILTERS = {
     "day": day,
     "weekday": weekday,
     "names": names,
+    "interviews": interviews,
     "number": number,
     "weeks": weeks,
     "period": period,
     "lower_first": lower_first,
+    "sentence": sentence,
 }
 
 
@@ -153,4 +165,4 @@ def render(name: str, facts: dict, dirs: list[Path]) -> tuple[str, str, str]:
         subject, body = split_message(text)
     except ValueError as exc:
         raise TemplateProblem(f"{template.filename}: {exc}") from exc
-    return subject, body, str(template.filename)
+    return single_line(subject), body, str(template.filename)

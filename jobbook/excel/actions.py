@@ -176,11 +176,8 @@ def draft(book: Book, kind: object, ident: object) -> ActionResult:
             "withdraw, an Offers ID for counter, accept, decline and resign)"
         )
     d = make_draft(book, kind, ident)
-    to = (
-        ", ".join(f"{p.name} <{p.email}>" for p in d.to)
-        or f"{d.send_to or ''} (no email in Contacts)"
-    )
-    rows = [["To", to], ["Subject", d.subject], ["", ""]]
+    to = ", ".join(f"{p.name} <{p.email}>" for p in d.to) or d.send_to or ""
+    rows = [["To", to], *(["Note", n] for n in d.notes), ["Subject", d.subject], ["", ""]]
     rows += [["", line] for line in d.body.split("\n")]
     title = f"Draft: {kind} {d.id}" + (f" ({d.company})" if d.company else "")
     writes = _band("draft", title, ["", "Copy it into an email, edit and send"], rows)
