@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import jobbook
@@ -83,8 +84,19 @@ def awkward(path: Path) -> Path:
         contacts.cell(free + k, 5, "Interviewer")
         contacts.cell(free + k, 6, email)
     free = next(r for r in range(2, lessons.max_row + 1) if lessons.cell(r, 1).value is None)
-    lonely = next(a for a in company if a not in {c.value for c in contacts["D"]})
-    lessons.cell(free, 1, lonely)  # nobody in Contacts: To blank, "Hello"
+    alone = [a for a in company if a not in {c.value for c in contacts["D"]}]
+    pipeline = wb["Pipeline"]
+    status = next(c.column for c in pipeline[1] if c.value == "Status")
+    row_of = {r[0].value: r[0].row for r in pipeline.iter_rows(min_row=2) if r[0].value}
+    # nobody in Contacts: To blank, "Hello"; a contact without a role: the fallback; still Active:
+    # no link (feedback follows a rejection or a decline, whatever the case and spaces)
+    for k, (ident, state) in enumerate(zip(alone, ["rejected ", "Offer declined", "Active"])):
+        lessons.cell(free + k, 1, ident)
+        pipeline.cell(row_of[ident], status, state)
+    free = next(r for r in range(2, contacts.max_row + 1) if contacts.cell(r, 1).value is None)
+    contacts.cell(free, 1, "Pat Quinn")
+    contacts.cell(free, 4, alone[1])
+    contacts.cell(free, 6, "pat@x.test")
     settings = wb["Settings"]
     row = next(r for r in range(1, 30) if settings.cell(r, 1).value == "Your name")
     settings.cell(row, 2, "Zoë Ng-Lee")
@@ -137,6 +149,11 @@ def test_awkward_rows(computed):
     assert d.body.startswith("Hi Ana Ruiz ; Zoë O'Brien & Bo Li,\n\nThank you for the interview at")
     assert d.body.endswith("Zoë Ng-Lee")
     assert "the Final interview at" in draft(book, "thank-you", iv["ID"].iloc[1], short=True).body
-    lonely = book.tables["Lessons"]["Application ID"].dropna().iloc[-1]
+    lonely, fallback, active = book.tables["Lessons"]["Application ID"].dropna().iloc[-3:]
     href = links[("Lessons", lonely)]
     assert href.startswith("mailto:?subject=Feedback%20on%20my%20application&body=Hello%2C%0A")
+    assert links[("Lessons", fallback)].startswith("mailto:pat@x.test?subject=")
+    assert "body=Hi%20Pat%2C" in links[("Lessons", fallback)]
+    assert ("Lessons", active) not in links
+    ahead = iv.loc[iv["Date"] > pd.Timestamp(AS_OF), "ID"]  # a thank-you follows the interview
+    assert len(ahead) and not any(("Interviews", i) in links for i in ahead)

@@ -35,14 +35,25 @@ def _named(ctx: Context) -> bool:
     return bool((ctx.settings.YourName or "").strip(" "))
 
 
+def _not_after(dates: pd.Series, today) -> np.ndarray:
+    """Blank, or on or before `today` (the formula's INT(N(date))<=AsOfDate)."""
+    days = pd.to_datetime(dates, errors="coerce").dt.normalize()
+    return (days.isna() | (days <= pd.Timestamp(today))).to_numpy(dtype=bool)
+
+
 def thank_you_links(interviews: pd.DataFrame, company: pd.Series, ctx: Context) -> pd.DataFrame:
-    """Thank-you link: needs Interviewers, the Company and Your name."""
+    """Thank-you link: needs Interviewers, the Company and Your name, and an interview that has
+    taken place (Date on or before the as-of date)."""
     ok = _filled(interviews["Interviewers"]) & _filled(company) & _named(ctx)
+    ok &= _not_after(interviews["Date"], ctx.today)
     return pd.DataFrame({THANK_YOU_LINK.header: _label(ok, THANK_YOU_LINK.label, interviews.index)})
 
 
 def feedback_links(lessons: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Feedback link: needs the application's Company and Your name."""
+    """Feedback link: needs the application's Company and Your name, and its Status Rejected or
+    Offer declined (case-insensitive, as Excel's = compares)."""
     company = lookup(lessons["Application ID"], pipeline, "ID", "Company")
-    ok = _filled(company) & _named(ctx)
+    status = lookup(lessons["Application ID"], pipeline, "ID", "Status")
+    decided = status.astype("string").str.strip().str.lower().isin(["rejected", "offer declined"])
+    ok = _filled(company) & _named(ctx) & decided.fillna(False).to_numpy(dtype=bool)
     return pd.DataFrame({FEEDBACK_LINK.header: _label(ok, FEEDBACK_LINK.label, lessons.index)})

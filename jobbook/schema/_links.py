@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._base import lookup_formula
+from ._base import TODAY, lookup_formula
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "drafts" / "templates"
 LINK_LIMIT = 255  # characters Excel's HYPERLINK accepts in a link
@@ -92,6 +92,7 @@ class MailLink:
     fields: tuple[tuple[str, str], ...]  # (template variable, Excel text expression)
     required: tuple[str, ...]  # variables that must not be blank, else the cell stays blank
     note: str
+    when: str = ""  # Excel condition the row must meet, else the cell stays blank (as the draft)
 
     @property
     def template(self) -> str:
@@ -101,15 +102,19 @@ class MailLink:
         return (TEMPLATES / self.template).read_text(encoding="utf-8")
 
     def formula(self) -> str:
-        """The column's formula (schema short-hand): blank without the required values, else
-        HYPERLINK("mailto:To?subject=...&body=...", label) with the body only if it fits."""
+        """The column's formula (schema short-hand): blank without the required values or when
+        the row does not meet `when`, else HYPERLINK("mailto:To?subject=...&body=...", label)
+        with the body only if it fits."""
         fields = dict(self.fields)
         subject_src, body_src = split_message(self.source())
         subject = encode_formula(text_formula(subject_src, fields))
         body = encode_formula(text_formula(body_src, fields))
         fits = f"LEN({self.to})+LEN({subject})+LEN({body})+{LINK_FIXED}<={LINK_LIMIT}"
         url = f'"mailto:"&{self.to}&"?subject="&{subject}&IF({fits},"&body="&{body},"")'
-        blank = ",".join(f'{fields[v]}=""' for v in self.required)
+        blank = ",".join(
+            [*(f'{fields[v]}=""' for v in self.required)]
+            + ([f"NOT({self.when})"] if self.when else [])
+        )
         return f'IF(OR({blank}),"",HYPERLINK({url},"{self.label}"))'
 
 
@@ -127,23 +132,28 @@ _INTERVIEWER_EMAILS = (
 )
 
 
-def _contact(column: str, role: str) -> str:
-    """`column` of the first Contacts row of this row's application in `role`, with an email."""
+def _contact(column: str, role: str | None) -> str:
+    """`column` of the first Contacts row of this row's application in `role` (None: any role),
+    with an email."""
+    in_role = f'*(Contacts[Role in process]="{role}")' if role else ""
     match = (
         '(TRIM(Contacts[Application ID]&"")=TRIM([@Application ID]&""))'
-        f'*(Contacts[Role in process]="{role}")*(TRIM(Contacts[Email]&"")<>"")'
+        f'{in_role}*(TRIM(Contacts[Email]&"")<>"")'
     )
     return f"TRIM(INDEX(Contacts[{column}],MATCH(1,{match},0)))"
 
 
 def _recruiter(column: str) -> str:
-    """The recruiter's `column`, else the hiring manager's, else blank."""
+    """The recruiter's `column`, else the hiring manager's, else the first other contact's of the
+    application (any role or none) with an email, else blank."""
     return (
-        f'IFERROR({_contact(column, "Recruiter")},IFERROR({_contact(column, "Hiring manager")},""))'
+        f"IFERROR({_contact(column, 'Recruiter')},IFERROR({_contact(column, 'Hiring manager')},"
+        f'IFERROR({_contact(column, None)},"")))'
     )
 
 
 _ROUND = "TRIM([@Round])"
+_STATUS = f"TRIM({lookup_formula('Pipeline', 'Status', '[@Application ID]')})"
 _GREETED = _recruiter("Name")
 
 THANK_YOU_LINK = MailLink(
@@ -164,8 +174,9 @@ THANK_YOU_LINK = MailLink(
     ),
     required=("interviewers", "company", "your_name"),
     note="Computed: a mailto: link with a short thank-you note to the interviewers (emails from "
-    "Contacts by name); needs Interviewers and Your name in Settings. "
-    "jobbook draft BOOK thank-you ID writes the full note.",
+    "Contacts by name), once the interview has taken place; needs Interviewers and Your name in "
+    "Settings. jobbook draft BOOK thank-you ID writes the full note.",
+    when=f"INT(N([@Date]))<={TODAY}",  # a thank-you follows the interview
 )
 
 FEEDBACK_LINK = MailLink(
@@ -183,9 +194,11 @@ FEEDBACK_LINK = MailLink(
         ("your_name", "TRIM(YourName)"),
     ),
     required=("company", "your_name"),
-    note="Computed: a mailto: link asking the recruiter (else the hiring manager, from Contacts) "
-    "for feedback; needs Your name in Settings. jobbook draft BOOK feedback ID writes the full "
+    note="Computed: a mailto: link asking the recruiter (else the hiring manager, else another "
+    "contact of the application, from Contacts) for feedback, once the application is Rejected or "
+    "Offer declined; needs Your name in Settings. jobbook draft BOOK feedback ID writes the full "
     "request.",
+    when=f'OR({_STATUS}="Rejected",{_STATUS}="Offer declined")',  # after a rejection or a decline
 )
 
 LINKS = {link.header: link for link in (THANK_YOU_LINK, FEEDBACK_LINK)}
