@@ -383,10 +383,10 @@ class _Builder:
             "Self-rating": rating if self.c.past(day) else None,
             "Went well": self.rng.choice(
                 [
-                    "Clear project stories",
-                    "Good rapport",
-                    "SQL exercise went fast",
-                    "Asked sharp questions",
+                    "I enjoyed working through the case together",
+                    "We got on well from the start",
+                    "I learned a lot about how the team works",
+                    "We had a good discussion about data quality",
                 ]
             )
             if self.c.past(day)
@@ -581,7 +581,7 @@ class _Builder:
                 "Date": d(-10),
                 "Channel": "Email",
                 "Ask": "Base 130,000",
-                "Arguments": "Market P75 for the role; competing process at final stage",
+                "Arguments": "I am in the final round of another process for a similar role",
                 "Market P50": 117000,
                 "Market P75": 131000,
                 "Response": "Will check with the hiring manager",
@@ -592,7 +592,8 @@ class _Builder:
                 "Date": d(-7),
                 "Channel": "Phone",
                 "Ask": "Base 130,000 or signing 20,000",
-                "Arguments": "Equity vests slowly; first year matters",
+                "Arguments": "The equity vests over four years, so little of it reaches me in "
+                "the first year",
                 "Market P50": 117000,
                 "Market P75": 131000,
                 "Response": "Base 125,000, signing unchanged",
@@ -603,7 +604,7 @@ class _Builder:
                 "Date": d(-4),
                 "Channel": "Video",
                 "Ask": "Start date after notice and a week of rest",
-                "Arguments": "Two weeks' notice at current job",
+                "Arguments": None,  # the start date: not an argument for the base
                 "Market P50": None,
                 "Market P75": None,
                 "Response": "Agreed",
