@@ -431,17 +431,28 @@ def test_link_templates_compile_to_formulas():
 
 
 def test_the_readme_examples_are_what_the_command_prints(tmp_path, monkeypatch, capsys):
-    """The README's two drafts are the output of the pinned sample, stdout then stderr."""
+    """Each README draft example is what the command prints (stdout, then stderr) on the book of
+    `jobbook demo --as-of 2026-11-25`, and its ID is in the demo book of any day."""
+    from jobbook.sample import sample_search
+
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     blocks = [b.split("```")[0] for b in readme.split("```console\n")[1:]]
-    examples = [b for b in blocks if b.startswith("$ jobbook draft search.xlsx ")]
-    assert len(examples) == 2
-    new_book(tmp_path / "search.xlsx", sample=True, as_of=SAMPLE_AS_OF)
+    examples = [b for b in blocks if b.startswith("$ jobbook draft ")]
+    assert len(examples) >= 3
+    new_book(tmp_path / "search.xlsx", sample=True, as_of=SAMPLE_AS_OF)  # as `jobbook demo` does
     monkeypatch.chdir(tmp_path)
+    ids = set()
     for block in examples:
         command, _, shown = block.partition("\n")
-        code, out, err = run(capsys, *command.split()[2:])
-        assert code == 0 and out + err == shown, command
+        args = command.split()[2:]
+        code, out, err = run(capsys, *args)
+        assert code == (1 if shown.startswith("Error:") else 0), command
+        assert out + err == shown, command
+        ids.add(args[3])
+    for as_of in (D(2026, 1, 5), D(2026, 6, 30), dt.date.today()):  # another day, another sample
+        search = sample_search(as_of)
+        known = {r["ID"] for table in ("Interviews", "Pipeline", "Offers") for r in search[table]}
+        assert ids <= known, as_of
 
 
 def test_accept_withdraw_writes_a_withdrawal_draft_per_application(tmp_path, capsys):
