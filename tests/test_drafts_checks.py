@@ -28,6 +28,9 @@ def books(tmp_path_factory) -> dict[str, Path]:
             offers=ACCEPTED,
             pipeline={"P2": {"Status": "Offer declined"}, "P3": {"Status": " withdrawn "}},
         ),
+        "unsent": handmade_drafts(
+            folder / "unsent.xlsx", pipeline={"P3": {"Date applied": None, "Stage": "Wishlist"}}
+        ),
     }
 
 
@@ -50,6 +53,8 @@ def books(tmp_path_factory) -> dict[str, Path]:
          "(Pending or Negotiating); set its Status to Declined first if you are going back on it"),
         ("decided", "accept", "O2", "Offers!L3: O2 is Declined: an acceptance is for an open offer"),
         ("decided", "follow-up", "P3", "Pipeline!G6: P3 is Withdrawn: a follow-up is for an Active"),
+        ("unsent", "withdraw", "P3", "Pipeline!E6: P3 has no Date applied: there is no application "
+         "to withdraw"),
     ],
 )  # fmt: skip
 def test_a_letter_the_row_contradicts_is_one_error_line(capsys, books, name, kind, ident, error):
