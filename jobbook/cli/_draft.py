@@ -70,12 +70,14 @@ def draft(
 
     Names, rounds, dates and figures come from the workbook (the figures as `jobbook offers`
     prints them); the profile (Your name, Current manager...) from Settings. A value the letter
-    needs and the book lacks stops it with the cell to fill. Nothing is ever sent.
+    needs and the book lacks stops it with the cell to fill, and so does a letter the row
+    contradicts (feedback on an Active application, a thank-you before the interview, a counter
+    on an accepted offer). Nothing is ever sent.
 
     \b
     Example:
       jobbook draft search.xlsx thank-you I003
-      jobbook draft search.xlsx counter O02 --eml counter.eml
+      jobbook draft search.xlsx decline O03 --eml decline.eml
       jobbook draft search.xlsx feedback A008 --short --json
     """
     from ..drafts import NEEDS_DRAFT, write_eml
