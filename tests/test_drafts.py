@@ -422,7 +422,7 @@ def test_short_drafts_are_the_links(hand, capsys):
 def test_link_templates_compile_to_formulas():
     for link in LINKS.values():
         formula = link.formula()
-        assert formula.startswith("IF(OR(") and f'"{link.label}"))' in formula
+        assert formula.startswith("IF(OR(") and f'"{link.label}")' in formula
     fields = {"who": "[@Name]"}
     assert text_formula('Hi {{ who }},\n"Bye"', fields) == '"Hi "&[@Name]&","&CHAR(10)&"""Bye"""'
     with pytest.raises(ValueError, match="text and"):

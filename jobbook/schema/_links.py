@@ -111,11 +111,13 @@ class MailLink:
         body = encode_formula(text_formula(body_src, fields))
         fits = f"LEN({self.to})+LEN({subject})+LEN({body})+{LINK_FIXED}<={LINK_LIMIT}"
         url = f'"mailto:"&{self.to}&"?subject="&{subject}&IF({fits},"&body="&{body},"")'
-        blank = ",".join(
-            [*(f'{fields[v]}=""' for v in self.required)]
-            + ([f"NOT({self.when})"] if self.when else [])
-        )
-        return f'IF(OR({blank}),"",HYPERLINK({url},"{self.label}"))'
+        blank = ",".join(f'{fields[v]}=""' for v in self.required)
+        link = f'HYPERLINK({url},"{self.label}")'
+        if (
+            self.when
+        ):  # the row must meet it (IF, not NOT: the template uses a known set of functions)
+            link = f'IF({self.when},{link},"")'
+        return f'IF(OR({blank}),"",{link})'
 
 
 # -- the two links ----------------------------------------------------------------------------------
