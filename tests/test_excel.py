@@ -352,6 +352,26 @@ def test_checkboxes_from_excel_values(sample):
     assert flags.iloc[0] == "Done" and (flags.iloc[1:] != "Done").all()
 
 
+def test_a_tables_totals_row_from_excel_is_not_data(sample):
+    """The buttons read used ranges; the Pipeline Table's totals row (xlwings: show_totals,
+    totals_row_range) is left out, and Settings cells beside a Holidays totals row are kept."""
+    path, blocks = sample
+    first, col, rows = blocks["Pipeline"]
+    rows = [list(r) for r in rows]
+    last = max(k for k, r in enumerate(rows) if r[0] is not None)
+    width = len(rows[0])
+    rows.insert(last + 1, ["Total", 12, *[None] * (width - 3), 3.5])
+    changed = {**blocks, "Pipeline": (first, col, rows)}
+    before = book_from_sheets(blocks, path=path)
+    assert "Total" in set(book_from_sheets(changed, path=path).tables["Pipeline"]["ID"])
+    totals = {"Pipeline": [(first + last + 1, col, col + width - 1)], "Settings": [(3, 5, 6)]}
+    book = book_from_sheets(changed, path=path, totals=totals)
+    assert list(book.tables["Pipeline"]["ID"]) == list(before.tables["Pipeline"]["ID"])
+    assert not book.errors and book.settings == before.settings
+    gone = set(before.holidays["Date"]) - set(book.holidays["Date"])
+    assert gone == {pd.Timestamp(2025, 1, 20)} and book.settings.Country == "US"
+
+
 def writes(result, sheet=None) -> dict[str, object]:
     return {w.cell: w.values for w in result.writes if sheet is None or w.sheet == sheet}
 

@@ -443,3 +443,61 @@ def test_text_after_the_first_thousand_rows_is_not_lost(tmp_path):
     assert pd.isna(p.at[1401, "Salary min"]) and p.at[1402, "Salary min"] == 51401
     found = problems(book)
     assert "n/a" in found["Pipeline!G1401"] and "#N/A" in found["Pipeline!D1451"]
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["careful", "fast"])
+def test_a_tables_totals_row_is_not_data(tmp_path, monkeypatch, big):
+    """Table Design > Total Row: the row at the bottom of the Table's range (totalsRowCount) is not
+    an application, holiday or schedule; a row typed under it is still read and reported."""
+    from openpyxl.worksheet.table import Table
+
+    from jobbook.reader import _fast
+    from jobbook.reader._layout import inspect
+
+    if big:
+        monkeypatch.setattr(_fast, "PLAIN_BYTES", 0)  # the fast path for every sheet
+
+    wb = new_workbook()
+    rows = [
+        {
+            "ID": f"A{i}",
+            "Company": "X",
+            "Source": "Other",
+            "Date applied": D(2026, 1, i),
+            "Stage": "Applied",
+            "Status": "Active",
+            "Salary min": 1000 * i,
+        }
+        for i in (1, 2)
+    ]
+    ws = wb.create_sheet("Pipeline")
+    ws.append(list(rows[0]))
+    for r in rows:
+        ws.append(list(r.values()))
+    ws.append(["Total", "=SUBTOTAL(103,Pipeline[Company])", None, None, None, None, 3000])
+    ws.add_table(Table(displayName="Pipeline", ref="A1:G4", totalsRowCount=1))
+    ws.append(["A3", "Y", "Other", D(2026, 1, 3), "Applied", "Active"])
+    settings = write_settings(wb, {"Country": "US"})
+    settings.append([])
+    for r, values in enumerate([("Date", "Name"), (D(2026, 7, 4), "Fourth"), (1, "Total")], 10):
+        settings.cell(r, 4, values[0])
+        settings.cell(r, 5, values[1])
+    settings.add_table(Table(displayName="Holidays", ref="D10:E12", totalsRowCount=1))
+    for r, values in enumerate([("Schedule", "Year 1 %"), ("Cliff", 1.0), ("Total", 0.5)], 10):
+        settings.cell(r, 7, values[0])
+        settings.cell(r, 8, values[1])
+    settings.add_table(Table(displayName="Vesting", ref="G10:H12", totalsRowCount=1))
+    path = save(wb, tmp_path / "b.xlsx")
+    pipeline = next(t for t in inspect(path).tables if t.name == "Pipeline")
+    assert (pipeline.last_row, pipeline.totals_rows, list(pipeline.totals)) == (4, 1, [4])
+
+    book = jobbook.read_book(path)
+    assert list(book.tables["Pipeline"]["ID"]) == ["A1", "A2", "A3"]
+    assert list(book.tables["Pipeline"].index) == [2, 3, 5]
+    assert [str(p) for p in book.problems] == [
+        "Pipeline!A5: row 5 below the Pipeline table (A1:G4): jobbook reads them, but the "
+        "workbook's own formulas and Dashboard skip them; insert rows above the table's totals "
+        "row and move them there"
+    ]
+    assert list(book.holidays["Name"]) == ["Fourth"]
+    assert list(book.vesting["Schedule"]) == ["Cliff"]

@@ -20,13 +20,18 @@ from . import actions
 
 def _read(wb):
     """The calling workbook as a Book: each sheet's used range, values as Excel has them now
-    (unsaved edits included)."""
-    blocks = {}
+    (unsaved edits included); the totals row of a Table (Table Design > Total Row) is not data."""
+    blocks, totals = {}, {}
     for sheet in wb.sheets:
         used = sheet.used_range
         values = used.options(ndim=2).value
         blocks[sheet.name] = (used.row, used.column, values)
-    return book_from_sheets(blocks, path=Path(wb.fullname))
+        totals[sheet.name] = [
+            (r.row, r.column, r.last_cell.column)
+            for t in sheet.tables
+            if t.show_totals and (r := t.totals_row_range) is not None
+        ]
+    return book_from_sheets(blocks, path=Path(wb.fullname), totals=totals)
 
 
 def _value(v: object) -> object:

@@ -198,19 +198,37 @@ def _header_row(rows: list[list], table: Table) -> int | None:
     return best
 
 
+def _without(block: tuple[int, int, list[list]], cells) -> tuple[int, int, list[list]]:
+    """`block` with the cells of `cells` ((row, first column, last column), Excel numbers)
+    blank; the rows are copied, the caller's are left as they are."""
+    r0, c0, rows = block
+    rows = [list(r) for r in rows]
+    for row, c1, c2 in cells:
+        if 0 <= row - r0 < len(rows):
+            line = rows[row - r0]
+            for c in range(max(c1, c0), min(c2, c0 + len(line) - 1) + 1):
+                line[c - c0] = None
+    return r0, c0, rows
+
+
 def book_from_sheets(
     blocks: dict[str, tuple[int, int, list[list]]],
     *,
     path: str | Path = "<workbook>",
     as_of: dt.date | None = None,
+    totals: Mapping[str, Iterable[tuple[int, int, int]]] | None = None,
 ):
     """A Book from the used range of each sheet, as Excel gives them to Python: {sheet name:
     (first row, first column, 2-D values)}. Cells keep their addresses, so problems and the
-    buttons' writes name real cells."""
+    buttons' writes name real cells. `totals`: {sheet name: (row, first column, last column) of
+    each Excel Table's totals row}, cells that are not data."""
     from . import finish_book
     from ._layout import col_letters
     from ._settings import settings_from_cells, years_in_use
 
+    for sheet, cells in (totals or {}).items():
+        if sheet in blocks:
+            blocks = {**blocks, sheet: _without(blocks[sheet], cells)}
     by_norm = {norm_header(name): name for name in blocks}
     inputs, sheets, letters, header_rows, problems, times = {}, {}, {}, {}, [], {}
     for name, table in TABLES.items():

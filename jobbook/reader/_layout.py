@@ -35,7 +35,10 @@ _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 @dataclass(frozen=True)
 class TableRef:
-    """An Excel Table: its name, sheet and range (1-based rows and columns, inclusive)."""
+    """An Excel Table: its name, sheet and range (1-based rows and columns, inclusive).
+
+    The range holds the header row(s), the data rows and, when the table shows one, its totals
+    row(s) at the bottom (``totalsRowCount``): those are not data."""
 
     name: str
     sheet: str
@@ -45,6 +48,12 @@ class TableRef:
     last_col: int
     header_rows: int = 1
     columns: tuple[str, ...] = ()  # the table's column names, left to right
+    totals_rows: int = 0  # totals rows at the bottom of the range (Table Design > Total Row)
+
+    @property
+    def totals(self) -> range:
+        """The Excel rows of the totals row(s): empty when the table shows none."""
+        return range(self.last_row - self.totals_rows + 1, self.last_row + 1)
 
 
 @dataclass
@@ -246,21 +255,25 @@ def _table(path: Path, zf: zipfile.ZipFile, target: str, sheet: str) -> TableRef
     t = _xml(path, zf, target)
     ref = t.get("ref", "")
     count = t.get("headerRowCount", "1")
+    # totalsRowCount says how many totals rows the range ends with; totalsRowShown only records
+    # whether one was ever shown (Excel keeps it after the row is hidden), so it is not counted
+    totals = t.get("totalsRowCount", "0")
     try:
         r1, c1, r2, c2 = parse_range(ref)
-        header_rows = int(count)
+        header_rows, totals_rows = int(count), int(totals)
     except ValueError:
-        r1 = c1 = r2 = c2 = header_rows = -1
+        r1 = c1 = r2 = c2 = header_rows = totals_rows = -1
     limits = (_guard.EXCEL_ROWS, _guard.EXCEL_COLS)
     if not (
         1 <= r1 <= r2 <= limits[0]
         and 1 <= c1 <= c2 <= limits[1]
         and 0 <= header_rows <= r2 - r1 + 1
+        and 0 <= totals_rows <= r2 - r1 + 1 - header_rows
     ):
         raise _guard.damaged(
             path,
             f"the table part {target} (sheet {sheet!r})",
-            f"range {ref!r}, headerRowCount {count!r}",
+            f"range {ref!r}, headerRowCount {count!r}, totalsRowCount {totals!r}",
         )
     columns = tuple(tc.get("name", "") for tc in t.findall("m:tableColumns/m:tableColumn", _NS))
     return TableRef(
@@ -272,6 +285,7 @@ def _table(path: Path, zf: zipfile.ZipFile, target: str, sheet: str) -> TableRef
         last_col=c2,
         header_rows=header_rows,
         columns=columns,
+        totals_rows=totals_rows,
     )
 
 

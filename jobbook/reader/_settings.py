@@ -160,8 +160,9 @@ def _holiday_table(
         ),
         None,
     )
+    totals = range(0)
     if ref is not None:
-        header_row, c1, c2 = ref.first_row, ref.first_col, ref.last_col
+        header_row, c1, c2, totals = ref.first_row, ref.first_col, ref.last_col, ref.totals
     else:
         header_row = None
         for (row, col), value in sorted(cells.items()):
@@ -177,7 +178,9 @@ def _holiday_table(
     heads = {norm_header(str(cells.get((header_row, c), ""))): c for c in range(c1, c2 + 1)}
     date_col = heads.get("date", c1)
     name_col = heads.get("name")
-    rows = sorted(r for (r, c), v in cells.items() if c == date_col and r > header_row)
+    rows = sorted(
+        r for (r, c), v in cells.items() if c == date_col and r > header_row and r not in totals
+    )
     raw = np.empty(len(rows), dtype=object)
     raw[:] = [cells[(r, date_col)] for r in rows]
     days, bad, _ = to_dates(raw, date1904)  # the whole column at once

@@ -159,9 +159,14 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
             )
     if not positions:
         return out
-    out.frame = _load(path, reader, sheet, table, header_row, positions, out, layout.parts[sheet])
     ref = _find_table_ref(layout, sheet, table)
-    if ref is not None and header_row == ref.first_row:
+    if ref is not None and header_row != ref.first_row:
+        ref = None  # the header was found elsewhere: the Table's range says nothing of the data
+    skip = ref.totals if ref is not None else range(0)
+    out.frame = _load(
+        path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip
+    )
+    if ref is not None:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
             rows = (
@@ -173,8 +178,13 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
                     sheet,
                     f"{col_letters(ref.first_col)}{below[0]}",
                     f"{rows} below the {ref.name} table ({area}): jobbook reads them, but the workbook's own "
-                    "formulas and Dashboard skip them; extend the table over them (Excel: Table Design > "
-                    "Resize Table; LibreOffice: Data > Define Range)",
+                    "formulas and Dashboard skip them; "
+                    + (
+                        "insert rows above the table's totals row and move them there"
+                        if ref.totals_rows
+                        else "extend the table over them (Excel: Table Design > Resize Table; "
+                        "LibreOffice: Data > Define Range)"
+                    ),
                     WARNING,
                     None,
                 )
@@ -191,13 +201,17 @@ def _load(
     positions: dict[str, int],
     out: TableRead,
     part: str | None = None,
+    skip: range = range(0),
 ) -> pd.DataFrame:
+    """The typed input columns, blank rows and the `skip` rows (a Table's totals row) left out."""
     cols = {c.header: c for c in table.inputs if c.header in positions}
     use = sorted(positions[h] - 1 for h in cols)
     if part is not None and big_sheet(path, part):
         read = load_plain(path, part, reader, sheet, table, header_row, positions, cols, use)
         if read is not None:
-            frame, out.times = read
+            frame, times = read
+            keep = ~frame.index.isin(skip)
+            frame, out.times = frame[keep], {h: t[keep] for h, t in times.items()}
             _check_values(sheet, frame, cols, out)
             return frame
     dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
@@ -230,8 +244,8 @@ def _load(
             data[c.header] = blank_column(c, index)
     del batch
     frame = pd.DataFrame(data, index=index)
-    _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out)
-    blank = frame.isna().all(axis=1)
+    _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out, skip)
+    blank = frame.isna().all(axis=1) | frame.index.isin(skip)
     if blank.any():
         frame = frame[~blank]
     out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
@@ -243,15 +257,18 @@ def _cell(out: TableRead, header: str, row: int) -> str:
     return f"{out.letters.get(header, '?')}{row}"
 
 
-def _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out) -> None:
-    """Cells that did not convert: error cells, text in number/date columns, booleans."""
+def _apply_errors(
+    reader, sheet, header_row, positions, cols, names, errors, frame, out, skip=range(0)
+) -> None:
+    """Cells that did not convert: error cells, text in number/date columns, booleans (none in
+    the `skip` rows)."""
     texts: dict[str, list[int]] = {}
     for e in errors.errors if errors is not None else ():
         idx, rel = e.offset_position
         header = names.get(rel)
-        if header is None:
-            continue
         row = header_row + 1 + idx
+        if header is None or row in skip:
+            continue
         m = _DETAIL.search(e.detail)
         kind, payload = (m.group(1), m.group(2)) if m else ("?", e.detail)
         col = cols[header]

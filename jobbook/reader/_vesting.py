@@ -39,7 +39,7 @@ def _header_block(layout: Layout, sheet: str, cells: dict) -> tuple[int, int, in
         None,
     )
     if ref is not None:
-        return ref.first_row, ref.first_col, ref.last_col, ref.last_row
+        return ref.first_row, ref.first_col, ref.last_col, ref.last_row - ref.totals_rows
     want = (norm_header("Schedule"), norm_header("Year 1 %"))
     for (row, col), value in sorted(cells.items()):
         if (
