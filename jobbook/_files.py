@@ -35,9 +35,33 @@ def check_output(
     if path.exists() and not force:
         raise OutputExists(f"{path}: already exists; use --force to replace it")
     if not path.parent.is_dir():
+        check_folder(path.parent, path)
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
     clean_stale(path.parent)
     return path
+
+
+def check_folder(folder: str | Path, named: str | Path | None = None) -> Path:
+    """Refuse (a usage error naming `named`, else `folder`) a folder to write into, or to create,
+    that is a file or lies under one (``search.xlsx/out``). Call before doing any work."""
+    folder = Path(folder)
+    named = folder if named is None else Path(named)
+    for part in (folder, *folder.parents):
+        if os.path.lexists(part):
+            if not part.is_dir():
+                what = "" if part == named else f"{part} "
+                raise UsageError(f"{named}: {what}is a file, not a folder")
+            break
+    return folder
+
+
+def make_folder(folder: str | Path) -> Path:
+    """Create `folder` (and its parents) if missing: a usage error if a file is in the way, a
+    CannotWrite naming it if the disk or the permissions refuse."""
+    folder = check_folder(folder)
+    with writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 TEMP_MARK = ".jobbook-tmp-"  # every temporary file jobbook writes has this in its name
@@ -106,6 +130,8 @@ def cannot_write(path: str | Path, exc: OSError) -> CannotWrite:
     """The one-line error for a write that failed (disk full, read-only folder, no permission...),
     naming the file the user asked for (never a temporary file)."""
     why = _WHY.get(exc.errno, exc.strerror or type(exc).__name__)
+    if exc.errno == errno.ENOENT and Path(path).parent.is_dir():  # /proc, a vanished mount...
+        why = f"the folder {Path(path).parent} does not let files or folders be made in it"
     detail = f" ({exc.strerror})" if exc.strerror and exc.strerror.lower() != why else ""
     return CannotWrite(f"{path}: cannot write it: {why}{detail}")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._files import write_atomically
+from ._files import check_folder, make_folder, write_atomically
 from ._safe import csv_cell
 from .core.offers import default_vesting
 from .errors import OutputExists, UsageError
@@ -185,9 +185,7 @@ def check_export(folder: str | Path, fmt: str, force: bool) -> dict[str, Path]:
     file, or files that exist unless `force`."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: is a file, not a folder")
+    folder = check_folder(folder)
     paths = export_paths(folder, fmt)
     there = [p for p in paths.values() if p.exists()]
     if there and not force:
@@ -200,7 +198,7 @@ def export_book(book: Book, folder: str | Path, fmt: str = "csv", force: bool = 
     """Write every table of `book` into `folder` (created if missing) as `fmt`; returns
     {table name: (path, rows)}."""
     paths = check_export(folder, fmt, force)
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     written = {}
     for name, columns in export_tables(book).items():
         write_atomically(paths[name], _writer(fmt, columns, name, book.as_of))

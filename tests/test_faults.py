@@ -23,6 +23,8 @@ import pytest
 from jobbook._files import TEMP_MARK, clean_stale
 from jobbook.cli import main
 
+from conftest import copy_of
+
 ROOT = Path(__file__).resolve().parents[1]
 MONTH = "2026-02"
 
@@ -104,14 +106,21 @@ def test_a_full_disk_is_one_error_and_leaves_nothing(capsys, search_book, tmp_pa
             assert temps(disk) == []
 
 
-def test_a_read_only_folder_is_one_error(capsys, search_book, tmp_path):
+def test_a_read_only_folder_is_one_error(capsys, search_book, tmp_path, pinned_samples):
     src = tmp_path / "src"
     src.mkdir()
+    sample = pinned_samples[".xlsx"]
     with mounted(tmp_path / "ro", "--bind", str(src)) as ro:
+        (src / "search.xlsx").write_bytes(sample.read_bytes())
         again = subprocess.run(["mount", "-o", "remount,ro,bind", str(ro)], capture_output=True)
         if again.returncode != 0:
             pytest.skip("cannot remount read-only here")
         for args, target in [
+            (["export", sample, ro / "data"], ro / "data"),
+            (["export", sample, ro], ro / "Pipeline.csv"),
+            (["calendar", sample, "-o", ro / "s.ics"], ro / "s.ics"),
+            (["draft", sample, "thank-you", "I003", "--eml", ro / "t.eml"], ro / "t.eml"),
+            (["accept", ro / "search.xlsx", "O03", "--withdraw"], ro / "search.xlsx"),
             (["new", ro / "n.xlsx"], ro / "n.xlsx"),
             (
                 [
@@ -133,8 +142,42 @@ def test_a_read_only_folder_is_one_error(capsys, search_book, tmp_path):
                 code == 1
                 and err
                 == f"Error: {target}: cannot write it: the disk or folder is read-only (Read-only file system)\n"
-            )
-        assert list(src.iterdir()) == [] and not (tmp_path / "r.pdf").exists()
+            ), args
+        assert [p.name for p in src.iterdir()] == ["search.xlsx"]
+        assert (src / "search.xlsx").read_bytes() == sample.read_bytes()
+        assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_file_where_a_folder_belongs_is_a_usage_error(capsys, pinned_samples, tmp_path):
+    """DIR, -o, --eml or --pdf under a file (``search.xlsx/out``): exit 2 naming both, before any
+    work; a folder the system will not create (in /proc) is exit 1, one line, no traceback."""
+    sample = copy_of(pinned_samples[".xlsx"], tmp_path)
+    under = sample / "out"
+    for args, given in [
+        (["export", sample, under], under),
+        (["export", sample, under / "deeper"], under / "deeper"),
+        (["demo", under], under),
+        (["calendar", sample, "-o", under / "s.ics"], under / "s.ics"),
+        (["draft", sample, "thank-you", "I003", "--eml", under / "t.eml"], under / "t.eml"),
+        (["report", sample, "--month", "2026-10", "-o", under / "r.xlsx"], under / "r.xlsx"),
+        (["new", under / "n.xlsx"], under / "n.xlsx"),
+    ]:
+        code, _, err = run(capsys, *args)
+        assert (code, err) == (2, f"Error: {given}: {sample} is a file, not a folder\n"), args
+    assert sorted(p.name for p in tmp_path.iterdir()) == [sample.name]
+    if not Path("/proc/self").is_dir():
+        pytest.skip("no /proc here")
+    for args, given in [
+        (["export", sample, "/proc/jobbook-export"], "/proc/jobbook-export"),
+        (["demo", "/proc/jobbook-demo"], "/proc/jobbook-demo"),
+        (["calendar", sample, "-o", "/proc/jobbook.ics"], "/proc/jobbook.ics"),
+    ]:
+        code, _, err = run(capsys, *args)
+        assert (code, err) == (
+            1,
+            f"Error: {given}: cannot write it: the folder /proc does not let files or folders be "
+            "made in it (No such file or directory)\n",
+        ), args
 
 
 def test_a_folder_that_is_not_ours_is_one_error(capsys, search_book):
@@ -151,11 +194,16 @@ def test_a_folder_that_is_not_ours_is_one_error(capsys, search_book):
         try:
             code, _, err = run(capsys, "report", book, "--month", MONTH, "--pdf", folder / "r.pdf")
             new_code, _, new_err = run(capsys, "new", folder / "n.xlsx")
+            export_code, _, export_err = run(capsys, "export", book, folder / "data")
         finally:
             os.seteuid(0)
         out = folder / f"search-report-{MONTH}.xlsx"
         assert code == 1 and err == f"Error: {out}: cannot write it: permission denied\n"
         assert new_code == 1 and "permission denied" in new_err
+        assert (export_code, export_err) == (
+            1,
+            f"Error: {folder / 'data'}: cannot write it: permission denied\n",
+        )
         assert sorted(p.name for p in folder.iterdir()) == ["search.xlsx"]
     finally:
         subprocess.run(["rm", "-rf", str(folder)], check=False)

@@ -95,13 +95,12 @@ def demo(folder: Path, as_of, force: bool) -> None:
     import datetime as dt
 
     from .. import views
-    from .._files import writing
+    from .._files import make_folder, writing
     from ..reader import read_book
     from ..report import write_report
     from ..template import new_workbook
 
-    with writing(folder):
-        folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     stem = folder / f"search-report-{as_of or dt.date.today():%Y-%m}"
     if force:  # never a new sample beside the old sample's report, even if killed in between
         for old in (stem.with_suffix(".xlsx"), stem.with_suffix(".pdf")):
