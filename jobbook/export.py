@@ -7,7 +7,9 @@ Parquet ``timestamp[s]``, wall-clock time), money and other numbers ``float64``,
 columns ``int64``, text ``string``. A done column (``Thank-you sent``, ``Done``...) is a date column unless
 it holds marks other than dates (``x``, ``TRUE``), which stay as written in a text column.
 ``Settings`` is a one-row table of the named settings; ``Holidays`` the holiday list the book uses;
-``Vesting`` the vesting schedules it uses (SPEC section 5.1).
+``Vesting`` the vesting schedules it uses (SPEC section 5.1). The mailto: link columns
+(``Thank-you link``, ``Feedback link``) hold the link itself (``mailto:...``), not the words the cell
+shows, so that the file keeps what the workbook points to.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from ._safe import csv_cell
 from .core.offers import default_vesting
 from .errors import OutputExists, UsageError
 from .reader import Book
-from .schema import HOLIDAYS_TABLE, NUMERIC_KINDS, SETTINGS, TABLES, VESTING_TABLE
+from .schema import HOLIDAYS_TABLE, LINKS, NUMERIC_KINDS, SETTINGS, TABLES, VESTING_TABLE
 
 FORMATS = ("csv", "json", "parquet")
 SETTINGS_TABLE = "Settings"
@@ -81,11 +83,15 @@ def export_tables(book: Book) -> dict[str, list[Column]]:
     """Every table of the book with its computed columns, then Settings, Holidays and Vesting,
     typed."""
     out: dict[str, list[Column]] = {}
+    from .drafts.links import link_column
+
     for name, table in TABLES.items():
         df = book.tables[name]
         out[name] = [
             _column(c.header, c.kind, book.times[(name, c.header)], timed=True)
             if (name, c.header) in book.times
+            else _column(c.header, "text", link_column(book, c.header))
+            if c.header in LINKS
             else _column(c.header, c.kind, df[c.header])
             for c in table.columns
         ]

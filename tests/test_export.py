@@ -40,13 +40,33 @@ def canon(v: object) -> object:
     return v
 
 
+def links(book, header: str) -> list:
+    """A mailto: link column as `jobbook draft --short` gives it, row by row: the link where the
+    workbook's cell shows its words, else None."""
+    from jobbook.drafts import draft
+    from jobbook.schema import LINKS
+
+    link = LINKS[header]
+    df = book.tables[link.table]
+    key = "ID" if link.table == "Interviews" else "Application ID"
+    return [
+        draft(book, link.kind, str(ident), short=True).link if shown else None
+        for ident, shown in zip(df[key], df[header].fillna("") != "")
+    ]
+
+
 def expected(book) -> dict[str, dict[str, list]]:
-    """Each table as read_book gives it (with the Interviews' times of day), canonical."""
+    """Each table as read_book gives it (with the Interviews' times of day), canonical; the link
+    columns hold the links, not the words the cells show."""
+    from jobbook.schema import LINKS
+
     out = {}
     for name, table in TABLES.items():
         df = book.tables[name]
         out[name] = {
-            c.header: [canon(v) for v in book.times.get((name, c.header), df[c.header])]
+            c.header: links(book, c.header)
+            if c.header in LINKS
+            else [canon(v) for v in book.times.get((name, c.header), df[c.header])]
             for c in table.columns
         }
     values = book.settings.to_dict()
@@ -178,6 +198,23 @@ def test_every_table_round_trips_through_csv_json_and_parquet(sample, tmp_path, 
             assert list(got) == list(want[name]), (fmt, name)
             assert got == want[name], (fmt, name)
     assert "Wrote 11 files" in capsys.readouterr().out
+
+
+def test_link_columns_hold_the_links(sample, tmp_path):
+    """Thank-you link and Feedback link: the mailto: URL the workbook's HYPERLINK opens, on every
+    row whose cell shows the words, never the words themselves."""
+    path, book = sample
+    assert main(["export", str(path), str(tmp_path)]) == 0
+    for name, header, words in [
+        ("Interviews", "Thank-you link", "Write thank-you"),
+        ("Lessons", "Feedback link", "Ask for feedback"),
+    ]:
+        got = read_csv(tmp_path / f"{name}.csv", set())[header]
+        shown = (book.tables[name][header].fillna("") == words).tolist()
+        assert any(shown) and len(got) == len(shown)
+        assert [bool(v) for v in got] == shown
+        assert all(v.startswith("mailto:") and "?subject=" in v for v in got if v)
+        assert words not in got
 
 
 def test_parquet_columns_have_real_types(sample, tmp_path):

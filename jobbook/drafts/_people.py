@@ -66,21 +66,37 @@ def _contacts(book: Book) -> list[dict]:
     return [r for r in rows if r["Name"] or r["Email"]]
 
 
+def contacts_by(book: Book, column: str) -> dict[str, list[dict]]:
+    """``_contacts(book)`` grouped by `column` as ``_same`` compares it (trimmed, any case), in
+    Contacts order: the only rows ``interviewers`` (Company) or ``process_contact`` (Application
+    ID) can pick for a value, so that a whole column of links costs one pass over Contacts."""
+    out: dict[str, list[dict]] = {}
+    for c in _contacts(book):
+        out.setdefault(c[column].casefold(), []).append(c)
+    return out
+
+
+def contact_key(value: object) -> str:
+    """A value as ``contacts_by`` keys it (``_same``'s comparison)."""
+    return excel_trim(str(value or "")).casefold()
+
+
 def joined(items: list[str]) -> str:
     """``Alex``, ``Alex and Priya``, ``Alex, Priya and Sam``."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def interviewers(
-    book: Book, text: str | None, company: str | None
+    book: Book, text: str | None, company: str | None, contacts: list[dict] | None = None
 ) -> tuple[list[Person], list[str]]:
     """Contacts of `company` named in `text` and with an email, in Contacts order; and what
-    Contacts lacks for the others (``Contacts has no email for Bo Li``)."""
+    Contacts lacks for the others (``Contacts has no email for Bo Li``). `contacts`: the rows of
+    ``_contacts(book)`` to look in (all of them by default; ``contacts_by`` for many rows)."""
     names = people(text)
     wanted = {n.casefold() for n in names}
     rows = [
         c
-        for c in _contacts(book)
+        for c in (_contacts(book) if contacts is None else contacts)
         if c["Name"].casefold() in wanted and _same(c["Company"], company)
     ]
     found = [
@@ -102,12 +118,19 @@ def interviewers(
 PROCESS_ROLES = ("Recruiter", "Hiring manager")
 
 
-def process_contact(book: Book, application_id: str) -> tuple[Person | None, list[str]]:
+def process_contact(
+    book: Book, application_id: str, contacts: list[dict] | None = None
+) -> tuple[Person | None, list[str]]:
     """Whom a letter about an application goes to: its first recruiter with an email, else its
     first hiring manager with one, else its first other contact with one (any role, or none: a
     contact imported without a Role in process), in Contacts order; and a note when it is not a
-    recruiter or hiring manager, or what Contacts lacks when there is nobody."""
-    rows = [c for c in _contacts(book) if _same(c["Application ID"], application_id)]
+    recruiter or hiring manager, or what Contacts lacks when there is nobody. `contacts`: the
+    rows of ``_contacts(book)`` to look in (all of them by default)."""
+    rows = [
+        c
+        for c in (_contacts(book) if contacts is None else contacts)
+        if _same(c["Application ID"], application_id)
+    ]
     emailed = [c for c in rows if c["Email"]]
     for role in PROCESS_ROLES:
         for c in emailed:

@@ -10,8 +10,21 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pandas as pd
+
+from ..errors import MissingValue
+from ..reader import Book
 from ..schema import LINK_LIMIT, LINKS, excel_trim
-from ._values import Missing
+from ._people import (
+    Person,
+    contact_key,
+    contacts_by,
+    greeting,
+    interviewers,
+    people,
+    process_contact,
+)
+from ._values import Missing, setting
 
 LINK_KINDS = {link.kind: link for link in LINKS.values()}
 
@@ -63,4 +76,53 @@ def mailto(to: str, subject: str, body: str) -> str:
     return head + (f"&body={encoded}" if len(head) + 6 + len(encoded) <= LINK_LIMIT else "")
 
 
-__all__ = ["LINK_KINDS", "Missing", "link_fields", "link_to", "mailto"]
+def link_column(book: Book, header: str) -> pd.Series:
+    """The links of `header` (``Thank-you link``, ``Feedback link``) for every row of its table,
+    as the workbook's HYPERLINKs point to them (None where the cell is blank): what ``jobbook draft
+    --short`` gives row by row, with the same recipients (``_people``), built with Contacts grouped
+    once so that a whole column costs one pass."""
+    from ..core.computed import lookup
+    from .render import PACKAGE_TEMPLATES, renderer
+
+    link = LINKS[header]
+    df = book.tables[link.table]
+    out = pd.Series(None, index=df.index, dtype=object)
+    shown = df[header].astype(object).map(lambda v: isinstance(v, str) and v != "")
+    if not shown.any():
+        return out
+    fill, _ = renderer(link.template, [PACKAGE_TEMPLATES])
+    me = {"name": setting(book, "YourName")}
+    if link.kind == "thank-you":
+        by_company = contacts_by(book, "Company")
+        rows = df.loc[shown, ["Round", "Interviewers", "Company"]].astype(object)
+        for row, (round_, who, company) in zip(rows.index, rows.itertuples(False)):
+            text = who if isinstance(who, str) else ""
+            at = by_company.get(contact_key(company), [])
+            to, _ = interviewers(book, text, company, at)
+            facts = {
+                "me": me,
+                "interview": {"round": round_, "interviewers": who},
+                "people": people(text),
+                "company": company,
+            }
+            out[row] = _link(fill, link.kind, facts, to)
+    else:
+        by_app = contacts_by(book, "Application ID")
+        ids = df.loc[shown, "Application ID"].astype(object)
+        companies = lookup(ids, book.tables["Pipeline"], "ID", "Company").astype(object)
+        for row, app, company in zip(ids.index, ids, companies):
+            who, _ = process_contact(book, str(app), by_app.get(contact_key(app), []))
+            facts = {"me": me, "company": company, "greeting": greeting(who)}
+            out[row] = _link(fill, link.kind, facts, [who] if who else [])
+    return out
+
+
+def _link(fill, kind: str, facts: dict, to: list[Person]) -> str | None:
+    try:
+        subject, body = fill(link_fields(kind, facts))
+    except MissingValue:
+        return None
+    return mailto(link_to({"to": to}), subject, body)
+
+
+__all__ = ["LINK_KINDS", "Missing", "link_column", "link_fields", "link_to", "mailto"]

@@ -10,6 +10,7 @@ template. The link templates (``<kind>-link.j2``) are the workbook's formulas: a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -148,6 +149,14 @@ def _context(value: object) -> object:
 
 def render(name: str, facts: dict, dirs: list[Path]) -> tuple[str, str, str]:
     """(subject, body, the template file used) of template `name` filled with `facts`."""
+    fill, used = renderer(name, dirs)
+    subject, body = fill(facts)
+    return subject, body, used
+
+
+def renderer(name: str, dirs: list[Path]) -> tuple[Callable[[dict], tuple[str, str]], str]:
+    """Template `name` loaded once: (a function from facts to (subject, body), the file used),
+    for filling the same template row after row."""
     env = _environment(tuple(dirs))
     try:
         template = env.get_template(name)
@@ -155,14 +164,18 @@ def render(name: str, facts: dict, dirs: list[Path]) -> tuple[str, str, str]:
         raise TemplateProblem(f"no template {name} in {', '.join(map(str, dirs))}") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"{exc.filename}, line {exc.lineno}: {exc.message}") from exc
-    try:
-        text = template.render(_context(facts))
-    except jinja2.UndefinedError as exc:  # not a Missing (that is a MissingValue): a typo
-        raise TemplateProblem(f"{template.filename}: {exc.message}") from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"{template.filename}: {exc}") from exc
-    try:
-        subject, body = split_message(text)
-    except ValueError as exc:
-        raise TemplateProblem(f"{template.filename}: {exc}") from exc
-    return single_line(subject), body, str(template.filename)
+
+    def fill(facts: dict) -> tuple[str, str]:
+        try:
+            text = template.render(_context(facts))
+        except jinja2.UndefinedError as exc:  # not a Missing (that is a MissingValue): a typo
+            raise TemplateProblem(f"{template.filename}: {exc.message}") from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(f"{template.filename}: {exc}") from exc
+        try:
+            subject, body = split_message(text)
+        except ValueError as exc:
+            raise TemplateProblem(f"{template.filename}: {exc}") from exc
+        return single_line(subject), body
+
+    return fill, str(template.filename)
