@@ -152,3 +152,24 @@ def test_xlsm_build_is_deterministic(tmp_path):
     b = new_workbook(tmp_path / "b.xlsm", as_of=dt.date(2026, 10, 21))
     with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
         assert za.read("xl/vbaProject.bin") == zb.read("xl/vbaProject.bin")
+
+
+def _readme_buttons() -> list[str]:
+    """The captions of the README's Buttons table, top to bottom (a blank line ends the table)."""
+    text = (ROOT / "README.md").read_text()
+    section = text.split("### Buttons (Dashboard)\n", 1)[1]
+    table = section.strip("\n").split("\n\n", 1)[0]
+    return re.findall(r"^\| \*\*(.+?)\*\* \|", table, flags=re.M)
+
+
+def test_the_readme_names_every_button_macro_once_and_no_other():
+    """Each public Sub of the .bas that a button runs (``AcceptOfferButton``) has one row in the
+    README's Buttons table (**Accept offer**), in the Dashboard's order; the table has no other."""
+    macros = re.findall(r"^(?:Public )?Sub (\w+Button)\(\)", BAS.read_text("cp1252"), flags=re.M)
+    captions = _readme_buttons()
+    assert len(captions) == len(set(captions)), captions
+    named = ["".join(w[:1].upper() + w[1:] for w in c.split()) + "Button" for c in captions]
+    assert sorted(named) == sorted(macros)
+    by_column = [caption for caption, _, _ in sorted(BUTTONS, key=lambda b: b[2])]
+    assert captions == by_column
+    assert {sub for _, sub, _ in BUTTONS} == set(macros)
