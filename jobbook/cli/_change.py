@@ -113,7 +113,7 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
     Example:
       jobbook done search.xlsx thank-you I012
       jobbook done search.xlsx follow-up A031 --on 2026-10-20
-      jobbook done search.xlsx lesson A007 --dry-run
+      jobbook done search.xlsx lesson A031 --dry-run
     """
     from ..errors import UsageError
     from ..intents.done import NO_DONE_MARK
