@@ -12,11 +12,12 @@ import shlex
 import shutil
 
 import click
+import exports
 import pytest
 
-import conftest
-import exports
 from jobbook.cli import cli, main
+
+import conftest
 
 AS_OF = "2026-10-21"
 
@@ -89,7 +90,9 @@ def test_every_help_example_runs_on_the_sample(book, tmp_path, monkeypatch, caps
     assert len(lines) >= 2 * len(cli.list_commands(click.Context(cli)))
     here = os.getcwd()
     failed = []
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as lc:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as lc:
         for k, (name, argv) in enumerate(lines):
             folder = tmp_path / f"{k:02d}-{name}"
             folder.mkdir()
