@@ -292,6 +292,28 @@ def test_every_command_has_help_with_example_and_is_in_readme(capsys, name):
     assert f"jobbook {name}" in readme, f"README does not show `jobbook {name}`"
 
 
+def test_help_names_what_the_command_makes_and_what_as_of_moves():
+    """new -h names every sheet (Offer years too), export -h every file (Vesting too), and each
+    command's --as-of says what the day moves in that command."""
+    import click
+
+    from jobbook.export import export_paths
+    from jobbook.schema import SHEET_ORDER
+
+    ctx = click.Context(cli)
+    new_help = " ".join(cli.commands["new"].get_help(ctx).split())
+    assert all(sheet in new_help for sheet in SHEET_ORDER), new_help
+    export_help = " ".join(cli.commands["export"].get_help(ctx).split())
+    assert all(name in export_help for name in export_paths(Path("."), "csv")), export_help
+    moves = {}
+    for name, cmd in cli.commands.items():
+        opt = next((o for o in cmd.params if o.name == "as_of"), None)
+        if opt is not None and name not in ("new", "demo"):
+            assert "it moves " in opt.help, name
+            moves[name] = opt.help.split("it moves ", 1)[1]
+    assert len(moves) >= 10 and len(set(moves.values())) == len(moves), moves
+
+
 def test_installed_entry_point(search_book):
     """The real console script, in a real process: no traceback, exit codes intact."""
     exe = Path(sys.executable).with_name("jobbook")

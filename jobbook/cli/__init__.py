@@ -35,15 +35,15 @@ class IsoDate(click.ParamType):
 ISO_DATE = IsoDate()
 
 
-def as_of_option(fn: Callable) -> Callable:
+def as_of_option(moves: str) -> Callable[[Callable], Callable]:
+    """--as-of, with what the day moves in this command (`moves`, a clause after "it moves")."""
     return click.option(
         "--as-of",
         type=ISO_DATE,
         default=None,
-        help="Today for deadlines, flags and 'this month' (default: the workbook's AsOf, else "
-        "today's date); statistics still count every row, as Stage and Status say where each "
-        "application is now.",
-    )(fn)
+        help="Read the book as of this day (default: the workbook's AsOf, else today's date); "
+        f"it moves {moves}",
+    )
 
 
 def output_options(fn: Callable) -> Callable:

@@ -99,7 +99,7 @@ def _apply(
     "--on", "on", type=ISO_DATE, default=None, help="The day it was done (default: the as-of date)."
 )
 @dry_run_option
-@as_of_option
+@as_of_option("the day it was done when --on is not given, and the flags shown after.")
 @output_options
 def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str) -> None:
     """Mark a deadline of BOOK done: a thank-you note sent (Interview ID), a follow-up or next
@@ -149,7 +149,9 @@ NEEDS_ACCEPT = {
 )
 @click.option("--withdraw", is_flag=True, help="Also mark the other active applications Withdrawn.")
 @dry_run_option
-@as_of_option
+@as_of_option(
+    "the day the offer is accepted: the other applications' Withdraw action is due the next business day."
+)
 @output_options
 def accept(
     book: Path, offer_id: str, notice_given, withdraw: bool, dry_run: bool, as_of, fmt: str
@@ -278,7 +280,9 @@ def _import_text(data: dict) -> list[str]:
     help='Which column is which, e.g. "Company=Employer,Role=Position,Date applied=Applied on".',
 )
 @dry_run_option
-@as_of_option
+@as_of_option(
+    "the status of an imported application without one: Active if applied in the 30 days before it, else No response."
+)
 @output_options
 def import_(
     book: Path, files: tuple[Path, ...], kind, mapping, dry_run: bool, as_of, fmt: str

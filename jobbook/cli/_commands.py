@@ -56,7 +56,7 @@ def emit(
 
 @cli.command()
 @BOOK
-@as_of_option
+@as_of_option("nothing the checks find, only the years whose holidays are read.")
 @output_options
 def check(book: Path, as_of, fmt: str) -> int:
     """Check BOOK and list every problem as Sheet!A12: message.
@@ -163,7 +163,9 @@ def _flat(prefix: str, value) -> list[dict]:
 @cli.command()
 @BOOK
 @_month_option
-@as_of_option
+@as_of_option(
+    "only the 'as of' shown: statistics count every row, as Stage and Status say where each application is now."
+)
 @output_options
 def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
     """Outcome statistics of BOOK: applications, response, interview and offer rates, the funnel,
@@ -228,7 +230,7 @@ def offers_text(rows: list[dict], book: Path) -> str:
 
 @cli.command()
 @BOOK
-@as_of_option
+@as_of_option("each offer's decision flag (Overdue, Due soon); values and ranks stay.")
 @output_options
 def offers(book: Path, as_of, fmt: str) -> None:
     """Every offer in BOOK with its real value (bonus, equity, match, commute, one-time amounts),
@@ -294,7 +296,7 @@ def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
     metavar="DAYS",
     help="Only deadlines due within DAYS calendar days (overdue ones always show).",
 )
-@as_of_option
+@as_of_option("which deadlines are Overdue, Due today or Due soon, and where --within DAYS ends.")
 @output_options
 def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
     """Every open deadline in BOOK, soonest first: thank-you notes, follow-ups, next actions,

@@ -51,7 +51,9 @@ def _to_lines(d) -> list[str]:
     is_flag=True,
     help="The short message of the workbook's mailto: link (thank-you and feedback), and the link.",
 )
-@as_of_option
+@as_of_option(
+    "the open deadline the draft answers and the latest interview it quotes (on or before that day)."
+)
 @output_options
 def draft(
     book: Path,

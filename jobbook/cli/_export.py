@@ -36,7 +36,9 @@ WITHIN = click.option(
     is_flag=True,
     help="Replace FILE.ics even if it is not the calendar jobbook wrote for BOOK.",
 )
-@as_of_option
+@as_of_option(
+    "the deadline flags in the events, where --within DAYS starts, and the 30 days a cancelled event is kept."
+)
 def calendar(book: Path, output: Path | None, within: int | None, force: bool, as_of) -> None:
     """Write BOOK's interviews and open deadlines as an iCalendar (.ics) file for Google
     Calendar, Outlook, Apple Calendar or Thunderbird.
@@ -79,11 +81,12 @@ def calendar(book: Path, output: Path | None, within: int | None, force: bool, a
     "polars, DuckDB, Spark).",
 )
 @click.option("--force", is_flag=True, help="Replace files of an earlier export in DIR.")
-@as_of_option
+@as_of_option("the computed flags and day counts in the files (Overdue, Due soon...).")
 def export(book: Path, folder: Path, fmt: str, force: bool, as_of) -> None:
     """Write every table of BOOK into DIR, one file per table (Pipeline, Interviews, Contacts,
-    Questions, Offers, Negotiation, Lessons, Transition, Settings, Holidays), with the computed
-    columns and ISO dates. DIR is created if needed.
+    Questions, Offers, Negotiation, Lessons, Transition, Settings, Holidays, Vesting), with the
+    computed columns and ISO dates; Vesting is the vesting schedules the offers use (the default
+    schedule when the book has no Vesting table). DIR is created if needed.
 
     \b
     Example:

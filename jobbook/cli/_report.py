@@ -68,7 +68,9 @@ def progress(items: Iterable, label: str, length: int | None = None) -> Iterator
     "core of this machine.",
 )
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
-@as_of_option
+@as_of_option(
+    "the deadlines due in the 14 days after it and the thank-you states the report shows; --month still picks the month."
+)
 def report(
     books: tuple[Path, ...],
     month: str,
