@@ -489,6 +489,8 @@ class FakeSheet:
         self.used_range = types.SimpleNamespace(
             row=1, column=1, options=lambda **k: types.SimpleNamespace(value=rows)
         )
+        # xlwings' sheet.tables: one Table without a totals row (Table Design > Total Row off)
+        self.tables = [types.SimpleNamespace(show_totals=False, totals_row_range=None)]
 
     def range(self, address):
         return FakeRange(self, address)
@@ -631,3 +633,21 @@ def test_draft_button_writes_the_chosen_message_on_lists(sample, monkeypatch):
     monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: blank))
     with pytest.raises(jobbook.JobbookError, match="type its ID next to the Draft button"):
         buttons.draft()
+
+
+def test_every_button_band_has_its_label_on_the_lists_sheet():
+    """Row 2 of the committed .xlsm's Lists sheet says, above each band, which button fills it
+    (Draft and Export calendar too); the bands do not overlap."""
+    from pathlib import Path
+
+    from openpyxl.utils import column_index_from_string as col
+
+    committed = Path(__file__).resolve().parents[1] / "workbook" / "jobbook.xlsm"
+    lists = openpyxl.load_workbook(committed)[actions.LISTS]
+    spans = sorted((col(a), col(b)) for a, b in actions.BANDS.values())
+    assert all(b1 < a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+    for name, (first, _) in actions.BANDS.items():
+        label = lists[f"{first}{actions.FIRST_ROW - 1}"].value
+        assert label and "click" in label, name
+    assert "Export calendar" in lists[f"{actions.BANDS['calendar'][0]}2"].value
+    assert "Draft" in lists[f"{actions.BANDS['draft'][0]}2"].value

@@ -330,7 +330,12 @@ def test_export_calendar_button_writes_beside_the_book(sample_book, sample, tmp_
     blocks = {ws.title: (1, 1, excel_values(ws)) for ws in wb}
     book = book_from_sheets(blocks, path=tmp_path / sample_book.name)
     result = actions.export_calendar(book)
-    assert result.files == [tmp_path / "search.ics"] and result.writes == []
+    assert result.files == [tmp_path / "search.ics"]
+    band = {w.cell: w.values for w in result.writes}[f"AG{actions.FIRST_ROW}"]
+    assert band[1] == ["File", str(tmp_path / "search.ics")] and band[2] == [
+        "Interviews",
+        "38 event(s)",
+    ]
     assert result.message.startswith("Wrote search.ics: 38 interview(s)")
     # the values Excel sends (datetimes with their time) give the file's calendar, event for event
     from_file = ical.calendar_bytes(sample)[0]

@@ -148,7 +148,20 @@ def export_calendar(book: Book, folder: Path | None = None) -> ActionResult:
 
     folder = folder or (book.path.parent if book.path.parent.is_dir() else Path.home())
     done = write_calendar(book, folder / default_path(book).name)
-    return ActionResult(f"{done.message} in {folder}", files=[done.path])
+    c = done.counts
+    rows = [
+        ["File", str(done.path)],
+        ["Interviews", f"{c.interviews} event(s)"],
+        ["Deadlines", f"{c.deadlines} event(s)"],
+        [
+            "Since the last export",
+            f"{c.new} new, {c.updated} updated, {len(c.cancelled)} cancelled",
+        ],
+        ["", "Import it into Outlook, Google or Apple Calendar; import it again after changes"],
+    ]
+    title = f"Calendar: {done.path.name} (as of {book.as_of.isoformat()})"
+    writes = _band("calendar", title, ["", "What was written"], rows)
+    return ActionResult(f"{done.message} in {folder}", writes, files=[done.path])
 
 
 def accept_offer(

@@ -8,6 +8,16 @@ BANDS = {  # each button owns a band of columns on the Lists sheet
     "months": ("V", "Y"),
     "accept": ("AA", "AB"),
     "draft": ("AD", "AE"),
+    "calendar": ("AG", "AH"),
+}
+BAND_LABELS = {  # row 2 of each band before its button first writes there: what to click
+    "deadlines": "Deadlines: click Deadlines",
+    "problems": "Problems: click Check",
+    "offers": "Offers ranked: click Refresh",
+    "months": "Month by month: click Refresh",
+    "accept": "Steps after accepting: click Accept offer",
+    "draft": "Message draft: choose kind and ID beside Draft, then click it",
+    "calendar": "Calendar file: click Export calendar",
 }
 FIRST_ROW = 3  # header row of each band; its title is on the row above
 CLEAR_TO = 5000

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..excel.layout import BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
+from ..excel.layout import BAND_LABELS, BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
 from ..schema import DRAFT_KINDS
 from ..vba.xlsm import Button, make_xlsm
 from . import _style as st
@@ -52,24 +52,17 @@ def add_macro_sheets(wb) -> None:
     _draft_choosers(wb, ws)
 
     lists = wb.create_sheet(LISTS)
-    lists["A1"] = (
-        "Lists written by the buttons on the Dashboard (Refresh, Deadlines, Check, Accept offer)"
-    )
+    lists["A1"] = "Lists written by the buttons on the Dashboard: each button its own band below"
     lists["A1"].font = st.TITLE
     for name, (first, _) in BANDS.items():
-        lists[f"{first}2"] = {
-            "deadlines": "Deadlines: click Deadlines",
-            "problems": "Problems: click Check",
-            "offers": "Offers ranked: click Refresh",
-            "months": "Month by month: click Refresh",
-            "accept": "Steps after accepting: click Accept offer",
-            "draft": "Message draft: choose kind and ID beside Draft, then click it",
-        }[name]
+        lists[f"{first}2"] = BAND_LABELS[name]
         lists[f"{first}2"].font = st.SUBTITLE
-    for col in range(1, 29):
+    last_col = max(column_index_from_string(last) for _, last in BANDS.values())
+    for col in range(1, last_col + 1):
         lists.column_dimensions[get_column_letter(col)].width = 14
-    for col in ("C", "J", "AB"):
+    for col in ("C", "J", "AB", BANDS["calendar"][1]):
         lists.column_dimensions[col].width = 48
+    lists.column_dimensions[BANDS["calendar"][0]].width = 20  # the calendar band's labels
     lists.column_dimensions[BANDS["draft"][1]].width = 100
     for r in range(3, 60):  # the draft's paragraphs wrap in their cells
         lists[f"{BANDS['draft'][1]}{r}"].alignment = st.WRAP
