@@ -104,7 +104,12 @@ def expected_values(book) -> dict[str, object]:
         )
     more = len(soon) - UP_NEXT
     out[f"A{NEXT_TOP + UP_NEXT + 1}"] = (
-        f"... and {more} more: see the counts per day below, or the Deadlines button, or jobbook deadlines"
+        f"... and {more} more: see the counts per day below, "
+        + (  # the .xlsx has no buttons
+            "or the Deadlines button, or jobbook deadlines"
+            if str(book.path).lower().endswith(".xlsm")
+            else "or run jobbook deadlines"
+        )
         if more > 0
         else None
     )

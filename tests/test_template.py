@@ -295,6 +295,19 @@ def test_outside_text_never_becomes_a_formula(tmp_path):
     assert book.inputs["Pipeline"].iloc[0]["Company"] == evil
 
 
+def test_only_the_xlsm_dashboard_speaks_of_buttons():
+    """The .xlsx has no buttons: its Dashboard names the command to run instead; the .xlsm's
+    Dashboard keeps the Deadlines button's name."""
+
+    def text(name: str) -> str:
+        ws = openpyxl.load_workbook(ROOT / "workbook" / name)["Dashboard"]
+        return " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+
+    xlsx, xlsm = text("jobbook.xlsx"), text("jobbook.xlsm")
+    assert "button" not in xlsx.lower() and "or run jobbook deadlines" in xlsx
+    assert "or the Deadlines button, or jobbook deadlines" in xlsm
+
+
 @pytest.mark.parametrize("committed", [TEMPLATE_PATH, MACRO_TEMPLATE_PATH])
 def test_committed_template_is_current(tmp_path, committed):
     """workbook/jobbook.xlsx and .xlsm equal a fresh build (zip parts, timestamps aside)."""

@@ -55,7 +55,7 @@ def build_workbook(
     values = {**(profile or {}), "AsOf": as_of, "Country": country.upper()}
     write_settings(wb, values, holidays)
     write_vesting(wb)
-    write_dashboard(wb)
+    write_dashboard(wb, macros)
     write_offer_years(wb, capacity(TABLES["Offers"], len(records.get("Offers", []))))
     if macros:
         add_macro_sheets(wb)

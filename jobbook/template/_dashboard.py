@@ -129,7 +129,7 @@ def _section(ws, row: int, title: str, heads: tuple[str, ...], text_cols: int = 
             cell.alignment = st.RIGHT
 
 
-def write_dashboard(wb) -> None:
+def write_dashboard(wb, macros: bool = False) -> None:
     ws = wb.create_sheet(SHEET)
     ws["A1"] = "Job search dashboard"
     ws["A1"].font = st.TITLE
@@ -226,7 +226,7 @@ def write_dashboard(wb) -> None:
         ("Due", "What", "ID", "Company", "", "", "Flag"),
         text_cols=7,
     )
-    _up_next(ws)
+    _up_next(ws, macros)
     _section(
         ws,
         DEADLINE_TOP,
@@ -320,7 +320,15 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
     ]
 
 
-def _up_next(ws) -> None:
+def more_of(macros: bool) -> str:
+    """Where the deadlines past the Up next list are: the .xlsx has no buttons, so it names the
+    command to run; the .xlsm its Deadlines button too."""
+    if macros:
+        return "see the counts per day below, or the Deadlines button, or jobbook deadlines"
+    return "see the counts per day below, or run jobbook deadlines"
+
+
+def _up_next(ws, macros: bool = False) -> None:
     first, last = NEXT_TOP + 1, NEXT_TOP + UP_NEXT
     kinds = _kinds("")
     for j, (label, rows, due, is_open, _, _) in enumerate(kinds, 1):
@@ -359,8 +367,7 @@ def _up_next(ws) -> None:
     more = DEADLINE_TOP + 1, DEADLINE_TOP + 2 + DAYS
     total = f"SUM(H{more[0]}:H{more[1]})"
     ws[f"A{last + 1}"] = (
-        f'=IF({total}>{UP_NEXT},"... and "&({total}-{UP_NEXT})&" more: see the counts per day below, '
-        'or the Deadlines button, or jobbook deadlines","")'
+        f'=IF({total}>{UP_NEXT},"... and "&({total}-{UP_NEXT})&" more: {more_of(macros)}","")'
     )
     ws[f"A{last + 1}"].font = st.SUBTITLE
     for rule in st.equals_rules(st.FLAG_COLOURS):
