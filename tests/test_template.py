@@ -295,6 +295,23 @@ def test_outside_text_never_becomes_a_formula(tmp_path):
     assert book.inputs["Pipeline"].iloc[0]["Company"] == evil
 
 
+def test_settings_notes_never_run_over_the_next_row(wb):
+    """A note longer than one line of its column (about 1.1 characters per unit of width at 11
+    points) sits in a row tall enough for its lines, its setting at the top beside it: the AsOf
+    note ran over the Country note in LibreOffice's rendering."""
+    ws = wb["Settings"]
+    per_line = ws.column_dimensions["C"].width * 1.1
+    long = 0
+    for row in range(2, ws.max_row + 1):
+        note = ws.cell(row, 3).value
+        if isinstance(note, str) and len(note) > per_line:
+            long += 1
+            lines = -(-len(note) // int(per_line))
+            assert (ws.row_dimensions[row].height or 0) >= 15 * lines, (row, note)
+            assert ws.cell(row, 1).alignment.vertical == "top"
+    assert long >= 1  # AsOf's note is one of them
+
+
 def test_only_the_xlsm_dashboard_speaks_of_buttons():
     """The .xlsx has no buttons: its Dashboard names the command to run instead; the .xlsm's
     Dashboard keeps the Deadlines button's name."""

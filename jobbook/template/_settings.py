@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from openpyxl.styles import Alignment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
@@ -33,6 +34,21 @@ HELPERS = (
     ),
 )
 HOLIDAY_COL = 5  # column E
+NOTE_WIDTH = 64  # column C, "What it does"
+LINE_POINTS = 15  # the height of one line of 11-point text
+
+
+def _note(ws, row: int, text: str | None) -> None:
+    """A note in column C, wrapped, its row as tall as its lines: neither Excel nor LibreOffice
+    grows a row for wrapped text on opening, so a long note would run over the next row's."""
+    ws.cell(row, 3, text).alignment = st.WRAP
+    chars = int(NOTE_WIDTH * 1.1)  # characters of 11-point Calibri on one line, with a margin
+    lines = -(-len(text or "") // chars)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_POINTS * lines
+        for col in (1, 2):  # the setting and its value beside the note's first line
+            cell = ws.cell(row, col)
+            cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
 
 
 def _name(wb, name: str, cell: str) -> None:
@@ -68,14 +84,14 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(c.coordinate)
-        ws.cell(r, 3, s.note).alignment = st.WRAP
+        _note(ws, r, s.note)
         _name(wb, s.name, f"$B${r}")
     top = len(SETTINGS) + 3
     for k, (name, formula, note) in enumerate(HELPERS):
         r = top + k
         ws.cell(r, 1, name).font = st.BOLD
         ws.cell(r, 2, formula).number_format = DATE_FORMAT
-        ws.cell(r, 3, note).alignment = st.WRAP
+        _note(ws, r, note)
         _name(wb, name, f"$B${r}")
     ws.cell(
         top + len(HELPERS) + 1,
@@ -97,6 +113,6 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
     xl = XlTable(displayName=HOLIDAYS_TABLE.name, name=HOLIDAYS_TABLE.name, ref=f"E1:F{last}")
     xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(xl)
-    for col, width in (("A", 18), ("B", 30), ("C", 58), ("D", 3), ("E", 12), ("F", 34)):
+    for col, width in (("A", 18), ("B", 30), ("C", NOTE_WIDTH), ("D", 3), ("E", 12), ("F", 34)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
