@@ -363,3 +363,26 @@ def test_readme_command_list_runs_top_to_bottom(capsys, tmp_path, monkeypatch):
         code, _, err = run(capsys, *args[1:])
         assert code == 0, f"{shlex.join(args)}: exit {code}: {err}"
     assert (tmp_path / "jobbook-demo" / "search.xlsx").exists()
+
+
+def test_text_table_lines_up_wide_characters():
+    """CJK characters and emoji take two terminal columns, a combining accent none: the columns
+    after them start at the same terminal column on every line (measured here with a table of the
+    widths, not the code's)."""
+    from jobbook.cli._output import display_width, text_table
+
+    rows = [
+        ["株式会社ソニー", "A001", 12],
+        ["Cafe\u0301 🚀", "A002", 3],  # e + combining acute; a rocket emoji
+        ["Acme", "A003", 1000],
+    ]
+    out = text_table(["Company", "ID", "Days"], rows, right=[2]).splitlines()
+    cols = {"株": 2, "式": 2, "会": 2, "社": 2, "ソ": 2, "ニ": 2, "ー": 2, "🚀": 2, "\u0301": 0}
+
+    def columns(text: str) -> int:
+        return sum(cols.get(ch, 1) for ch in text)
+
+    assert [columns(line) for line in out[2:]] == [columns(out[1])] * 3  # right edges line up
+    ids = [columns(line[: line.index(r[1])]) for line, r in zip(out[2:], rows)]
+    assert ids == [14 + 2] * 3  # the ID column starts at the same terminal column
+    assert display_width("Cafe\u0301 🚀") == 7 and display_width("ab") == 2

@@ -67,17 +67,40 @@ def money(x: float | None, cents: bool = False) -> str:
     return f"{x:,.2f}" if cents else f"{x:,.0f}"
 
 
+def display_width(text: str) -> int:
+    """The columns `text` takes in a terminal: wide East Asian characters and most emoji take two
+    (``unicodedata.east_asian_width`` W or F), combining marks, joiners and variation selectors
+    none (categories Mn, Me, Cf), the rest one."""
+    import unicodedata
+
+    if text.isascii():
+        return len(text)
+    width = 0
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
 def text_table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()
 ) -> str:
-    """A plain aligned table; columns in `right` are right-aligned."""
+    """A plain aligned table; columns in `right` are right-aligned. Columns are measured in
+    terminal columns (``display_width``), so that names in Chinese or with emoji line up."""
     body = [["" if v is None else str(v) for v in r] for r in rows]
-    widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(headers)]
+    widths = [
+        max([display_width(h), *(display_width(r[i]) for r in body)]) for i, h in enumerate(headers)
+    ]
     right = set(right)
+
+    def pad(cell: str, width: int, to_right: bool) -> str:
+        gap = " " * (width - display_width(cell))
+        return gap + cell if to_right else cell + gap
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
-            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+            pad(c, w, i in right) for i, (c, w) in enumerate(zip(cells, widths))
         ).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in body)])
