@@ -284,7 +284,8 @@ def test_refuses_a_file_that_is_not_its_calendar(search_book, capsys, tmp_path):
     build_search(other)
     assert run(["calendar", other, "-o", tmp_path / "shared.ics"], capsys)[0] == 0
     code, _, err = run(["calendar", search_book, "-o", tmp_path / "shared.ics"], capsys)
-    assert code == 1 and "holds the calendar of another workbook" in err
+    assert code == 1 and err.startswith(f"Error: {tmp_path / 'shared.ics'}: holds the calendar")
+    assert f"another workbook (other.xlsx), not of {search_book.name};" in err
     assert run(["calendar", search_book, "-o", notes, "--force"], capsys)[0] == 0
     assert notes.read_text().startswith("BEGIN:VCALENDAR")
     code, _, err = run(["calendar", search_book, "-o", tmp_path / "x.txt"], capsys)

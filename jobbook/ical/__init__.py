@@ -17,7 +17,7 @@ from .._files import check_output, write_atomically
 from ..core.zones import book_zone
 from ..reader import Book
 from ._events import CalEvent, book_key, calendar_events, in_window
-from ._ics import Counts, build_calendar, read_previous
+from ._ics import FROM, Counts, build_calendar, read_previous
 
 __all__ = [
     "CalEvent",
@@ -75,7 +75,7 @@ def calendar_bytes(
         previous or {},
         key=book_key(book),
         name=name,
-        description=f"Interviews and deadlines from {book.path.name}",
+        description=f"{FROM}{book.path.name}",
         zone=book_zone(book.settings.TimeZone),
         as_of=book.as_of,
         within=within,
@@ -94,7 +94,7 @@ def export_calendar(
     """Write the book's calendar to `out` (default: beside the book), updating the calendar
     jobbook wrote there before; `force` replaces any other file of that name."""
     path = check_output(out or default_path(book), (".ics",), force=True, inputs=[book.path])
-    previous = {} if force else read_previous(path, book_key(book))
+    previous = {} if force else read_previous(path, book_key(book), book.path.name)
     data, counts = calendar_bytes(book, previous, within, now)
     write_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
     return CalendarExport(path, data, counts)

@@ -18,6 +18,7 @@ from ..errors import NotACalendar, one_line
 from ._events import CalEvent, in_window
 
 PRODID = "-//jobbook//jobbook calendar//EN"
+FROM = "Interviews and deadlines from "  # X-WR-CALDESC: FROM + the book's file name
 BOOK_PROP = "X-JOBBOOK-BOOK"  # the book's key (``_events.book_key``) on the calendar
 HASH_PROP = "X-JOBBOOK-HASH"  # on each event: a digest of its content, to tell what changed
 CANCELLED_PROP = "X-JOBBOOK-CANCELLED"  # on a cancelled event: the as-of date it was cancelled
@@ -67,9 +68,10 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def read_previous(path: Path, key: str) -> dict[str, Known]:
-    """The events of the calendar jobbook wrote at `path` for the book `key` ({} if there is no
-    file). A file that is not such a calendar raises NotACalendar: it is not ours to replace."""
+def read_previous(path: Path, key: str, book_name: str = "") -> dict[str, Known]:
+    """The events of the calendar jobbook wrote at `path` for the book `key` (file `book_name`)
+    ({} if there is no file). A file that is not such a calendar raises NotACalendar naming the
+    file, and for another book's calendar that book's file: it is not ours to replace."""
     from icalendar import Calendar
 
     path = Path(path)
@@ -87,8 +89,11 @@ def read_previous(path: Path, key: str) -> dict[str, Known]:
     if "jobbook" not in str(cal.get("PRODID", "")):
         raise NotACalendar(f"{path}: {what}; use --force to replace it")
     if str(cal.get(BOOK_PROP, "")) != key:
+        desc = str(cal.get("X-WR-CALDESC", ""))
+        other = desc.split(FROM, 1)[1] if FROM in desc else str(cal.get("X-WR-CALNAME", "?"))
+        this = f", not of {book_name}" if book_name and book_name != other else ""
         raise NotACalendar(
-            f"{path}: holds the calendar of another workbook ({cal.get('X-WR-CALNAME', '?')}); "
+            f"{path}: holds the calendar of another workbook ({other}){this}; "
             "use --force to replace it, or write to another file with -o"
         )
     known = {}
