@@ -86,7 +86,7 @@ def link_column(book: Book, header: str) -> pd.Series:
 
     link = LINKS[header]
     df = book.tables[link.table]
-    out = pd.Series(None, index=df.index, dtype=object)
+    out = pd.Series([None] * len(df), index=df.index, dtype=object)
     shown = df[header].astype(object).map(lambda v: isinstance(v, str) and v != "")
     if not shown.any():
         return out
