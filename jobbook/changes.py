@@ -76,13 +76,14 @@ Change = CellWrite | TableWrite | RowAppend
 
 @dataclass
 class Outcome:
-    """What an intent wants: the changes, a one-line message, the lines to print after it, and the
-    facts for ``--json``."""
+    """What an intent wants: the changes, a one-line message, the lines to print after it, the
+    facts for ``--json``, and warnings (something the user should look at before trusting it)."""
 
     changes: list[Change]
     message: str
     lines: list[str] = field(default_factory=list)
     data: dict[str, object] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _letter(book: Book, table: str, header: str) -> str:

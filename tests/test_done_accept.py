@@ -156,3 +156,65 @@ def test_accept_with_notice_and_withdraw(book, capsys):
     assert t["Notice given"] == pd.Timestamp("2026-10-26") and t["Accepted on"] == pd.Timestamp(
         AS_OF
     )
+
+
+def test_accept_withdraw_declines_an_open_offer(book, capsys):
+    """--withdraw: an application with an open offer of its own takes the decline path (its offer
+    Declined, the application Offer declined, a decline draft), never Withdrawn with a letter."""
+    code, out, err = cli(capsys, "accept", book, "O02", "--withdraw", "--json")
+    assert code == 0, err
+    got = json.loads(out)
+    assert got["to_decline"] == got["declined"] == ["O03"]
+    assert "A036" not in got["withdrawn"] and got["withdrawn"]
+    kinds = {(d["kind"], d["id"]) for d in got["drafts"]}
+    assert ("decline", "O03") in kinds and ("withdraw", "A036") not in kinds
+    assert (book.parent / "search.decline-O03.eml").exists()
+    assert not (book.parent / "search.withdraw-A036.eml").exists()
+    after = jobbook.read_book(book)
+    assert after.tables["Offers"].set_index("ID").at["O03", "Status"] == "Declined"
+    p = after.tables["Pipeline"].set_index("ID")
+    assert p.at["A036", "Status"] == "Offer declined"
+    assert p.at["A036", "Next action"] == "Decline O03: accepted Lumen Health"
+    assert set(p.loc[got["withdrawn"], "Status"]) == {"Withdrawn"}
+
+
+def test_accept_warns_about_an_offer_already_accepted_or_closed(book, capsys):
+    code, out, err = cli(capsys, "accept", book, "O03", "--json", "--dry-run")
+    assert code == 0
+    assert "warning: YOU ALREADY ACCEPTED O02 (Lumen Health) (Offers!" in err
+    got = json.loads(out)
+    assert any("O02" in w for w in got["warnings"]) and any("O02" in s for s in got["steps"])
+    # O03's own "Withdraw: accepted Lumen Health" (from accepting O02) is cleared
+    row = jobbook.read_book(book).tables["Pipeline"].set_index("ID").index.get_loc("A036") + 2
+    cleared = {(c["cell"], c["new"]) for c in got["cells"] if c["sheet"] == "Pipeline"}
+    assert {(f"M{row}", None), (f"N{row}", None)} <= cleared
+    code, out, err = cli(capsys, "accept", book, "O01", "--dry-run")
+    assert code == 0 and "warning: O01 (Larkspur Games) is Declined (Offers!" in err
+
+
+@pytest.mark.parametrize(
+    "notice, message",
+    [
+        ("2026-10-19", r"--notice-given 2026-10-19 is before O03's offer date 2026-10-20 \(Offers!E4\)"),
+        ("2026-10-20", r"--notice-given 2026-10-20 is before O03 was accepted \(2026-10-21, the as-of date"),
+    ],
+)  # fmt: skip
+def test_accept_notice_before_offer_or_acceptance_is_an_error(book, capsys, notice, message):
+    import re
+
+    before = book.read_bytes()
+    code, _, err = cli(capsys, "accept", book, "O03", "--notice-given", notice)
+    assert code == 1 and re.search(message, err), err
+    assert book.read_bytes() == before
+
+
+def test_accept_an_offer_whose_application_is_not_in_the_pipeline(book, capsys):
+    from jobbook.changes import TableWrite
+    from jobbook.edit import edit_workbook
+
+    edit_workbook(book, [TableWrite("Offers", "Application ID", 4, "A999")])
+    before = book.read_bytes()
+    code, _, err = cli(capsys, "accept", book, "O03", "--withdraw")
+    assert code == 1, err
+    assert "Offers!B4: offer O03 names application 'A999', which is not on the Pipeline" in err
+    assert book.read_bytes() == before and not list(book.parent.glob("*.eml"))

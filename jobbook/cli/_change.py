@@ -58,9 +58,12 @@ def _apply(
         "written": bool(edit and edit.written),
         "backup": str(edit.backup) if edit and edit.backup else None,
         **outcome.data,
+        "warnings": outcome.warnings,
         "notes": edit.notes if edit else [],
         "cells": cells,
     }
+    for w in outcome.warnings:
+        click.echo(f"warning: {w}", err=True)
     out = [outcome.message, *lines, *(f"Note: {n}" for n in data["notes"])]
     if edit is None or not edit.changed:
         out += ["", f"Nothing to change; {path.name} is left as it was."]
@@ -147,7 +150,12 @@ NEEDS_ACCEPT = {
     default=None,
     help="The day you gave notice at your current job.",
 )
-@click.option("--withdraw", is_flag=True, help="Also mark the other active applications Withdrawn.")
+@click.option(
+    "--withdraw",
+    is_flag=True,
+    help="Also mark the other active applications Withdrawn and the other open offers Declined, "
+    "and write a withdrawal or decline draft for each.",
+)
 @dry_run_option
 @as_of_option(
     "the day the offer is accepted: the other applications' Withdraw action is due the next business day."
@@ -157,9 +165,11 @@ def accept(
     book: Path, offer_id: str, notice_given, withdraw: bool, dry_run: bool, as_of, fmt: str
 ) -> None:
     """Accept offer OFFER_ID of BOOK, as the Accept offer button does: the offer and its
-    application become Accepted, the other active applications get a "Withdraw" next action
-    (--withdraw: also the Status Withdrawn), Transition gets the offer's row (Accepted on = the
-    as-of date). Prints your last day, earliest start and the steps to take.
+    application become Accepted, the other active applications get a "Withdraw" next action, or
+    "Decline O05" when they have an open offer of their own (--withdraw: also the Status Withdrawn,
+    or the offer Declined and the application Offer declined, each with a draft letter beside the
+    book), Transition gets the offer's row (Accepted on = the as-of date). Prints your last day,
+    earliest start and the steps to take; warns when another offer is already Accepted.
 
     \b
     Example:
@@ -183,7 +193,7 @@ def _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt) -> None
         "Next steps:",
         *(f"  {k}. {s}" for k, s in enumerate(outcome.lines, 1)),
     ]
-    drafts = _withdrawal_drafts(b, outcome, dry_run, lines) if d["withdrawn"] else []
+    drafts = _letters(b, outcome, dry_run, lines) if d["withdrawn"] or d["declined"] else []
     _apply(b, book, outcome, dry_run, fmt, lines)
     if not dry_run:
         from ..drafts import write_eml
@@ -192,20 +202,28 @@ def _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt) -> None
             write_eml(draft, path)
 
 
-def _withdrawal_drafts(b: Book, outcome: Outcome, dry_run: bool, lines: list[str]) -> list:
-    """accept --withdraw (SPEC section 9): a withdrawal draft (.eml) beside the book for each
-    application withdrawn, written from the book as it will be. Rendered before anything is
-    written, so that a blank a letter needs (Your name...) stops the command with nothing changed;
-    listed in the output (and in --json as ``drafts``)."""
+def _letters(b: Book, outcome: Outcome, dry_run: bool, lines: list[str]) -> list:
+    """accept --withdraw (SPEC section 9): beside the book, a withdrawal draft (.eml) for each
+    application withdrawn and a decline draft for each other open offer declined, written from the
+    book as it will be. Rendered before anything is written, so that a blank a letter needs (Your
+    name...) stops the command with nothing changed; listed in the output (and in --json as
+    ``drafts``)."""
     from ..changes import applied
     from ..drafts import drafts_beside
 
-    drafts = drafts_beside(applied(b, outcome.changes), "withdraw", outcome.data["withdrawn"])
+    after = applied(b, outcome.changes)
+    drafts = drafts_beside(after, "decline", outcome.data["declined"])
+    drafts += drafts_beside(after, "withdraw", outcome.data["withdrawn"])
     outcome.data["drafts"] = [
-        {"id": d.id, "file": str(p), "to": [{"name": t.name, "email": t.email} for t in d.to]}
+        {
+            "kind": d.kind,
+            "id": d.id,
+            "file": str(p),
+            "to": [{"name": t.name, "email": t.email} for t in d.to],
+        }
         for p, d in drafts
     ]
-    head = "Withdrawal drafts to open, edit and send"
+    head = "Decline and withdrawal drafts to open, edit and send"
     lines += ["", f"{head} (not written: --dry-run):" if dry_run else f"{head}:"]
     for p, d in drafts:
         to = ", ".join(f"{t.name} <{t.email}>" for t in d.to) or d.send_to or "(no email)"

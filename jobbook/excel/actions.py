@@ -172,6 +172,7 @@ def accept_offer(
     Transition, and list the courtesy steps (``intents.accept``, shared with ``jobbook accept``)."""
     outcome = accept(book, offer_id=offer_id, selected_row=selected_row)
     message = f"{outcome.message.rstrip('.')}; the steps are on the {LISTS} sheet."
+    message += "".join(f"\nWarning: {w}." for w in outcome.warnings)
     return ActionResult(message, cell_writes(book, outcome.changes))
 
 

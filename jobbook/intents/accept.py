@@ -9,17 +9,106 @@ import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite, applied
 from ..core.computed import other_active_ids
-from ..errors import BadValue
+from ..errors import BadValue, RowMissing
 from ..excel.layout import band
 from ..reader import Book
 from ..schema import OPEN_OFFER_STATUSES
 from . import rows_with_id, text
 
-__all__ = ["accept"]
+__all__ = ["CLOSED_OFFER_STATUSES", "accept"]
+
+CLOSED_OFFER_STATUSES = ("Declined", "Expired", "Rescinded")  # accepting one of these: a warning
+_LEFT_BY_ACCEPT = ("Withdraw: accepted ", "Decline ")  # next actions an earlier accept wrote
 
 
 def _day(value: object) -> str | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _find(book: Book, offer_id: str | None, selected_row: int | None) -> int:
+    offers = book.tables["Offers"]
+    if offer_id:
+        rows = rows_with_id(book, "Offers", "ID", str(offer_id).strip())
+    elif selected_row is not None and selected_row in offers.index:
+        rows = [int(selected_row)]
+    else:
+        rows = []
+    if not rows:
+        raise BadValue(
+            "choose the offer to accept: pick its ID next to the button, or select its row on the Offers sheet"
+            if not offer_id
+            else f"{book.path}: no offer {offer_id!r} on the {book.sheets.get('Offers') or 'Offers'} "
+            "sheet (column ID); choose the offer to accept by its ID"
+        )
+    return rows[0]
+
+
+def _application_row(book: Book, row: int, oid: str) -> int:
+    """The Pipeline row of the offer's application: an error naming the Offers cell when there is
+    none (accepting would otherwise withdraw the very company accepted)."""
+    app_id = book.tables["Offers"].at[row, "Application ID"]
+    rows = [] if pd.isna(app_id) else rows_with_id(book, "Pipeline", "ID", str(app_id))
+    if not rows:
+        what = "has no Application ID" if pd.isna(app_id) else f"names application {app_id!r}"
+        raise RowMissing(
+            f"{book.path}: {book.where('Offers', 'Application ID', row)}: offer {oid} {what}, "
+            f"which is not on the {book.sheets.get('Pipeline') or 'Pipeline'} sheet (column ID); "
+            "write the ID of its application there, then accept again"
+        )
+    return rows[0]
+
+
+def _check_notice(book: Book, row: int, oid: str, notice: dt.date | None, on: dt.date, t_row):
+    """Notice is given after the offer and after accepting it: an error otherwise."""
+    if notice is None:
+        return
+    offered = book.tables["Offers"].at[row, "Offer date"]
+    if pd.notna(offered) and notice < pd.Timestamp(offered).date():
+        raise BadValue(
+            f"{book.path}: --notice-given {notice.isoformat()} is before {oid}'s offer date "
+            f"{_day(offered)} ({book.where('Offers', 'Offer date', row)}): notice is given after "
+            "accepting an offer; check the date"
+        )
+    if notice < on:
+        where = (
+            book.where("Transition", "Accepted on", t_row)
+            if t_row is not None
+            else "the as-of date; use --as-of to record an earlier acceptance"
+        )
+        raise BadValue(
+            f"{book.path}: --notice-given {notice.isoformat()} is before {oid} was accepted "
+            f"({on.isoformat()}, {where}): notice is given after accepting; check the date"
+        )
+
+
+def _warnings(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
+    """Accepting a closed offer, or a second offer while another is Accepted."""
+    offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
+    out = []
+    status = offers.at[row, "Status"]
+    if status in CLOSED_OFFER_STATUSES:
+        out.append(
+            f"{oid} ({company}) is {status} ({book.where('Offers', 'Status', row)}): accepting it "
+            "anyway; make sure the offer still stands before you tell anyone"
+        )
+    app_id = str(pipeline.at[app_row, "ID"]).lower()
+    named = set()
+    for r, o in offers[(offers.index != row) & (offers["Status"] == "Accepted")].iterrows():
+        other = text(o["Company"], o["Application ID"])
+        named.add(str(o["Application ID"]).lower())
+        out.append(
+            f"YOU ALREADY ACCEPTED {o['ID']} ({other}) ({book.where('Offers', 'Status', int(r))} "
+            f"= Accepted): now accepting {oid} as well; if you are turning {other} down, tell "
+            f"them at once and set {o['ID']}'s Status to Declined"
+        )
+    for r, p in pipeline[pipeline["Status"] == "Accepted"].iterrows():
+        pid = str(p["ID"]).lower()
+        if int(r) != app_row and pid != app_id and pid not in named:
+            out.append(
+                f"application {p['ID']} ({text(p['Company'], p['ID'])}) is already Accepted "
+                f"({book.where('Pipeline', 'Status', int(r))}): now accepting {oid} too"
+            )
+    return out
 
 
 def accept(
@@ -30,45 +119,64 @@ def accept(
     withdraw: bool = False,
 ) -> Outcome:
     """Accept the offer `offer_id` (or the one on Excel row `selected_row` of Offers): it and its
-    application become Accepted, the other Active applications get a "Withdraw" next action due the
-    next business day (with `withdraw`, also the Status Withdrawn), Transition gets the offer's row
-    (Accepted on = the as-of date; Notice given when known), and the steps go to the Lists sheet."""
+    application become Accepted (its own next action left by an earlier accept is cleared); every
+    other Active application gets a next action due the next business day: "Decline O05: ..." for
+    one with an open offer, else "Withdraw: ..."; with `withdraw`, those offers become Declined
+    (their applications Offer declined) and the other applications Withdrawn. Transition gets the
+    offer's row (Accepted on = the as-of date; Notice given when known), the steps go to the Lists
+    sheet. Warnings: a closed offer accepted, another offer already Accepted."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
-    if offer_id:
-        rows = rows_with_id(book, "Offers", "ID", str(offer_id).strip())
-        match = offers.loc[rows[:1]]
-    elif selected_row is not None:
-        match = offers.loc[[selected_row]] if selected_row in offers.index else offers.iloc[0:0]
-    else:
-        match = offers.iloc[0:0]
-    if match.empty:
-        raise BadValue(
-            "choose the offer to accept: pick its ID next to the button, or select its row on the Offers sheet"
-            if not offer_id
-            else f"{book.path}: no offer {offer_id!r} on the {book.sheets.get('Offers') or 'Offers'} "
-            "sheet (column ID); choose the offer to accept by its ID"
-        )
-    row = int(match.index[0])
-    offer = match.iloc[0]
-    oid, app_id = str(offer["ID"]), str(offer["Application ID"])
+    row = _find(book, offer_id, selected_row)
+    offer = offers.loc[row]
+    oid = str(offer["ID"])
+    app_row = _application_row(book, row, oid)
+    app_id = str(pipeline.at[app_row, "ID"])
     company = text(offer["Company"], app_id)
     today = book.as_of
     next_day = book.calendar.workday(today, 1).item()
-    changes: list[Change] = [TableWrite("Offers", "Status", row, "Accepted")]
-    for r in rows_with_id(book, "Pipeline", "ID", app_id)[:1]:
-        changes.append(TableWrite("Pipeline", "Status", r, "Accepted"))
-        changes.append(TableWrite("Pipeline", "Stage", r, "Offer"))
-    others = other_active_ids(pipeline, app_id)
-    for other in others:
-        r = rows_with_id(book, "Pipeline", "ID", other)[0]
-        changes.append(TableWrite("Pipeline", "Next action", r, f"Withdraw: accepted {company}"))
-        changes.append(TableWrite("Pipeline", "Next action due", r, next_day))
-        if withdraw:
-            changes.append(TableWrite("Pipeline", "Status", r, "Withdrawn"))
     trans = book.tables["Transition"]
     existing = rows_with_id(book, "Transition", "Offer ID", oid)
-    if existing:
-        t_row = existing[0]
+    t_row = existing[0] if existing else None
+    filled = t_row is not None and pd.notna(trans.at[t_row, "Accepted on"])
+    accepted_on = pd.Timestamp(trans.at[t_row, "Accepted on"]).date() if filled else today
+    _check_notice(book, row, oid, notice_given, accepted_on, t_row if filled else None)
+    warnings = _warnings(book, row, oid, company, app_row)
+
+    changes: list[Change] = [
+        TableWrite("Offers", "Status", row, "Accepted"),
+        TableWrite("Pipeline", "Status", app_row, "Accepted"),
+        TableWrite("Pipeline", "Stage", app_row, "Offer"),
+    ]
+    own_action = text(pipeline.at[app_row, "Next action"])
+    if own_action.startswith(_LEFT_BY_ACCEPT) and ": accepted " in own_action:
+        changes.append(TableWrite("Pipeline", "Next action", app_row, None))
+        changes.append(TableWrite("Pipeline", "Next action due", app_row, None))
+
+    still_open = offers["Status"].isna() | offers["Status"].isin(OPEN_OFFER_STATUSES)
+    same_app = offers["Application ID"].astype(str).str.lower() == app_id.lower()
+    open_offers = offers[(offers.index != row) & still_open & ~same_app]
+    superseded = offers[(offers.index != row) & still_open & same_app]
+    declining = {
+        str(a).lower(): str(i) for i, a in zip(open_offers["ID"], open_offers["Application ID"])
+    }
+    others = other_active_ids(pipeline, app_id)
+    to_withdraw = [o for o in others if o.lower() not in declining]
+    for other in others:
+        r = rows_with_id(book, "Pipeline", "ID", other)[0]
+        decline = declining.get(other.lower())
+        action = (
+            f"Decline {decline}: accepted {company}" if decline else f"Withdraw: accepted {company}"
+        )
+        changes.append(TableWrite("Pipeline", "Next action", r, action))
+        changes.append(TableWrite("Pipeline", "Next action due", r, next_day))
+        if withdraw:
+            changes.append(
+                TableWrite("Pipeline", "Status", r, "Offer declined" if decline else "Withdrawn")
+            )
+    if withdraw:
+        for r in open_offers.index:
+            changes.append(TableWrite("Offers", "Status", int(r), "Declined"))
+    if t_row is not None:
         if pd.isna(trans.loc[t_row, "Accepted on"]):
             changes.append(TableWrite("Transition", "Accepted on", t_row, today))
         if notice_given is not None:
@@ -81,29 +189,12 @@ def accept(
             values["Notice given"] = notice_given
         changes.append(RowAppend("Transition", values))
 
-    still_open = offers["Status"].isna() | offers["Status"].isin(OPEN_OFFER_STATUSES)
-    open_offers = offers[(offers.index != row) & still_open]
-    offer_apps = {str(a).lower() for a in open_offers["Application ID"].dropna()}
-    steps = [
-        f"Accept {oid} ({company}) in writing; ask for the contract and confirm the start date."
-    ]
-    for _, o in open_offers.iterrows():
-        steps.append(
-            f"Decline {o['ID']} ({text(o['Company'], o['Application ID'])}) politely: thank them and keep the door open."
-        )
-    company_of = dict(zip(pipeline["ID"].str.lower(), pipeline["Company"]))
-    to_withdraw = [o for o in others if o.lower() not in offer_apps]
-    for other in to_withdraw:
-        steps.append(
-            f"Withdraw {other} ({company_of.get(other.lower(), '')}) with a short thank-you note, by {next_day.isoformat()}."
-        )
-    tsheet = book.sheets.get("Transition") or "Transition"
-    steps += [
-        "Thank your references and the people who referred you; tell them where you are going.",
-        f"Give notice at your current job, then fill Notice given on the {tsheet} sheet: your last day and earliest start follow."
-        if notice_given is None
-        else "Hand in your notice in writing and keep a copy; agree the start date with your new employer.",
-        "Keep this workbook: the Lessons sheet and your answers are worth having for the next search.",
+    to_decline = [str(i) for i in open_offers["ID"]]
+    steps = _steps(book, oid, company, open_offers, superseded, to_withdraw, next_day, notice_given)
+    steps[1:1] = [
+        f"You had already accepted {o['ID']} ({text(o['Company'], o['Application ID'])}): if you "
+        "are turning it down, tell them at once and set its Status to Declined."
+        for _, o in offers[(offers.index != row) & (offers["Status"] == "Accepted")].iterrows()
     ]
     changes += band(
         "accept",
@@ -114,21 +205,61 @@ def accept(
     after = applied(book, changes).tables["Transition"]
     t = after[after["Offer ID"].str.lower() == oid.lower()].iloc[0]
     marked = "marked Withdrawn" if withdraw else "marked to withdraw"
+    message = f"Accepted {oid} ({company}): {len(to_withdraw)} other application(s) {marked}"
+    if to_decline:
+        message += f", {len(to_decline)} other offer(s) " + (
+            "marked Declined" if withdraw else "to decline"
+        )
     return Outcome(
         changes,
-        f"Accepted {oid} ({company}): {len(others)} other application(s) {marked}.",
+        message + ".",
         steps,
         {
             "offer": oid,
             "application": app_id,
             "company": company,
-            "accepted_on": today.isoformat(),
+            "accepted_on": accepted_on.isoformat(),
             "notice_given": _day(t["Notice given"]),
             "last_day": _day(t["Last day"]),
             "earliest_start": _day(t["Earliest start"]),
-            "to_withdraw": others,
-            "withdrawn": others if withdraw else [],
-            "to_decline": [str(i) for i in open_offers["ID"]],
+            "to_withdraw": to_withdraw,
+            "withdrawn": to_withdraw if withdraw else [],
+            "to_decline": to_decline,
+            "declined": to_decline if withdraw else [],
             "steps": steps,
         },
+        warnings,
     )
+
+
+def _steps(book, oid, company, open_offers, superseded, to_withdraw, next_day, notice_given):
+    pipeline = book.tables["Pipeline"]
+    steps = [
+        f"Accept {oid} ({company}) in writing; ask for the contract and confirm the start date."
+    ]
+    for _, o in open_offers.iterrows():
+        steps.append(
+            f"Decline {o['ID']} ({text(o['Company'], o['Application ID'])}) politely: thank them "
+            "and keep the door open."
+        )
+    for _, o in superseded.iterrows():
+        steps.append(
+            f"{o['ID']} is another open offer for the same application: set its Status (an "
+            "earlier version of this offer?) on the Offers sheet."
+        )
+    company_of = dict(zip(pipeline["ID"].str.lower(), pipeline["Company"]))
+    for other in to_withdraw:
+        steps.append(
+            f"Withdraw {other} ({company_of.get(other.lower(), '')}) with a short thank-you note, "
+            f"by {next_day.isoformat()}."
+        )
+    tsheet = book.sheets.get("Transition") or "Transition"
+    return steps + [
+        "Thank your references and the people who referred you; tell them where you are going.",
+        f"Give notice at your current job, then fill Notice given on the {tsheet} sheet: your last "
+        "day and earliest start follow."
+        if notice_given is None
+        else "Hand in your notice in writing and keep a copy; agree the start date with your new "
+        "employer.",
+        "Keep this workbook: the Lessons sheet and your answers are worth having for the next search.",
+    ]
