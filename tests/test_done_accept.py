@@ -45,7 +45,7 @@ def test_done_marks_each_kind(book, capsys):
     feedback = next(i for i in p[p["Status"] == "Rejected"]["ID"] if i not in lessons)
     action = p.set_index("ID").at[first["next-action"], "Next action"]
     for kind, args in [
-        ("thank-you", [first["thank-you"]]),
+        ("thank-you", [first["thank-you"], "--as-of", "2026-10-23"]),  # the interview's day
         ("follow-up", [first["follow-up"].lower(), "--on", "2026-10-20"]),
         ("next-action", [first["next-action"]]),
         ("lesson", [first["lesson"]]),
@@ -55,7 +55,7 @@ def test_done_marks_each_kind(book, capsys):
         assert code == 0 and "Wrote" in out, err
     after = jobbook.read_book(book)
     iv = after.tables["Interviews"].set_index("ID")
-    assert iv.at[first["thank-you"], "Thank-you sent"] == pd.Timestamp(AS_OF)
+    assert iv.at[first["thank-you"], "Thank-you sent"] == pd.Timestamp("2026-10-23")
     assert iv.at[first["thank-you"], "Thank-you flag"] == "Done"
     pa = after.tables["Pipeline"].set_index("ID")
     assert pa.at[first["follow-up"], "Last contact"] == pd.Timestamp("2026-10-20")
@@ -218,3 +218,35 @@ def test_accept_an_offer_whose_application_is_not_in_the_pipeline(book, capsys):
     assert code == 1, err
     assert "Offers!B4: offer O03 names application 'A999', which is not on the Pipeline" in err
     assert book.read_bytes() == before and not list(book.parent.glob("*.eml"))
+
+
+def test_done_refuses_days_that_cannot_be(book, capsys):
+    """--on after the as-of date, and a thank-you note sent before the interview: errors."""
+    b = jobbook.read_book(book)
+    iv = b.tables["Interviews"]
+    first = next(d["id"] for d in views.deadlines(b) if d["kind"] == "thank-you")
+    row = int(iv.index[iv["ID"] == first][0])
+    day = iv.at[row, "Date"].date()
+    before = book.read_bytes()
+    code, _, err = cli(capsys, "done", book, "follow-up", "A036", "--on", "2026-10-22")
+    assert code == 1 and "--on 2026-10-22 is after the as-of date (2026-10-21)" in err, err
+    early = (day - dt.timedelta(days=1)).isoformat()
+    code, _, err = cli(capsys, "done", book, "thank-you", first, "--on", early, "--as-of", day)
+    assert code == 1, err
+    assert f"before the interview (Interviews!E{row} = {day.isoformat()})" in err
+    assert book.read_bytes() == before
+
+
+def test_done_keeps_a_later_contact_and_starts_no_clock_on_a_wishlist_row(book, capsys):
+    before = book.read_bytes()
+    code, out, _ = cli(capsys, "done", book, "follow-up", "a036", "--on", "2026-10-15")
+    assert code == 0 and book.read_bytes() == before
+    assert "Last contact of A036 is 2026-10-20 (Pipeline!L37), later than 2026-10-15: kept" in out
+    code, out, _ = cli(capsys, "done", book, "next-action", "a061", "--dry-run")
+    assert code == 0 and out.startswith("Would mark: next action for A061 (Orbital Foods)")
+    assert "Marked" not in out and "Pipeline!L62" not in out  # no Last contact for a wishlist row
+    code, out, _ = cli(capsys, "done", book, "next-action", "a061")
+    assert code == 0 and out.startswith("Marked: next action for A061 (Orbital Foods)")
+    p = jobbook.read_book(book).tables["Pipeline"].set_index("ID")
+    assert pd.isna(p.at["A061", "Last contact"]) and pd.isna(p.at["A061", "Next action due"])
+    assert p.at["A061", "Next action"] == "Done 2026-10-21: Ask Priya for a referral"

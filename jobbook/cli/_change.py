@@ -127,8 +127,8 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
         raise UsageError(f"{kind}: {NO_DONE_MARK[kind]}")
     with held(book, dry_run):
         b = load(book, as_of, NEEDS_DEADLINES)
-        outcome = mark(b, kind, item_id, on)
-        _apply(b, book, outcome, dry_run, fmt, [])
+        outcome = mark(b, kind, item_id, on, dry_run=dry_run)
+        _apply(b, book, outcome, dry_run, fmt, outcome.lines)
 
 
 # -- accept ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite
 from ..core.flags import is_set
-from ..errors import RowMissing, UsageError
+from ..errors import BadValue, RowMissing, UsageError
 from ..reader import Book
 from . import row_with_id, rows_with_id, text
 
@@ -32,24 +32,42 @@ def _sheet(book: Book, table: str) -> str:
     return book.sheets.get(table) or table
 
 
-def done(book: Book, kind: str, item_id: str, on: dt.date | None = None) -> Outcome:
-    """The changes that mark deadline `kind` of `item_id` done on `on` (default: the as-of date).
+def done(
+    book: Book, kind: str, item_id: str, on: dt.date | None = None, dry_run: bool = False
+) -> Outcome:
+    """The changes that mark deadline `kind` of `item_id` done on `on` (default: the as-of date;
+    a later day is an error). The message says "Would mark" with `dry_run`.
 
-    thank-you (Interview ID): Thank-you sent. follow-up (Application ID): Last contact.
-    next-action (Application ID): Last contact, and the next action is cleared (its text kept as
-    "Done <date>: ..."). lesson (Application ID): Done, on its open lesson due soonest.
-    feedback (Application ID): Feedback requested, on its Lessons row (a new one if it has none)."""
+    thank-you (Interview ID): Thank-you sent (not before the interview). follow-up (Application
+    ID): Last contact (a later Last contact is kept). next-action (Application ID): Last contact
+    (only on an application: a wishlist row has no follow-up clock to start), and the next action
+    is cleared (its text kept as "Done <date>: ..."). lesson (Application ID): Done, on its open
+    lesson due soonest. feedback (Application ID): Feedback requested, on its Lessons row (a new
+    one if it has none)."""
     if kind in NO_DONE_MARK:
         raise UsageError(f"{kind}: {NO_DONE_MARK[kind]}")
     if kind not in DONE_KINDS:
         raise UsageError(f"{kind!r} is not a kind of deadline: use one of {', '.join(KINDS)}")
+    if on is not None and on > book.as_of:
+        raise BadValue(
+            f"{book.path}: --on {on.isoformat()} is after the as-of date "
+            f"({book.as_of.isoformat()}): mark a deadline done once it is done"
+        )
     on = on or book.as_of
     item_id = str(item_id).strip()
     changes: list[Change]
+    lines: list[str] = []
     if kind == "thank-you":
         row = row_with_id(book, "Interviews", "ID", item_id, "interview")
         iv = book.tables["Interviews"].loc[row]
+        item_id = str(iv["ID"])
         company = text(iv["Company"], iv["Application ID"])
+        if pd.notna(iv["Date"]) and on < pd.Timestamp(iv["Date"]).date():
+            raise BadValue(
+                f"{book.path}: a thank-you note for {item_id} sent on {on.isoformat()} comes "
+                f"before the interview ({book.where('Interviews', 'Date', row)} = "
+                f"{pd.Timestamp(iv['Date']).date().isoformat()}); give the day it was sent with --on"
+            )
         if not _blank(iv["Thank-you sent"]):
             return _already(
                 book,
@@ -63,8 +81,26 @@ def done(book: Book, kind: str, item_id: str, on: dt.date | None = None) -> Outc
     elif kind in ("follow-up", "next-action"):
         row = row_with_id(book, "Pipeline", "ID", item_id, "application")
         app = book.tables["Pipeline"].loc[row]
+        item_id = str(app["ID"])
         company = text(app["Company"], item_id)
-        changes = [TableWrite("Pipeline", "Last contact", row, on)]
+        last = None if pd.isna(app["Last contact"]) else pd.Timestamp(app["Last contact"]).date()
+        changes = []
+        if kind == "next-action" and pd.isna(app["Date applied"]):
+            lines.append(
+                f"{item_id} has no Date applied (a wishlist row): Last contact is left blank, so "
+                "that no follow-up clock starts."
+            )
+        elif last is not None and last >= on:
+            kept = (
+                f"Last contact of {item_id} is {last.isoformat()} "
+                f"({book.where('Pipeline', 'Last contact', row)}), "
+                f"{'the same day' if last == on else f'later than {on.isoformat()}'}: kept"
+            )
+            if kind == "follow-up":
+                return Outcome([], f"{kept}; nothing to change.")
+            lines.append(f"{kept}.")
+        else:
+            changes.append(TableWrite("Pipeline", "Last contact", row, on))
         if kind == "follow-up":
             what = f"followed up on {item_id} ({company}) on {on.isoformat()}"
         else:
@@ -85,6 +121,7 @@ def done(book: Book, kind: str, item_id: str, on: dt.date | None = None) -> Outc
         if not rows:
             row_with_id(book, "Lessons", "Application ID", item_id, "lesson for application")
         lessons = book.tables["Lessons"].loc[rows]
+        item_id = str(lessons["Application ID"].iloc[0])
         still = lessons[[_blank(v) for v in lessons["Done"]]]
         if still.empty:
             return _already(book, "Lessons", "Done", rows[0], f"every lesson action of {item_id}")
@@ -94,6 +131,8 @@ def done(book: Book, kind: str, item_id: str, on: dt.date | None = None) -> Outc
     else:  # feedback
         rows = rows_with_id(book, "Lessons", "Application ID", item_id)
         lessons = book.tables["Lessons"].loc[rows]
+        if rows:
+            item_id = str(lessons["Application ID"].iloc[0])
         open_rows = [r for r, v in lessons["Feedback requested"].items() if _blank(v)]
         if rows and not open_rows:
             return _already(
@@ -103,10 +142,10 @@ def done(book: Book, kind: str, item_id: str, on: dt.date | None = None) -> Outc
             changes = [TableWrite("Lessons", "Feedback requested", int(open_rows[0]), on)]
         else:
             app_row = row_with_id(book, "Pipeline", "ID", item_id, "application")
-            app_id = book.tables["Pipeline"].at[app_row, "ID"]
+            app_id = item_id = str(book.tables["Pipeline"].at[app_row, "ID"])
             changes = [RowAppend("Lessons", {"Application ID": app_id, "Feedback requested": on})]
         what = f"feedback for {item_id} requested on {on.isoformat()}"
-    return _outcome(book, changes, what)
+    return Outcome(changes, f"{'Would mark' if dry_run else 'Marked'}: {what}.", lines)
 
 
 def _already(book: Book, table: str, header: str, row: int, what: str) -> Outcome:
@@ -120,7 +159,3 @@ def _already(book: Book, table: str, header: str, row: int, what: str) -> Outcom
         [],
         f"{what}: already marked done ({book.where(table, header, row)} = {shown}); nothing to change",
     )
-
-
-def _outcome(book: Book, changes: list[Change], what: str) -> Outcome:
-    return Outcome(changes, f"Marked: {what}.")
