@@ -55,7 +55,9 @@ def test_linkedin_folder_and_zip_read_the_same(tmp_path):
         "Source": "LinkedIn",
         "Stage": "Applied",
         "Date applied": dt.date(2026, 10, 14),
-        "Notes": "Applied on LinkedIn with cv-2026.pdf",
+        # the screening questions answered with the application are kept, on one line
+        "Notes": "Applied on LinkedIn with cv-2026.pdf. "
+        "Screening questions: Why us?: Because, simply, you build things",
     }
     assert muller.origin.endswith("Job Applications.csv row 5")  # a blank line is a row too
     saved = [f for f in folder if "Saved Jobs" in f.origin]

@@ -245,6 +245,18 @@ def _import_text(data: dict) -> list[str]:
                 [[a["id"], a["company"], a["role"] or "", a["from"]] for a in data["added"]],
             ),
         ]
+    if data.get("updated"):
+        out += [
+            "",
+            "Updated (on the wishlist, applied to since):",
+            text_table(
+                ["ID", "Company", "Role", "From", "What"],
+                [
+                    [u["id"], u["company"], u["role"] or "", u["from"], u["reason"]]
+                    for u in data["updated"]
+                ],
+            ),
+        ]
     if data["skipped"]:
         out += [
             "",

@@ -7,10 +7,13 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import ImportFailed
+
+if TYPE_CHECKING:
+    from ._rows import Rows
 
 
 @dataclass
@@ -58,13 +61,17 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count) if first else ","
 
 
-def csv_rows(data: bytes, name: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+def csv_rows(data: bytes, name: str) -> tuple[list[str], Rows]:
     """The header and the rows of a CSV file as {header: text}, numbered as a spreadsheet shows
-    them (a blank line is a row too); blank rows are skipped, missing fields are blank."""
+    them (a blank line is a row too); blank rows are skipped, missing fields are blank. A file
+    separated by semicolons (Excel where the comma is the decimal mark) is ``european``."""
+    from ._rows import Rows
+
     text = decode(data, name)
     if "\x00" in text:
         raise ImportFailed(f"{name}: the file is not a CSV file (it holds binary data)")
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     numbered = enumerate(records, 1)
 
     def advance() -> tuple[int, list[str]] | None:
@@ -78,16 +85,14 @@ def csv_rows(data: bytes, name: str) -> tuple[list[str], Iterator[tuple[int, dic
     while (got := advance()) is not None and not any(c.strip() for c in got[1]):
         pass
     if got is None:
-        return [], iter(())
+        return [], Rows(name, [])
     header = [h.strip().lstrip("\ufeff") for h in got[1]]
-
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        while (item := advance()) is not None:
-            n, r = item
-            if any(c.strip() for c in r):
-                yield n, {h: (r[i] if i < len(r) else "") for i, h in enumerate(header) if h}
-
-    return header, rows()
+    rows = []
+    while (item := advance()) is not None:
+        n, r = item
+        if any(c.strip() for c in r):
+            rows.append((n, {h: (r[i] if i < len(r) else "") for i, h in enumerate(header) if h}))
+    return header, Rows(name, rows, european=delimiter == ";")
 
 
 _MONTHS = {
@@ -104,10 +109,31 @@ _WORDS = re.compile(
 )
 
 
-def parse_date(value: object, origin: str, column: str) -> dt.date | None:
-    """A date from an export: ISO (``2024-11-20``, ``2024-11-20T08:15:00Z``), LinkedIn's
-    ``11/20/24, 8:15 AM`` (month first, as LinkedIn and US tools write it; day first when the first
-    number is over 12), ``Nov 20, 2024``, ``20 Nov 2024``, or a spreadsheet date. The day only."""
+EXCEL_FIRST_DAY = dt.date(1900, 1, 1)  # Excel holds no earlier date
+
+
+def slash_parts(value: object) -> tuple[int, int] | None:
+    """The first two numbers of a ``20/11/2024``-like text (which of them is the day is the
+    column's business: ``Rows.day_first``), else None."""
+    m = _SLASH.match(clean(value) or "") if isinstance(value, str) else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def parse_date(value: object, origin: str, column: str, day_first: bool = False) -> dt.date | None:
+    """A date from an export: ISO (``2024-11-20``, ``2024-11-20T08:15:00Z``), ``11/20/24, 8:15 AM``
+    (month first, as LinkedIn and US tools write it, or day first when `day_first`: decided for
+    the whole column, never cell by cell), ``Nov 20, 2024``, ``20 Nov 2024``, or a spreadsheet date.
+    The day only. Before 1900 (which Excel cannot hold) is an error, as is what is not a date."""
+    day = _date(value, origin, column, day_first)
+    if day is not None and day < EXCEL_FIRST_DAY:
+        raise ImportFailed(
+            f"{origin}: {clean(str(value))!r} is before 1900 ({column}); Excel holds no date "
+            "before 1900-01-01: correct it, or keep it in Notes"
+        )
+    return day
+
+
+def _date(value: object, origin: str, column: str, day_first: bool) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -122,12 +148,16 @@ def parse_date(value: object, origin: str, column: str) -> dt.date | None:
     m = _SLASH.match(text)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        month, day = (b, a) if a > 12 else (a, b)
+        day, month = (a, b) if day_first else (b, a)
         year = y + 2000 if y < 100 else y
         try:
             return dt.date(year, month, day)
         except ValueError:
-            pass
+            order = "day/month/year" if day_first else "month/day/year"
+            raise ImportFailed(
+                f"{origin}: {text!r} is not a date ({column}, read as {order} like the rest of "
+                "the column); write it as 2024-11-20"
+            ) from None
     m = _WORDS.match(text)
     if m:
         mon, day, year = (
@@ -143,19 +173,46 @@ def parse_date(value: object, origin: str, column: str) -> dt.date | None:
     raise ImportFailed(f"{origin}: {text!r} is not a date ({column}); write it as 2024-11-20")
 
 
-_AMOUNT = re.compile(r"(\d[\d,.\s]*)\s*([kK])?")
+# a number: digits with thousands separators (, . space ' and the narrow spaces) and a decimal mark
+AMOUNT = re.compile(r"(\d(?:[\d.,'\u2019]|[ \u00a0\u202f](?=\d))*)\s*([kK])?")
+_GROUPING = re.compile(r"[ '\u2019\u00a0\u202f]")
 
 
-def parse_amounts(value: object) -> tuple[float | None, float | None]:
-    """(min, max) from ``120000``, ``$120,000 - $140,000``, ``120k-140k``; (None, None) if none."""
+def decimal_mark(token: str) -> str | None:
+    """The decimal mark `token` shows beyond doubt (``1.234,56``, ``12,5``, ``1,234,567``...),
+    or None when it cannot tell (``1,500``, ``85.000``, ``120000``)."""
+    t = _GROUPING.sub("", token).rstrip(".,")
+    if "," in t and "." in t:
+        return "," if t.rfind(",") > t.rfind(".") else "."
+    for sep, other in ((",", "."), (".", ",")):
+        if t.count(sep) > 1:
+            return other  # a separator met twice groups thousands
+        if t.count(sep) == 1:
+            return None if len(t) - t.index(sep) - 1 == 3 else sep
+    return None
+
+
+def _number(token: str, decimal_comma: bool) -> float:
+    t = _GROUPING.sub("", token).rstrip(".,")
+    mark = decimal_mark(token)
+    if mark is None:  # one separator before three digits (or none): the column's convention
+        mark = "," if decimal_comma else "."
+    return float(t.replace("." if mark == "," else ",", "").replace(mark, "."))
+
+
+def parse_amounts(value: object, decimal_comma: bool = False) -> tuple[float | None, float | None]:
+    """(min, max) from ``120000``, ``$120,000 - $140,000``, ``120k-140k``, ``85 000 €``,
+    ``1.234,56``; (None, None) if none. `decimal_comma`: how ``1,500`` and ``85.000`` read (as
+    1.5 and 85000), decided for the column (``Rows.decimal_comma``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value), None
     text = clean(value)
     if text is None:
         return None, None
     found = []
-    for m in _AMOUNT.finditer(text):
-        digits = re.sub(r"[,\s]", "", m.group(1)).rstrip(".")
+    for m in AMOUNT.finditer(text):
         try:
-            n = float(digits)
+            n = _number(m.group(1), decimal_comma)
         except ValueError:
             continue
         found.append(n * 1000 if m.group(2) else n)
@@ -174,11 +231,12 @@ def canonical(value: object, choices: tuple[str, ...]) -> str | None:
 
 
 def source_of(url: str | None, default: str | None = None) -> str | None:
-    """The Source a posting's address suggests: LinkedIn, a job board, else `default`."""
-    from urllib.parse import urlsplit
+    """The Source a posting's address suggests: LinkedIn, a job board, else `default` (the real
+    host: ``https://linkedin.com@elsewhere.example/`` is not LinkedIn)."""
+    from .match import real_host
 
-    host = urlsplit(url or "").netloc.lower()
-    if host.endswith("linkedin.com"):
+    host = real_host(url) or ""
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
         return "LinkedIn"
     boards = (
         "indeed.",

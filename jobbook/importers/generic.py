@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import ImportFailed, UsageError
 from ..schema import CONTACT_ROLES, NUMERIC_KINDS, TABLES, norm_header
-from ._common import Found, canonical, clean, parse_amounts, parse_date, source_of
+from ._common import Found, canonical, clean, source_of
+from ._rows import Rows
 
 CONTACT_FIELDS = {
     "Contact": "Name",
@@ -74,14 +75,13 @@ def recognise(header: list[str]) -> bool:
     return "company" in {norm_header(h) for h in header}
 
 
-def _value(header: str, raw: object, origin: str):
+def _value(header: str, rows: Rows, row: dict, column: str, origin: str):
     col = TABLES["Pipeline"][header]
+    raw = row.get(column)
     if col.kind in ("date", "done"):
-        return parse_date(raw, origin, header)
+        return rows.date(row, column, origin, header)
     if col.kind in NUMERIC_KINDS:
-        if isinstance(raw, int | float):
-            return float(raw)
-        lo, _ = parse_amounts(raw)
+        lo, _ = rows.amounts(row, column)
         if lo is None and clean(raw) is not None:
             raise ImportFailed(f"{origin}: {clean(raw)!r} is not a number ({header})")
         return lo
@@ -91,7 +91,7 @@ def _value(header: str, raw: object, origin: str):
 
 
 def convert(
-    name: str, header: list[str], rows, mapping: dict[str, str] | None = None
+    name: str, header: list[str], rows: Rows, mapping: dict[str, str] | None = None
 ) -> list[Found]:
     cols = _columns(header, mapping or {}, name)
     out = []
@@ -106,7 +106,7 @@ def convert(
                 if clean(raw):
                     contact[CONTACT_FIELDS[ours]] = clean(raw)
                 continue
-            value = _value(ours, raw, origin)
+            value = _value(ours, rows, row, theirs, origin)
             if value is None and clean(raw) is not None and ours in ("Stage", "Status"):
                 notes.append(f"{ours} in {Path(name).name}: {clean(raw)}")
             elif value is not None:
@@ -126,34 +126,39 @@ def convert(
     return out
 
 
-def sheet_rows(path: Path, mapping: dict[str, str] | None = None):
+def sheet_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[str], Rows]:
     """The header and rows of the first sheet of a workbook (values as its cells hold them). The
     header is the first of the top 20 rows naming every column of `mapping` (or a Company
-    column), so that a title above it is fine; else the first non-empty row."""
+    column), so that a title above it is fine; else the first non-empty row. The workbook passes
+    the reader's guard first (``reader.inspect``: damaged, encrypted or hostile files, a value
+    cell far outside the data), as any book does: one clear error, never a hang or a traceback."""
     import openpyxl
 
+    from ..reader import inspect
+
+    inspect(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        rows = list(enumerate(wb.worksheets[0].iter_rows(values_only=True), 1))
+        wb.close()
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportFailed(
             f"{path}: the workbook cannot be read ({type(exc).__name__}: {exc})"
         ) from exc
-    rows = list(enumerate(wb.worksheets[0].iter_rows(values_only=True), 1))
-    wb.close()
     wanted = {norm_header(c) for c in (mapping or {}).values()} or {"company"}
     filled = [(n, r) for n, r in rows if any(v not in (None, "") for v in r)]
     texts = [(n, r, {norm_header(v) for v in r if v is not None}) for n, r in filled[:20]]
     at = next((n for n, _, names in texts if wanted <= names), filled[0][0] if filled else None)
     if at is None:
-        return [], iter(())
+        return [], Rows(str(path), [])
     header_row = next(r for n, r in filled if n == at)
     header = ["" if v is None else str(v).strip() for v in header_row]
-    body = (
+    body = [
         (n, {h: r[i] if i < len(r) else None for i, h in enumerate(header) if h})
         for n, r in filled
         if n > at
-    )
-    return header, body
+    ]
+    return header, Rows(str(path), body)
 
 
 __all__ = [

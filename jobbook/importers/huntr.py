@@ -5,7 +5,7 @@ job sits in: Wishlist, Applied, Interview, Offer, Rejected...), ``createdAt``, `
 
 from __future__ import annotations
 
-from ._common import Found, clean, parse_amounts, parse_date, source_of
+from ._common import Found, clean, source_of
 
 NEEDED = ("companyName", "title")
 # listName (case-insensitive) -> (Stage, Status); other lists: Applied, Active, with a note
@@ -35,7 +35,7 @@ def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
         listname = clean(row.get("listName")) or ""
         stage, status = LISTS.get(listname.casefold(), ("Applied", "Active"))
         url = clean(row.get("url"))
-        lo, hi = parse_amounts(row.get("salary"))
+        lo, hi = rows.amounts(row, "salary")
         values: dict[str, object] = {
             "Company": clean(row.get("companyName")),
             "Role": clean(row.get("title")),
@@ -51,6 +51,6 @@ def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
             else "Imported from Huntr",
         }
         if stage != "Wishlist":
-            values["Date applied"] = parse_date(row.get("createdAt"), origin, "createdAt")
+            values["Date applied"] = rows.date(row, "createdAt", origin)
         out.append(Found({k: v for k, v in values.items() if v is not None}, origin))
     return out

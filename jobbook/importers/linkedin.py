@@ -5,6 +5,8 @@ the export's ``.zip``.
 Applications become Applied rows (Source LinkedIn) dated by ``Application Date``
 (``11/20/24, 8:15 AM``); saved jobs become Wishlist rows. ``Contact Email`` and ``Contact Phone
 Number`` are the applicant's own details, given with the application: they make no Contacts row.
+``Question And Answers`` (the screening questions answered with the application) is kept in Notes,
+after "Applied on LinkedIn with <resume>", its line breaks made spaces.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ImportFailed
-from ._common import Found, clean, parse_date
+from ._common import Found, clean
 
 APPLIED = ("Application Date", "Company Name", "Job Title")
 SAVED = ("Saved Date", "Company Name", "Job Title")
@@ -74,14 +76,16 @@ def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
         }
         if saved:
             values["Stage"] = "Wishlist"
-            when = parse_date(col(row, "Saved Date"), origin, "Saved Date")
+            when = rows.date(row, get.get("saved date"), origin, "Saved Date")
             values["Notes"] = f"Saved on LinkedIn{f' on {when.isoformat()}' if when else ''}"
         else:
             values["Stage"] = "Applied"
-            values["Date applied"] = parse_date(
-                col(row, "Application Date"), origin, "Application Date"
+            values["Date applied"] = rows.date(
+                row, get.get("application date"), origin, "Application Date"
             )
             resume = col(row, "Resume Name")
-            values["Notes"] = "Applied on LinkedIn" + (f" with {resume}" if resume else "")
+            notes = "Applied on LinkedIn" + (f" with {resume}" if resume else "")
+            answers = col(row, "Question And Answers")
+            values["Notes"] = notes + (f". Screening questions: {answers}" if answers else "")
         out.append(Found({k: v for k, v in values.items() if v is not None}, origin))
     return out

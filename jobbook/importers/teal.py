@@ -5,7 +5,7 @@ Not Selected, No Response), and when present ``location``, ``salary``/``min_sala
 
 from __future__ import annotations
 
-from ._common import Found, clean, parse_amounts, parse_date, source_of
+from ._common import Found, clean, source_of
 
 NEEDED = ("company_name", "role")
 STATUSES = {
@@ -42,13 +42,13 @@ def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
         origin = f"{name} row {n}"
         status_name = clean(row.get("statusName")) or ""
         stage, status = STATUSES.get(status_name.casefold(), (None, None))
-        applied = parse_date(row.get("applied_at"), origin, "applied_at")
+        applied = rows.date(row, "applied_at", origin)
         if stage is None:
             stage, status = ("Applied" if applied else "Wishlist"), "Active"
         url = clean(row.get("url"))
-        lo, hi = parse_amounts(row.get("salary"))
-        lo = parse_amounts(row.get("min_salary"))[0] or lo
-        hi = parse_amounts(row.get("max_salary"))[0] or hi
+        lo, hi = rows.amounts(row, "salary")
+        lo = rows.amounts(row, "min_salary")[0] or lo
+        hi = rows.amounts(row, "max_salary")[0] or hi
         values: dict[str, object] = {
             "Company": clean(row.get("company_name")),
             "Role": clean(row.get("role")),

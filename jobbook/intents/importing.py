@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from ..changes import Change, Outcome, RowAppend
+from ..changes import Change, Outcome, RowAppend, TableWrite
 from ..importers import Found
 from ..importers.match import Known, Matcher, clean_url, company_key, posting_key
 from ..reader import Book
@@ -46,16 +46,26 @@ def next_ids(existing: list[str], n: int) -> list[str]:
     return out
 
 
-def _known(book: Book) -> list[Known]:
+def _known(book: Book) -> tuple[list[Known], dict[str, int]]:
+    """The book's applications, and the Excel rows of those still on the wishlist (Stage
+    Wishlist, no Date applied, Status Active or blank), by ID."""
     p = book.tables["Pipeline"]
-    out = []
-    for _, r in p.iterrows():
-        if pd.isna(r["ID"]) or pd.isna(r["Company"]):
+    out, wishlist = [], {}
+    columns = [p[h].tolist() for h in ("ID", "Company", "Role", "Posting URL", "Stage", "Status")]
+    applied = p["Date applied"].isna().tolist()
+    for row, i, company, role, url, stage, status, blank in zip(p.index, *columns, applied):
+        if pd.isna(i) or pd.isna(company):
             continue
-        role = "" if pd.isna(r["Role"]) else str(r["Role"])
-        url = None if pd.isna(r["Posting URL"]) else str(r["Posting URL"])
-        out.append(Known(str(r["ID"]), str(r["Company"]), role, posting_key(url)))
-    return out
+        role = "" if pd.isna(role) else str(role)
+        url = None if pd.isna(url) else str(url)
+        out.append(Known(str(i), str(company), role, posting_key(url)))
+        if (
+            str(stage).casefold() == "wishlist"
+            and blank
+            and (pd.isna(status) or str(status).casefold() == "active")
+        ):
+            wishlist[str(i)] = int(row)
+    return out, wishlist
 
 
 def _status(values: dict, book: Book) -> str:
@@ -65,9 +75,35 @@ def _status(values: dict, book: Book) -> str:
     return "No response"
 
 
+def _applied(values: dict) -> bool:
+    """Does the file show this application past the wishlist?"""
+    stage = values.get("Stage")
+    return stage not in (None, "Wishlist") or values.get("Date applied") is not None
+
+
+def _applied_fields(f: Found, book: Book) -> dict[str, object]:
+    """What a wishlist row becomes once the file shows it applied to: Stage, Date applied (when
+    the file has it) and Status."""
+    values = {"Stage": f.values.get("Stage") or "Applied"}
+    if f.values.get("Date applied") is not None:
+        values["Date applied"] = f.values["Date applied"]
+    values["Status"] = f.values.get("Status") or _status(values, book)
+    return values
+
+
+def _joined(*notes: object) -> str | None:
+    return "; ".join(str(n) for n in notes if n) or None
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def import_rows(book: Book, found: list[Found]) -> Outcome:
     """The changes that add the rows of `found` not already in `book`."""
-    matcher = Matcher(_known(book))
+    known, wishlist = _known(book)
+    matcher = Matcher(known)
+    pending: dict[str, dict] = {}  # the values of wishlist rows this import adds, by ID
     contacts = book.tables["Contacts"]
     known_people = {
         (str(n).casefold(), company_key(c))
@@ -76,7 +112,7 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
     }
     ids = iter(next_ids([str(i) for i in book.tables["Pipeline"]["ID"].dropna()], len(found)))
     changes: list[Change] = []
-    added, skipped, near = [], [], []
+    added, skipped, near, updated = [], [], [], []
     stale = 0
     people = 0
     for f in found:
@@ -87,6 +123,31 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
             skipped.append(item | {"reason": "no company name"})
             continue
         verdict = matcher.check(company, role, f.values.get("Posting URL"))
+        if verdict.kind == "same" and _applied(f.values):
+            like = verdict.like.id
+            if like in wishlist or like in pending:
+                fields = _applied_fields(f, book)
+                if like in pending:  # saved and applied to in the same import: one row
+                    values = pending.pop(like)
+                    values.update(fields)
+                    values["Notes"] = _joined(values.get("Notes"), f.values.get("Notes"))
+                else:
+                    row = wishlist.pop(like)
+                    changes.extend(TableWrite("Pipeline", h, row, v) for h, v in fields.items())
+                    if f.values.get("Notes"):
+                        notes = book.tables["Pipeline"].at[row, "Notes"]
+                        joined = _joined(None if pd.isna(notes) else notes, f.values["Notes"])
+                        changes.append(TableWrite("Pipeline", "Notes", row, joined))
+                stale += fields["Status"] == "No response" and "Status" not in f.values
+                updated.append(
+                    item
+                    | {
+                        "id": like,
+                        "reason": f"on the wishlist as {like} ({verdict.why}); now "
+                        + ", ".join(f"{h} {_shown(v)}" for h, v in fields.items()),
+                    }
+                )
+                continue
         if verdict.kind == "same":
             skipped.append(
                 item
@@ -105,9 +166,11 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
             values["Status"] = _status(values, book)
             stale += values["Status"] == "No response"
         if f.notes:
-            values["Notes"] = "; ".join(filter(None, [values.get("Notes"), *f.notes]))
+            values["Notes"] = _joined(values.get("Notes"), *f.notes)
         changes.append(RowAppend("Pipeline", values))
         added.append(item | {"id": new_id})
+        if values["Stage"] == "Wishlist":
+            pending[new_id] = values
         if verdict.kind == "near":
             like = verdict.like
             near.append(
@@ -137,8 +200,8 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
             known_people.add((str(f.contact["Name"]).casefold(), company_key(company)))
             people += 1
     message = (
-        f"Added {len(added)} application(s), skipped {len(skipped)}, "
-        f"{len(near)} possible duplicate(s) to look at"
+        f"Added {len(added)} application(s), updated {len(updated)} from the wishlist, "
+        f"skipped {len(skipped)}, {len(near)} possible duplicate(s) to look at"
     )
     lines = []
     if stale:
@@ -153,6 +216,7 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
         lines,
         {
             "added": added,
+            "updated": updated,
             "skipped": skipped,
             "possible_duplicates": near,
             "contacts_added": people,
