@@ -50,7 +50,11 @@ def change(book: Path, d: Path) -> dict:
     offers = b.tables["Offers"]
     pending = offers[offers["Status"] == "Pending"]["ID"].iloc[0]
     out = {"thank_you": thank_you, "offer": pending, "before": b, "parts": [parts(book)]}
-    out["done"] = run("done", book, "thank-you", thank_you)
+    iv = b.tables["Interviews"]
+    met = iv.loc[iv["ID"] == thank_you, "Date"].iloc[0].date().isoformat()
+    out["done"] = run(
+        "done", book, "thank-you", thank_you, "--as-of", met
+    )  # on the day, not before
     out["parts"].append(parts(book))
     out["accept"] = run("accept", book, pending, "--notice-given", "2026-10-26", "--withdraw")
     out["parts"].append(parts(book))

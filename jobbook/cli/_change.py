@@ -250,7 +250,7 @@ def _import_text(data: dict) -> list[str]:
             "",
             "Updated (on the wishlist, applied to since):",
             text_table(
-                ["ID", "Company", "Role", "From", "What"],
+                ["ID", "Company", "Role", "From", "Now (why)"],
                 [
                     [u["id"], u["company"], u["role"] or "", u["from"], u["reason"]]
                     for u in data["updated"]

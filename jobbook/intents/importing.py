@@ -95,8 +95,10 @@ def _joined(*notes: object) -> str | None:
     return "; ".join(str(n) for n in notes if n) or None
 
 
-def _shown(value: object) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+def _now(fields: dict) -> str:
+    """``Applied on 2026-10-20, Active``: what a wishlist row becomes."""
+    day = fields.get("Date applied")
+    return f"{fields['Stage']}{f' on {day.isoformat()}' if day else ''}, {fields['Status']}"
 
 
 def import_rows(book: Book, found: list[Found]) -> Outcome:
@@ -143,8 +145,7 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
                     item
                     | {
                         "id": like,
-                        "reason": f"on the wishlist as {like} ({verdict.why}); now "
-                        + ", ".join(f"{h} {_shown(v)}" for h, v in fields.items()),
+                        "reason": f"{_now(fields)} ({verdict.why})",
                     }
                 )
                 continue
