@@ -467,17 +467,23 @@ def test_accept_withdraw_writes_a_withdrawal_draft_per_application(tmp_path, cap
     assert blank.read_bytes() == before and list(blank.parent.iterdir()) == [blank]
 
     book = handmade_drafts(tmp_path / "search.xlsx")
+    # P3 has an open offer of its own (O2): declined, not withdrawn; P4 is a plain application
+    from jobbook.changes import RowAppend
+    from jobbook.edit import edit_workbook
+
+    p4 = {"ID": "P4", "Company": "Dune Data", "Role": "Analyst", "Source": "Job board",
+          "Date applied": D(2026, 2, 20), "Stage": "Applied", "Status": "Active"}  # fmt: skip
+    edit_workbook(book, [RowAppend("Pipeline", p4)])
     code, out, _ = run(capsys, "accept", book, "O1", "--withdraw", "--dry-run")
-    assert code == 0 and "  search.withdraw-P3.eml  to the recruiter or hiring manager" in out
+    assert code == 0 and "  search.withdraw-P4.eml  to the recruiter or hiring manager" in out
     assert not list(tmp_path.glob("*.eml"))
     data = cli_json(capsys, "accept", book, "O1", "--withdraw")
-    eml = tmp_path / "search.withdraw-P3.eml"
-    assert data["withdrawn"] == ["P3"] and data["drafts"] == [
-        {"id": "P3", "file": str(eml), "to": []}
-    ]
+    eml = tmp_path / "search.withdraw-P4.eml"
+    assert data["withdrawn"] == ["P4"] and data["declined"] == ["O2"]
+    assert {"kind": "withdraw", "id": "P4", "file": str(eml), "to": []} in data["drafts"]
+    assert not (tmp_path / "search.withdraw-P3.eml").exists()
     msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert msg["X-Unsent"] == "1" and msg["Subject"] == "Withdrawing my application for Analyst"
     assert "I have accepted another offer, so I am withdrawing" in msg.get_content()
-    assert jobbook.read_book(book).tables["Pipeline"].set_index("ID").at["P3", "Status"] == (
-        "Withdrawn"
-    )
+    p = jobbook.read_book(book).tables["Pipeline"].set_index("ID")
+    assert (p.at["P4", "Status"], p.at["P3", "Status"]) == ("Withdrawn", "Offer declined")

@@ -84,7 +84,8 @@ def _applied(values: dict) -> bool:
 def _applied_fields(f: Found, book: Book) -> dict[str, object]:
     """What a wishlist row becomes once the file shows it applied to: Stage, Date applied (when
     the file has it) and Status."""
-    values = {"Stage": f.values.get("Stage") or "Applied"}
+    stage = f.values.get("Stage")
+    values: dict[str, object] = {"Stage": stage if stage not in (None, "Wishlist") else "Applied"}
     if f.values.get("Date applied") is not None:
         values["Date applied"] = f.values["Date applied"]
     values["Status"] = f.values.get("Status") or _status(values, book)
