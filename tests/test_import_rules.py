@@ -164,3 +164,11 @@ def test_a_workbook_to_import_passes_the_readers_guard(book, tmp_path, capsys):
     assert err.count("Error:") == 1 and "Traceback" not in err, err
     assert "far.xlsx" in err and "XFD1048576 holds a value far outside" in err
     assert book.read_bytes() == before
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut(book, tmp_path, capsys):
+    src = write(tmp_path / "long.csv", "Company,Notes\nAcme," + "x" * 40_000 + "\n")
+    assert main(["import", str(book), str(src), "--dry-run", "--json"]) == 0
+    cells = json.loads(capsys.readouterr().out)["cells"]
+    note = next(c["new"] for c in cells if c["new"] and c["new"].startswith("xxx"))
+    assert len(note) == 32_767 and note.endswith("\u2026")

@@ -14,6 +14,7 @@ from ..importers.match import Known, Matcher, clean_url, company_key, posting_ke
 from ..reader import Book
 
 STALE_DAYS = 30  # an application this old with no status from its file: No response
+CELL_CHARS = 32_767  # the most characters an Excel cell holds
 DEFAULT_ID = ("A", 3)  # an empty book's IDs: A001, A002...
 _ID = re.compile(r"^(.*?)(\d+)$")
 
@@ -93,7 +94,12 @@ def _applied_fields(f: Found, book: Book) -> dict[str, object]:
 
 
 def _joined(*notes: object) -> str | None:
-    return "; ".join(str(n) for n in notes if n) or None
+    return _fit("; ".join(str(n) for n in notes if n)) or None
+
+
+def _fit(text: str) -> str:
+    """`text` cut to what a cell holds (Excel refuses more), ending in an ellipsis when cut."""
+    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "\u2026"
 
 
 def _now(fields: dict) -> str:
@@ -160,7 +166,10 @@ def import_rows(book: Book, found: list[Found]) -> Outcome:
             )
             continue
         new_id = next(ids)
-        values = {"ID": new_id, **f.values}
+        values = {
+            "ID": new_id,
+            **{k: _fit(v) if isinstance(v, str) else v for k, v in f.values.items()},
+        }
         if values.get("Posting URL"):
             values["Posting URL"] = clean_url(values["Posting URL"])
         values.setdefault("Stage", "Applied" if values.get("Date applied") else "Wishlist")
