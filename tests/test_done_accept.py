@@ -71,8 +71,10 @@ def test_done_marks_each_kind(book, capsys):
     assert row["Feedback requested"] == pd.Timestamp(AS_OF)
     assert int(row.name) == int(b.tables["Lessons"].index.max()) + 1  # after the last row in use
     before = book.read_bytes()
-    code, out, _ = cli(capsys, "done", book, "feedback", feedback)  # once more: already done
-    assert code == 0 and "already marked done" in out and "Nothing to change" in out
+    for kind, item in [("feedback", feedback), ("next-action", first["next-action"])]:
+        code, out, _ = cli(capsys, "done", book, kind, item)  # once more: already done
+        assert code == 0 and "already marked done" in out, out
+        assert out.lower().count("nothing to change") == 1 and "is left as it was" in out
     assert book.read_bytes() == before
 
 

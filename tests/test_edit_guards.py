@@ -202,7 +202,7 @@ def test_a_change_that_changes_nothing_writes_nothing(pinned_samples, tmp_path, 
     files = sorted(p.name for p in tmp_path.iterdir())
     assert main(args) == 0  # the same date once more: every cell already says so
     out = capsys.readouterr().out
-    assert "Nothing to change" in out and "Wrote" not in out
+    assert "nothing to change" in out.lower() and "Wrote" not in out
     assert book.read_bytes() == after and sorted(p.name for p in tmp_path.iterdir()) == files
 
 

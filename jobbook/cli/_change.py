@@ -66,7 +66,8 @@ def _apply(
         click.echo(f"warning: {w}", err=True)
     out = [outcome.message, *lines, *(f"Note: {n}" for n in data["notes"])]
     if edit is None or not edit.changed:
-        out += ["", f"Nothing to change; {path.name} is left as it was."]
+        said = "nothing to change" in outcome.message.lower()  # the intent said why already
+        out += ["", f"{'' if said else 'Nothing to change; '}{path.name} is left as it was."]
     else:
         if dry_run:
             out += [

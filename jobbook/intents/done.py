@@ -104,6 +104,9 @@ def done(
         if kind == "follow-up":
             what = f"followed up on {item_id} ({company}) on {on.isoformat()}"
         else:
+            done_before = text(app["Next action"]).startswith("Done ")
+            if pd.isna(app["Next action due"]) and done_before:
+                return _already(book, "Pipeline", "Next action", row, f"next action for {item_id}")
             if pd.isna(app["Next action due"]) and _blank(app["Next action"]):
                 raise RowMissing(
                     f"{book.path}: {book.where('Pipeline', 'Next action due', row)}: "
