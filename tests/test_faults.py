@@ -219,9 +219,9 @@ out, pdf = folder / "r.xlsx", folder / "r.pdf"
 args = ["report", book, "--month", "2026-02", "-o", str(out), "--pdf", str(pdf), "--force"]
 OLD = {out: b"old workbook", pdf: b"old pdf"}
 
-def slowed(call):  # test instrumentation: each file operation of the child takes 40 ms more,
-    def slow(*a, **k):  # so that the kills below land inside the publishing steps
-        time.sleep(0.04)
+def slowed(call):  # test instrumentation: each file operation of the child takes 200 ms more,
+    def slow(*a, **k):  # so that the kills below land inside the publishing steps, even when a
+        time.sleep(0.2)  # loaded machine leaves the watching process unscheduled for a while
         return call(*a, **k)
     return slow
 
