@@ -9,9 +9,8 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import unescape as _unescape
 
 from ..errors import BadValue
+from ..schema import EPOCH_1900, EPOCH_1904
 
-_EPOCH_1900 = dt.datetime(1899, 12, 30)
-_EPOCH_1904 = dt.datetime(1904, 1, 1)
 # characters XML 1.0 cannot hold; Excel writes them as _xHHHH_ (and a literal _xHHHH_ as _x005F_xHHHH_)
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -32,7 +31,7 @@ def serial(value: dt.date, date1904: bool = False) -> str:
         value = dt.datetime(value.year, value.month, value.day)
     if value.tzinfo is not None:
         value = value.replace(tzinfo=None)
-    days = (value - (_EPOCH_1904 if date1904 else _EPOCH_1900)).total_seconds() / 86400
+    days = (value - (EPOCH_1904 if date1904 else EPOCH_1900)).total_seconds() / 86400
     return number(round(days, 10))
 
 
@@ -42,7 +41,7 @@ def from_serial(text: str, date1904: bool = False) -> str:
         days = float(text)
     except ValueError:
         return text
-    when = (_EPOCH_1904 if date1904 else _EPOCH_1900) + dt.timedelta(days=days)
+    when = (EPOCH_1904 if date1904 else EPOCH_1900) + dt.timedelta(days=days)
     return (
         when.date().isoformat()
         if when.time() == dt.time()

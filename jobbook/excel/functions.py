@@ -28,7 +28,15 @@ from ..errors import BadValue
 from ..reader._frames import Rows, book_from_frames, typed_frame
 from ..reader._normalise import done_mask, to_dates
 from ..reader._table import empty_frame
-from ..schema import FUNNEL_STAGES, OFFERS, SETTINGS_BY_NAME, TABLES, VESTING_TABLE, norm_header
+from ..schema import (
+    EPOCH_1900,
+    FUNNEL_STAGES,
+    OFFERS,
+    SETTINGS_BY_NAME,
+    TABLES,
+    VESTING_TABLE,
+    norm_header,
+)
 
 CATEGORY = "jobbook"
 Grid = list[list[Any]]
@@ -293,7 +301,7 @@ def _month(value) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        value = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        value = EPOCH_1900.date() + dt.timedelta(days=int(value))
     if isinstance(value, dt.date):
         return f"{value:%Y-%m}"
     return str(value).strip()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-EXCEL_EPOCH = pd.Timestamp("1899-12-30")
-EPOCH_1904 = pd.Timestamp("1904-01-01")
+from ..schema import EPOCH_1900, EPOCH_1904
+
 _MONEY_NOISE = r"[\s$€£¥,\u00a0\u202f]"
 _ISO = r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 
@@ -29,7 +29,7 @@ def parse_numbers(text: pd.Series, percent: bool = False) -> tuple[pd.Series, pd
 
 def serial_to_datetime(serial: pd.Series, date1904: bool = False) -> pd.Series:
     """Excel serial day numbers -> datetimes (1900 or 1904 date system)."""
-    base = EPOCH_1904 if date1904 else EXCEL_EPOCH
+    base = pd.Timestamp(EPOCH_1904 if date1904 else EPOCH_1900)
     days = pd.to_numeric(serial, errors="coerce")
     in_range = days.between(1, 2958465)
     return (base + pd.to_timedelta(days.where(in_range), unit="D")).astype("datetime64[s]")

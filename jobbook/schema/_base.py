@@ -3,8 +3,15 @@ Settings, and the formula short-hands of the schema (see ``jobbook.schema``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+
+# -- Excel's date systems: serial day 0 of the 1900 system (Excel's 1900-02-29 counted) and of the
+# 1904 system (workbookPr date1904) --------------------------------------------------------------
+
+EPOCH_1900 = dt.datetime(1899, 12, 30)
+EPOCH_1904 = dt.datetime(1904, 1, 1)
 
 # -- vocabularies (SPEC section 2) -----------------------------------------------------------------
 
