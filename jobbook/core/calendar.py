@@ -58,6 +58,12 @@ def _one_day(v: Any) -> np.datetime64:
     raise BadValue(f"not a date: {v!r}")
 
 
+def in_words(day: dt.date, weekday: bool = False) -> str:
+    """``6 November 2026`` (``Friday 6 November 2026`` with `weekday`): a date for people to read,
+    in letters and messages, that no reader can take the wrong way round."""
+    return f"{f'{day:%A} ' if weekday else ''}{day.day} {day:%B %Y}"
+
+
 def as_date(value: Any) -> dt.date | None:
     """One value as a ``datetime.date`` (None for blank)."""
     d = to_days(value).reshape(-1)[0]

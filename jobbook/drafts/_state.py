@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core.calendar import in_words
 from ..errors import DraftConflict
 from ..reader import Book
 from ._values import Missing
@@ -69,10 +70,6 @@ def _offer_fix(kind: str, status: str) -> str:
     return "set its Status to Pending or Negotiating first if the offer still stands"
 
 
-def _day(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
-
-
 def check(book: Book, kind: str, facts: dict) -> list[str]:
     """Raise DraftConflict when the row contradicts the `kind` draft; else the notes to read
     before sending (an overdue decision, a thank-you already sent)."""
@@ -109,8 +106,8 @@ def check(book: Book, kind: str, facts: dict) -> list[str]:
     when = iv["date"]
     if isinstance(when, dt.date) and when > book.as_of:
         raise DraftConflict(
-            f"{book.path}: {where}: {ident} is on {_day(when)}, after the as-of date "
-            f"{_day(book.as_of)}: a thank-you follows the interview; write it afterwards (or "
+            f"{book.path}: {where}: {ident} is on {in_words(when)}, after the as-of date "
+            f"{in_words(book.as_of)}: a thank-you follows the interview; write it afterwards (or "
             "correct the Date)"
         )
     sent = iv["thank_you_sent"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..core.calendar import in_words
 from ..errors import MissingValue, TemplateProblem
 from ..schema import split_message
 from ._people import Person, joined, single_line
@@ -50,14 +51,12 @@ def money(value: object) -> str:
 
 def day(value: object) -> str:
     """``6 November 2026``: a date no reader can take the wrong way round."""
-    d = _as_date(value)
-    return f"{d.day} {d:%B %Y}"
+    return in_words(_as_date(value))
 
 
 def weekday(value: object) -> str:
     """``Friday 6 November 2026``."""
-    d = _as_date(value)
-    return f"{d:%A} {day(d)}"
+    return in_words(_as_date(value), weekday=True)
 
 
 def names(values: object) -> str:

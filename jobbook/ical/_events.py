@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import views
 from ..core import deadline_records
+from ..core.calendar import in_words
 from ..core.computed import id_key, lookup
 from ..core.deadlines import KINDS
 from ..reader import Book
@@ -86,17 +87,13 @@ def _lesson_numbers(lessons: pd.DataFrame) -> dict[int, int]:
     return {int(r): int(n) for r, n in numbers.items()}
 
 
-def _long(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def _thank_you_context(interviews: pd.DataFrame, row: int) -> str:
     """`` For the Final interview on Thursday 5 March 2026 with Ana Ruiz, Ben Li.``"""
     r = interviews.loc[row]
     round_ = _text(r["Round"])
     people = _text(r["Interviewers"])
     return (
-        f" For the {round_ + ' ' if round_ else ''}interview on {_long(r['Date'].date())}"
+        f" For the {round_ + ' ' if round_ else ''}interview on {in_words(r['Date'].date(), weekday=True)}"
         f"{' with ' + people if people else ''}."
     )
 
@@ -126,7 +123,9 @@ def deadline_events(book: Book, key: str) -> list[CalEvent]:
             title = EARLIEST_START
         summary = title.format(company=company or row_id, what=f": {what}" if what else "")
         about = _thank_you_context(t["Interviews"], row) if kind == "thank-you" else ""
-        description = f"Due {_long(due)}.{about}\n{sheet} {row_id} in {book.path.name}."
+        description = (
+            f"Due {in_words(due, weekday=True)}.{about}\n{sheet} {row_id} in {book.path.name}."
+        )
         out.append(
             CalEvent(
                 uid=uid(key, kind, uid_id),
