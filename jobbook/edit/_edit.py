@@ -4,8 +4,6 @@ changed out, every other part as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,11 +13,14 @@ from ..changes import CellWrite, Change, Formula, RowAppend, TableWrite
 from ..errors import BadValue, NotAWorkbook, SheetMissing
 from ..schema import norm_header
 from . import _package as pk
+from ._append import date_formats, new_row, push_totals, show_rows, survey
+from ._names import Growth, Insertion, follow, grow_print_areas
+from ._recalc import stale_formulas
 from ._rows import col_letters, col_number, rows_in_use
-from ._sheet import COPY_DOWN, Context, FormulaXml, SheetEdit, patch
+from ._sheet import Context, FormulaXml, SheetEdit, patch
 from ._strings import SharedStrings
 from ._styles import Styles
-from ._tables import Target, find_target, grow_ranges, grow_table_part, parse_ref
+from ._tables import Target, find_target, grow_table_part, parse_ref
 from ._values import is_date, untext
 from ._zip import Prepared, members, prepare, read_member, rewrite
 
@@ -58,6 +59,8 @@ class Edit:
     written: bool = False
     file: Path | None = None  # the file written: `path`, or the file a symbolic link names
     formulas: int = 0  # formulas written where there was none or another (new table rows)
+    stale: list[str] = field(default_factory=list)  # the user's formulas jobbook reads that the
+    # change reaches: their cached values go, so jobbook cannot know them until the book is saved
 
     @property
     def changed(self) -> bool:
@@ -99,7 +102,9 @@ class _Planner:
         self.sheets: dict[str, SheetEdit] = {}
         self.targets: dict[str, Target] = {}
         self.grown: dict[str, tuple[Target, int]] = {}  # table part -> (table, new last row)
-        self.printed: dict[str, tuple[Target, int, int]] = {}  # sheet -> (table, old end, new end)
+        self.printed: dict[str, tuple[int, int, int, int]] = {}  # sheet -> old, new end, c1, c2
+        self.growths: list[Growth] = []  # rows added, that names and filters follow
+        self.insertions: list[Insertion] = []  # totals rows pushed down
         self.notes: list[str] = []
         self.members = {m.name: m for m in members(fh, path)[0]}
 
@@ -141,54 +146,58 @@ class _Planner:
         headers = list(dict.fromkeys(h for r in rows for h in r.values))
         t = self.target(table, headers)
         edit = self.edit(t.sheet)
+        edit.header_row = max(edit.header_row, t.header_row)
         typed = set(t.columns.values()) - t.computed
         chunks = read_member(self.fh, self.members[t.part])
-        last_used, below = rows_in_use(
-            chunks, t.sheet, t.header_row + 1, typed, t.last_row, len(rows)
-        )
-        row = max(last_used, t.header_row) + 1
-        missing = [h for h in headers if norm_header(h) not in t.columns]
-        for h in missing:
+        end = t.last_row
+        last_used, below = rows_in_use(chunks, t.sheet, t.header_row + 1, typed, end, len(rows))
+        first = row = max(last_used, t.header_row) + 1
+        new_last = first + len(rows) - 1
+        window = (1, 0, 0, 0)
+        if end is not None and t.totals and new_last > end:
+            window = (end + 1 + t.totals, new_last + t.totals, t.first_col, t.last_col)
+        seen = survey(read_member(self.fh, self.members[t.part]), t.sheet, t.header_row, window)
+        date_formats(edit, seen)
+        for h in [h for h in headers if norm_header(h) not in t.columns]:
             self.notes.append(f"the {t.sheet} sheet has no {h!r} column: those values are left out")
         for r in rows:
             for header, value in r.values.items():
                 col = t.columns.get(norm_header(header))
                 if col is not None and col not in t.computed:
                     edit.put(row, col, value)
-            if t.last_row is None or row > t.last_row:
-                self._new_row(t, edit, row, below)
+            if end is None or row > end:
+                if end is not None and not t.totals and row in below:
+                    raise BadValue(
+                        f"{self.path}: {t.sheet}!{col_letters(t.first_col)}{row}: the row below "
+                        f"the {t.name} table is in use; extend the table over it (Excel: Table "
+                        "Design > Resize Table; LibreOffice: Data > Define Range) or clear it first"
+                    )
+                new_row(t, edit, row)
             row += 1
         old_end = max(last_used, t.header_row)
-        _, first_end, _ = self.printed.get(t.sheet, (t, old_end, old_end))
-        self.printed[t.sheet] = (t, first_end, row - 1)
-        if t.last_row is not None and row - 1 > t.last_row:
-            new_last = row - 1
-            self.grown[t.table_part] = (t, new_last)
-            edit.grow.append((t.last_row, t.first_col, t.last_col, new_last, t.header_row + 1))
-            self.notes.append(f"the {t.name} table now reaches row {new_last} ({t.ref(new_last)})")
-
-    def _new_row(self, t: Target, edit: SheetEdit, row: int, below: set[int]) -> None:
-        """A row below a table's (or plain range's) last row: formulas of the computed columns."""
-        if t.last_row is not None:
+        if end is not None and new_last > end:
             if t.totals:
-                raise BadValue(
-                    f"{self.path}: the {t.name} table on {t.sheet} has a totals row; turn it off "
-                    "(Table Design > Total Row) or add a row to the table first"
+                push_totals(self.path, t, edit, new_last, seen)
+                self.insertions.append(
+                    Insertion(t.sheet, end + 1, new_last - end, t.first_col, t.last_col)
                 )
-            if row in below:
-                raise BadValue(
-                    f"{self.path}: {t.sheet}!{col_letters(t.first_col)}{row}: the row below the "
-                    f"{t.name} table is in use; extend the table over it (Excel: Table Design > "
-                    "Resize Table; LibreOffice: Data > Define Range) or clear it first"
-                )
-        written = edit.writes.get(row, {})
-        for col in range(t.first_col, t.last_col + 1):
-            if col in written:
-                continue
-            if col in t.formulas:
-                edit.put(row, col, FormulaXml(*t.formulas[col]))
-            else:
-                edit.put(row, col, COPY_DOWN)
+            self.grown[t.table_part] = (t, new_last)
+            edit.grow.append((end, t.first_col, t.last_col, new_last, t.header_row + 1))
+            self.growths.append(
+                Growth(t.sheet, end, new_last, t.first_col, t.last_col, t.header_row + 1)
+            )
+            moved = f", its totals row moved down to row {new_last + 1}" if t.totals else ""
+            self.notes.append(
+                f"the {t.name} table now reaches row {new_last + t.totals} ({t.ref(new_last)}){moved}"
+            )
+        elif end is None and new_last > old_end:  # a plain range: its filter and names follow
+            edit.grow.append((old_end, t.first_col, t.last_col, new_last, t.header_row + 1))
+            self.growths.append(
+                Growth(t.sheet, old_end, new_last, t.first_col, t.last_col, t.header_row + 1)
+            )
+        show_rows(edit, set(range(first, new_last + 1)), seen.outline)
+        was = self.printed.get(t.sheet)
+        self.printed[t.sheet] = (was[0] if was else old_end, new_last, t.first_col, t.last_col)
 
 
 def _strings_wanted(edits: dict[str, SheetEdit]) -> set[str]:
@@ -201,52 +210,10 @@ def _strings_wanted(edits: dict[str, SheetEdit]) -> set[str]:
     }
 
 
-def _grow_names(xml: str, t: Target, new_last: int) -> str:
-    """Defined names on the sheet of table `t` that ended on its last row now end on `new_last`."""
-    on_sheet = re.compile(
-        rf"(?:{re.escape(t.sheet)}|{re.escape(chr(39) + t.sheet.replace(chr(39), chr(39) * 2) + chr(39))})!"
-    )
-
-    def grow(m: re.Match) -> str:
-        text = m.group(2)
-        if not on_sheet.match(text):
-            return m.group(0)
-        moved = grow_ranges(text, t.last_row, t.first_col, t.last_col, new_last, t.header_row + 1)
-        return m.group(1) + moved + m.group(3)
-
-    return re.sub(r"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(</)", grow, xml)
-
-
-def _grow_print_areas(xml: str, printed: dict[str, tuple[Target, int, int]]) -> str:
-    """A sheet's print area that ended on the last row in use (as jobbook's template sets it:
-    LibreOffice follows only a literal range) ends on the last row appended; a print area the user
-    chose otherwise is left alone."""
-    order = [
-        html.unescape(m.group(1))
-        for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"", xml)
-    ]
-
-    def grow(m: re.Match) -> str:
-        sheet_id = re.search(r'\blocalSheetId="(\d+)"', m.group(1))
-        if not sheet_id or int(sheet_id.group(1)) >= len(order):
-            return m.group(0)
-        got = printed.get(order[int(sheet_id.group(1))])
-        if got is None or got[2] <= got[1]:
-            return m.group(0)
-        t, old_end, new_end = got
-        moved = grow_ranges(m.group(2), old_end, t.first_col, t.last_col, new_end)
-        return m.group(1) + moved + m.group(3)
-
-    return re.sub(
-        r'(<(?:\w+:)?definedName\b[^>]*\bname="_xlnm\.Print_Area"[^>]*>)([^<]*)(</)', grow, xml
-    )
-
-
 def _workbook_xml(xml: str, planner: _Planner) -> str:
     out = pk.full_calc_on_load(xml)
-    for t, new_last in planner.grown.values():
-        out = _grow_names(out, t, new_last)
-    return _grow_print_areas(out, planner.printed)
+    out = follow(out, planner.growths, planner.insertions)
+    return grow_print_areas(out, planner.printed)
 
 
 def _old_text(kind: str, text: str | None, sst: dict[int, str]) -> str | None:
@@ -271,6 +238,17 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
         planner.add(changes)
         result = Edit(path, notes=planner.notes)
         by_name = planner.members
+        wb_xml = zf.read(pkg.workbook).decode("utf-8")
+        new_wb = _workbook_xml(wb_xml, planner)
+        grown = {tpart: last for tpart, (_, last) in planner.grown.items()}
+        for ins in planner.insertions:
+            planner.edit(ins.sheet).inserts.append((ins.at, ins.n, ins.c1, ins.c2))
+        stale = stale_formulas(path, zf, fh, pkg, by_name, planner.sheets, grown, new_wb)
+        for sheet, cells in stale.cells.items():
+            planner.edit(sheet).dirty = cells
+        result.stale = [
+            f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in stale.watched
+        ]
         strings = None
         if pkg.shared_strings:
             strings = SharedStrings(
@@ -290,8 +268,6 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
         for tpart, (t, new_last) in planner.grown.items():
             xml = grow_table_part(zf.read(tpart).decode("utf-8"), t, new_last)
             changed[tpart] = prepare([xml.encode()], by_name[tpart].method)
-        wb_xml = zf.read(pkg.workbook).decode("utf-8")
-        new_wb = _workbook_xml(wb_xml, planner)
         if new_wb != wb_xml:
             changed[pkg.workbook] = prepare([new_wb.encode()], by_name[pkg.workbook].method)
         if pkg.calc_chain:  # Excel rebuilds it; a stale chain naming changed cells is "repaired"

@@ -4,15 +4,18 @@ LibreOffice compute them afresh), and new rows go in their place in row order.""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from ..changes import Formula
 from ._formula import shift_xml
-from ._rows import ROW, Cell, attr, cells, col_letters, last_row_in, row_number, split
+from ._refs import insert_rows
+from ._rows import ROW, Cell, attr, cells, col_letters, col_number, last_row_in, row_number, split
 from ._shared import Shared
 from ._strings import SharedStrings, inline
 from ._styles import Styles
@@ -28,7 +31,15 @@ class FormulaXml:
     array: bool = False
 
 
-COPY_DOWN = object()  # the formula of the cell above, moved down a row
+COPY_DOWN = object()  # the formula of the cell above, moved down a row (a computed column)
+STYLE_ONLY = object()  # no value, the format of the cell above (a typed column of a new row)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The cell of row `row` in the same column, moved here (a Table's totals row pushed down)."""
+
+    row: int
 
 
 @dataclass
@@ -47,6 +58,14 @@ class SheetEdit:
         default_factory=dict
     )  # values written (no formulas)
     formulas: int = 0  # formulas written where there was none or another one
+    dirty: dict[int, set[int]] = field(default_factory=dict)  # formula cells losing their cache
+    stash_rows: set[int] = field(default_factory=set)  # rows whose cells move (see Moved)
+    stash: dict[int, tuple[str, dict[int, Cell]]] = field(default_factory=dict)
+    move_formula: Callable[[str], str] | None = None  # a moved cell's formula (escaped XML)
+    row_attrs: dict[int, Callable[[str], str]] = field(default_factory=dict)  # row -> new attrs
+    date_counts: dict[int, Counter] = field(default_factory=dict)  # col -> styles of its dates
+    header_row: int = 0
+    inserts: list[tuple[int, int, int, int]] = field(default_factory=list)  # at, n, c1, c2
 
     def put(self, row: int, col: int, value: object) -> None:
         self.writes.setdefault(row, {})[col] = value
@@ -91,6 +110,37 @@ def drop_cached(xml: str, p: str = "") -> str:
     return value.sub(r"\1", kind.sub("", xml))
 
 
+_CACHED = re.compile(
+    r'(<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*>)(\s*<(?:\w+:)?f\b[^>]*?'
+    r"(?:/>|>[^<]*</(?:\w+:)?f>))\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v\b[^>]*>[^<]*</(?:\w+:)?v>)"
+)
+_VALUE_TYPE = re.compile(r'\st="(?:str|n|b|e)"')
+
+
+_ROW_NO = re.compile(r'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+
+
+def drop_dirty(xml: str, dirty: dict[int, set[int]], rows: list[int] | None = None) -> str:
+    """`xml` (whole rows) with the cached values of the `dirty` formula cells dropped; every other
+    formula keeps its cached value. `rows`: the dirty rows, sorted (computed if not given)."""
+    if not dirty or ("<f" not in xml and ":f" not in xml):
+        return xml
+    rows = rows if rows is not None else sorted(dirty)
+    numbers = [int(m.group(1)) for m in _ROW_NO.finditer(xml)]
+    if numbers:
+        i = bisect.bisect_left(rows, min(numbers))
+        if i == len(rows) or rows[i] > max(numbers):
+            return xml
+
+    def drop(m: re.Match) -> str:
+        cols = dirty.get(int(m.group(3)))
+        if not cols or col_number(m.group(2)) not in cols:
+            return m.group(0)
+        return _VALUE_TYPE.sub("", m.group(1)) + m.group(4)
+
+    return _CACHED.sub(drop, xml)
+
+
 # -- one cell -----------------------------------------------------------------------------------
 
 _F = re.compile(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)</(?:\w+:)?f>)")
@@ -123,11 +173,19 @@ def _scalar(value: object) -> object:
     return value
 
 
-def _style(value: object, own: int | None, above: int | None, ctx: Context) -> int | None:
+def _style(
+    value: object, own: int | None, above: int | None, ctx: Context, column: Counter | None = None
+) -> int | None:
+    """A date takes the cell's own date format, else the one most used by its column's dates,
+    else the cell above's, else the book's first (never a title's: only data rows are counted)."""
     if is_date(value):
-        for s in (own, above):
+        if ctx.styles.is_date(own):
+            return own
+        for s, _ in (column or Counter()).most_common():
             if ctx.styles.is_date(s):
                 return s
+        if ctx.styles.is_date(above):
+            return above
         return ctx.styles.date_style()
     return own if own is not None else above
 
@@ -192,6 +250,8 @@ def _rebuild(
     else:
         row_attrs, inner = f' r="{r}"', None
     existing = {c.col: c for c in cells(inner, where)}
+    if r in edit.stash_rows:
+        edit.stash[r] = (row_attrs, existing)
     above_cells: dict[int, Cell] = {}
     above_row = r - 1
     if above is not None:
@@ -199,43 +259,95 @@ def _rebuild(
         am = ROW.match(above[1])
         above_cells = {c.col: c for c in cells(am.group(3), where)}
     writes = edit.writes.get(r, {})
+    dirty = edit.dirty.get(r, ())
     out = []
     for col in sorted(set(existing) | set(writes)):
         cell = existing.get(col)
         ref = f"{col_letters(col)}{r}"
         if col in writes:
             value = writes[col]
+            if isinstance(value, Moved):
+                edit.old[(r, col)] = _old(cell, ctx)
+                moved = _moved_cell(p, edit, value.row, col, ref)
+                if moved is not None:
+                    out.append(moved[0])
+                    edit.done[(r, col)] = moved[1]
+                else:
+                    edit.done[(r, col)] = None
+                continue
             if value is COPY_DOWN:
+                value = _copied(above_cells.get(col), above_row, r, shared)
+                if value is None:
+                    value = STYLE_ONLY
+            if value is STYLE_ONLY:  # no formula: the cell keeps, or takes, its format
                 up = above_cells.get(col)
-                value = _copied(up, above_row, r, shared)
-                if value is None:  # no formula to copy: the cell keeps, or takes, its format
-                    if cell is not None:
-                        out.append(shared.own(drop_cached(cell.raw, p), r, col))
-                    elif up is not None and up.style is not None:
-                        out.append(f'<{p}c r="{ref}" s="{up.style}"/>')
-                    continue
+                if cell is not None and r in edit.stash_rows:  # its content moved away
+                    edit.old[(r, col)] = _old(cell, ctx)
+                    edit.done[(r, col)] = None
+                    style = up.style if up is not None else None
+                    if style is not None:
+                        out.append(f'<{p}c r="{ref}" s="{style}"/>')
+                    if attr(cell.attrs, "t") == "s" and ctx.strings is not None:
+                        ctx.strings.references -= 1
+                elif cell is not None:
+                    out.append(shared.own(_cached(cell.raw, p, col in dirty), r, col))
+                elif up is not None and up.style is not None:
+                    out.append(f'<{p}c r="{ref}" s="{up.style}"/>')
+                continue
             edit.old[(r, col)] = _old(cell, ctx)
         elif cell is not None and edit.in_clear(r, col):
             edit.old[(r, col)] = _old(cell, ctx)
             value = None
         else:
-            out.append(shared.own(drop_cached(cell.raw, p), r, col))
+            out.append(shared.own(_cached(cell.raw, p, col in dirty), r, col))
             continue
         if cell is not None:
             shared.written_over(cell.inner, r, col)
             if attr(cell.attrs, "t") == "s" and ctx.strings is not None:
                 ctx.strings.references -= 1
-        if not isinstance(value, FormulaXml):
-            edit.done[(r, col)] = value
-        elif edit.old[(r, col)] != ("formula", "=" + untext(value.xml)):
+        edit.done[(r, col)] = value
+        if isinstance(value, FormulaXml) and edit.old[(r, col)] != (
+            "formula",
+            "=" + untext(value.xml),
+        ):
             edit.formulas += 1
         up = above_cells.get(col)
-        style = _style(value, cell.style if cell else None, up.style if up else None, ctx)
+        style = _style(
+            value,
+            cell.style if cell else None,
+            up.style if up else None,
+            ctx,
+            edit.date_counts.get(col),
+        )
         xml = _build(p, ref, value, style, ctx)
         if xml:
             out.append(xml)
     row_attrs = re.sub(r'\sspans="[^"]*"', "", row_attrs)
+    if r in edit.row_attrs:
+        row_attrs = edit.row_attrs[r](row_attrs)
     return f"<{p}row{row_attrs}>{''.join(out)}</{p}row>"
+
+
+def _cached(raw: str, p: str, dirty: bool) -> str:
+    return drop_cached(raw, p) if dirty else raw
+
+
+def _moved_cell(p: str, edit: SheetEdit, src: int, col: int, ref: str) -> tuple[str, object] | None:
+    """The cell that was at row `src` of column `col`, as it reads at `ref`: (its XML, what it
+    shows for the list of changes)."""
+    cell = edit.stash.get(src, ("", {}))[1].get(col)
+    if cell is None:
+        return None
+    raw = drop_cached(cell.raw, p)
+    raw = re.sub(r'(\sr=")[A-Z]+\d+(")', rf"\g<1>{ref}\2", raw, count=1)
+    f = _F.search(raw)
+    if f and f.group(2) and edit.move_formula is not None:
+        text = edit.move_formula(f.group(2))
+        raw = raw[: f.start(2)] + text + raw[f.end(2) :]
+        return raw, FormulaXml(text)
+    if f:
+        return raw, FormulaXml(f.group(2) or "")
+    return raw, f"(moved from {col_letters(col)}{src})" if cell.inner else None
 
 
 # -- the sheet ------------------------------------------------------------------------------------
@@ -266,9 +378,10 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
     clear_rows = [(r1, r2) for r1, _, r2, _ in edit.clears]
     above: tuple[int, str] | None = None
     shared = Shared()
+    dirty_rows = sorted(edit.dirty)
 
-    def passing(xml: str) -> str:  # rows that pass through: cached values dropped
-        return shared.unshare(drop_cached(xml, p), where)
+    def passing(xml: str) -> str:  # rows that pass through: the dirty cells' caches dropped
+        return shared.unshare(drop_dirty(xml, edit.dirty, dirty_rows), where)
 
     for kind, text, p in split(chunks, where):
         if kind == "head":
@@ -281,6 +394,8 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
                 row = _rebuild(p, r, None, edit, above, shared, ctx)
                 new.append(row)
                 above = (r, row)
+            for at, n, c1, c2 in edit.inserts:
+                text = _insert_tail(text, edit.sheet, at, n, c1, c2)
             for r2, c1, c2, new_r2, r1 in edit.grow:
                 text = _grow_tail(text, r2, c1, c2, new_r2, r1)
             yield ("".join(new) + text).encode()
@@ -335,23 +450,48 @@ def _row_by_row(text, p, edit, targets, clear_rows, above, shared, ctx):
         elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
             row = _rebuild(p, r, m.group(0), edit, above, shared, ctx)
         else:
-            row = shared.unshare(drop_cached(m.group(0), p), edit.sheet)
+            row = shared.unshare(drop_dirty(m.group(0), edit.dirty), edit.sheet)
         out.append(row)
         above = (r, m.group(0))
     out.append(text[pos:])
     return "".join(out), above
 
 
-_SQREF = re.compile(r'(\ssqref=")([^"]*)(")|(<(?:\w+:)?sqref>)([^<]*)(<)')
+_SQREF = re.compile(
+    r'(\ssqref=")([^"]*)(")|(<(?:\w+:)?sqref>)([^<]*)(<)|(<(?:\w+:)?autoFilter\b[^>]*?\sref=")([^"]*)(")'
+)
+_REF_ATTR = re.compile(r'(<(?:\w+:)?(?:mergeCell|hyperlink|autoFilter)\b[^>]*?\sref=")([^"]*)(")')
 
 
 def _grow_tail(tail: str, r2: int, c1: int, c2: int, new_r2: int, r1: int) -> str:
-    """Conditional formats and validations that covered a table's column to its last row now
-    cover the rows added to it."""
+    """Conditional formats, validations and a plain range's AutoFilter that covered the rows to
+    the last one now cover the rows added."""
 
     def move(m: re.Match) -> str:
-        if m.group(1):
-            return m.group(1) + grow_ranges(m.group(2), r2, c1, c2, new_r2, r1) + m.group(3)
-        return m.group(4) + grow_ranges(m.group(5), r2, c1, c2, new_r2, r1) + m.group(6)
+        for k in (1, 4, 7):
+            if m.group(k):
+                return (
+                    m.group(k)
+                    + grow_ranges(m.group(k + 1), r2, c1, c2, new_r2, r1)
+                    + m.group(k + 2)
+                )
+        return m.group(0)
 
     return _SQREF.sub(move, tail)
+
+
+def _insert_tail(tail: str, sheet: str, at: int, n: int, c1: int, c2: int) -> str:
+    """Ranges of the sheet's tail (formats, validations, merged cells, links) after rows of cells
+    were inserted at `at` (a totals row pushed down): what was at or below it moves down."""
+
+    def ranges(text: str) -> str:
+        return " ".join(insert_rows(p, sheet, sheet, at, n, c1, c2) for p in text.split(" "))
+
+    def move(m: re.Match) -> str:
+        for k in (1, 4, 7):
+            if m.group(k):
+                return m.group(k) + ranges(m.group(k + 1)) + m.group(k + 2)
+        return m.group(0)
+
+    tail = _SQREF.sub(move, tail)
+    return _REF_ATTR.sub(lambda m: m.group(1) + ranges(m.group(2)) + m.group(3), tail)

@@ -44,11 +44,11 @@ class Target:
     columns: dict[str, int]  # normalised header -> column number
     first_col: int
     last_col: int
-    last_row: int | None = None  # an Excel Table's last row (None: a plain range)
+    last_row: int | None = None  # an Excel Table's last data row (None: a plain range)
     table_part: str | None = None
     formulas: dict[int, tuple[str, bool]] = field(default_factory=dict)  # col -> (xml text, array)
     computed: set[int] = field(default_factory=set)  # columns the user does not type in
-    totals: bool = False
+    totals: int = 0  # totals rows below the data rows (Table Design > Total Row)
 
     def column(self, header: str, where: str) -> int:
         col = self.columns.get(norm_header(header))
@@ -57,9 +57,9 @@ class Target:
         return col
 
     def ref(self, last_row: int) -> str:
-        return (
-            f"{col_letters(self.first_col)}{self.header_row}:{col_letters(self.last_col)}{last_row}"
-        )
+        """The Table's range with its data ending on `last_row` (its totals rows below)."""
+        end = last_row + self.totals
+        return f"{col_letters(self.first_col)}{self.header_row}:{col_letters(self.last_col)}{end}"
 
 
 def _from_table_part(zf: zipfile.ZipFile, sheet: str, part: str, tpart: str) -> Target | None:
@@ -73,8 +73,8 @@ def _from_table_part(zf: zipfile.ZipFile, sheet: str, part: str, tpart: str) -> 
     if header_rows != 1:
         return None
     name = _attr(attrs, "displayName") or _attr(attrs, "name") or ""
-    t = Target(name, sheet, part, r1, {}, c1, c2, r2, tpart)
-    t.totals = int(_attr(attrs, "totalsRowCount") or 0) > 0
+    totals = int(_attr(attrs, "totalsRowCount") or 0)
+    t = Target(name, sheet, part, r1, {}, c1, c2, r2 - totals, tpart, totals=totals)
     for i, m in enumerate(_COLUMN.finditer(xml)):
         col = c1 + i
         header = untext(_attr(m.group(2), "name") or "")
@@ -157,19 +157,23 @@ _REF_ATTR = re.compile(r'(\sref=")([^"]*)(")')
 
 
 def grow_table_part(xml: str, target: Target, new_last_row: int) -> str:
-    """The table part with its range (and its AutoFilter's) reaching `new_last_row`."""
+    """The table part with its range reaching `new_last_row` (and its totals rows below it), its
+    AutoFilter's (which leaves the totals rows out) too."""
     new_ref = target.ref(new_last_row)
-    old_ref = target.ref(target.last_row or target.header_row)
 
     def table_tag(m: re.Match) -> str:
         return _REF_ATTR.sub(lambda r: f"{r.group(1)}{new_ref}{r.group(3)}", m.group(0), count=1)
 
     xml = _TABLE_TAG.sub(table_tag, xml, count=1)
+    first, last = col_letters(target.first_col), col_letters(target.last_col)
+    old_end = target.last_row or target.header_row
+    olds = {f"{first}{target.header_row}:{last}{e}" for e in (old_end, old_end + target.totals)}
+    new_filter = f"{first}{target.header_row}:{last}{new_last_row}"
     return re.sub(
         r"(<(?:\w+:)?autoFilter\b[^>]*\sref=\")([^\"]*)(\")",
         lambda m: (
             m.group(1)
-            + (new_ref if m.group(2).replace("$", "") == old_ref else m.group(2))
+            + (new_filter if m.group(2).replace("$", "") in olds else m.group(2))
             + m.group(3)
         ),
         xml,

@@ -1,0 +1,201 @@
+"""Workbooks laid out the way people lay them out (test helper for issue 21): a Pipeline Table
+with a totals row, the user's own formulas in typed columns, collapsed groups of empty rows, a
+sheet name that needs quotes, a plain range with an AutoFilter, a sparse date column under a
+title, a row typed below the Table. Built with openpyxl as Excel lays them out; ``lo_saved``
+gives the same book as LibreOffice saves it.
+
+Every book also has Interviews (one thank-you note due), Offers (one pending offer), an empty
+Transition Table and a "Summary" sheet of the user's own formulas over the Pipeline, so that
+``done``, ``accept`` and ``import`` each have something to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+D = dt.date
+PIPELINE = [
+    "ID", "Company", "Role", "Location", "Work mode", "Source", "Posting URL", "Date applied",
+    "Stage", "Status", "First response", "Last contact", "Next action", "Next action due",
+    "Salary min", "Salary max", "Excitement (1-5)", "Notes",
+]  # fmt: skip
+COMPANIES = ["Acme", "Bolt", "Core", "Dyn", "Echo", "Flux", "Grid", "Hex", "Iota", "Jolt"]
+AS_OF = D(2026, 10, 21)
+
+
+def col(header: str) -> str:
+    return get_column_letter(PIPELINE.index(header) + 1)
+
+
+def _application(i: int) -> dict:
+    applied = D(2026, 8, 3) + dt.timedelta(days=i)
+    status = "Active" if i % 3 else "Rejected"
+    return {
+        "ID": f"A{i:03d}",
+        "Company": f"{COMPANIES[i % 10]} {i}",
+        "Role": "Data Analyst",
+        "Source": "LinkedIn" if i % 2 else "Referral",
+        "Posting URL": f"https://jobs.example.com/{i}",
+        "Date applied": applied,
+        "Stage": "Interview" if i == 1 else "Applied",
+        "Status": "Active" if i == 1 else status,
+        "First response": applied + dt.timedelta(days=4) if i % 5 == 0 else None,
+        "Salary min": 60000 + 1000 * i,
+    }
+
+
+def user_book(
+    path: Path,
+    *,
+    rows: int = 61,
+    empty: int = 0,
+    totals: str | None = None,
+    own_formulas: bool = False,
+    grouped: bool = False,
+    sheet: str = "Pipeline",
+    plain: bool = False,
+    sparse_dates: bool = False,
+    typed_below: bool = False,
+) -> Path:
+    """A book whose Pipeline holds `rows` applications A001...; `empty` empty Table rows after
+    them; `totals`: None, "" (a totals row without a label) or its label ("Total"); `own_formulas`:
+    HYPERLINK Posting URLs, Next action and its due date as formulas, IDs as formulas;
+    `grouped`: the empty rows grouped and collapsed; `sheet`: the Pipeline sheet's name (the
+    Table keeps the name Pipeline); `plain`: a plain range with an AutoFilter, under a title, no
+    Table; `sparse_dates`: First response mostly blank and unstyled, its dates dd/mm/yyyy, a
+    title date formatted mmmm yyyy; `typed_below`: an incomplete row typed two rows below."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    top = 3 if (plain or sparse_dates) else 1
+    if top > 1:
+        ws.cell(1, 1, "My search")
+        title_date = ws.cell(1, 3, D(2026, 8, 1))
+        title_date.number_format = "mmmm yyyy"
+    for j, h in enumerate(PIPELINE, 1):
+        ws.cell(top, j, h)
+    for i in range(1, rows + 1):
+        r = top + i
+        app = _application(i)
+        for j, h in enumerate(PIPELINE, 1):
+            v = app.get(h)
+            if v is None:
+                continue
+            c = ws.cell(r, j, v)
+            if isinstance(v, D):
+                c.number_format = "yyyy-mm-dd"
+        if sparse_dates:
+            fr = ws[f"{col('First response')}{r}"]
+            if fr.value is not None:
+                fr.number_format = "dd/mm/yyyy"
+            else:
+                fr.number_format = "General"
+        if own_formulas:
+            ws[f"A{r}"] = f'="A"&TEXT(ROW()-{top},"000")'
+            ws[f"{col('Posting URL')}{r}"] = (
+                f'=HYPERLINK("https://jobs.example.com/"&ROW()-{top},"posting")'
+            )
+            ws[f"{col('Next action')}{r}"] = f'=IF({col("Status")}{r}="Active","chase "&B{r},"")'
+            ws[f"{col('Next action due')}{r}"] = f"={col('Date applied')}{r}+30"
+            ws[f"{col('Next action due')}{r}"].number_format = "yyyy-mm-dd"
+    last_data = top + rows + empty
+    last = last_data + (1 if totals is not None else 0)
+    if grouped and empty:
+        for r in range(top + rows + 1, last_data + 1):
+            ws.row_dimensions[r].outlineLevel = 1
+            ws.row_dimensions[r].hidden = True
+        ws.row_dimensions[last_data + 1].collapsed = True  # Excel marks the row after the group
+    end_col = get_column_letter(len(PIPELINE))
+    if plain:
+        ws.auto_filter.ref = f"A{top}:{end_col}{top + rows}"
+    else:
+        t = Table(displayName="Pipeline", ref=f"A{top}:{end_col}{last}")
+        t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        t._initialise_columns()
+        for j, h in enumerate(PIPELINE):
+            t.tableColumns[j].name = h
+        if totals is not None:
+            t.totalsRowCount = 1
+            if totals:
+                ws[f"A{last}"] = totals
+                t.tableColumns[0].totalsRowLabel = totals
+            company: TableColumn = t.tableColumns[1]
+            company.totalsRowFunction = "count"
+            ws[f"B{last}"] = "=SUBTOTAL(103,Pipeline[Company])"
+            salary = t.tableColumns[PIPELINE.index("Salary min")]
+            salary.totalsRowFunction = "average"
+            ws[f"{col('Salary min')}{last}"] = "=SUBTOTAL(101,Pipeline[Salary min])"
+        ws.add_table(t)
+        quoted = "'" + sheet.replace("'", "''") + "'" if not sheet.isalnum() else sheet
+        wb.defined_names["PipelineIDs"] = DefinedName(
+            "PipelineIDs", attr_text=f"{quoted}!$A${top + 1}:$A${last_data}"
+        )
+    if typed_below:
+        below = last + 2
+        ws[f"A{below}"] = "A900"
+        ws[f"B{below}"] = "Typed Below Ltd"
+        ws[f"H{below}"] = D(2026, 10, 1)
+        ws[f"H{below}"].number_format = "yyyy-mm-dd"  # no Source, Stage or Status: incomplete
+    _others(wb, sheet, top, rows)
+    wb.save(path)
+    return path
+
+
+def _table(wb: Workbook, name: str, headers: list[str], rows: list[list]) -> None:
+    ws = wb.create_sheet(name)
+    ws.append(headers)
+    for row in rows:
+        ws.append(row)
+        for c in ws[ws.max_row]:
+            if isinstance(c.value, D):
+                c.number_format = "yyyy-mm-dd"
+    end = get_column_letter(len(headers))
+    t = Table(displayName=name, ref=f"A1:{end}{max(2, len(rows) + 1)}")
+    t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(t)
+
+
+def _others(wb: Workbook, sheet: str, top: int, rows: int) -> None:
+    _table(
+        wb,
+        "Interviews",
+        ["ID", "Application ID", "Round", "Date", "Thank-you sent"],
+        [["I01", "A001", "Onsite", D(2026, 10, 20), None]],
+    )
+    _table(
+        wb,
+        "Offers",
+        ["ID", "Application ID", "Offer date", "Base salary", "Status"],
+        [["O01", "A001", D(2026, 10, 19), 90000, "Pending"]],
+    )
+    _table(wb, "Transition", ["Offer ID", "Accepted on", "Notice given"], [])
+    s = wb.create_sheet("Summary")
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    s["A1"], s["B1"] = "Applications", f"=COUNTA({quoted}!A{top + 1}:A{top + rows + 200})"
+    s["A2"], s["B2"] = "Active", f'=COUNTIF({quoted}!J:J,"Active")'
+    s["A3"], s["B3"] = "Twice", "=B1*2"
+    s["A4"], s["B4"] = "Fixed", "=6*7"
+    s["A5"], s["B5"] = "Offers", "=COUNTA(Offers[ID])"
+
+
+def lo_saved(src: Path, outdir: Path) -> Path:
+    """`src` opened and saved as .xlsx by LibreOffice (its own default profile in a fresh folder:
+    every formula gets the cached value LibreOffice computed)."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = outdir / "profile"
+    subprocess.run(
+        [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+         "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+         str(outdir), str(src)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    return outdir / f"{src.stem}.xlsx"
