@@ -97,7 +97,7 @@ def test_only_the_parts_written_change_byte_for_byte(book):
     xml = after[sheet_part(book, "Pipeline")].decode()
     assert "=cmd()" in xml and "<f>=cmd" not in xml and "<f>cmd" not in xml  # text, never a formula
     assert 'fullCalcOnLoad="1"' in after["xl/workbook.xml"].decode()
-    assert "<v>" not in re.sub(r"<c [^>]*>(?!<f>).*?</c>", "", xml)  # no cached formula value left
+    assert not re.search(r"</f><v>[^<]", xml)  # the template's formulas hold no cached value
     assert not list(book.parent.glob(".*jobbook-tmp*"))
 
 
@@ -147,10 +147,11 @@ def test_a_full_table_grows_by_a_row_with_its_formulas(tmp_path):
     ws = write_sheet(
         wb,
         "Transition",
-        [{"Offer ID": "O1", "Accepted on": dt.date(2026, 1, 31), "Double": None}],
+        [{"Offer ID": "O1", "Accepted on": dt.date(2026, 1, 31), "Last day": None, "Mine": None}],
         table=True,
     )
-    ws["C2"] = "=B2*2"
+    ws["C2"] = "=B2*2"  # a computed column (Last day): copied down
+    ws["D2"] = "=A2&B2"  # the user's own formula in a column jobbook does not compute: not copied
     ws.conditional_formatting.add(
         "B2:B2", openpyxl.formatting.rule.CellIsRule(operator="greaterThan", formula=["0"])
     )
@@ -165,9 +166,10 @@ def test_a_full_table_grows_by_a_row_with_its_formulas(tmp_path):
     assert any("now reaches row 3" in n for n in result.notes)
     got = parts(path)
     table = next(v.decode() for k, v in got.items() if k.startswith("xl/tables/"))
-    assert 'ref="A1:C3"' in table
+    assert 'ref="A1:D3"' in table
     sheet = got[sheet_part(path, "Transition")].decode()
     assert "<f>B3*2</f>" in sheet and 'sqref="B2:B3"' in sheet
+    assert "A3&amp;B3" not in sheet and 'r="D3"' not in sheet
     assert "Transition!$B$2:$B$3" in got["xl/workbook.xml"].decode()
     assert jobbook.read_book(path).inputs["Transition"]["Offer ID"].tolist() == ["O1", "O2"]
 
@@ -259,7 +261,8 @@ EXCEL_LIKE = {
 
 def test_a_book_as_excel_saves_it(tmp_path):
     """Shared strings (reused, appended, counted), a calcChain (removed with its relationship and
-    content type), cached values (dropped), a row copied down, a date style added."""
+    content type), the cached value of a formula the change cannot reach (kept), the user's own
+    formula column (not copied into the new row: only computed columns are), a date style added."""
     path = tmp_path / "excel.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in EXCEL_LIKE.items():
@@ -284,7 +287,7 @@ def test_a_book_as_excel_saves_it(tmp_path):
     assert re.search(r'count="(\d+)" uniqueCount="(\d+)"', sst).groups() == ("14", "13")
     assert sst.count("<si>") == 13
     sheet = got["xl/worksheets/sheet1.xml"].decode()
-    assert "<f>LEN(B2)</f></c>" in sheet and "<f>LEN(B3)</f>" in sheet  # no cached 4; copied down
+    assert "<f>LEN(B2)</f><v>4</v></c>" in sheet and "LEN(B3)" not in sheet
     assert 'fullCalcOnLoad="1"' in got["xl/workbook.xml"].decode()
     assert "numFmtId" in got["xl/styles.xml"].decode() and b"yyyy-mm-dd" in got["xl/styles.xml"]
     ws = openpyxl.load_workbook(path)["Pipeline"]
@@ -297,7 +300,7 @@ def test_big_sheet_streams_through_chunk_boundaries(tmp_path):
     """12,000 rows (3 MB of XML, read in 1 MB chunks): the rows written change, no other."""
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Pipeline")
-    ws.append(["ID", "Company", "Source", "Date applied", "Stage", "Status", "Double"])
+    ws.append(["ID", "Company", "Source", "Date applied", "Stage", "Status", "Follow-up due"])
     for i in range(2, 12002):
         ws.append(
             [
@@ -396,7 +399,9 @@ def test_writing_over_a_shared_formula_keeps_every_other_cells_formula(tmp_path)
     masters = set(re.findall(r'<f t="shared" ref="[^"]+" si="(\d+)">', xml))
     members = set(re.findall(r'<f t="shared" si="(\d+)"/>', xml))
     assert masters == members == {"3"}  # the group whose member was written stays shared
-    assert '<c r="J3"><f>E3+7</f></c>' in xml and '<c r="C8"><f>C7*2</f></c>' in xml
+    # their own formulas now, with their cached values: nothing they read was written
+    assert '<c r="J3"><f>E3+7</f><v>207</v></c>' in xml
+    assert '<c r="C8"><f>C7*2</f><v>4</v></c>' in xml
 
 
 def _edit_in_child(path: str, changes) -> None:

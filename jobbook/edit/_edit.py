@@ -260,6 +260,8 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
         for part, edit in planner.sheets.items():
             m = by_name[part]
             changed[part] = prepare(patch(read_member(fh, m), edit, ctx), m.method)
+            if not edit.writes_cells and not edit.dropped:  # no cached value to drop after all
+                changed.pop(part).data.close()
         if strings is not None and (strings.added or strings.references):
             m = by_name[pkg.shared_strings]
             changed[m.name] = prepare(strings.transform(read_member(fh, m)), m.method)

@@ -66,6 +66,13 @@ class SheetEdit:
     date_counts: dict[int, Counter] = field(default_factory=dict)  # col -> styles of its dates
     header_row: int = 0
     inserts: list[tuple[int, int, int, int]] = field(default_factory=list)  # at, n, c1, c2
+    dropped: int = 0  # cached values dropped
+    dirty_rows: list[int] | None = None
+
+    @property
+    def writes_cells(self) -> bool:
+        """Whether the edit writes or clears a cell (else it only drops cached values)."""
+        return bool(self.clears or self.inserts or self.row_attrs or any(self.writes.values()))
 
     def put(self, row: int, col: int, value: object) -> None:
         self.writes.setdefault(row, {})[col] = value
@@ -112,20 +119,23 @@ def drop_cached(xml: str, p: str = "") -> str:
 
 _CACHED = re.compile(
     r'(<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*>)(\s*<(?:\w+:)?f\b[^>]*?'
-    r"(?:/>|>[^<]*</(?:\w+:)?f>))\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v\b[^>]*>[^<]*</(?:\w+:)?v>)"
-)
+    r"(?:/>|>[^<]*</(?:\w+:)?f>))\s*<(?:\w+:)?v\b[^>]*>[^<]+</(?:\w+:)?v>"
+)  # an empty <v/> holds no value: left as it is
 _VALUE_TYPE = re.compile(r'\st="(?:str|n|b|e)"')
 
 
 _ROW_NO = re.compile(r'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 
 
-def drop_dirty(xml: str, dirty: dict[int, set[int]], rows: list[int] | None = None) -> str:
-    """`xml` (whole rows) with the cached values of the `dirty` formula cells dropped; every other
-    formula keeps its cached value. `rows`: the dirty rows, sorted (computed if not given)."""
+def drop_dirty(xml: str, edit: SheetEdit) -> str:
+    """`xml` (whole rows) with the cached values of the edit's dirty formula cells dropped (each
+    one counted in ``edit.dropped``); every other formula keeps its cached value."""
+    dirty = edit.dirty
     if not dirty or ("<f" not in xml and ":f" not in xml):
         return xml
-    rows = rows if rows is not None else sorted(dirty)
+    if edit.dirty_rows is None:
+        edit.dirty_rows = sorted(dirty)
+    rows = edit.dirty_rows
     numbers = [int(m.group(1)) for m in _ROW_NO.finditer(xml)]
     if numbers:
         i = bisect.bisect_left(rows, min(numbers))
@@ -136,6 +146,7 @@ def drop_dirty(xml: str, dirty: dict[int, set[int]], rows: list[int] | None = No
         cols = dirty.get(int(m.group(3)))
         if not cols or col_number(m.group(2)) not in cols:
             return m.group(0)
+        edit.dropped += 1
         return _VALUE_TYPE.sub("", m.group(1)) + m.group(4)
 
     return _CACHED.sub(drop, xml)
@@ -329,7 +340,7 @@ def _rebuild(
 
 
 def _cached(raw: str, p: str, dirty: bool) -> str:
-    return drop_cached(raw, p) if dirty else raw
+    return drop_cached(raw, p) if dirty else raw  # a rewritten row: the sheet changes anyway
 
 
 def _moved_cell(p: str, edit: SheetEdit, src: int, col: int, ref: str) -> tuple[str, object] | None:
@@ -378,10 +389,9 @@ def patch(chunks: Iterable[bytes], edit: SheetEdit, ctx: Context) -> Iterator[by
     clear_rows = [(r1, r2) for r1, _, r2, _ in edit.clears]
     above: tuple[int, str] | None = None
     shared = Shared()
-    dirty_rows = sorted(edit.dirty)
 
     def passing(xml: str) -> str:  # rows that pass through: the dirty cells' caches dropped
-        return shared.unshare(drop_dirty(xml, edit.dirty, dirty_rows), where)
+        return shared.unshare(drop_dirty(xml, edit), where)
 
     for kind, text, p in split(chunks, where):
         if kind == "head":
@@ -450,7 +460,7 @@ def _row_by_row(text, p, edit, targets, clear_rows, above, shared, ctx):
         elif any(r1 <= r <= r2 for r1, r2 in clear_rows):
             row = _rebuild(p, r, m.group(0), edit, above, shared, ctx)
         else:
-            row = shared.unshare(drop_dirty(m.group(0), edit.dirty), edit.sheet)
+            row = shared.unshare(drop_dirty(m.group(0), edit), edit.sheet)
         out.append(row)
         above = (r, m.group(0))
     out.append(text[pos:])
