@@ -332,6 +332,22 @@ def refuse_if_open(path: Path, *names: Path) -> None:
         )
 
 
+def refuse_read_only(path: Path) -> None:
+    """Raise CannotWrite when the book is read-only (no write permission in its file mode, or the
+    read-only attribute on Windows, which Python shows the same way): Excel and LibreOffice
+    would refuse to save it, and so does jobbook, before doing any work."""
+    real = Path(path).resolve()
+    try:
+        st = os.stat(real)
+    except OSError:
+        return  # a missing book is reported by the reader
+    if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise CannotWrite(
+            f"{path}: the workbook is read-only; nothing written. Make it writable (Files: "
+            "Properties > untick Read-only; a terminal: chmod u+w) and run the command again"
+        )
+
+
 def _keep(path: Path) -> Path:
     """The backup of `path` before it is replaced: a hard link to the old file (instant, and the
     old file itself stays whole), else a copy written aside and renamed."""

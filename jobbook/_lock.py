@@ -3,10 +3,13 @@
 ``import``, ``accept``, ``done`` and the editor read the book, compute the cells to write and
 write it back. Two such runs at once would each read the same book: the second rename would
 throw away the first run's rows, or give two rows the same ID. ``changing(book)`` holds an
-exclusive lock for the whole read-compute-write cycle: ``fcntl.flock`` on a hidden lock file
-beside the book (``.search.xlsx.jobbook-lock``, removed afterwards); a second run waits (saying
-so on stderr), then works on the book as the first one left it, or gives up after
-``JOBBOOK_LOCK_WAIT`` seconds (30 by default) with ``BookBusy``.
+exclusive lock for the whole read-compute-write cycle: ``fcntl.flock`` on the book file itself
+(an advisory lock, which Excel and LibreOffice neither take nor mind; a process killed with
+kill -9 leaves nothing behind, the kernel releases it); a second run waits (saying so on
+stderr), then works on the book as the first one left it (the lock it got is on the file the
+first run replaced, so it locks the new one), or gives up after ``JOBBOOK_LOCK_WAIT`` seconds
+(30 by default) with ``BookBusy``. Windows, whose locks are mandatory, locks a hidden file beside
+the book instead (``.search.xlsx.jobbook-lock``, removed afterwards).
 
 Excel and LibreOffice take no part in that lock, so the cycle also remembers the book as it was
 first seen (device, inode, size, modification time in ns, and a BLAKE2 digest of its bytes, for
@@ -55,8 +58,17 @@ class Hold:
 _held: dict[tuple[int, Path], Hold] = {}  # (pid, book): a forked child holds nothing yet
 
 
+try:
+    import fcntl  # noqa: F401
+
+    ON_BOOK = True  # flock the book itself
+except ImportError:  # Windows
+    ON_BOOK = False
+
+
 def lock_path(real: Path) -> Path:
-    return real.with_name(f".{real.name}{LOCK_MARK}")
+    """The file locked for `real`: the book itself, or (Windows) a hidden file beside it."""
+    return real if ON_BOOK else real.with_name(f".{real.name}{LOCK_MARK}")
 
 
 def identity(path: Path) -> tuple[int, int, int, int] | None:
@@ -126,15 +138,20 @@ def _lock(given: Path, real: Path) -> int:
     said = False
     while True:
         with writing(given):
-            fd = os.open(name, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = (
+                os.open(name, os.O_RDONLY)
+                if ON_BOOK
+                else os.open(name, os.O_RDWR | os.O_CREAT, 0o644)
+            )
         try:
             if _try_lock(fd):
-                if _same_file(fd, name):  # not a lock file its last holder removed meanwhile
-                    _say_pid(fd)
+                if _same_file(fd, name):  # not a file its last holder replaced or removed meanwhile
+                    if not ON_BOOK:
+                        _say_pid(fd)
                     return fd
                 os.close(fd)
                 continue
-            holder = _holder(fd)
+            holder = "" if ON_BOOK else _holder(fd)
         except BaseException:
             os.close(fd)
             raise
@@ -203,8 +220,9 @@ def _holder(fd: int) -> str:
 
 
 def _unlock(fd: int, name: Path) -> None:
-    """Remove the lock file while still holding it (a run waiting on it then sees that it is gone
-    and locks a new one), then release it."""
-    with suppress(OSError):
-        os.unlink(name)
+    """Release the lock (Windows: remove the lock file while still holding it, so that a run
+    waiting on it sees that it is gone and locks a new one)."""
+    if not ON_BOOK:
+        with suppress(OSError):
+            os.unlink(name)
     os.close(fd)

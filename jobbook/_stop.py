@@ -7,6 +7,8 @@ temporary file (and the book's lock file), and the command exits 128 + the signa
 (143, 129) with one ``Error:`` line. In a ``critical()`` step (the backup and the rename over a
 book) the signal takes effect when the step is done, so that it never stops half way through
 publishing; a second signal while stopping is ignored, so that the clean-up runs to its end.
+Once the book is renamed into place the work is done: a signal arriving after that (or during
+the step that did it) is ignored, and the command finishes, says what it wrote and exits 0.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class _State:
 
 
 def _handler(signum: int, frame) -> None:
+    if _State.written:  # the book is written: the command finishes as if no signal had come
+        return
     if _State.stopping or _State.critical:
         if not _State.stopping:
             _State.pending = signum
@@ -61,7 +65,7 @@ def stoppable() -> Iterator[None]:
             for s, old in _State.saved.items():
                 signal.signal(s, old)
             pending, _State.pending = _State.pending, None
-            if pending is not None and not _State.stopping:
+            if pending is not None and not _State.stopping and not _State.written:
                 _State.stopping = True
                 raise Stopped(pending, list(_State.written))
 
@@ -76,6 +80,9 @@ def critical() -> Iterator[None]:
     finally:
         _State.critical -= 1
     pending = _State.pending
+    if _State.written:  # published: a signal that came meanwhile no longer stops anything
+        _State.pending = None
+        return
     if pending is not None and not _State.critical and not _State.stopping:
         _State.pending, _State.stopping = None, True
         raise Stopped(pending, list(_State.written))

@@ -30,9 +30,13 @@ def dry_run_option(fn):
 def held(book: Path, dry_run: bool):
     """The book held from its reading to its writing (``_lock.changing``): another jobbook run
     waits, a book saved meanwhile by another program is not written over. A dry run only reads."""
+    from .._files import refuse_read_only
     from .._lock import changing
 
-    return nullcontext() if dry_run else changing(book)
+    if dry_run:
+        return nullcontext()
+    refuse_read_only(book)  # before any work: one line, the book as it was
+    return changing(book)
 
 
 def _apply(

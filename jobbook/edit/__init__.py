@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .._files import replace_atomically
+from .._files import refuse_read_only, replace_atomically
 from .._lock import changing
 from ..changes import Change
 from ..reader._layout import sniff
@@ -51,6 +51,8 @@ def edit_workbook(
     is not written over, a symbolic link is followed to the file it names."""
     src = Path(src)
     sniff(src)
+    if not dry_run and (out is None or Path(out).resolve() == src.resolve()):
+        refuse_read_only(src)
     if dry_run:
         with src.open("rb") as fh:
             return run(src, changes, fh)

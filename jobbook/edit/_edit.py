@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..changes import CellWrite, Change, Formula, RowAppend, TableWrite
 from ..errors import BadValue, NotAWorkbook, SheetMissing
+from ..reader import refuse_strict
 from ..schema import norm_header
 from . import _package as pk
 from ._append import date_formats, new_row, push_totals, show_rows, survey
@@ -233,6 +234,7 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
     except zipfile.BadZipFile as exc:
         raise NotAWorkbook(f"{path}: the workbook is damaged or incomplete ({exc})") from exc
     with zf:
+        refuse_strict(path, zf)
         pkg = pk.read_package(zf)
         planner = _Planner(path, zf, fh, pkg)
         planner.add(changes)

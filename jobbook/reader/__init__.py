@@ -25,11 +25,11 @@ from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
 from ..schema import TABLES
 from ..validate import validate, vesting_rules
-from ._layout import Layout, find_sheet, inspect
+from ._layout import Layout, find_sheet, inspect, refuse_strict
 from ._settings import read_settings, years_in_use
 from ._table import read_table
 
-__all__ = ["Book", "read_book"]
+__all__ = ["Book", "read_book", "refuse_strict"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class Book:
     vesting: pd.DataFrame | None = field(default=None, repr=False)  # None: the default schedules
     setting_cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B13"
     settings_sheet: str | None = None  # the workbook's Settings sheet (None: missing)
+    # table name -> the first row typed below its Excel Table: rows the workbook's own formulas
+    # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
+    below: dict[str, int] = field(default_factory=dict)
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -99,6 +102,9 @@ class Book:
             table = sheet_to_table.get(p.sheet, p.sheet)
             cols = needs.get(table, ()) if table in needs else ()
             needed = table in needs and (cols is None or p.column is None or p.column in set(cols))
+            row = int("".join(ch for ch in p.cell or "" if ch.isdigit()) or 0)
+            if table in self.below and row >= self.below[table]:
+                needed = False  # typed below the Table: a warning, as the reader says
             (fatal if needed and p.is_error else rest).append(p)
         if fatal:
             more = (
@@ -148,6 +154,7 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
             got = dict(zip(order, pool.map(one, order)))
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
+    below = {name: got[name].below for name in TABLES if got[name].below is not None}
     for name in TABLES:
         g = got[name]
         times.update({(name, header): t for header, t in g.times.items()})
@@ -161,9 +168,10 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
     if sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
     got = read_settings(path, layout, years_in_use(inputs, as_of))
-    return finish_book(
+    book = finish_book(
         path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times
     )
+    return replace(book, below=below) if below else book
 
 
 def finish_book(

@@ -176,6 +176,7 @@ def inspect(path: str | Path) -> Layout:
                 raise NotAWorkbook(
                     f"{path}: a zip archive, but not an Excel workbook (no xl/workbook.xml)"
                 )
+            refuse_strict(path, zf)
             layout = _layout(path, zf, names)
             _check_parts(path, zf, names, layout)
             return layout
@@ -189,6 +190,24 @@ def inspect(path: str | Path) -> Layout:
         raise NotAWorkbook(
             f"{path}: the workbook is damaged or incomplete ({one_line(exc)})"
         ) from exc
+
+
+STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def refuse_strict(path: Path, zf: zipfile.ZipFile) -> None:
+    """Raise NotAWorkbook for a book saved as Strict Open XML (Excel's "Strict Open XML
+    Spreadsheet"), whose parts speak other namespaces than the Excel Workbook format."""
+    try:
+        with zf.open("xl/workbook.xml") as fh:
+            head = fh.read(4096)
+    except KeyError:
+        return
+    if STRICT in head:
+        raise NotAWorkbook(
+            f"{path}: the workbook is saved as Strict Open XML; save it as an Excel Workbook "
+            "(.xlsx), not Strict Open XML (Excel: File > Save As > Excel Workbook), and use that"
+        )
 
 
 def _check_parts(path: Path, zf: zipfile.ZipFile, names: set[str], layout: Layout) -> None:

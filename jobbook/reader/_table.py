@@ -50,6 +50,7 @@ class TableRead:
     header_row: int | None = None
     problems: list[Problem] = field(default_factory=list)
     times: dict[str, pd.Series] = field(default_factory=dict)  # keeps_time columns, not truncated
+    below: int | None = None  # the first row read below the table's Excel Table (typed under it)
 
 
 def _find_table_ref(layout: Layout, sheet: str, table: Table) -> TableRef | None:
@@ -169,6 +170,7 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     if ref is not None:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
+            out.below = int(below[0])
             rows = (
                 f"row {below[0]}" if len(below) == 1 else f"{len(below)} rows from row {below[0]}"
             )
