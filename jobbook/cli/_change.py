@@ -39,6 +39,19 @@ def held(book: Path, dry_run: bool):
     return changing(book)
 
 
+def stale_warning(cells: list[str], dry_run: bool) -> str:
+    """The one warning naming the user's own formulas, in columns jobbook reads, that read a cell
+    the change writes: their saved values go (they could be stale), so jobbook cannot know them
+    until Excel or LibreOffice computes and saves them."""
+    shown = ", ".join(cells[:3]) + (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+    verb = "would lose" if dry_run else "lose"
+    return (
+        f"{len(cells)} of your own formula(s) read cells this change writes and {verb} their "
+        f"saved values: {shown}. Excel and LibreOffice compute them when the book is opened; "
+        "jobbook reads them as blank until the book is saved there"
+    )
+
+
 def _apply(
     book: Book, path: Path, outcome: Outcome, dry_run: bool, fmt: str, lines: list[str]
 ) -> None:
@@ -66,6 +79,8 @@ def _apply(
         "notes": edit.notes if edit else [],
         "cells": cells,
     }
+    if edit is not None and edit.stale:
+        outcome.warnings.append(stale_warning(edit.stale, dry_run))
     for w in outcome.warnings:
         click.echo(f"warning: {w}", err=True)
     out = [outcome.message, *lines, *(f"Note: {n}" for n in data["notes"])]

@@ -119,8 +119,8 @@ def drop_cached(xml: str, p: str = "") -> str:
 
 _CACHED = re.compile(
     r'(<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*>)(\s*<(?:\w+:)?f\b[^>]*?'
-    r"(?:/>|>[^<]*</(?:\w+:)?f>))\s*<(?:\w+:)?v\b[^>]*>[^<]+</(?:\w+:)?v>"
-)  # an empty <v/> holds no value: left as it is
+    r"(?:/>|>[^<]*</(?:\w+:)?f>))\s*<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>"
+)
 _VALUE_TYPE = re.compile(r'\st="(?:str|n|b|e)"')
 
 
@@ -146,6 +146,8 @@ def drop_dirty(xml: str, edit: SheetEdit) -> str:
         cols = dirty.get(int(m.group(3)))
         if not cols or col_number(m.group(2)) not in cols:
             return m.group(0)
+        if not m.group(5) and not _VALUE_TYPE.search(m.group(1)):
+            return m.group(0)  # an empty <v></v> of no type holds no value: left as it is
         edit.dropped += 1
         return _VALUE_TYPE.sub("", m.group(1)) + m.group(4)
 

@@ -9,7 +9,9 @@ still read, and ``n/a`` is reported with its cell.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
+from html import unescape as untext
 from pathlib import Path
 
 import fastexcel
@@ -167,6 +169,7 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     out.frame = _load(
         path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip
     )
+    out.problems += uncached(path, layout.parts[sheet], sheet, positions, header_row, skip)
     if ref is not None:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
@@ -192,6 +195,55 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
                 )
             )
     return out
+
+
+_UNCACHED = re.compile(
+    r'<(?:\w+:)?c\b([^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*)>\s*<(?:\w+:)?f\b[^>]*?'
+    r"(?:/>|>([^<]*)</(?:\w+:)?f>)\s*(?:</(?:\w+:)?c>|<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)"
+)
+_TEXT_VALUE = re.compile(r'\st="(?:str|e|b)"')  # an empty text result is a value: ""
+_NO_VALUE = (b"</f></c>", b"</f><v/>", b"</f><v />", b"</f><v></v>", b"/></c>", b":f></")
+
+
+def uncached(
+    path: Path, part: str, sheet: str, positions: dict[str, int], header_row: int, skip: range
+) -> list[Problem]:
+    """One warning naming the formulas in columns jobbook reads that hold no saved value (a book
+    written by a program that does not compute formulas): jobbook would read them as blank.
+    Sheets on the fast path (over 8 MB of XML) are not scanned."""
+    if big_sheet(path, part):
+        return []
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read(part)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return []
+    if not any(m in data for m in _NO_VALUE):
+        return []
+    by_col = {col_letters(c): h for h, c in positions.items()}
+    found = [
+        (m.group(2) + m.group(3), by_col[m.group(2)], m.group(4))
+        for m in _UNCACHED.finditer(data.decode("utf-8", "replace"))
+        if m.group(2) in by_col
+        and header_row < int(m.group(3))
+        and int(m.group(3)) not in skip
+        and not (_TEXT_VALUE.search(m.group(1)) and "</c>" not in m.group(0)[-5:])
+    ]
+    if not found:
+        return []
+    cell, header, formula = found[0]
+    shown = f"={untext(formula)}" if formula else "a shared formula"
+    more = f" and {len(found) - 1} more such cell(s)" if len(found) > 1 else ""
+    return [
+        Problem(
+            sheet,
+            cell,
+            f"{shown} ({header}){more}: a formula with no saved value, which jobbook reads as "
+            "blank; open the workbook in Excel or LibreOffice and save it, so that its value is saved",
+            WARNING,
+            None,
+        )
+    ]
 
 
 def _load(
