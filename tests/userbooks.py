@@ -59,6 +59,7 @@ def user_book(
     empty: int = 0,
     totals: str | None = None,
     own_formulas: bool = False,
+    formula_ids: bool = False,
     grouped: bool = False,
     sheet: str = "Pipeline",
     plain: bool = False,
@@ -67,7 +68,8 @@ def user_book(
 ) -> Path:
     """A book whose Pipeline holds `rows` applications A001...; `empty` empty Table rows after
     them; `totals`: None, "" (a totals row without a label) or its label ("Total"); `own_formulas`:
-    HYPERLINK Posting URLs, Next action and its due date as formulas, IDs as formulas;
+    HYPERLINK Posting URLs, Next action and its due date as formulas; `formula_ids`: IDs as
+    formulas (="A"&TEXT(ROW()-1,"000"));
     `grouped`: the empty rows grouped and collapsed; `sheet`: the Pipeline sheet's name (the
     Table keeps the name Pipeline); `plain`: a plain range with an AutoFilter, under a title, no
     Table; `sparse_dates`: First response mostly blank and unstyled, its dates dd/mm/yyyy, a
@@ -98,8 +100,9 @@ def user_book(
                 fr.number_format = "dd/mm/yyyy"
             else:
                 fr.number_format = "General"
-        if own_formulas:
+        if formula_ids:
             ws[f"A{r}"] = f'="A"&TEXT(ROW()-{top},"000")'
+        if own_formulas:
             ws[f"{col('Posting URL')}{r}"] = (
                 f'=HYPERLINK("https://jobs.example.com/"&ROW()-{top},"posting")'
             )

@@ -1,0 +1,226 @@
+"""The editor on books laid out as people lay them out (issue 21): each case made as Excel lays it
+out (openpyxl), changed by `import`, `done` and `accept`; after each command the parts it does
+not touch are byte for byte as they were, every part is valid against the ISO schemas, and
+jobbook reads its own result back with nothing lost. LibreOffice's verdict on the same books,
+re-saved by LibreOffice, is in test_userbooks_lo.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import zipfile
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+from userbooks import AS_OF, col, user_book
+
+import jobbook
+from jobbook.cli import main
+
+CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "ooxml_check.py"
+ONE = "Company,Role,Date applied,First response\nOne Row Ltd,Analyst,2026-10-20,2026-10-21\n"
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def run(*args) -> tuple[int, dict, str]:
+    out, err = StringIO(), StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([*map(str, args), "--as-of", AS_OF.isoformat(), "--json"])
+    return code, json.loads(out.getvalue()) if code == 0 else {}, err.getvalue()
+
+
+def ooxml_clean(path: Path) -> None:
+    if not CHECKER.exists():
+        pytest.skip("../shared/tools/ooxml_check.py is not beside the repository")
+    done = subprocess.run(
+        [sys.executable, str(CHECKER), str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def commands(book: Path, tmp: Path) -> list[tuple]:
+    csv = tmp / "one.csv"
+    csv.write_text(ONE)
+    return [
+        ("import", book, csv, "--map", "First response=First response"),
+        ("done", book, "thank-you", "I01"),
+        ("accept", book, "O01"),
+    ]
+
+
+# which parts each command may change, beyond the sheets it writes
+ALLOWED = re.compile(r"xl/(workbook\.xml|tables/table\d+\.xml|sharedStrings\.xml|styles\.xml)$")
+
+
+def change_all(book: Path, tmp: Path) -> list[dict]:
+    """import, done, accept in turn; after each: the parts outside its sheets unchanged, the book
+    valid and read back without error."""
+    out = []
+    for cmd in commands(book, tmp):
+        before = parts(book)
+        code, data, err = run(*cmd)
+        assert code == 0, err
+        after = parts(book)
+        assert list(after) == list(before)
+        touched = {n for n in before if before[n] != after[n]}
+        sheets = {n for n in touched if n.startswith("xl/worksheets/")}
+        assert touched - sheets <= {n for n in touched if ALLOWED.match(n)}, touched
+        ooxml_clean(book)
+        b = jobbook.read_book(book)
+        assert b.errors == [], b.errors
+        out.append({"cmd": cmd[0], "data": data, "err": err, "book": b, "touched": touched})
+    return out
+
+
+def test_a_full_table_with_a_totals_row_gets_the_row_above_it(tmp_path):
+    book = user_book(tmp_path / "totals.xlsx", totals="")  # no label, as in the issue
+    steps = change_all(book, tmp_path)
+    b = steps[-1]["book"]
+    p = b.inputs["Pipeline"]
+    assert p.loc[63, "ID"] == "A062" and p.loc[63, "Company"] == "One Row Ltd"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Pipeline"]
+    assert ws["B64"].value == "=SUBTOTAL(103,Pipeline[Company])"  # the total moved down
+    assert ws["O64"].value == "=SUBTOTAL(101,Pipeline[Salary min])"
+    assert ws.tables["Pipeline"].ref == "A1:R64" and ws.tables["Pipeline"].totalsRowCount == 1
+    assert "Pipeline!$A$2:$A$63" in str(wb.defined_names["PipelineIDs"].attr_text)
+    code, _, err = run("done", book, "follow-up", "A062")  # jobbook sees the application
+    assert code == 0, err
+
+
+def test_a_totals_row_labelled_total_never_blocks_while_empty_rows_remain(tmp_path):
+    book = user_book(tmp_path / "label.xlsx", totals="Total", empty=439)
+    steps = change_all(book, tmp_path)
+    ws = openpyxl.load_workbook(book)["Pipeline"]
+    assert ws["A63"].value == "A062" and ws["B63"].value == "One Row Ltd"
+    assert ws["A502"].value == "Total" and ws.tables["Pipeline"].ref == "A1:R502"
+    assert "now reaches" not in " ".join(steps[0]["data"]["notes"])
+
+
+def test_new_rows_take_no_formula_of_the_users_typed_columns(tmp_path):
+    book = user_book(tmp_path / "own.xlsx", own_formulas=True, empty=3)
+    code, data, err = run(*commands(book, tmp_path)[0])
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book)["Pipeline"]
+    row = 63
+    assert ws[f"A{row}"].value == "A062"
+    for header in ("Posting URL", "Next action", "Next action due"):
+        assert ws[f"{col(header)}{row}"].value is None, header  # no other company's link
+    listed = {c["cell"] for c in data["cells"]}
+    written = {
+        c.coordinate for c in ws[row] if c.value is not None
+    }  # every cell written is listed
+    assert written <= listed
+
+
+def test_new_rows_in_a_collapsed_group_are_shown_and_the_rest_stays_collapsed(tmp_path):
+    book = user_book(tmp_path / "grouped.xlsx", empty=20, grouped=True)
+    change_all(book, tmp_path)
+    ws = openpyxl.load_workbook(book)["Pipeline"]
+    assert ws["A63"].value == "A062"
+    assert not ws.row_dimensions[63].hidden and not ws.row_dimensions[63].outlineLevel
+    assert all(ws.row_dimensions[r].hidden and ws.row_dimensions[r].outlineLevel == 1
+               for r in range(64, 83))  # fmt: skip
+
+
+def test_a_plain_range_keeps_its_autofilter_and_filter_database_over_new_rows(tmp_path):
+    book = user_book(tmp_path / "plain.xlsx", plain=True)
+    change_all(book, tmp_path)
+    got = parts(book)
+    sheet, wbxml = got["xl/worksheets/sheet1.xml"].decode(), got["xl/workbook.xml"].decode()
+    assert '<autoFilter ref="A3:R65"' in sheet
+    assert re.search(r"_xlnm\._FilterDatabase[^>]*>'Pipeline'!\$A\$3:\$R\$65<", wbxml)
+
+
+def test_a_date_in_an_unstyled_cell_takes_its_columns_date_format(tmp_path):
+    book = user_book(tmp_path / "sparse.xlsx", plain=True, sparse_dates=True)
+    change_all(book, tmp_path)
+    ws = openpyxl.load_workbook(book)["Pipeline"]
+    cell = ws[f"{col('First response')}65"]
+    assert ws["B65"].value == "One Row Ltd" and cell.value.date().isoformat() == "2026-10-21"
+    assert cell.number_format == "dd/mm/yyyy"  # the column's, not the title's mmmm yyyy
+
+
+def test_rows_typed_below_the_table_are_a_warning_for_done_and_accept(tmp_path):
+    book = user_book(tmp_path / "below.xlsx", typed_below=True)
+    for cmd in commands(book, tmp_path):
+        code, _, err = run(*cmd)
+        assert code == 0 and "Status is required" in err  # said, not fatal
+    code, _, err = run("check", book)
+    assert code == 1  # check still lists them as errors
+
+
+def test_a_read_only_book_is_refused_unchanged(tmp_path):
+    book = user_book(tmp_path / "ro.xlsx")
+    os.chmod(book, 0o444)
+    before = book.read_bytes()
+    for cmd in commands(book, tmp_path):
+        err = StringIO()
+        with redirect_stderr(err), redirect_stdout(StringIO()):
+            assert main([*map(str, cmd), "--as-of", AS_OF.isoformat()]) == 1
+        lines = [line for line in err.getvalue().splitlines() if line.startswith("Error:")]
+        assert len(lines) == 1 and "read-only" in lines[0]
+    assert book.read_bytes() == before and stat.S_IMODE(os.stat(book).st_mode) == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv", "ro.xlsx"]
+
+
+def test_strict_open_xml_is_named_as_such(tmp_path):
+    src = user_book(tmp_path / "plain.xlsx")
+    book = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            out.writestr(
+                info,
+                z.read(info).replace(
+                    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+                ),
+            )
+    for cmd in [*commands(book, tmp_path), ("stats", book)]:
+        err = StringIO()
+        with redirect_stderr(err), redirect_stdout(StringIO()):
+            assert main([*map(str, cmd)]) == 1
+        assert "not Strict Open XML" in err.getvalue()
+
+
+def test_formulas_the_change_cannot_reach_keep_their_cached_values(tmp_path):
+    """A book as LibreOffice saves it (cached values everywhere, made here by hand): done writes
+    Last contact of A002; the formulas that read it lose their value, no other does."""
+    book = user_book(tmp_path / "cached.xlsx", own_formulas=True)
+    with zipfile.ZipFile(book) as z:
+        items = [(i, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"(</f>)(<v\s*/>|<v></v>)?(</c>)", rb"\1<v>7</v>\3", data)
+            z.writestr(info, data)
+    code, _, err = run("done", book, "follow-up", "A002")
+    assert code == 0, err
+    xml = parts(book)
+    pipeline = xml["xl/worksheets/sheet1.xml"].decode()
+    summary = next(v.decode() for k, v in xml.items() if k.endswith("sheet5.xml"))
+    last_contact = col("Last contact")
+    assert f'<c r="{last_contact}3"' in pipeline
+    # Summary!B1 counts IDs, B2 counts Status, B4 is 6*7: none reads Last contact
+    for cell in ("B1", "B2", "B3", "B4", "B5"):
+        assert re.search(rf'<c r="{cell}"[^>]*><f>[^<]*</f><v>7</v>', summary), cell
+    assert re.search(r'<c r="N3"[^>]*><f>[^<]*</f><v>7</v>', pipeline)  # H3+30: kept
+    code, _, err = run("accept", book, "O01")  # Status of A001 and the offer; Withdraw actions
+    assert code == 0, err
+    summary = next(v.decode() for k, v in parts(book).items() if k.endswith("sheet5.xml"))
+    assert re.search(r'<c r="B2"[^>]*><f>[^<]*</f></c>', summary)  # COUNTIF(J:J): dropped
+    for cell in ("B1", "B3", "B4", "B5"):  # IDs, 2*B1, 6*7, Offers' IDs: kept
+        assert re.search(rf'<c r="{cell}"[^>]*><f>[^<]*</f><v>7</v>', summary), cell
+    assert "read cells this change writes" in err  # M2 = IF(J2="Active",...) is named
+    assert "Pipeline!M2" in err
