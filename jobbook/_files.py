@@ -364,7 +364,33 @@ def _keep(path: Path) -> Path:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+    prune_backups(path)
     return target
+
+
+KEEP_BACKUPS = 5  # backups of one book kept beside it (SPEC section 13's Backups setting)
+
+
+def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Remove all but the newest `keep` backups of `path` (``<name>.backup-<time>...``): each is
+    a whole book, so that a big book changed often does not fill its folder. Returns those
+    removed."""
+    pattern = re.compile(
+        rf"^{re.escape(path.stem)}\.backup-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(path.suffix)}$"
+    )
+    found = []
+    for entry in path.parent.iterdir():
+        m = pattern.match(entry.name)
+        if m:
+            found.append(((m.group(1), int(m.group(2) or 1)), entry))
+    removed = []
+    for _, old in sorted(found)[: max(0, len(found) - keep)]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass
+    return removed
 
 
 def replace_atomically(

@@ -43,9 +43,7 @@ def run(*args) -> tuple[int, dict, str]:
 def ooxml_clean(path: Path) -> None:
     if not CHECKER.exists():
         pytest.skip("../shared/tools/ooxml_check.py is not beside the repository")
-    done = subprocess.run(
-        [sys.executable, str(CHECKER), str(path)], capture_output=True, text=True
-    )
+    done = subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -118,9 +116,7 @@ def test_new_rows_take_no_formula_of_the_users_typed_columns(tmp_path):
     for header in ("Posting URL", "Next action", "Next action due"):
         assert ws[f"{col(header)}{row}"].value is None, header  # no other company's link
     listed = {c["cell"] for c in data["cells"]}
-    written = {
-        c.coordinate for c in ws[row] if c.value is not None
-    }  # every cell written is listed
+    written = {c.coordinate for c in ws[row] if c.value is not None}  # every cell written is listed
     assert written <= listed
 
 

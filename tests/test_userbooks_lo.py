@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from test_change_lo import change
-from test_userbooks import change_all, parts, run
+from test_userbooks import change_all, parts
 from test_workbook_lo import error_cells, mismatches
 from userbooks import lo_saved, user_book
 
@@ -80,7 +80,9 @@ def test_a_book_libreoffice_saved_reads_the_same_after_each_change(soffice, tmp_
     assert "Pipeline 2026&apos;!$A$2:$A$63" in wbxml or "Pipeline 2026'!$A$2:$A$63" in wbxml
     shown = openpyxl.load_workbook(as_installed(book, tmp_path / "shown"), data_only=True)
     ws = shown["Zoë's Pipeline 2026"]
-    assert ws["A64"].value == "Total" and ws["B64"].value == len(p)  # the totals row, moved down, counts every application
+    assert ws["A64"].value == "Total" and ws["B64"].value == len(
+        p
+    )  # the totals row, moved down, counts every application
     assert shown["Summary"]["B1"].value == len(p) + 1  # COUNTA over column A counts "Total"
     assert shown["Summary"]["B2"].value == int((p["Status"] == "Active").sum())
     with zipfile.ZipFile(book) as z:
