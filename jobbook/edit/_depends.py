@@ -175,7 +175,7 @@ class Analysis:
                 if attrs.get("t") == "shared":
                     si = attrs.get("si", "")
                     if formula:
-                        shape = self._shape(untext(formula), sheet, row, col)
+                        shape = self._shape(_plain(formula), sheet, row, col)
                         masters[si] = (row, col, shape)
                     elif si in masters:
                         shape = masters[si][2]
@@ -184,7 +184,7 @@ class Analysis:
                 elif formula is None:
                     continue
                 else:
-                    shape = self._shape(untext(formula), sheet, row, col)
+                    shape = self._shape(_plain(formula), sheet, row, col)
                 g = self.groups.get((shape, sheet, col))
                 if g is None:
                     g = self.groups[(shape, sheet, col)] = _Group(sheet, col)
@@ -195,10 +195,23 @@ class Analysis:
                     g.texts[row] = untext(formula) if formula else "(a shared formula)"
 
     def _shape(self, formula: str, sheet: str, row: int, col: int) -> tuple:
+        """The formula's precedents, relative to its cell where they move when copied; the same
+        text in the same column gives the same shape when no reference in it is relative to
+        the row (a calculated column's structured references), which is then computed once."""
+        key = (formula, sheet, col)
+        got = self._shapes.get(key)
+        if got is not None:
+            return got
+        found = refs(formula)
         out = set()
-        for ref in refs(formula):
+        for ref in found:
             out.update(self._precedents(ref, sheet, row, col, 0))
-        return tuple(sorted(out, key=repr))
+        shape = tuple(sorted(out, key=repr))
+        if not any(r.kind == "area" and (r.rel_r1 or r.rel_r2) for r in found) and not any(
+            r.kind == "struct" and not r.text for r in found
+        ):
+            self._shapes[key] = shape
+        return shape
 
     def _precedents(self, ref: Ref, sheet: str, row: int, col: int, depth: int) -> list[tuple]:
         if ref.kind == "any" or depth > 8:
@@ -346,6 +359,10 @@ class Analysis:
                         out.watched.append((g.sheet, r, g.col, g.texts[r]))
         out.watched.sort(key=lambda w: (w[0], w[2], w[1]))
         return out
+
+
+def _plain(xml_text: str) -> str:
+    return untext(xml_text) if "&" in xml_text or "_x" in xml_text else xml_text
 
 
 def _absolute(p: tuple) -> tuple:
