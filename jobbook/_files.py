@@ -341,6 +341,12 @@ def refuse_read_only(path: Path) -> None:
         st = os.stat(real)
     except OSError:
         return  # a missing book is reported by the reader
+    if st.st_mode & 0o222 and not os.access(real, os.W_OK):
+        try:
+            if os.statvfs(real).f_flag & os.ST_RDONLY:
+                return  # a read-only disk: the write says so, naming the disk
+        except (OSError, AttributeError):
+            pass
     if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
         raise CannotWrite(
             f"{path}: the workbook is read-only; nothing written. Make it writable (Files: "
