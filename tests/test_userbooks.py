@@ -220,3 +220,36 @@ def test_formulas_the_change_cannot_reach_keep_their_cached_values(tmp_path):
         assert re.search(rf'<c r="{cell}"[^>]*><f>[^<]*</f><v>7</v>', summary), cell
     assert "read cells this change writes" in err  # M2 = IF(J2="Active",...) is named
     assert "Pipeline!M2" in err
+
+
+def test_a_signal_after_the_rename_does_not_stop_a_finished_write(tmp_path):
+    import signal
+
+    from jobbook._stop import critical, published, stoppable
+
+    with stoppable():
+        with critical():
+            published(tmp_path / "book.xlsx")  # the rename is done
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives in the step that did it
+        os.kill(os.getpid(), signal.SIGTERM)  # and after it, while the output is printed
+    # reaching here is the point: no Stopped, the command goes on to exit 0
+
+
+def test_kill_9_while_holding_the_book_leaves_no_lock_file(tmp_path):
+    import signal
+    import time
+
+    from jobbook._lock import changing
+
+    book = user_book(tmp_path / "held.xlsx")
+    pid = os.fork()
+    if pid == 0:  # a run killed between its reading and its writing
+        with changing(book):
+            time.sleep(30)
+        os._exit(0)
+    time.sleep(1.0)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["held.xlsx"]
+    code, _, err = run(*commands(book, tmp_path)[1])  # the next run is neither blocked nor misled
+    assert code == 0 and "Waiting" not in err
