@@ -7,7 +7,9 @@ stage date columns (a date or a ticked box), Applied once it has a Date applied 
 the wishlist. Status is what its Status cell says; else a closed word of its Stage cell
 (``Rejected`` as a Huntr list); else the latest closed step of its history; else none (the import
 then applies the 30-day rule). ``Declined`` is Offer declined on a row that shows an offer, else
-Rejected. A status word not understood is kept in Notes (``Status: rip``) and counted.
+Rejected. A status word not understood is kept in Notes (``Status: rip``) and counted; the file
+gave a status all the same, so the row is Active (never No response by the 30-day rule) until the
+user says what the word means (``--status``).
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ class _Row:
         self.closed: list[str] = []  # statuses shown without a date (a ticked Rejected box)
         self.out = Built(None)
         self.contact: dict[str, object] = {}
+        self.unread = False  # a Status word not understood: a status given all the same
 
     def cell(self, concept: str) -> tuple[str, object] | None:
         """(column, value) of the first non-empty of the concept's columns."""
@@ -204,6 +207,7 @@ class _Row:
                 self.event_column(concept, col, value)
             elif concept in ("Stage", "Status"):
                 self.values[concept] = self.words(col, value)
+                self.unread = self.unread or (concept == "Status" and not self.values[concept])
             elif concept == "Stage history":
                 self.history(col, value)
             elif concept in ("Salary", "Salary min", "Salary max"):
@@ -248,6 +252,8 @@ def _course(r: _Row) -> tuple[str, str | None, bool]:
         closing = [c for c in closing if c not in (None, "Active")]
         if closing:
             status, said = closing[-1], True
+        elif r.unread:  # kept in Notes, counted: open until the user says (--status)
+            status, said = "Active", True
     shown = [m.stage for m in (stage_m, status_m) if m] + [e.stage for e in r.events] + r.shown
     stage = _furthest(shown)
     if stage == "Wishlist" and v.get("Date applied") is not None:

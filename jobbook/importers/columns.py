@@ -28,6 +28,7 @@ DATE_CONCEPTS = frozenset(
     {"Date applied", "First response", "Last contact", "Next action due", "Added on", "Moved"}
     | set(EVENT_COLUMNS)
 )
+TICKS = frozenset({"Date applied"} | set(EVENT_COLUMNS))  # a ticked box says the step happened
 NUMBER_CONCEPTS = frozenset({"Salary", "Salary min", "Salary max", "Excitement"})
 _REPEAT = re.compile(r"^(.*)#(\d+)$")
 
@@ -157,7 +158,13 @@ def resolve(
         kind = "export" if rank < 0 else "header" if rank == 0 else "synonym"
         how.update({c: (concept, kind) for c in chosen})
         for _, c in candidates:
-            if c not in chosen:
+            if c in chosen:
+                continue
+            values = rows.filled(c)
+            if concept in TICKS and values and all(tick(x) is not None for x in values):
+                out.concepts[concept].append(c)  # "Applied?" beside "Date Applied"
+                how[c] = (concept, f"a checkbox, when {best!r} is blank")
+            else:
                 how[c] = (NOTES, f"{concept} is taken from {best!r}")
     free = {c for c in HEADERS if c not in out.concepts}
     for col in header:

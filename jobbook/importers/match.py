@@ -171,6 +171,10 @@ def _board(posting: str) -> str:
     return posting.split(":", 1)[0] if posting.startswith("linkedin:") else posting.split("/")[0]
 
 
+def _apart(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''} apart"
+
+
 def _days(a: dt.date | None, b: dt.date | None) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
 
@@ -223,13 +227,13 @@ class Matcher:
                 if gap is not None and gap <= WINDOW:
                     apart.append((gap, k))
             elif gap is None or gap <= WINDOW:
-                far = f", {gap} days apart" if gap else ""
+                far = f", {_apart(gap)}" if gap else ""
                 return Verdict("same", k, f"the same company and role{far}")
             else:
                 apart.append((gap, k))
         if apart:
             gap, k = min(apart, key=lambda a: a[0])
-            return Verdict("apart", k, f"the same company and role, {gap} days apart")
+            return Verdict("apart", k, f"the same company and role, {_apart(gap)}")
         if reposts:
             return Verdict("repost", reposts[0], "the same company and role, another posting")
         return self._near(ck, rk)
@@ -261,8 +265,8 @@ class Matcher:
 
 def group(rows: list, key_of) -> list[list[int]]:
     """The rows of one file that are one application, as lists of indexes in file order (each
-    list in the order of its first row): rows sharing a posting key, or the same company, role
-    and date; a wish (no date, on the wishlist) joins the first other row of the same company and
+    list in the order of its first row): rows sharing a posting key, or without one the same
+    company, role and date (two postings are two applications, even on one day); a wish (no date, on the wishlist) joins the first other row of the same company and
     role (saved, then applied to). `key_of(row)` gives (company, role, url, day, wish); a row
     without a company is alone."""
     parent = list(range(len(rows)))
@@ -285,8 +289,8 @@ def group(rows: list, key_of) -> list[list[int]]:
         if wish:
             wishes.append((i, name))
         posting = posting_key(url)
-        keys = [("posting", posting)] if posting else []
-        for key in [*keys, ("name", *name, day)]:
+        keys = [("posting", posting)] if posting else [("name", *name, day)]
+        for key in keys:
             if key in seen:
                 parent[root(i)] = root(seen[key])
             else:

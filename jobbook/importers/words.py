@@ -70,8 +70,11 @@ def _squeeze(word: str) -> str:
 
 def phrase_key(text: object) -> str:
     """A value as the word tables are looked up: ``Rejected :(``, ``REJECTED 😭`` and ``reeejected``
-    are ``rejected``; ``Haven't heard back!!`` is ``havent heard back``."""
+    are ``rejected``; ``Haven't heard back!!`` is ``havent heard back``; a value of emoji alone
+    (``💀``) is itself, so that ``--status`` can name it."""
     words = re.findall(r"[a-z0-9]+", fold(text).replace("'", "").replace("\u2019", ""))
+    if not words:  # only emoji or signs ("💀", "✅"): the signs themselves, unspaced
+        return "".join(str(text).split())
     return " ".join(_squeeze(w) for w in words)
 
 
@@ -187,8 +190,6 @@ def parse_statuses(text: str | None) -> dict[str, Meaning]:
             raise UsageError(
                 f"--status: {part.strip()!r} is not WORD=STATUS (e.g. Ghosted=No response)"
             )
-        if not phrase_key(word):
-            raise UsageError(f"--status: {word!r} has no letters or digits to match")
         got = _setting(value)
         if got is None:
             raise UsageError(
