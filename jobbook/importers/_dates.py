@@ -126,24 +126,24 @@ def _date(value: object, origin: str, column: str, day_first: bool) -> dt.date |
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    for pattern, order in ((_SLASH, "column"), (_YEAR_FIRST, "ymd"), (_DOTTED, "dmy")):
+    for pattern, order in ((_SLASH, "either"), (_YEAR_FIRST, "ymd"), (_DOTTED, "dmy")):
         m = pattern.match(text)
         if not m:
             continue
         if order == "ymd":
             year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
-            a, b = int(m.group(1)), int(m.group(3 if order == "column" else 2))
-            y = int(m.group(4 if order == "column" else 3))
-            day, month = (b, a) if order == "column" and not day_first else (a, b)
+            a, b = int(m.group(1)), int(m.group(3 if order == "either" else 2))
+            y = int(m.group(4 if order == "either" else 3))
+            day, month = (b, a) if order == "either" and not day_first else (a, b)
             year = y + 2000 if y < 100 else y
         try:
             return dt.date(year, month, day)
         except ValueError:
-            how = {"column": "day first" if day_first else "month first", "ymd": "year first"}
+            how = {"either": "day first" if day_first else "month first", "ymd": "year first"}
             way = how.get(order, "day first")
             why = f"is not a date (read {way}" + (
-                ", as the rest of the column)" if order == "column" else ")"
+                ", as the rest of the column)" if order == "either" else ")"
             )
             raise CellError(origin, text, why, column, WRITE_IT) from None
     got = _words(text)

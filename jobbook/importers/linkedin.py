@@ -21,8 +21,9 @@ from ..errors import ImportFailed
 from ._common import StageEvent
 from .vocabulary import LINKEDIN_APPLIED, LINKEDIN_SAVED
 
-APPLIED = ("Application Date", "Company Name", "Job Title")
-SAVED = ("Saved Date", "Company Name", "Job Title")
+_KEYS = ("Date applied", "Added on", "Company", "Role")  # the columns that tell the files apart
+APPLIED = tuple(col for col, c in LINKEDIN_APPLIED.items() if c in _KEYS)
+SAVED = tuple(col for col, c in LINKEDIN_SAVED.items() if c in _KEYS)
 _APPLIED_FILE = re.compile(r"(^|/)job applications[^/]*\.csv$", re.I)
 _SAVED_FILE = re.compile(r"(^|/)saved jobs[^/]*\.csv$", re.I)
 
@@ -75,7 +76,7 @@ def finish(built, sheet, row) -> None:
         v["Stage"] = "Wishlist"
         v.pop("Date applied", None)
         note = f"Saved on LinkedIn{f' on {when.isoformat()}' if when else ''}"
-        f.events = [StageEvent(when, "Wishlist", None, "Saved")] if when else []
+        f.events = [StageEvent(when, "Wishlist", None, "Saved on LinkedIn")] if when else []
     else:
         v["Stage"] = "Applied"
         resume, answers = extra.get("Resume"), extra.get("Screening questions")

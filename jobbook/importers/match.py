@@ -289,7 +289,7 @@ def group(rows: list, key_of) -> list[list[int]]:
         if wish:
             wishes.append((i, name))
         posting = posting_key(url)
-        keys = [("posting", posting)] if posting else [("name", *name, day)]
+        keys = [("key", posting)] if posting else [("name", *name, day)]
         for key in keys:
             if key in seen:
                 parent[root(i)] = root(seen[key])

@@ -159,7 +159,6 @@ EVENT_COLUMNS: dict[str, Meaning] = {
 # headers jobbook leaves out on purpose (whatever the file): header -> why
 IGNORED_HEADERS: dict[str, str] = {
     "id": "the other tracker's row IDs (the book gives its own)",
-    "": "no header",
     "#": "row numbers",
     "no": "row numbers",
     "number": "row numbers",
@@ -227,7 +226,7 @@ TEAL: dict[str, str | Ignored] = {
 
 # -- status words: what a Status or Stage cell says -------------------------------------------------
 # meaning -> the words that say it (a status word maps to one meaning: a test checks it)
-_SAYS: dict[Meaning, tuple[str, ...]] = {
+STATUS_GROUPS: dict[Meaning, tuple[str, ...]] = {
     # an offer, being weighed or negotiated
     Meaning("Offer", "Active"): (
         "offer", "offered", "offer received", "got offer", "negotiating", "negotiation",
@@ -298,7 +297,7 @@ _SAYS: dict[Meaning, tuple[str, ...]] = {
         "researching",
     ),
 }  # fmt: skip
-STATUS_WORDS: dict[str, Meaning] = {w: m for m, words in _SAYS.items() for w in words}
+STATUS_WORDS: dict[str, Meaning] = {w: m for m, words in STATUS_GROUPS.items() for w in words}
 # words that turn a phrase around: a phrase holding one is understood only as a whole ("no offer"
 # is not an offer); the words of a whole phrase above are fine ("not selected")
 NEGATIONS = frozenset(
