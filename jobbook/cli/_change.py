@@ -393,7 +393,7 @@ def import_(
       jobbook import search.xlsx ~/Downloads/Basic_LinkedInDataExport.zip --since 2026-01-01 --dry-run
       jobbook import search.xlsx huntr.csv teal.csv --update
       jobbook import search.xlsx my-tracker.xlsx --status "Ghosted=No response,Parked=Withdrawn"
-      jobbook import search.xlsx old.csv --map "Company=Employer,Location=LOCATION#2" --json
+      jobbook import search.xlsx old.csv --map "Company=Employer,Date applied=Applied on" --json
     """
     from ..errors import ImportFailed
     from ..importers import parse_map, parse_statuses, read_files
