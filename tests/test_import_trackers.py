@@ -348,3 +348,27 @@ def test_ones_own_tracker_given_as_a_book(tmp_path, capsys, command):
     assert err.count("Error:") == 1 and "Traceback" not in err
     assert "no Pipeline sheet, but its sheet 'Applications' looks like a job tracker" in err
     assert f"jobbook import NEW.xlsx {own}" in err
+
+
+def test_a_bad_cell_of_a_sheet_is_named_by_its_cell(book, tmp_path, capsys):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026 search"
+    ws.append(["My applications"])
+    ws.append(["Employer", "Position", "Applied on", "Stage history"])
+    ws.append(["Acme", "Analyst", "Sept 31, 2026", "Applied 2026-09-01; Lunch 2026-09-03"])
+    ws.append(["Bolt", "Engineer", dt.datetime(2026, 9, 2), "2026-09-02 applied, 2026-09-09 Phone screen"])  # fmt: skip
+    wb.save(tmp_path / "mine.xlsx")
+    err = run(capsys, "import", book, tmp_path / "mine.xlsx", code=1)["err"]
+    # the cell, as Excel names it (a sheet name with a space in quotes)
+    assert "mine.xlsx '2026 search'!C3: 'Sept 31, 2026' is not a date (Applied on)" in err, err
+    assert (
+        "mine.xlsx '2026 search'!D3: 'Applied 2026-09-01; Lunch 2026-09-03' has a step 'Lunch'"
+        in err
+    )
+    got = run(capsys, "import", book, tmp_path / "mine.xlsx", "--skip-invalid")
+    assert [a["company"] for a in got["added"]] == ["Bolt"]
+    bolt = by_company(pipeline(book), "Bolt")
+    assert (bolt["Stage"], bolt["First response"]) == ("Screen", pd.Timestamp("2026-09-09"))

@@ -54,7 +54,8 @@ class Rows:
     def where(self, n: int, column: str | None = None) -> str:
         """``file row 7``, or for a workbook's cell ``file Sheet!D7``."""
         if self.sheet and column in self.header:
-            return f"{self.name} {self.sheet}!{letter(self.header.index(column) + 1)}{n}"
+            sheet = self.sheet if self.sheet.isidentifier() else f"'{self.sheet}'"  # as Excel
+            return f"{self.name} {sheet}!{letter(self.header.index(column) + 1)}{n}"
         return f"{self.name} row {n}"
 
     def filled(self, column: str) -> list[object]:

@@ -173,7 +173,7 @@ class _Row:
             words = text[ends[i] : start] if words_first else text[end : starts[i]]
             m = meaning(words, self.sheet.statuses)
             if m is None:
-                step = " ".join(words.split()) or "(no words)"
+                step = " ".join(words.strip(" ;|,>-:\u2192").split()) or "(no words)"
                 why = f"has a step {step!r} ({day}) that is no stage or status"
                 self.out.problems.append(CellError(where, text, why, col, HISTORY_HINT))
                 continue
