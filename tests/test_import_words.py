@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from jobbook.errors import UsageError
+from jobbook.importers import CellError, parse_amounts, parse_date
 from jobbook.importers import vocabulary as V
-from jobbook.importers._common import parse_amounts
-from jobbook.importers._dates import CellError, parse_date
 from jobbook.importers.words import (
     concept_of,
     header_key,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import ImportFailed, UsageError
 from . import generic, huntr, linkedin, teal
-from ._common import CellError, Found, StageEvent, csv_rows
+from ._common import CellError, Found, StageEvent, csv_rows, parse_amounts, parse_date
 from .build import Sheet, build
 from .columns import Use, parse_map, resolve
 from .words import parse_statuses, phrase_key
@@ -35,6 +35,8 @@ __all__ = [
     "Found",
     "Reading",
     "StageEvent",
+    "parse_amounts",
+    "parse_date",
     "parse_map",
     "parse_statuses",
     "read_files",
