@@ -227,3 +227,25 @@ def test_salary_ranges():
     assert parse_amounts("$80k\u2013$95k") == (80000, 95000)
     assert parse_amounts("1-2k") == (1000, 2000)
     assert parse_amounts("5 - 95k") == (5000, 95000)  # the k said once, for both
+
+
+@pytest.mark.parametrize(
+    "history, steps",
+    [
+        ("Applied 2026-01-05; Phone screen 2026-01-20; Rejected 2026-02-01",
+         [("Applied", None), ("Screen", None), (None, "Rejected")]),
+        ("2026-01-05 applied \u2192 2026-02-01 offer (verbal)", [("Applied", None), ("Offer", None)]),
+        ("Applied: Jan 5, 2026 | Round 2 interview: 12 Feb 2026",
+         [("Applied", None), ("Interview", None)]),
+        ("applied:1/5/26 -> final_round:1/29/26", [("Applied", None), ("Final", None)]),
+    ],
+)  # fmt: skip
+def test_stage_history_forms(tmp_path, history, steps):
+    from jobbook.importers import read_files
+
+    src = tmp_path / "h.csv"
+    src.write_text(f'Company,Stage history\nAcme,"{history}"\n', encoding="utf-8")
+    reading = read_files([src])
+    assert reading.problems == []
+    got = [(e.stage, None if e.status == "Active" else e.status) for e in reading.found[0].events]
+    assert got == steps

@@ -15,6 +15,7 @@ user says what the word means (``--status``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..schema import CONTACT_ROLES
@@ -166,7 +167,7 @@ class _Row:
                 CellError(where, text, "holds no dated step", col, HISTORY_HINT)
             )
             return
-        words_first = bool(phrase_key(text[: found[0][0]]))
+        words_first = re.search(r"[^\W_]", text[: found[0][0]]) is not None
         ends = [0, *(e for _, e, _ in found)]
         starts = [*(s for s, _, _ in found[1:]), len(text)]
         for i, (start, end, day) in enumerate(found):
