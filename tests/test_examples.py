@@ -14,6 +14,7 @@ import shutil
 import click
 import exports
 import pytest
+import trackers
 
 from jobbook.cli import cli, main
 
@@ -63,6 +64,7 @@ def _setup(folder, book, name: str) -> None:
         exports.write(folder / "huntr.csv", exports.HUNTR)
         exports.write(folder / "teal.csv", exports.TEAL)
         exports.write(folder / "old.csv", exports.OWN_CSV.replace(";", ","))
+        trackers.bootcamp_xlsx(folder / "my-tracker.xlsx")
     if name == "calendar":
         (folder / "Dropbox").mkdir()
 

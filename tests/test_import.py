@@ -156,7 +156,7 @@ def test_a_sheet_of_ones_own_with_map(book, tmp_path, capsys):
     "content, args, code, message",
     [
         ("Application Date,Company Name,Job Title\n\"yesterday\",Acme,Dev\n", [], 1, r"bad\.csv row 2: 'yesterday' is not a date \(Application Date\)"),
-        ("Employer,Position\nAcme,Dev\n", [], 1, r"bad\.csv: row 1: not a LinkedIn, Huntr or Teal export .*--map"),
+        ("Lead,Thing\nAcme,Dev\n", [], 1, r"bad\.csv: row 1: not a LinkedIn, Huntr or Teal export .*--map"),
         ("Employer,Position\nAcme,Dev\n", ["--map", "Company=Firm"], 1, r"bad\.csv: row 1: no column 'Firm'"),
         ("Employer\nAcme\n", ["--map", "Company"], 2, r"--map: 'Company' is not HEADER=COLUMN"),
         ("Employer\nAcme\n", ["--map", "Boss=Employer"], 2, r"--map: 'Boss' is not a Pipeline header"),

@@ -25,9 +25,26 @@ def load(book: Path, as_of, needs: dict | None) -> Book:
     from ..reader import read_book
 
     b = read_book(book, as_of=as_of)
+    if b.sheets.get("Pipeline") is None:
+        own_tracker(book)
     if needs is not None:
         warn(b.require(needs), book)
     return b
+
+
+def own_tracker(book: Path) -> None:
+    """A workbook without a Pipeline sheet whose sheet looks like a job tracker (SPEC section 8):
+    one error that says how to bring it into a jobbook workbook."""
+    from ..errors import SheetMissing
+    from ..importers import tracker_sheet
+
+    sheet = tracker_sheet(book)
+    if sheet is not None:
+        raise SheetMissing(
+            f"{book}: no Pipeline sheet, but its sheet {sheet!r} looks like a job tracker of your "
+            f"own: make a jobbook workbook and import it, with jobbook new NEW.xlsx, then "
+            f"jobbook import NEW.xlsx {book}"
+        )
 
 
 def warn(problems: list[Problem], book: Path) -> None:

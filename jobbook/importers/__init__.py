@@ -2,24 +2,92 @@
 
 * ``linkedin`` - LinkedIn's data export (folder, ``.zip`` or its CSV files);
 * ``huntr`` - Huntr's CSV export; ``teal`` - Teal's CSV export;
-* ``generic`` - any CSV file or spreadsheet, with ``--map`` for columns named otherwise.
+* ``generic`` - any CSV file or spreadsheet, its columns found by synonyms (``--map`` for others).
 
-Without ``--from`` each file is recognised by its headers. Matching the rows with the book's own
-and giving them IDs is not the importers' business: ``match`` and ``intents.importing`` do that.
+The words they read are data (``vocabulary``: header synonyms, status words...), looked up by
+``words`` and ``columns``; ``build`` turns a row into a plain row for every format, and each
+format adds what is its own. Without ``--from`` a file is recognised by its headers. Matching the
+rows with the book's own and giving them IDs is not the importers' business: ``match`` and
+``intents.importing`` do that.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ImportFailed, UsageError
 from . import generic, huntr, linkedin, teal
-from ._common import Found, csv_rows
+from ._common import CellError, Found, StageEvent, csv_rows, parse_amounts, parse_date
+from .build import Sheet, build
+from .columns import Use, parse_map, resolve
+from .words import parse_statuses, phrase_key
 
 FORMATS = {"linkedin": linkedin, "huntr": huntr, "teal": teal, "csv": generic}
 _ORDER = ("linkedin", "huntr", "teal", "csv")
 
-__all__ = ["FORMATS", "Found", "read_files"]
+__all__ = [
+    "FORMATS",
+    "CellError",
+    "FileRead",
+    "Found",
+    "Reading",
+    "StageEvent",
+    "parse_amounts",
+    "parse_date",
+    "parse_map",
+    "parse_statuses",
+    "read_files",
+    "tracker_sheet",
+]
+tracker_sheet = generic.tracker_sheet
+
+
+@dataclass
+class FileRead:
+    """One file read: its name, format, and where each of its columns went."""
+
+    name: str
+    format: str
+    uses: list[Use]
+    rows: int
+
+
+@dataclass
+class Reading:
+    """Everything the files hold: the plain rows (files, then rows, in order), each file's
+    columns, every cell that cannot be read (with the rows they spoil), the status words not
+    understood (first spelling -> count), the rows of template defaults and the rows before
+    ``--since`` left out."""
+
+    found: list[Found] = field(default_factory=list)
+    files: list[FileRead] = field(default_factory=list)
+    problems: list[CellError] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # origins of the rows with a bad cell
+    unknown: Counter = field(default_factory=Counter)
+    defaults: int = 0
+    before_since: int = 0
+
+    def __iter__(self):
+        return iter(self.found)
+
+    def problems_text(self) -> str:
+        """Every cell that cannot be read, for one ``Error:``: on one line when there is one,
+        else a line and the list."""
+        fix = "nothing imported; correct it, or --skip-invalid imports the other rows"
+        if len(self.problems) == 1:
+            return f"{self.problems[0]} ({fix})"
+        rows = len(self.invalid)
+        head = (
+            f"{len(self.problems)} cells cannot be read, in {rows} row(s); nothing imported: "
+            "correct them, or --skip-invalid imports the other rows:"
+        )
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+    def __len__(self) -> int:
+        return len(self.found)
 
 
 def _sources(path: Path, kind: str | None) -> list[tuple[str, bytes | None]]:
@@ -48,7 +116,11 @@ def _recognised(name: str, header: list[str], kind: str | None, mapping: dict) -
     for k in _ORDER:
         if FORMATS[k].recognise(header):
             return k
-    raise ImportFailed(
+    return "csv"  # a guess at the Company column may still find it (else: an error, below)
+
+
+def _no_company(name: str, header: list[str]) -> ImportFailed:
+    return ImportFailed(
         f"{name}: row 1: not a LinkedIn, Huntr or Teal export and no Company column; say which "
         'column is which with --map "Company=<column>,Role=<column>,..." (the columns are: '
         f"{', '.join(h for h in header if h) or 'none'})"
@@ -56,15 +128,22 @@ def _recognised(name: str, header: list[str], kind: str | None, mapping: dict) -
 
 
 def read_files(
-    paths: list[str | Path], kind: str | None = None, mapping: dict[str, str] | None = None
-) -> list[Found]:
-    """Every application in the files at `paths`, in order (files, then rows)."""
+    paths: list[str | Path],
+    kind: str | None = None,
+    mapping: dict[str, str] | None = None,
+    statuses: dict | None = None,
+    since: dt.date | None = None,
+) -> Reading:
+    """Every application in the files at `paths`, in order (files, then rows), with what could
+    not be read. `statuses`: the user's own status words (``parse_statuses``); `since`: rows
+    about an earlier day (applied, saved or added) are left out and counted."""
     if kind is not None and kind not in FORMATS:
         raise UsageError(f"--from {kind}: use one of {', '.join(FORMATS)}")
     mapping = mapping or {}
     if mapping and kind not in (None, "csv"):
         raise UsageError(f"--map works with --from csv (any CSV or sheet), not with --from {kind}")
-    out: list[Found] = []
+    out = Reading()
+    spelled: dict[str, str] = {}
     for path in map(Path, paths):
         for name, data in _sources(path, kind):
             if data is None:
@@ -75,10 +154,33 @@ def read_files(
                 if not header:
                     continue
                 fmt = _recognised(name, header, kind, mapping)
-            if fmt != "csv" and not FORMATS[fmt].recognise(header):
+            module = FORMATS[fmt]
+            if fmt != "csv" and not module.recognise(header):
                 raise ImportFailed(
                     f"{name}: row 1: not a {fmt} export (its columns are: {', '.join(header)}); "
                     "try without --from, or --from csv --map ..."
                 )
-            out.extend(FORMATS[fmt].convert(name, header, rows, mapping))
+            table = module.table(header) if fmt != "csv" else None
+            columns = resolve(rows, table, mapping)
+            if "Company" not in columns.concepts:
+                raise _no_company(name, header)
+            source = str(path) if fmt == "linkedin" else name
+            sheet = Sheet(rows, columns, statuses or {}, source)
+            out.files.append(FileRead(name, fmt, columns.uses, len(rows)))
+            for n, row in rows:
+                built = build(sheet, n, row)
+                for word in built.unknown:
+                    spelled.setdefault(phrase_key(word), word)
+                    out.unknown[spelled[phrase_key(word)]] += 1
+                if built.default:
+                    out.defaults += 1
+                elif built.problems:
+                    out.problems += built.problems
+                    out.invalid.append(rows.where(n))
+                else:
+                    module.finish(built, sheet, row)
+                    if since and built.found.day and built.found.day < since:
+                        out.before_since += 1
+                    else:
+                        out.found.append(built.found)
     return out

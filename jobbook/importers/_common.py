@@ -1,5 +1,6 @@
-"""What every importer shares: the plain row it returns, CSV reading (BOM, Windows encodings, blank
-lines, ragged rows), and lenient dates and amounts with errors that name the file and row."""
+"""What every importer shares: the plain row it returns (``Found``), CSV reading (BOM, Windows
+encodings, blank lines, ragged rows, a header repeated or left blank), and lenient amounts (dates:
+``_dates``)."""
 
 from __future__ import annotations
 
@@ -8,34 +9,78 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ImportFailed
+from ._dates import CellError, parse_date, slash_parts
+from .vocabulary import BLANK_WORDS, JOB_BOARD_HOSTS
 
 if TYPE_CHECKING:
     from ._rows import Rows
+
+__all__ = ["CellError", "Found", "StageEvent", "clean", "parse_date", "slash_parts"]
+
+
+class StageEvent(NamedTuple):
+    """A dated step a file records: on `day` the application reached `stage` (None: no stage of
+    its own) and took `status` (None: unchanged); `what` is the file's word for it."""
+
+    day: dt.date
+    stage: str | None
+    status: str | None
+    what: str
 
 
 @dataclass
 class Found:
     """One application found in a file: Pipeline values by header, maybe a contact (Contacts
-    values by header), and where it came from (``file row 7``)."""
+    values by header), and where it came from (``file row 7``). Also what the file tells of its
+    course: `events`, the dated steps it records (the application date, a Stage history column,
+    stage date columns, Huntr's last move), oldest first; `said_status`, whether the file states
+    a status (then never No response by the 30-day rule); `moved`, when its stage list last moved
+    (Huntr's ``lastMovedAt``); `source`, the file or export it came from (its rows are what one
+    person did); `day`, the day it is about (Date applied, else when it was saved or added)."""
 
     values: dict[str, object]
     origin: str
     contact: dict[str, object] | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-BLANKS = {"", "-", "--", "\u2014", "n/a", "na", "none", "null"}
+    events: list[StageEvent] = field(default_factory=list)
+    said_status: bool = False
+    moved: dt.date | None = None
+    source: str = ""
+    day: dt.date | None = None
 
 
 def clean(value: object) -> str | None:
-    """Text with surrounding space removed; None for blank, ``-`` and the like."""
+    """Text with surrounding space removed; None for blank, ``-``, ``N/A``, ``TBD``, a dropdown's
+    ``Select...`` and the like (``vocabulary.BLANK_WORDS``)."""
     if value is None:
         return None
     text = " ".join(str(value).replace("\u00a0", " ").split())
-    return None if text.casefold() in BLANKS else text
+    return None if text.casefold() in BLANK_WORDS else text
+
+
+def letter(n: int) -> str:
+    """A spreadsheet's column letter: 1 -> A, 27 -> AA."""
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def unique_headers(raw: list[object]) -> list[str]:
+    """The header with each name made unique: a name met again is ``NAME#2``, ``NAME#3`` (as
+    ``--map`` names it); a blank header is ``Column F`` (its letter)."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(raw):
+        name = " ".join(str(h).split()).lstrip("\ufeff") if h is not None else ""
+        name = name or f"Column {letter(i + 1)}"
+        key = name.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(name if seen[key] == 1 else f"{name}#{seen[key]}")
+    return out
 
 
 def decode(data: bytes, name: str) -> str:
@@ -86,91 +131,13 @@ def csv_rows(data: bytes, name: str) -> tuple[list[str], Rows]:
         pass
     if got is None:
         return [], Rows(name, [])
-    header = [h.strip().lstrip("\ufeff") for h in got[1]]
+    header = unique_headers(got[1])
     rows = []
     while (item := advance()) is not None:
         n, r = item
         if any(c.strip() for c in r):
-            rows.append((n, {h: (r[i] if i < len(r) else "") for i, h in enumerate(header) if h}))
-    return header, Rows(name, rows, european=delimiter == ";")
-
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_SLASH = re.compile(
-    r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$"
-)
-_WORDS = re.compile(
-    r"^(?:(\w{3})\w*\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(\w{3})\w*\.?,?\s+(\d{4}))"
-)
-
-
-EXCEL_FIRST_DAY = dt.date(1900, 1, 1)  # Excel holds no earlier date
-
-
-def slash_parts(value: object) -> tuple[int, int] | None:
-    """The first two numbers of a ``20/11/2024``-like text (which of them is the day is the
-    column's business: ``Rows.day_first``), else None."""
-    m = _SLASH.match(clean(value) or "") if isinstance(value, str) else None
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
-def parse_date(value: object, origin: str, column: str, day_first: bool = False) -> dt.date | None:
-    """A date from an export: ISO (``2024-11-20``, ``2024-11-20T08:15:00Z``), ``11/20/24, 8:15 AM``
-    (month first, as LinkedIn and US tools write it, or day first when `day_first`: decided for
-    the whole column, never cell by cell), ``Nov 20, 2024``, ``20 Nov 2024``, or a spreadsheet date.
-    The day only. Before 1900 (which Excel cannot hold) is an error, as is what is not a date."""
-    day = _date(value, origin, column, day_first)
-    if day is not None and day < EXCEL_FIRST_DAY:
-        raise ImportFailed(
-            f"{origin}: {clean(str(value))!r} is before 1900 ({column}); Excel holds no date "
-            "before 1900-01-01: correct it, or keep it in Notes"
-        )
-    return day
-
-
-def _date(value: object, origin: str, column: str, day_first: bool) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = clean(value)
-    if text is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    m = _SLASH.match(text)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        day, month = (a, b) if day_first else (b, a)
-        year = y + 2000 if y < 100 else y
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            order = "day/month/year" if day_first else "month/day/year"
-            raise ImportFailed(
-                f"{origin}: {text!r} is not a date ({column}, read as {order} like the rest of "
-                "the column); write it as 2024-11-20"
-            ) from None
-    m = _WORDS.match(text)
-    if m:
-        mon, day, year = (
-            (m.group(1), m.group(2), m.group(3))
-            if m.group(1)
-            else (m.group(5), m.group(4), m.group(6))
-        )
-        if mon.lower()[:3] in _MONTHS:
-            try:
-                return dt.date(int(year), _MONTHS[mon.lower()[:3]], int(day))
-            except ValueError:
-                pass
-    raise ImportFailed(f"{origin}: {text!r} is not a date ({column}); write it as 2024-11-20")
+            rows.append((n, {h: (r[i] if i < len(r) else "") for i, h in enumerate(header)}))
+    return header, Rows(name, rows, european=delimiter == ";", header=header)
 
 
 # a number: digits with thousands separators (, . space ' and the narrow spaces) and a decimal mark
@@ -209,16 +176,21 @@ def parse_amounts(value: object, decimal_comma: bool = False) -> tuple[float | N
     text = clean(value)
     if text is None:
         return None, None
-    found = []
+    found: list[tuple[float, bool]] = []  # (amount, written with a k)
     for m in AMOUNT.finditer(text):
         try:
             n = _number(m.group(1), decimal_comma)
         except ValueError:
             continue
-        found.append(n * 1000 if m.group(2) else n)
+        found.append((n * 1000 if m.group(2) else n, bool(m.group(2))))
     if not found:
         return None, None
-    return found[0], (found[1] if len(found) > 1 else None)
+    if len(found) == 1:
+        return found[0][0], None
+    (lo, lo_k), (hi, hi_k) = found[:2]
+    if hi_k and not lo_k and lo < 1000 <= hi:
+        lo *= 1000  # 80-95k: the k is said once, for both
+    return lo, hi
 
 
 def canonical(value: object, choices: tuple[str, ...]) -> str | None:
@@ -238,18 +210,6 @@ def source_of(url: str | None, default: str | None = None) -> str | None:
     host = real_host(url) or ""
     if host == "linkedin.com" or host.endswith(".linkedin.com"):
         return "LinkedIn"
-    boards = (
-        "indeed.",
-        "glassdoor.",
-        "monster.",
-        "ziprecruiter.",
-        "stepstone.",
-        "welcometothejungle.",
-        "wellfound.",
-        "dice.com",
-        "reed.co.uk",
-        "seek.com",
-    )
-    if any(b in host for b in boards):
+    if any(b in host for b in JOB_BOARD_HOSTS):
         return "Job board"
     return default

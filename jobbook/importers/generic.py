@@ -1,170 +1,103 @@
-"""Any CSV file or spreadsheet (first sheet, header in its first non-empty row): columns named as
-the Pipeline's headers are taken as they are; ``--map "Company=Employer,Role=Position"`` names the
-file's column for any other. Contact columns (``Contact``, ``Contact email``, ``Contact phone``,
-``Contact title``, ``Contact LinkedIn``, ``Contact role``) make a Contacts row."""
+"""Any CSV file or spreadsheet of one's own: its columns found by the synonym tables (``columns``),
+``--map "Company=Employer,Role=Position"`` for any other. In a workbook, the sheet is the first
+whose top 20 rows hold a header naming a company (or the ``--map`` columns), below any title."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ImportFailed, UsageError
-from ..schema import CONTACT_ROLES, NUMERIC_KINDS, TABLES, norm_header
-from ._common import Found, canonical, clean, source_of
+from ..errors import ImportFailed
 from ._rows import Rows
+from .words import concept_of, header_key
 
-CONTACT_FIELDS = {
-    "Contact": "Name",
-    "Contact name": "Name",
-    "Contact title": "Title",
-    "Contact email": "Email",
-    "Contact phone": "Phone",
-    "Contact LinkedIn": "LinkedIn",
-    "Contact role": "Role in process",
-}
-_PIPELINE = {norm_header(c.header): c for c in TABLES["Pipeline"].inputs if c.header != "ID"}
-_CONTACT = {norm_header(k): v for k, v in CONTACT_FIELDS.items()}
+TABLE = None
+TOP = 20  # rows searched for the header, as the reader does for a book
+TRACKER = {"Role", "Date applied", "Status", "Stage", "Posting URL"}  # a tracker has one of these
 
-
-def parse_map(text: str | None) -> dict[str, str]:
-    """``"Company=Employer,Date applied=Applied on"`` -> {Pipeline header: file column}."""
-    out: dict[str, str] = {}
-    for part in (text or "").split(","):
-        if not part.strip():
-            continue
-        if "=" not in part:
-            raise UsageError(
-                f"--map: {part.strip()!r} is not HEADER=COLUMN (e.g. Company=Employer)"
-            )
-        target, column = (p.strip() for p in part.split("=", 1))
-        key = norm_header(target)
-        if key in _PIPELINE:
-            out[_PIPELINE[key].header] = column
-        elif key in _CONTACT:
-            out[next(k for k in CONTACT_FIELDS if norm_header(k) == key)] = column
-        else:
-            known = ", ".join([c.header for c in _PIPELINE.values()] + list(CONTACT_FIELDS))
-            raise UsageError(f"--map: {target!r} is not a Pipeline header; use one of {known}")
-    return out
-
-
-def _columns(header: list[str], mapping: dict[str, str], name: str) -> dict[str, str]:
-    """{our header: the file's column} from `mapping` and the headers that match ours."""
-    by_norm = {norm_header(h): h for h in reversed(header)}
-    out: dict[str, str] = {}
-    for norm, col in _PIPELINE.items():
-        if norm in by_norm:
-            out[col.header] = by_norm[norm]
-    for field in CONTACT_FIELDS:
-        if norm_header(field) in by_norm:
-            out[field] = by_norm[norm_header(field)]
-    for ours, theirs in mapping.items():
-        found = by_norm.get(norm_header(theirs))
-        if found is None:
-            raise ImportFailed(
-                f"{name}: row 1: no column {theirs!r} (given in --map {ours}={theirs}); the columns are: {', '.join(header)}"
-            )
-        out[ours] = found
-    if "Company" not in out:
-        raise ImportFailed(
-            f'{name}: row 1: no Company column; name it with --map "Company=<column>" (the columns are: {", ".join(header)})'
-        )
-    return out
+__all__ = ["TABLE", "finish", "recognise", "sheet_rows", "tracker_sheet"]
 
 
 def recognise(header: list[str]) -> bool:
-    return "company" in {norm_header(h) for h in header}
+    return any((concept_of(h) or ("",))[0] == "Company" for h in header)
 
 
-def _value(header: str, rows: Rows, row: dict, column: str, origin: str):
-    col = TABLES["Pipeline"][header]
-    raw = row.get(column)
-    if col.kind in ("date", "done"):
-        return rows.date(row, column, origin, header)
-    if col.kind in NUMERIC_KINDS:
-        lo, _ = rows.amounts(row, column)
-        if lo is None and clean(raw) is not None:
-            raise ImportFailed(f"{origin}: {clean(raw)!r} is not a number ({header})")
-        return lo
-    if col.kind == "choice" and col.choices:
-        return canonical(raw, col.choices) if col.strict else clean(raw)
-    return clean(raw)
+def finish(built, sheet, row) -> None:
+    """Nothing of its own: the synonyms said it all."""
 
 
-def convert(
-    name: str, header: list[str], rows: Rows, mapping: dict[str, str] | None = None
-) -> list[Found]:
-    cols = _columns(header, mapping or {}, name)
-    out = []
-    for n, row in rows:
-        origin = f"{name} row {n}"
-        values: dict[str, object] = {}
-        notes = []
-        contact: dict[str, object] = {}
-        for ours, theirs in cols.items():
-            raw = row.get(theirs)
-            if ours in CONTACT_FIELDS:
-                if clean(raw):
-                    contact[CONTACT_FIELDS[ours]] = clean(raw)
-                continue
-            value = _value(ours, rows, row, theirs, origin)
-            if value is None and clean(raw) is not None and ours in ("Stage", "Status"):
-                notes.append(f"{ours} in {Path(name).name}: {clean(raw)}")
-            elif value is not None:
-                values[ours] = value
-        values.setdefault("Source", source_of(values.get("Posting URL")))
-        if "Stage" not in values and values.get("Date applied") is None:
-            values["Stage"] = "Wishlist"
-        if contact:
-            contact["Role in process"] = canonical(contact.get("Role in process"), CONTACT_ROLES)
-            contact.setdefault("Name", contact.get("Email"))
-            if not contact.get("Name"):
-                contact = {}
-        found = Found(
-            {k: v for k, v in values.items() if v is not None}, origin, contact or None, notes
-        )
-        out.append(found)
-    return out
+def _header_at(rows: list[tuple[int, tuple]], wanted: set[str]) -> int | None:
+    """The number of the first row naming every `wanted` header key (or a company)."""
+    for n, r in rows[:TOP]:
+        keys = {header_key(v) for v in r if v is not None}
+        concepts = {(concept_of(v) or ("",))[0] for v in r if v is not None}
+        if (wanted and wanted <= keys) or (not wanted and "Company" in concepts):
+            return n
+    return None
+
+
+def _filled(rows) -> list[tuple[int, tuple]]:
+    return [(n, r) for n, r in enumerate(rows, 1) if any(v not in (None, "") for v in r)]
+
+
+def tracker_sheet(path: Path) -> str | None:
+    """The first sheet of the workbook at `path` that looks like a job tracker (a header naming a
+    company and a role, date, status, stage or posting), else None."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 (a damaged file is the reader's to report, not this guess's)
+        return None
+    try:
+        for ws in wb.worksheets:
+            for _, r in _filled(ws.iter_rows(max_row=TOP, values_only=True)):
+                concepts = {(concept_of(v) or ("",))[0] for v in r if v is not None}
+                if "Company" in concepts and concepts & TRACKER:
+                    return ws.title
+        return None
+    finally:
+        wb.close()
 
 
 def sheet_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[str], Rows]:
-    """The header and rows of the first sheet of a workbook (values as its cells hold them). The
-    header is the first of the top 20 rows naming every column of `mapping` (or a Company
-    column), so that a title above it is fine; else the first non-empty row. The workbook passes
-    the reader's guard first (``reader.inspect``: damaged, encrypted or hostile files, a value
-    cell far outside the data), as any book does: one clear error, never a hang or a traceback."""
+    """The header and rows of the workbook's tracker sheet (values as its cells hold them). The
+    workbook passes the reader's guard first (``reader.inspect``: damaged, encrypted or hostile
+    files, a value cell far outside the data), as any book does: one clear error, never a hang."""
     import openpyxl
 
     from ..reader import inspect
+    from ._common import unique_headers
 
     inspect(path)
+    wanted = {header_key(c.split("#")[0]) for c in (mapping or {}).values()}
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        rows = list(enumerate(wb.worksheets[0].iter_rows(values_only=True), 1))
+        chosen = None
+        for ws in wb.worksheets:
+            top = _filled(ws.iter_rows(max_row=TOP, values_only=True))
+            if _header_at(top, wanted) is not None:
+                chosen = ws
+                break
+        chosen = chosen or wb.worksheets[0]
+        filled = _filled(chosen.iter_rows(values_only=True))
+        title = chosen.title
         wb.close()
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportFailed(
             f"{path}: the workbook cannot be read ({type(exc).__name__}: {exc})"
         ) from exc
-    wanted = {norm_header(c) for c in (mapping or {}).values()} or {"company"}
-    filled = [(n, r) for n, r in rows if any(v not in (None, "") for v in r)]
-    texts = [(n, r, {norm_header(v) for v in r if v is not None}) for n, r in filled[:20]]
-    at = next((n for n, _, names in texts if wanted <= names), filled[0][0] if filled else None)
+    at = _header_at(filled, wanted) or (filled[0][0] if filled else None)
     if at is None:
-        return [], Rows(str(path), [])
-    header_row = next(r for n, r in filled if n == at)
-    header = ["" if v is None else str(v).strip() for v in header_row]
+        return [], Rows(str(path), [], header=[], sheet=title)
+    raw = next(r for n, r in filled if n == at)
+    width = max(
+        (i + 1 for n, r in filled if n >= at for i, v in enumerate(r) if v not in (None, "")),
+        default=0,
+    )
+    header = unique_headers(list(raw[:width]) + [None] * (width - len(raw)))
     body = [
-        (n, {h: r[i] if i < len(r) else None for i, h in enumerate(header) if h})
+        (n, {h: r[i] if i < len(r) else None for i, h in enumerate(header)})
         for n, r in filled
         if n > at
     ]
-    return header, Rows(str(path), body)
-
-
-__all__ = [
-    "CONTACT_FIELDS",
-    "convert",
-    "parse_map",
-    "recognise",
-    "sheet_rows",
-]
+    return header, Rows(str(path), body, header=header, sheet=title)

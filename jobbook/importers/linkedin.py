@@ -1,12 +1,14 @@
 """LinkedIn's data export ("Get a copy of your data"): ``Jobs/Job Applications*.csv`` (one file per
 batch of applications, so there may be several) and ``Jobs/Saved Jobs.csv``, in the folder or in
-the export's ``.zip``.
+the export's ``.zip``. Its columns: ``vocabulary.LINKEDIN_APPLIED`` and ``LINKEDIN_SAVED``.
 
 Applications become Applied rows (Source LinkedIn) dated by ``Application Date``
 (``11/20/24, 8:15 AM``); saved jobs become Wishlist rows. ``Contact Email`` and ``Contact Phone
 Number`` are the applicant's own details, given with the application: they make no Contacts row.
 ``Question And Answers`` (the screening questions answered with the application) is kept in Notes,
-after "Applied on LinkedIn with <resume>", its line breaks made spaces.
+after "Applied on LinkedIn with <resume>", its line breaks made spaces. The export holds the
+account's whole history: ``--since`` keeps the recent part. Every file of one export is one
+source: its rows are what one person did (reposted jobs, with their own job ids, stay apart).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ImportFailed
-from ._common import Found, clean
+from ._common import StageEvent
+from .vocabulary import LINKEDIN_APPLIED, LINKEDIN_SAVED
 
-APPLIED = ("Application Date", "Company Name", "Job Title")
-SAVED = ("Saved Date", "Company Name", "Job Title")
+_KEYS = ("Date applied", "Added on", "Company", "Role")  # the columns that tell the files apart
+APPLIED = tuple(col for col, c in LINKEDIN_APPLIED.items() if c in _KEYS)
+SAVED = tuple(col for col, c in LINKEDIN_SAVED.items() if c in _KEYS)
 _APPLIED_FILE = re.compile(r"(^|/)job applications[^/]*\.csv$", re.I)
 _SAVED_FILE = re.compile(r"(^|/)saved jobs[^/]*\.csv$", re.I)
+
+__all__ = ["export_files", "finish", "recognise", "table"]
 
 
 def _has(header: list[str], needed: tuple[str, ...]) -> bool:
@@ -31,6 +37,10 @@ def _has(header: list[str], needed: tuple[str, ...]) -> bool:
 
 def recognise(header: list[str]) -> bool:
     return _has(header, APPLIED) or _has(header, SAVED)
+
+
+def table(header: list[str]) -> dict:
+    return LINKEDIN_APPLIED if _has(header, APPLIED) else LINKEDIN_SAVED
 
 
 def export_files(path: Path) -> list[tuple[str, bytes]]:
@@ -57,35 +67,19 @@ def export_files(path: Path) -> list[tuple[str, bytes]]:
     return sorted(found, key=lambda f: (bool(_SAVED_FILE.search(f[0])), f[0]))
 
 
-def convert(name: str, header: list[str], rows, mapping=None) -> list[Found]:
-    saved = not _has(header, APPLIED)
-    get = {h.strip().casefold(): h for h in header}
-
-    def col(row: dict, title: str) -> str | None:
-        key = get.get(title.casefold())
-        return clean(row.get(key)) if key else None
-
-    out = []
-    for n, row in rows:
-        origin = f"{name} row {n}"
-        values: dict[str, object] = {
-            "Company": col(row, "Company Name"),
-            "Role": col(row, "Job Title"),
-            "Posting URL": col(row, "Job Url"),
-            "Source": "LinkedIn",
-        }
-        if saved:
-            values["Stage"] = "Wishlist"
-            when = rows.date(row, get.get("saved date"), origin, "Saved Date")
-            values["Notes"] = f"Saved on LinkedIn{f' on {when.isoformat()}' if when else ''}"
-        else:
-            values["Stage"] = "Applied"
-            values["Date applied"] = rows.date(
-                row, get.get("application date"), origin, "Application Date"
-            )
-            resume = col(row, "Resume Name")
-            notes = "Applied on LinkedIn" + (f" with {resume}" if resume else "")
-            answers = col(row, "Question And Answers")
-            values["Notes"] = notes + (f". Screening questions: {answers}" if answers else "")
-        out.append(Found({k: v for k, v in values.items() if v is not None}, origin))
-    return out
+def finish(built, sheet, row) -> None:
+    f, extra = built.found, built.extra
+    v = f.values
+    v["Source"] = "LinkedIn"
+    if "Added on" in sheet.columns.concepts:  # Saved Jobs
+        when = extra.get("Added on")
+        v["Stage"] = "Wishlist"
+        v.pop("Date applied", None)
+        note = f"Saved on LinkedIn{f' on {when.isoformat()}' if when else ''}"
+        f.events = [StageEvent(when, "Wishlist", None, "Saved on LinkedIn")] if when else []
+    else:
+        v["Stage"] = "Applied"
+        resume, answers = extra.get("Resume"), extra.get("Screening questions")
+        note = "Applied on LinkedIn" + (f" with {resume}" if resume else "")
+        note += f". Screening questions: {answers}" if answers else ""
+    v["Notes"] = "; ".join(n for n in (note, v.get("Notes")) if n)

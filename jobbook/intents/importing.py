@@ -1,24 +1,29 @@
-"""Adding applications found in other trackers' files (``jobbook import``, SPEC section 8): the
-rows that are new get the book's next IDs and become Pipeline rows (and Contacts rows where the
-file names a contact); the rest is reported."""
+"""Adding applications found in other trackers' files (``jobbook import``, SPEC section 8): every
+application arrives. Rows of one file that are one application (``match.group``) and rows of other
+files within 30 days (``match.Matcher``) are merged (``merge``: the earliest date, the row that
+says most about the outcome); what is new gets the book's next IDs and becomes Pipeline rows (and
+Contacts rows where the file names a contact); a wishlist row the files show applied to is
+updated; with `update`, the Stage, Status and Last contact of rows already in the book are brought
+up to the files when they say more (``changes_for``). The rest is reported."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite
-from ..importers import Found
-from ..importers.match import Known, Matcher, clean_url, company_key, posting_key
+from ..importers import Found, Reading
+from ..importers.match import Known, Matcher, clean_url, company_key, group, posting_key
 from ..reader import Book
+from ._arrivals import BookRow, book_rows, changes_for, merge, new_values
 
-STALE_DAYS = 30  # an application this old with no status from its file: No response
 CELL_CHARS = 32_767  # the most characters an Excel cell holds
 DEFAULT_ID = ("A", 3)  # an empty book's IDs: A001, A002...
 _ID = re.compile(r"^(.*?)(\d+)$")
 
-__all__ = ["STALE_DAYS", "import_rows", "next_ids"]
+__all__ = ["import_rows", "next_ids"]
 
 
 def next_ids(existing: list[str], n: int) -> list[str]:
@@ -47,190 +52,229 @@ def next_ids(existing: list[str], n: int) -> list[str]:
     return out
 
 
-def _known(book: Book) -> tuple[list[Known], dict[str, int]]:
-    """The book's applications, and the Excel rows of those still on the wishlist (Stage
-    Wishlist, no Date applied, Status Active or blank), by ID."""
-    p = book.tables["Pipeline"]
-    out, wishlist = [], {}
-    columns = [p[h].tolist() for h in ("ID", "Company", "Role", "Posting URL", "Stage", "Status")]
-    applied = p["Date applied"].isna().tolist()
-    for row, i, company, role, url, stage, status, blank in zip(p.index, *columns, applied):
-        if pd.isna(i) or pd.isna(company):
-            continue
-        role = "" if pd.isna(role) else str(role)
-        url = None if pd.isna(url) else str(url)
-        out.append(Known(str(i), str(company), role, posting_key(url)))
-        if (
-            str(stage).casefold() == "wishlist"
-            and blank
-            and (pd.isna(status) or str(status).casefold() == "active")
-        ):
-            wishlist[str(i)] = int(row)
-    return out, wishlist
+def _fit(value: object) -> object:
+    """Text cut to what a cell holds (Excel refuses more), ending in an ellipsis when cut."""
+    if isinstance(value, str) and len(value) > CELL_CHARS:
+        return value[: CELL_CHARS - 1] + "\u2026"
+    return value
 
 
-def _status(values: dict, book: Book) -> str:
-    applied = values.get("Date applied")
-    if applied is None or (book.as_of - applied).days <= STALE_DAYS:
-        return "Active"
-    return "No response"
+def _grouped(found: list[Found]) -> list[list[Found]]:
+    """The rows of each file (source) that are one application, in the order of their first row."""
+    by_source: dict[str, list[Found]] = {}
+    for f in found:
+        by_source.setdefault(f.source, []).append(f)
+
+    def key_of(f: Found):
+        v = f.values
+        wish = v.get("Stage") == "Wishlist" and v.get("Date applied") is None
+        return v.get("Company"), v.get("Role"), v.get("Posting URL"), v.get("Date applied"), wish
+
+    out: list[tuple[int, list[Found]]] = []
+    order = {id(f): i for i, f in enumerate(found)}
+    for rows in by_source.values():
+        for g in group(rows, key_of):
+            out.append((order[id(rows[g[0]])], [rows[i] for i in g]))
+    return [g for _, g in sorted(out, key=lambda x: x[0])]
 
 
-def _applied(values: dict) -> bool:
-    """Does the file show this application past the wishlist?"""
-    stage = values.get("Stage")
-    return stage not in (None, "Wishlist") or values.get("Date applied") is not None
+@dataclass
+class _Run:
+    """What the import has seen so far."""
+
+    book: Book
+    matcher: Matcher
+    arrivals: dict[str, list[Found]] = field(default_factory=dict)  # new ID -> its rows
+    hits: dict[str, list[Found]] = field(default_factory=dict)  # book ID -> the rows that match
+    why: dict[str, str] = field(default_factory=dict)  # book ID -> why they match
+    skipped: list[dict] = field(default_factory=list)
+    near: list[dict] = field(default_factory=list)
+    reposts: list[dict] = field(default_factory=list)
 
 
-def _applied_fields(f: Found, book: Book) -> dict[str, object]:
-    """What a wishlist row becomes once the file shows it applied to: Stage, Date applied (when
-    the file has it) and Status."""
-    stage = f.values.get("Stage")
-    values: dict[str, object] = {"Stage": stage if stage not in (None, "Wishlist") else "Applied"}
-    if f.values.get("Date applied") is not None:
-        values["Date applied"] = f.values["Date applied"]
-    values["Status"] = f.values.get("Status") or _status(values, book)
-    return values
+def _item(f: Found) -> dict:
+    return {"company": f.values.get("Company"), "role": f.values.get("Role"), "from": f.origin}
 
 
-def _joined(*notes: object) -> str | None:
-    return _fit("; ".join(str(n) for n in notes if n)) or None
+def _why_one(first: Found, f: Found) -> str:
+    """Why two rows of one file are one application."""
+    key = posting_key(f.values.get("Posting URL"))
+    if key and key == posting_key(first.values.get("Posting URL")):
+        return "the same posting"
+    if f.values.get("Date applied") is None or first.values.get("Date applied") is None:
+        return "saved, then applied to"
+    return "the same company, role and date"
 
 
-def _fit(text: str) -> str:
-    """`text` cut to what a cell holds (Excel refuses more), ending in an ellipsis when cut."""
-    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "\u2026"
+def _place(run: _Run, rows: list[Found], new_id) -> None:
+    """Match one application of a file (its rows) with the book and the import so far."""
+    m = merge(rows)
+    company, role = m.values.get("Company"), m.values.get("Role")
+    if not company:
+        run.skipped.extend(_item(f) | {"reason": "no company name"} for f in rows)
+        return
+    v = run.matcher.check(company, role, m.values.get("Posting URL"), m.day, m.source)
+    if v.kind == "same" and v.like.source is None:  # in the book
+        run.hits.setdefault(v.like.id, []).extend(rows)
+        run.why.setdefault(v.like.id, v.why)
+        return
+    if v.kind == "same":  # added by an earlier file of this import
+        run.arrivals[v.like.id].extend(rows)
+        for f in rows:
+            reason = f"the same application as {v.like.id}, merged ({v.why})"
+            run.skipped.append(_item(f) | {"reason": reason, "like": v.like.id})
+        return
+    new = next(new_id)
+    run.arrivals[new] = rows
+    for f in rows[1:]:
+        reason = f"the same application as {new}, merged ({_why_one(rows[0], f)})"
+        run.skipped.append(_item(f) | {"reason": reason, "like": new})
+    url = posting_key(m.values.get("Posting URL"))
+    run.matcher.add(Known(new, company, role or "", url, m.day, m.source))
+    like = v.like
+    if v.kind in ("near", "apart"):
+        run.near.append(
+            _item(m)
+            | {
+                "id": new,
+                "like": like.id,
+                "like_company": like.company,
+                "like_role": like.role,
+                "reason": v.why,
+            }
+        )
+    elif v.kind == "repost":
+        run.reposts.append(_item(m) | {"id": new, "like": like.id})
 
 
-def _now(fields: dict) -> str:
-    """``Applied on 2026-10-20, Active``: what a wishlist row becomes."""
-    day = fields.get("Date applied")
-    return f"{fields['Stage']}{f' on {day.isoformat()}' if day else ''}, {fields['Status']}"
-
-
-def import_rows(book: Book, found: list[Found]) -> Outcome:
-    """The changes that add the rows of `found` not already in `book`."""
-    known, wishlist = _known(book)
-    matcher = Matcher(known)
-    pending: dict[str, dict] = {}  # the values of wishlist rows this import adds, by ID
-    contacts = book.tables["Contacts"]
-    known_people = {
+def _contacts(run: _Run, new_ids: list[str]) -> list[Change]:
+    contacts = run.book.tables["Contacts"]
+    known = {
         (str(n).casefold(), company_key(c))
         for n, c in zip(contacts["Name"], contacts["Company"])
         if pd.notna(n)
     }
-    ids = iter(next_ids([str(i) for i in book.tables["Pipeline"]["ID"].dropna()], len(found)))
-    changes: list[Change] = []
-    added, skipped, near, updated = [], [], [], []
-    stale = 0
-    people = 0
-    for f in found:
-        company = f.values.get("Company")
-        role = f.values.get("Role")
-        item = {"company": company, "role": role, "from": f.origin}
-        if not company:
-            skipped.append(item | {"reason": "no company name"})
-            continue
-        verdict = matcher.check(company, role, f.values.get("Posting URL"))
-        if verdict.kind == "same" and _applied(f.values):
-            like = verdict.like.id
-            if like in wishlist or like in pending:
-                fields = _applied_fields(f, book)
-                if like in pending:  # saved and applied to in the same import: one row
-                    values = pending.pop(like)
-                    values.update(fields)
-                    values["Notes"] = _joined(values.get("Notes"), f.values.get("Notes"))
-                else:
-                    row = wishlist.pop(like)
-                    changes.extend(TableWrite("Pipeline", h, row, v) for h, v in fields.items())
-                    if f.values.get("Notes"):
-                        notes = book.tables["Pipeline"].at[row, "Notes"]
-                        joined = _joined(None if pd.isna(notes) else notes, f.values["Notes"])
-                        changes.append(TableWrite("Pipeline", "Notes", row, joined))
-                stale += fields["Status"] == "No response" and "Status" not in f.values
-                updated.append(
-                    item
-                    | {
-                        "id": like,
-                        "reason": f"{_now(fields)} ({verdict.why})",
-                    }
-                )
+    out: list[Change] = []
+    for new in new_ids:
+        for f in run.arrivals[new]:
+            company = f.values.get("Company")
+            if not f.contact or (str(f.contact["Name"]).casefold(), company_key(company)) in known:
                 continue
-        if verdict.kind == "same":
-            skipped.append(
-                item
-                | {
-                    "reason": f"already in the book as {verdict.like.id} ({verdict.why})",
-                    "like": verdict.like.id,
-                }
-            )
-            continue
-        new_id = next(ids)
-        values = {
-            "ID": new_id,
-            **{k: _fit(v) if isinstance(v, str) else v for k, v in f.values.items()},
-        }
+            person = {"Company": company, "Application ID": new, **f.contact}
+            person["Notes"] = f"From {f.origin}"
+            out.append(RowAppend("Contacts", {k: _fit(x) for k, x in person.items() if x}))
+            known.add((str(f.contact["Name"]).casefold(), company_key(company)))
+    return out
+
+
+def _reading_data(reading: Reading) -> dict:
+    return {
+        "columns": [
+            {"file": r.name, "format": r.format, "column": u.column, "use": u.use, "how": u.how}
+            for r in reading.files
+            for u in r.uses
+        ],
+        "unknown_statuses": dict(reading.unknown.most_common()),
+        "template_rows": reading.defaults,
+        "before_since": reading.before_since,
+        "invalid": [
+            {
+                "where": p.origin,
+                "column": p.column,
+                "value": p.value,
+                "why": p.why,
+            }
+            for p in reading.problems
+        ],
+        "invalid_rows": reading.invalid,
+    }
+
+
+def import_rows(book: Book, reading: Reading | list[Found], update: bool = False) -> Outcome:
+    """The changes that bring the applications of `reading` into `book` (see the module's note)."""
+    if not isinstance(reading, Reading):
+        reading = Reading(found=list(reading))
+    rows: dict[str, BookRow] = book_rows(book)
+    known = [Known(r.id, r.company, r.role, r.posting, r.applied) for r in rows.values()]
+    run = _Run(book, Matcher(known))
+    groups = _grouped(reading.found)
+    new_id = iter(next_ids([str(i) for i in book.tables["Pipeline"]["ID"].dropna()], len(groups)))
+    for g in groups:
+        _place(run, g, new_id)
+    changes: list[Change] = []
+    added, stale = [], 0
+    for new, found in run.arrivals.items():
+        values, was_stale = new_values(merge(found), book.as_of)
+        values = {"ID": new, **{k: _fit(x) for k, x in values.items()}}
         if values.get("Posting URL"):
             values["Posting URL"] = clean_url(values["Posting URL"])
-        values.setdefault("Stage", "Applied" if values.get("Date applied") else "Wishlist")
-        if "Status" not in values:
-            values["Status"] = _status(values, book)
-            stale += values["Status"] == "No response"
-        if f.notes:
-            values["Notes"] = _joined(values.get("Notes"), *f.notes)
+        stale += was_stale
         changes.append(RowAppend("Pipeline", values))
-        added.append(item | {"id": new_id})
-        if values["Stage"] == "Wishlist":
-            pending[new_id] = values
-        if verdict.kind == "near":
-            like = verdict.like
-            near.append(
-                item
-                | {
-                    "id": new_id,
-                    "like": like.id,
-                    "like_company": like.company,
-                    "like_role": like.role,
-                    "reason": verdict.why,
-                }
-            )
-        matcher.add(Known(new_id, company, role or "", posting_key(f.values.get("Posting URL"))))
-        if (
-            f.contact
-            and (str(f.contact["Name"]).casefold(), company_key(company)) not in known_people
-        ):
-            person = {
-                "Company": company,
-                "Application ID": new_id,
-                **f.contact,
-                "Notes": f"From {f.origin}",
-            }
-            changes.append(
-                RowAppend("Contacts", {k: v for k, v in person.items() if v is not None})
-            )
-            known_people.add((str(f.contact["Name"]).casefold(), company_key(company)))
-            people += 1
+        added.append(_item(found[0]) | {"id": new})
+    updated, could = [], []
+    for like, found in run.hits.items():
+        row = rows[like]
+        writes, said = changes_for(row, merge(found), book.as_of, update)
+        items = [_item(f) | {"id": like} for f in found]
+        if writes and (update or row.wishlist):
+            changes.extend(TableWrite("Pipeline", h, row.row, _fit(x)) for h, x in writes.items())
+            updated.append(items[0] | {"reason": f"{said} ({run.why[like]})"})
+            continue
+        if writes:
+            could.append(items[0] | {"reason": said})
+        for it in items:
+            reason = f"already in the book as {like} ({run.why[like]})"
+            run.skipped.append(it | {"reason": reason, "like": like})
+    order = {f.origin: i for i, f in enumerate(reading.found)}
+    run.skipped.sort(key=lambda s: order.get(s["from"], -1))
+    people = _contacts(run, list(run.arrivals))
+    changes += people
     message = (
-        f"Added {len(added)} application(s), updated {len(updated)} from the wishlist, "
-        f"skipped {len(skipped)}, {len(near)} possible duplicate(s) to look at"
+        f"Added {len(added)} application(s), updated {len(updated)}, "
+        f"skipped {len(run.skipped)}, {len(run.near)} possible duplicate(s) to look at"
     )
-    lines = []
-    if stale:
-        lines.append(
-            f"{stale} application(s) from more than {STALE_DAYS} days ago came without a status: marked No response."
-        )
-    if people:
-        lines.append(f"{people} contact(s) added to Contacts.")
     return Outcome(
         changes,
         message,
-        lines,
+        _lines(reading, stale, len(people), run, could),
         {
             "added": added,
             "updated": updated,
-            "skipped": skipped,
-            "possible_duplicates": near,
-            "contacts_added": people,
+            "skipped": run.skipped,
+            "possible_duplicates": run.near,
+            "other_postings": run.reposts,
+            "could_update": could,
+            "contacts_added": len(people),
             "no_response": stale,
+            **_reading_data(reading),
         },
     )
+
+
+def _lines(reading: Reading, stale: int, people: int, run: _Run, could: list) -> list[str]:
+    lines = []
+    if stale:
+        lines.append(
+            f"{stale} application(s) with no status from their file and no move for more than "
+            f"30 days: marked No response."
+        )
+    if people:
+        lines.append(f"{people} contact(s) added to Contacts.")
+    if run.reposts:
+        lines.append(
+            f"{len(run.reposts)} application(s) share company and role with another but are "
+            "other postings (reposted jobs): each added as an application of its own."
+        )
+    if reading.defaults:
+        lines.append(
+            f"{reading.defaults} row(s) holding only a template's defaults (no company; unticked "
+            "boxes, N/A, a default status) skipped."
+        )
+    if reading.before_since:
+        lines.append(f"{reading.before_since} row(s) from before --since left out.")
+    if could:
+        lines.append(
+            f"{len(could)} application(s) in the book that the files say more about: run again "
+            "with --update to bring their Stage, Status and Last contact up to date."
+        )
+    return lines
