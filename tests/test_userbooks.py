@@ -41,15 +41,21 @@ def run(*args) -> tuple[int, dict, str]:
 
 def ooxml_clean(path: Path) -> None:
     """../shared/tools/ooxml_check.py passes `path`. It needs lxml, which is not a dev dependency:
-    with lxml installed openpyxl writes other bytes and the committed templates would differ.
-    Without it (or without the tool) the check is said as a warning, not passed silently."""
+    with lxml installed openpyxl writes other bytes and the committed templates would differ. So
+    it runs under JOBBOOK_OOXML_PYTHON (a Python with lxml) when set, else this one if it has
+    lxml. Without either (or without the tool) the check is said as a warning, not passed
+    silently."""
     import importlib.util
+    import os
     import warnings
 
-    if not CHECKER.exists() or importlib.util.find_spec("lxml") is None:
+    python = os.environ.get("JOBBOOK_OOXML_PYTHON") or (
+        sys.executable if importlib.util.find_spec("lxml") else None
+    )
+    if not CHECKER.exists() or python is None:
         warnings.warn("ooxml_check.py not run: it needs lxml and ../shared/tools", stacklevel=2)
         return
-    done = subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True)
+    done = subprocess.run([python, str(CHECKER), str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
