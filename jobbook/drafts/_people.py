@@ -54,9 +54,7 @@ def greeted(text: str | None) -> str:
     for sep in GREET_SEPARATORS:
         t = t.replace(sep, ",")
     slots = t.replace(",", " " * GREET_SLOT)
-    names = [
-        excel_trim(slots[k * GREET_SLOT : (k + 1) * GREET_SLOT]) for k in range(GREET_MOST)
-    ]
+    names = [excel_trim(slots[k * GREET_SLOT : (k + 1) * GREET_SLOT]) for k in range(GREET_MOST)]
     firsts = [n[: (n + " ").find(" ")] for n in names]
     keys = [f.lower() for f in firsts]
     shown = [n if keys.count(k) > 1 else f for n, f, k in zip(names, firsts, keys)]

@@ -188,7 +188,9 @@ GREET_SEPARATORS = ("\n", " and ", "&", ";")  # each becomes a comma
 def _greeted() -> str:
     names = "[@Interviewers]"
     for sep in GREET_SEPARATORS:
-        names = f'SUBSTITUTE({names},{"CHAR(10)" if sep == chr(10) else chr(34) + sep + chr(34)},",")'
+        names = (
+            f'SUBSTITUTE({names},{"CHAR(10)" if sep == chr(10) else chr(34) + sep + chr(34)},",")'
+        )
     k = "{" + ",".join(str(i) for i in range(1, GREET_MOST + 1)) + "}"
     w = GREET_SLOT
     slots = f'TRIM(MID(SUBSTITUTE({names},",",REPT(" ",{w})),{k}*{w}-{w - 1},{w}))'
