@@ -226,8 +226,9 @@ THANK_YOU_LINK = MailLink(
     ),
     required=("interviewers", "company", "your_name"),
     note="Computed: a mailto: link with a short thank-you note to the interviewers (emails from "
-    "Contacts by name), once the interview has taken place; needs Interviewers and Your name in "
-    "Settings. jobbook draft BOOK thank-you ID writes the full note.",
+    "Contacts by name; greeted by first name, by full name where two share one), once the "
+    "interview has taken place; needs Interviewers and Your name in Settings. jobbook draft BOOK "
+    "thank-you ID writes the full note.",
     when=f"INT(N([@Date]))<={TODAY}",  # a thank-you follows the interview
 )
 
@@ -244,9 +245,9 @@ FEEDBACK_LINK = MailLink(
     ),
     required=("company", "your_name"),
     note="Computed: a mailto: link asking the recruiter (else the hiring manager, else another "
-    "contact of the application, from Contacts) for feedback, once the application is Rejected or "
-    "Offer declined; needs Your name in Settings. jobbook draft BOOK feedback ID writes the full "
-    "request.",
+    "contact of the application, else the first contact of its company met on another one, from "
+    "Contacts) for feedback, once the application is Rejected or Offer declined; needs Your name "
+    "in Settings. jobbook draft BOOK feedback ID writes the full request.",
     when=f'OR({_STATUS}="Rejected",{_STATUS}="Offer declined")',  # after a rejection or a decline
 )
 
