@@ -158,3 +158,14 @@ def test_the_pdf_says_the_same(december):
     assert "Fewer than 5 applications" in text
     assert "Applications per week of December 2026 (to 7 December)" in text
     assert "Dec 14" not in text  # no week still to come
+
+
+def test_a_month_after_the_as_of_date_draws_no_time_to_come(december):
+    """A report of January, made on 7 December (written with a warning): no week drawn, and the
+    month by month line stops at the days known, not at a January of zeros."""
+    path, _, _ = december
+    r = build(jobbook.read_book(path, as_of=AS_OF), "2027-01")
+    assert r.per_week.empty
+    assert r.trend["Month"].tolist()[-1] == "1\u20137 Dec 2026"
+    assert r.trend["Applications"].tolist()[-1] == 3
+    assert (r.window.label, r.before.label) == ("January 2027", "December 2026")

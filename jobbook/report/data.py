@@ -17,7 +17,7 @@ import pandas as pd
 from .. import views
 from ..core import to_days
 from ..core.flags import mark_dates
-from ..core.stats import applications, outcome_stats, parse_month
+from ..core.stats import applications, by_month, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, STATUSES, YEAR_TOTALS
 from .figures import (  # noqa: F401  (re-exported: the faces read them here)
@@ -366,7 +366,11 @@ def assemble(
     for s in (every, this, prev):
         s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
-    trend_rows = trend(every["by_month"], window, this["by_month"][str(m)])
+    # month by month: to the report's month, or to the as-of month when it is later (no month
+    # still to come is drawn as a month of zeros), the last one counted to the as-of date
+    last, _ = windows(min(m, pd.Period(as_of, freq="M")), as_of)
+    counts = by_month(pipe, inter, offs, last.month, last.last_day)[str(last.month)]
+    trend_rows = trend(every["by_month"], last, counts)
     return ReportData(
         title=title,
         month=m,

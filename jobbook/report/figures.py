@@ -86,7 +86,7 @@ def per_week(pipeline: pd.DataFrame, month: pd.Period, as_of: dt.date) -> pd.Dat
 
 def trend(by_month: dict[str, dict], window: Window, this: dict) -> list[tuple]:
     """(Month, applications, interviews, offers) from the first month with any activity (at most
-    TREND_MONTHS back) to the report's, each written "Nov 2026"; the report's month counts its
+    TREND_MONTHS back) to `window`'s month, each written "Nov 2026"; that last month counts its
     `window` (`this`: its counts), written "1–7 Dec 2026" while it is not over."""
     m = window.month
     none = {"applications": 0, "interviews": 0, "offers": 0}
