@@ -137,6 +137,22 @@ def unlabel_zeros(chart, values: Sequence[Sequence[object]]) -> None:
             series.dLbls = dl
 
 
+def unlabel_blanks(chart, values: Sequence[Sequence[object]]) -> None:
+    """Delete the data label of every blank point (one list of values per series): a series
+    that leaves a category to another one says nothing there; a true 0 keeps its label."""
+    base = chart.dataLabels
+    if base is None:
+        return
+    for series, vals in zip(chart.series, values):
+        blanks = [
+            i for i, v in enumerate(vals) if v is None or (isinstance(v, float) and math.isnan(v))
+        ]
+        if blanks:
+            dl = labels(base.numFmt)
+            dl.dLbl = [_DeletedLabel(idx=i) for i in blanks]
+            series.dLbls = dl
+
+
 def paint(chart, colours: Sequence[str] = PALETTE) -> None:
     """After adding data: each series in its colour (bars filled, lines and markers drawn)."""
     for k, s in enumerate(chart.series):

@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 
 from jobbook import views
+from jobbook._rates import FEW, source_label
 from jobbook.core import by_month
 from jobbook.core.deadlines import KIND_LABELS
 from jobbook.schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES
@@ -28,6 +29,7 @@ from jobbook.template._dashboard import (
     TOP_OFFERS,
     UP_NEXT,
 )
+from jobbook.template._dashboard_charts import OFFER_LABEL, SOURCE_FEW, SOURCE_LABEL, SOURCE_RATE
 
 
 def expected_values(book) -> dict[str, object]:
@@ -56,13 +58,24 @@ def expected_values(book) -> dict[str, object]:
                 f"D{r}": s["response_rate"],
                 f"E{r}": s["interviews"],
                 f"F{r}": s["offers"],
+                # the chart's hidden data: the source with its count, its rate in one series
+                f"{SOURCE_LABEL}{r}": source_label(source, s["responses"], s["applications"]),
+                f"{SOURCE_RATE}{r}": s["response_rate"] if s["applications"] >= FEW else 0,
+                f"{SOURCE_FEW}{r}": s["response_rate"] if 0 < s["applications"] < FEW else 0,
             }
         )
     t = book.tables
+    # from the first month with any activity (at most MONTHS back, never after this month)
+    this = pd.Period(as_of, freq="M")
+    busy = [pd.Period(m, freq="M") for m in by_month(t["Pipeline"], t["Interviews"], t["Offers"])]
+    start = min(this, max(this - (MONTHS - 1), busy[0])) if busy else this
     for k in range(MONTHS):
-        period = pd.Period(as_of, freq="M") - (MONTHS - 1 - k)
-        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
+        period = start + k
         r = MONTH_TOP + 1 + k
+        if period > this:
+            out.update({f"{c}{r}": None for c in "ABCD"})
+            continue
+        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
         out.update(
             {
                 f"A{r}": period.start_time.date(),
@@ -82,10 +95,11 @@ def expected_values(book) -> dict[str, object]:
                     f"B{r}": o["company"],
                     f"C{r}": o["average_annual_total"],
                     f"D{r}": o["first_year_total"],
+                    f"{OFFER_LABEL}{r}": f"{o['company']} ({o['id']})" if o["company"] else o["id"],
                 }
             )
         else:
-            out.update({f"A{r}": None, f"B{r}": None, f"C{r}": None, f"D{r}": None})
+            out.update(dict.fromkeys((f"{c}{r}" for c in ("A", "B", "C", "D", OFFER_LABEL)), None))
     open_ = views.deadlines(book)
     soon = views.deadlines(book, within=DAYS)
     for k in range(UP_NEXT):

@@ -51,10 +51,12 @@ def handmade_drafts(
     offers: dict | None = None,
     pipeline: dict | None = None,
     contacts: list[tuple] | None = None,
+    interviews: dict | None = None,
+    questions: list[dict] | None = None,
 ) -> Path:
-    """The hand-made search. `offers` and `pipeline` change cells of rows by ID
+    """The hand-made search. `offers`, `pipeline` and `interviews` change cells of rows by ID
     (``{"O1": {"Status": "Accepted"}}``); `contacts` adds Contacts rows (name, company,
-    application ID, role, email)."""
+    application ID, role, email[, title]); `questions` are its Questions rows."""
     wb = new_workbook()
     pipeline_rows = [
             {"ID": "P1", "Company": "Acme Robotics", "Role": "Data Engineer", "Source": "Referral",
@@ -69,10 +71,7 @@ def handmade_drafts(
     for p in pipeline_rows:
         p.update((pipeline or {}).get(p["ID"], {}))
     write_sheet(wb, "Pipeline", pipeline_rows, title="My search")
-    write_sheet(
-        wb,
-        "Interviews",
-        [
+    interview_rows = [
             {"ID": "I1", "Application ID": "P1", "Round": "Technical", "Date": D(2026, 2, 20),
              "Interviewers": "Ana Ruiz and Bo Li", "Went well": "We got on well from the start"},
             {"ID": "I2", "Application ID": "P2", "Date": D(2026, 2, 25),
@@ -80,9 +79,12 @@ def handmade_drafts(
             {"ID": "I3", "Application ID": "P1", "Round": "Final", "Date": D(2026, 3, 3)},
             {"ID": "I4", "Application ID": "P3", "Round": "Final", "Date": D(2026, 3, 12),
              "Interviewers": "Lu Chen"},
-        ],
-        table=True,
-    )  # fmt: skip
+    ]  # fmt: skip
+    for i in interview_rows:
+        i.update((interviews or {}).get(i["ID"], {}))
+    write_sheet(wb, "Interviews", interview_rows, table=True)
+    if questions:
+        write_sheet(wb, "Questions", questions, table=True)
     contacts = [
         ("Ana Ruiz", "Acme Robotics", "P1", "Interviewer", "ana@acme.test"),
         ("Bo Li", "Acme Robotics", "P1", "Interviewer", None),
@@ -92,7 +94,7 @@ def handmade_drafts(
         ("Mo Park", "Old Corp", None, "Other", "mo@old.test"),
         *(contacts or []),
     ]
-    keys = ("Name", "Company", "Application ID", "Role in process", "Email")
+    keys = ("Name", "Company", "Application ID", "Role in process", "Email", "Title")
     write_sheet(wb, "Contacts", [dict(zip(keys, c)) for c in contacts], table=True)
     offer_rows = [
             {"ID": "O1", "Application ID": "P1", "Role": "Data Engineer", "Offer date": D(2026, 3, 3),
@@ -406,7 +408,7 @@ def test_short_drafts_are_the_links(hand, capsys):
     data = cli_json(capsys, "draft", hand, "thank-you", "I2", "--short")
     assert data["subject"] == "Thank you"
     assert data["body"] == (
-        "Hi Cy Dunn; Zoë O'Brien,\n\nThank you for the interview at Bolt Bank. "
+        "Hi Cy and Zoë,\n\nThank you for the interview at Bolt Bank. "
         "I enjoyed it and hope to join you.\n\nSam Lee"
     )
     url = urlsplit(data["link"])
@@ -420,9 +422,15 @@ def test_short_drafts_are_the_links(hand, capsys):
 
 
 def test_link_templates_compile_to_formulas():
+    from jobbook.schema import TABLES, excel_formula
+
     for link in LINKS.values():
         formula = link.formula()
         assert formula.startswith("IF(OR(") and f'"{link.label}")' in formula
+    for table in TABLES.values():  # Excel refuses a formula of more than 8,192 characters
+        for col in table.columns:
+            if col.computed:
+                assert len(excel_formula(table.name, col.formula)) <= 8192, col.header
     fields = {"who": "[@Name]"}
     assert text_formula('Hi {{ who }},\n"Bye"', fields) == '"Hi "&[@Name]&","&CHAR(10)&"""Bye"""'
     with pytest.raises(ValueError, match="text and"):

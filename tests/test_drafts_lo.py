@@ -1,7 +1,8 @@
 """The workbook's mailto: links, computed by LibreOffice, equal `jobbook draft --short`.
 
 LibreOffice recalculates the sample (with a few awkward rows added: separators, accents, an
-apostrophe, a blank Round, an application nobody in Contacts belongs to) and exports it to HTML,
+apostrophe, a blank Round, people met who share a first name, an application nobody in Contacts
+belongs to, one whose company's people were met on another application) and exports it to HTML,
 where each HYPERLINK becomes <a href="...">: the link exactly as computed. Each link must be the
 short draft's link character for character, a valid mailto: URL whose decoded subject and body
 are the draft's.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import openpyxl
 import pandas as pd
@@ -64,6 +65,18 @@ class Links(HTMLParser):
             self.cell += data
 
 
+# Interviewers cells in the shapes people type them, and the greeting each gets (SPEC section 10:
+# first names, full names where two share one)
+PEOPLE_MET = [
+    ("Ana Ruiz ;  Zoë O'Brien & Bo Li", "Ana, Zoë and Bo"),
+    ("Diego Alvarez, Diego Brandt", "Diego Alvarez and Diego Brandt"),
+    ("diego alvarez and DIEGO Brandt, and Mei Rossi,,", "diego alvarez, DIEGO Brandt and Mei"),
+    ("Aisha Haddad\nAisha Kim\nGrace Silva", "Aisha Haddad, Aisha Kim and Grace"),
+    ("  Noah   Moreau  ", "Noah"),
+    ("Jo, Jo Kim", "Jo and Jo Kim"),
+]
+
+
 def awkward(path: Path) -> Path:
     """The sample with rows that test the formulas' text handling."""
     wb = openpyxl.load_workbook(path)
@@ -71,7 +84,8 @@ def awkward(path: Path) -> Path:
     col = {c.value: c.column for c in iv[1]}
     company = {r[0].value: r[1].value for r in wb["Pipeline"].iter_rows(min_row=2) if r[0].value}
     app = iv.cell(2, col["Application ID"]).value
-    iv.cell(2, col["Interviewers"], "Ana Ruiz ;  Zoë O'Brien & Bo Li")
+    for r, (met, _) in enumerate(PEOPLE_MET, 2):
+        iv.cell(r, col["Interviewers"], met)
     iv.cell(2, col["Round"]).value = None  # cell(r, c, None) would leave the old value
     iv.cell(3, col["Round"], "Final interview")
     free = next(r for r in range(2, contacts.max_row + 1) if contacts.cell(r, 1).value is None)
@@ -84,19 +98,32 @@ def awkward(path: Path) -> Path:
         contacts.cell(free + k, 5, "Interviewer")
         contacts.cell(free + k, 6, email)
     free = next(r for r in range(2, lessons.max_row + 1) if lessons.cell(r, 1).value is None)
-    alone = [a for a in company if a not in {c.value for c in contacts["D"]}]
+    met = {c.value for c in contacts["D"]}
+    known = {str(c.value).strip().lower() for c in contacts["C"] if c.value}
+    alone = [a for a in company if a not in met and company[a].lower() not in known]
     pipeline = wb["Pipeline"]
     status = next(c.column for c in pipeline[1] if c.value == "Status")
     row_of = {r[0].value: r[0].row for r in pipeline.iter_rows(min_row=2) if r[0].value}
     # nobody in Contacts: To blank, "Hello"; a contact without a role: the fallback; still Active:
-    # no link (feedback follows a rejection or a decline, whatever the case and spaces)
-    for k, (ident, state) in enumerate(zip(alone, ["rejected ", "Offer declined", "Active"])):
+    # no link (feedback follows a rejection or a decline, whatever the case and spaces); nobody
+    # for the application but someone of its company met on another one: that colleague
+    for k, (ident, state) in enumerate(
+        zip(alone, ["rejected ", "Offer declined", "Active", "Rejected"])
+    ):
         lessons.cell(free + k, 1, ident)
         pipeline.cell(row_of[ident], status, state)
     free = next(r for r in range(2, contacts.max_row + 1) if contacts.cell(r, 1).value is None)
     contacts.cell(free, 1, "Pat Quinn")
     contacts.cell(free, 4, alone[1])
     contacts.cell(free, 6, "pat@x.test")
+    contacts.cell(free + 1, 1, "Lee Varga")  # no email: passed over
+    contacts.cell(free + 1, 3, f"  {company[alone[3]].lower()} ")
+    contacts.cell(free + 1, 4, alone[0])
+    contacts.cell(free + 2, 1, "Kai  Ito Sato")
+    contacts.cell(free + 2, 3, company[alone[3]].upper())
+    contacts.cell(free + 2, 4, "A999")
+    contacts.cell(free + 2, 5, "Interviewer")
+    contacts.cell(free + 2, 6, "kai@x.test")
     settings = wb["Settings"]
     row = next(r for r in range(1, 30) if settings.cell(r, 1).value == "Your name")
     settings.cell(row, 2, "Zoë Ng-Lee")
@@ -146,10 +173,23 @@ def test_awkward_rows(computed):
     url = urlsplit(links[("Interviews", first)])
     assert url.path == "ana.ruiz@x.test,zoe@x.test"
     d = draft(book, "thank-you", first, short=True)
-    assert d.body.startswith("Hi Ana Ruiz ; Zoë O'Brien & Bo Li,\n\nThank you for the interview at")
+    assert d.body.startswith("Hi Ana, Zoë and Bo,\n\nThank you for the interview at")
     assert d.body.endswith("Zoë Ng-Lee")
     assert "the Final interview at" in draft(book, "thank-you", iv["ID"].iloc[1], short=True).body
-    lonely, fallback, active = book.tables["Lessons"]["Application ID"].dropna().iloc[-3:]
+    for ident, (_, greeted) in zip(iv["ID"], PEOPLE_MET):  # the link greets as the draft does
+        link = links[("Interviews", ident)]
+        assert f"body=Hi%20{quote(greeted, safe='')}%2C%0A" in link or "&body=" not in link
+        short = draft(book, "thank-you", ident, short=True).body.split("\n")[0]
+        full = draft(book, "thank-you", ident).body.split("\n")[0]
+        assert short == full == f"Hi {greeted},"
+    lonely, fallback, active, colleague = (
+        book.tables["Lessons"]["Application ID"].dropna().iloc[-4:]
+    )
+    href = links[("Lessons", colleague)]
+    assert href.startswith("mailto:kai@x.test?subject=") and "body=Hi%20Kai%2C" in href
+    d = draft(book, "feedback", colleague)
+    assert [p.email for p in d.to] == ["kai@x.test"] and d.body.startswith("Hi Kai,")
+    assert d.notes[0].startswith("to Kai Ito Sato (Interviewer, on A999), the first contact of")
     href = links[("Lessons", lonely)]
     assert href.startswith("mailto:?subject=Feedback%20on%20my%20application&body=Hello%2C%0A")
     assert links[("Lessons", fallback)].startswith("mailto:pat@x.test?subject=")

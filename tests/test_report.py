@@ -238,7 +238,8 @@ def test_usage(capsys, search_book, tmp_path):
     [
         ("2025-06", 0, "2025-05", ["Jun 2025"]),  # a month with no data at all
         ("2026-01", 2, "2025-12", ["Jan 2026"]),  # the first month; December -> January
-        ("2026-03", 2, "2026-02", ["Jan 2026", "Feb 2026", "Mar 2026"]),
+        # not over on the as-of date (2026-03-10): its first ten days
+        ("2026-03", 2, "2026-02", ["Jan 2026", "Feb 2026", "1\u201310 Mar 2026"]),
     ],
 )
 def test_edge_months(search_book, tmp_path, month, applications, previous, trend):
@@ -287,8 +288,16 @@ def test_leap_day(tmp_path):
         list(feb.per_week["Week"])[-1] == "Feb 28-29"
         and list(feb.per_week["Applications"])[-1] == 1
     )
+    # March is not over on the 15th: compared with 1-15 February, which misses the 29th
     march = build(book, "2028-03")
+    assert (march.window.label, march.before.label) == ("1\u201315 Mar 2028", "1\u201315 Feb 2028")
+    assert march.summary.set_index("Figure").loc["Applications", "Previous month"] == 0
+    # on the 30th: days 1-30 against the whole of February (29 days)
+    march = build(jobbook.read_book(path, as_of=D(2028, 3, 30)), "2028-03")
+    assert (march.window.label, march.before.label) == ("1\u201330 Mar 2028", "February 2028")
     assert march.summary.set_index("Figure").loc["Applications", "Previous month"] == 1
+    march = build(jobbook.read_book(path, as_of=D(2028, 3, 31)), "2028-03")  # over: whole months
+    assert (march.window.label, march.before.label) == ("March 2028", "February 2028")
 
 
 def test_report_text_is_never_a_formula(tmp_path):

@@ -24,9 +24,14 @@ from jobbook import views
 from jobbook.libreoffice import convert, recalculate
 from jobbook.schema import OFFER_YEARS_SHEET, OFFERS, TABLES
 from jobbook.template import new_workbook
-from jobbook.template._dashboard import NEXT_TOP, OFFER_TOP, OFFERS_HEADING, TOP_OFFERS
+from jobbook.template._dashboard import (
+    NEXT_TOP,
+    OFFER_TOP,
+    OFFERS_HEADING,
+    TOP_OFFERS,
+)
 from jobbook.template._dashboard import SHEET as DASHBOARD
-from jobbook.template._years import HEAD_ROW, VESTING_COL, YEAR_SHEET_COLUMNS
+from jobbook.template._years import HEAD_ROW, LABEL_COL, VESTING_COL, YEAR_SHEET_COLUMNS
 
 pytestmark = pytest.mark.libreoffice
 AS_OF = dt.date(2026, 10, 21)  # a Wednesday
@@ -102,6 +107,13 @@ def mismatches(book: jobbook.Book, wb) -> list[str]:
                 bad.append(
                     f"Offer years!{cell.coordinate}: LibreOffice {cell.value!r}, Python {rec.get(key)!r}"
                 )
+        # the chart's label: two offers can share a company
+        label = f"{rec['company']} ({rec['id']})" if rec.get("company") else rec.get("id")
+        cell = ws[f"{LABEL_COL}{HEAD_ROW + k}"]
+        if not same(cell.value, label):
+            bad.append(
+                f"Offer years!{cell.coordinate}: LibreOffice {cell.value!r}, Python {label!r}"
+            )
     return bad
 
 

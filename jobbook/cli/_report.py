@@ -81,9 +81,10 @@ def report(
     force: bool,
     as_of,
 ) -> None:
-    """Write the monthly progress report of BOOK: the month's figures against the previous month,
-    deadlines, lessons and questions to practise, native charts and a Sankey diagram of the whole
-    search. BOOK is only read, never written.
+    """Write the monthly progress report of BOOK: the month's figures against the previous month
+    (while the month runs, its days so far against the same days of the month before), deadlines,
+    lessons and questions to practise, native charts and a Sankey diagram of the whole search. BOOK
+    is only read, never written.
 
     \b
     Example:

@@ -59,12 +59,24 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def applications(pipeline: pd.DataFrame, month: pd.Period | None = None) -> pd.DataFrame:
-    """Pipeline rows with a Date applied (in `month` if given)."""
+def _in_days(dates: pd.Series, last_day: int | None) -> np.ndarray:
+    """True where the date's day of the month is `last_day` or sooner (every date when None)."""
+    if last_day is None:
+        return np.ones(len(dates), dtype=bool)
+    days = pd.to_datetime(dates, errors="coerce").dt.day.to_numpy(dtype=float)
+    return days <= last_day  # NaN (a blank) is False
+
+
+def applications(
+    pipeline: pd.DataFrame, month: pd.Period | None = None, last_day: int | None = None
+) -> pd.DataFrame:
+    """Pipeline rows with a Date applied (in `month` if given; with `last_day`, in its days 1 to
+    `last_day` only)."""
     months = _months(pipeline["Date applied"])
     mask = ~np.isnat(months)
     if month is not None:
         mask &= months == _month(month)
+        mask &= _in_days(pipeline["Date applied"], last_day)
     return pipeline[mask]
 
 
@@ -77,13 +89,16 @@ def outcome_stats(
     interviews: pd.DataFrame,
     offers: pd.DataFrame,
     month: str | pd.Period | None = None,
+    last_day: int | None = None,
 ) -> dict[str, object]:
     """The figures of SPEC section 4, all-time or for the applications of one month (YYYY-MM).
 
-    With a month, applications are those applied in it, and ``by_month`` holds that month only.
+    With a month, applications are those applied in it, and ``by_month`` holds that month only;
+    `last_day` keeps its days 1 to `last_day` (a month not over yet, and the same days of the month
+    before it, compared in the report).
     """
     period = parse_month(month) if isinstance(month, str) else month
-    apps = applications(pipeline, period)
+    apps = applications(pipeline, period, last_day if period is not None else None)
     rank = stage_rank(apps["Stage"])
     n = len(apps)
     responded = _responded(apps, rank)
@@ -127,7 +142,7 @@ def outcome_stats(
         "median_days_to_response": median,
         "by_status": by_status,
         "by_source": by_source,
-        "by_month": by_month(pipeline, interviews, offers, period),
+        "by_month": by_month(pipeline, interviews, offers, period, last_day),
     }
 
 
@@ -136,17 +151,25 @@ def by_month(
     interviews: pd.DataFrame,
     offers: pd.DataFrame,
     month: pd.Period | None = None,
+    last_day: int | None = None,
 ) -> dict[str, dict[str, int]]:
     """Applications, interviews and offers per calendar month, every month from the first to the
-    last with any activity (zeros included); only `month` when given."""
-    series = {
-        "applications": _months(pipeline["Date applied"]),
-        "interviews": _months(interviews["Date"]),
-        "offers": _months(offers["Offer date"]),
+    last with any activity (zeros included); only `month` when given (its days 1 to `last_day`
+    with `last_day`)."""
+    dates = {
+        "applications": pipeline["Date applied"],
+        "interviews": interviews["Date"],
+        "offers": offers["Offer date"],
     }
+    series = {k: _months(d) for k, d in dates.items()}
     if month is not None:  # one month: a count, no need to sort every date
         m = _month(month)
-        return {str(m): {k: int((months == m).sum()) for k, months in series.items()}}
+        return {
+            str(m): {
+                k: int(((months == m) & _in_days(dates[k], last_day)).sum())
+                for k, months in series.items()
+            }
+        }
     counts = {}
     for k, months in series.items():
         months = months[~np.isnat(months)]

@@ -1,14 +1,16 @@
 """Whom a draft goes to, from Contacts: the interviewers by name; for an application its recruiter,
-else its hiring manager, else its first other contact with an email; the current manager. The rules
-are those of the workbook's mailto: formulas (``jobbook.schema._links``), so a link and its draft
-have the same To. When no email is known, ``no_email`` says precisely what Contacts lacks."""
+else its hiring manager, else its first other contact with an email, else the first contact of the
+same company (on another application, or none) with an email; the current manager. How a letter
+greets them (``greet``). The rules are those of the workbook's mailto: formulas
+(``jobbook.schema._links``), so a link and its draft have the same To and the same greeting. When
+no email is known, the notes say precisely what Contacts lacks."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..reader import Book
-from ..schema import excel_trim
+from ..schema import GREET_MOST, GREET_SEPARATORS, GREET_SLOT, excel_trim
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,37 @@ def greeting(person: Person | None) -> str:
     return f"Hi {person.first}" if person is not None and person.first else "Hello"
 
 
+def greeted(text: str | None) -> str:
+    """Whom a thank-you greets, from an Interviewers cell: each person by first name, or by full
+    name when another of them has the same first name (``Grace, Aisha and Omar``; ``Diego Patel
+    and Diego Okafor``). Step for step what the Thank-you link's formula computes
+    (``jobbook.schema._links.GREETED``): names split at line breaks, " and ", "&", ";" and ",",
+    each in a slot of GREET_SLOT characters (MID), trimmed as Excel's TRIM trims, the first
+    GREET_MOST of them; first names compared whatever their case, as Excel's = compares."""
+    t = text or ""
+    for sep in GREET_SEPARATORS:
+        t = t.replace(sep, ",")
+    slots = t.replace(",", " " * GREET_SLOT)
+    names = [excel_trim(slots[k * GREET_SLOT : (k + 1) * GREET_SLOT]) for k in range(GREET_MOST)]
+    firsts = [n[: (n + " ").find(" ")] for n in names]
+    keys = [f.lower() for f in firsts]
+    shown = [n if keys.count(k) > 1 else f for n, f, k in zip(names, firsts, keys)]
+    text = ", ".join(x for x in shown if x)
+    last = max(1, sum(1 for n in names if n) - 1)  # SUBSTITUTE's instance: the last ", "
+    head, sep, tail = _nth_split(text, ", ", last)
+    return head + (" and " if sep else "") + tail
+
+
+def _nth_split(text: str, sep: str, n: int) -> tuple[str, str, str]:
+    """`text` around the n-th `sep` (Excel's SUBSTITUTE with an instance number)."""
+    at = -1
+    for _ in range(n):
+        at = text.find(sep, at + 1)
+        if at < 0:
+            return text, "", ""
+    return text[:at], sep, text[at + len(sep) :]
+
+
 def people(text: str | None) -> list[str]:
     """The names in an Interviewers cell: separated by commas, semicolons, "&", " and " or line
     breaks (the same steps as the link formula's SUBSTITUTEs)."""
@@ -57,8 +90,9 @@ def _same(a: object, b: object) -> bool:
 
 def _contacts(book: Book) -> list[dict]:
     """Contacts rows with a name or an email, trimmed as the formulas trim them (blank: "")."""
-    cols = ["Name", "Company", "Application ID", "Role in process", "Email"]
-    df = book.tables["Contacts"][cols]
+    cols = ["Name", "Company", "Application ID", "Role in process", "Email", "Title"]
+    df = book.tables["Contacts"][[c for c in cols if c in book.tables["Contacts"]]]
+    cols = list(df.columns)
     text = df.astype(object).where(df.notna(), "")
     rows = [
         {c: excel_trim(str(v)) for c, v in zip(cols, values)} for values in text.itertuples(False)
@@ -119,16 +153,23 @@ PROCESS_ROLES = ("Recruiter", "Hiring manager")
 
 
 def process_contact(
-    book: Book, application_id: str, contacts: list[dict] | None = None
+    book: Book,
+    application_id: str,
+    contacts: list[dict] | None = None,
+    company: object = None,
+    colleagues: list[dict] | None = None,
 ) -> tuple[Person | None, list[str]]:
     """Whom a letter about an application goes to: its first recruiter with an email, else its
     first hiring manager with one, else its first other contact with one (any role, or none: a
-    contact imported without a Role in process), in Contacts order; and a note when it is not a
-    recruiter or hiring manager, or what Contacts lacks when there is nobody. `contacts`: the
-    rows of ``_contacts(book)`` to look in (all of them by default)."""
+    contact imported without a Role in process), in Contacts order; else the first contact of its
+    `company` with an email, met on another application or none (Contacts order); and a note when
+    it is not a recruiter or hiring manager of the application, or what Contacts lacks when there
+    is nobody. `contacts` and `colleagues`: the rows of ``_contacts(book)`` to look in for the
+    application and for the company (all of them by default)."""
+    every = _contacts(book) if contacts is None or colleagues is None else []
     rows = [
         c
-        for c in (_contacts(book) if contacts is None else contacts)
+        for c in (every if contacts is None else contacts)
         if _same(c["Application ID"], application_id)
     ]
     emailed = [c for c in rows if c["Email"]]
@@ -145,13 +186,29 @@ def process_contact(
             f"hiring manager with an email for {application_id}"
         ]
     named_rows = [single_line(c["Name"]) for c in rows if c["Name"]]
-    if named_rows:
-        return None, [
-            f"Contacts has no email for {joined(named_rows)} ({application_id}): add it there, "
-            "or type the address"
+    lacks = (
+        f"Contacts has no email for {joined(named_rows)} ({application_id})"
+        if named_rows
+        else f"Contacts has nobody for {application_id}"
+    )
+    firm = excel_trim(company) if isinstance(company, str) else ""
+    same = [
+        c
+        for c in (every if colleagues is None else colleagues)
+        if firm and c["Email"] and _same(c["Company"], firm)
+    ]
+    if same:  # the company's people met on another application know whom to pass it to
+        c = same[0]
+        role = c["Role in process"] or "no Role in process"
+        on = f"on {c['Application ID']}" if c["Application ID"] else "on no application"
+        who = single_line(c["Name"]) or c["Email"]
+        return Person(c["Name"], c["Email"], c["Role in process"] or None), [
+            f"to {who} ({role}, {on}), the first contact of {firm} with an email: {lacks}"
         ]
+    if named_rows:
+        return None, [f"{lacks}: add it there, or type the address"]
     return None, [
-        f"Contacts has nobody for {application_id}: add the recruiter or hiring manager there "
+        f"{lacks}: add the recruiter or hiring manager there "
         f"(Application ID {application_id}, with an email), or type the address"
     ]
 

@@ -12,7 +12,17 @@ from .. import views
 from ..errors import UnknownId, UsageError
 from ..reader import Book
 from ..schema import DRAFT_KINDS, OPEN_OFFER_STATUSES
-from ._people import Person, first_name, greeting, interviewers, named, people, process_contact
+from ._people import (
+    Person,
+    first_name,
+    greeted,
+    greeting,
+    interviewers,
+    named,
+    people,
+    process_contact,
+)
+from ._round import asked, titles
 from ._state import check
 from ._values import Missing, cell_name, find_row, plain, record, rows_of, setting
 
@@ -109,7 +119,7 @@ def application(book: Book, app_id: object, where: str) -> dict[str, object]:
         (i for i in (_interview(book, r) for r in rows) if i["date"]), key=lambda i: i["date"]
     )
     done = [i for i in dated if i["date"] <= book.as_of]
-    contact, notes = process_contact(book, ident)
+    contact, notes = process_contact(book, ident, company=app["company"])
     role, company = app["role"], app["company"]
     at = f" at {company}" if isinstance(company, str) else ""
     return {
@@ -150,16 +160,27 @@ def _thank_you(book: Book, row: int, ident: str) -> dict[str, object]:
     app = application(
         book, iv["application_id"], cell_name(book, "Interviews", "Application ID", row)
     )
-    names = people(iv["interviewers"] if isinstance(iv["interviewers"], str) else "")
-    to, missing = interviewers(book, iv["interviewers"] or "", app["company"])
+    # the cell as typed: line breaks separate people (the record has them as spaces)
+    met = plain(book.tables["Interviews"].at[row, "Interviewers"])
+    met = met if isinstance(met, str) else ""
+    names = people(met)
+    to, missing = interviewers(book, met, app["company"])
     where = cell_name(book, "Interviews", "Interviewers", row)
     return app | {
         "interview": iv,
+        "met": met,
         "state_cell": cell_name(book, "Interviews", "Date", row),
         "people": names or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
         "first_names": [first_name(n) for n in names]
         or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
+        # first names, full names where two share one (as the Thank-you link greets)
+        "greeting": f"Hi {greeted(met)}"
+        if names
+        else Missing(f"{where}: no Interviewers for {ident}; fill it in"),
         "went_well": iv["went_well"],
+        # what the book knows of the round, for a thank-you without Went well
+        "titles": titles(book, met, app["company"]),
+        "question": asked(book, ident),
         "to": to,
         "send_to": None if to else ", ".join(names) or None,
         "notes": missing,
@@ -284,9 +305,28 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
     }
 
 
+def cost_of_living(index: object, base: object, location: object) -> dict[str, object] | Missing:
+    """With a Cost of living index over 100 (the job's city dearer than where you live now): how
+    much dearer, in percent, what the offered base there is worth here (base x 100 / index, as the
+    Cost-of-living adjusted average counts it), and the place (the application's Location, unless
+    it says remote)."""
+    if not isinstance(index, float) or index <= 100 or not isinstance(base, float):
+        return Missing("no Cost of living index over 100")
+    place = location if isinstance(location, str) and "remote" not in location.lower() else None
+    return {
+        "index": index,
+        "dearer_pct": index - 100,
+        "base_worth": base * 100 / index,
+        "place": place or Missing("no Location"),
+    }
+
+
 def _counter(book: Book, row: int, ident: str) -> dict[str, object]:
     out = _offer_kind(book, row, ident)
     offer = out["offer"]
+    out["cost_of_living"] = cost_of_living(
+        offer["cost_of_living_index"], out["offered"]["base"], out["app"]["location"]
+    )
     if isinstance(offer["final_base"], float) and isinstance(offer["base_salary"], float):
         out["notes"] = [
             *out["notes"],

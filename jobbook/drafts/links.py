@@ -19,6 +19,7 @@ from ._people import (
     Person,
     contact_key,
     contacts_by,
+    greeted,
     greeting,
     interviewers,
     people,
@@ -51,6 +52,7 @@ def link_fields(kind: str, facts: dict) -> dict[str, object]:
             if "interview" in round_.casefold()
             else f"{round_} interview",
             "interviewers": _required(_text(iv["interviewers"]), facts["people"]),
+            "greeting": f"Hi {greeted(facts['met'])}",  # the cell as typed, line breaks too
             "company": _required(_text(facts["company"]), facts["company"]),
             "your_name": name,
         }
@@ -101,6 +103,7 @@ def link_column(book: Book, header: str) -> pd.Series:
             to, _ = interviewers(book, text, company, at)
             facts = {
                 "me": me,
+                "met": text,
                 "interview": {"round": round_, "interviewers": who},
                 "people": people(text),
                 "company": company,
@@ -108,10 +111,17 @@ def link_column(book: Book, header: str) -> pd.Series:
             out[row] = _link(fill, link.kind, facts, to)
     else:
         by_app = contacts_by(book, "Application ID")
+        by_company = contacts_by(book, "Company")
         ids = df.loc[shown, "Application ID"].astype(object)
         companies = lookup(ids, book.tables["Pipeline"], "ID", "Company").astype(object)
         for row, app, company in zip(ids.index, ids, companies):
-            who, _ = process_contact(book, str(app), by_app.get(contact_key(app), []))
+            who, _ = process_contact(
+                book,
+                str(app),
+                by_app.get(contact_key(app), []),
+                company,
+                by_company.get(contact_key(company), []),
+            )
             facts = {"me": me, "company": company, "greeting": greeting(who)}
             out[row] = _link(fill, link.kind, facts, [who] if who else [])
     return out

@@ -1,10 +1,17 @@
-"""The one renderer of message drafts: a Jinja2 environment with strict undefined values.
+"""The one renderer of message drafts: a sandboxed Jinja2 environment with strict undefined values.
 
 Templates are ``<kind>.j2`` files shipped in ``jobbook/drafts/templates``; a folder given with
 ``--templates`` (else a ``templates`` folder beside the book) overrides any of them by file name.
 A template renders ``Subject: ...``, a blank line and the body. A blank the letter prints is an
 error naming the cell to fill (``Missing``); a variable no draft has is an error naming the
 template. The link templates (``<kind>-link.j2``) are the workbook's formulas: always the package's.
+
+A template may come from a folder someone shared, so it is code from outside: it renders in
+Jinja2's ``ImmutableSandboxedEnvironment`` (SPEC section 10). It reaches the facts it is given,
+the filters below and Jinja2's own helpers, and nothing of Python: an attribute starting with
+``_`` (``cycler.__init__.__globals__``), a function's internals, a method that changes a value,
+a ``range`` of more than 100,000 items, a text or a power too big to build, or a template that
+includes itself is one ``TemplateProblem`` naming the template, and nothing runs.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from ..core.calendar import in_words
-from ..errors import MissingValue, TemplateProblem
+from ..errors import JobbookError, MissingValue, TemplateProblem, one_line
 from ..schema import split_message
 from ._people import Person, joined, single_line
 from ._values import Missing
@@ -122,8 +130,38 @@ def template_dirs(book_path: Path | None, templates: str | Path | None = None) -
     return [*dirs, PACKAGE_TEMPLATES]
 
 
+BIGGEST_TEXT = 100_000  # characters a template may build with `*` (a letter is a few hundred)
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, and no text or number too big to build (``"x" * 10**9``,
+    ``9 ** 9 ** 9`` would hold the machine)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left, right):
+        if operator == "**" and _big(right, 100):
+            raise jinja2.sandbox.SecurityError("a power that large is not allowed in a template")
+        if operator == "*" and _too_long(left, right):
+            raise jinja2.sandbox.SecurityError(
+                f"a text or list of more than {BIGGEST_TEXT:,} items is not allowed in a template"
+            )
+        return super().call_binop(context, operator, left, right)
+
+
+def _big(value: object, limit: float) -> bool:
+    return isinstance(value, int | float) and abs(value) > limit
+
+
+def _too_long(left: object, right: object) -> bool:
+    for seq, n in ((left, right), (right, left)):
+        if isinstance(seq, str | list | tuple) and isinstance(n, int):
+            return len(seq) * n > BIGGEST_TEXT
+    return False
+
+
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -132,6 +170,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.globals.pop("lipsum", None)  # pages of Latin on demand: no letter needs it
     return env
 
 
@@ -167,10 +206,30 @@ def renderer(name: str, dirs: list[Path]) -> tuple[Callable[[dict], tuple[str, s
     def fill(facts: dict) -> tuple[str, str]:
         try:
             text = template.render(_context(facts))
+        except JobbookError:  # a blank the letter needs (MissingValue): names the cell
+            raise
+        except jinja2.sandbox.SecurityError as exc:  # reaching past the facts: refused
+            raise TemplateProblem(
+                f"{template.filename}: refused: {str(exc).rstrip('.')}; a template reaches the "
+                "facts of the letter and nothing else"
+            ) from exc
         except jinja2.UndefinedError as exc:  # not a Missing (that is a MissingValue): a typo
             raise TemplateProblem(f"{template.filename}: {exc.message}") from exc
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateProblem(
+                f"{template.filename}: no template {exc.name} to include (a template includes "
+                f"the templates of its folders only: {', '.join(map(str, dirs))})"
+            ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateProblem(f"{template.filename}: {exc}") from exc
+        except RecursionError as exc:  # a template that includes or extends itself
+            raise TemplateProblem(
+                f"{template.filename}: includes itself without end (include or extends)"
+            ) from exc
+        except Exception as exc:  # the template's own code failed (1/0, int('x'), a huge number)
+            raise TemplateProblem(
+                f"{template.filename}: {type(exc).__name__}: {one_line(exc)}"
+            ) from exc
         try:
             subject, body = split_message(text)
         except ValueError as exc:

@@ -1,7 +1,9 @@
 """Everything a monthly progress report shows, computed from a Book with the core (no drawing).
 
 Both faces of the report - the workbook with native charts and the matplotlib PDF - draw from one
-``ReportData``, so they cannot disagree, and the summary's month column is ``jobbook stats --month``.
+``ReportData``, so they cannot disagree, and the summary's month column is ``jobbook stats --month``
+(while the month is not over, its days to the as-of date, against the same days of the month
+before: ``periods``).
 """
 
 from __future__ import annotations
@@ -15,32 +17,29 @@ import pandas as pd
 from .. import views
 from ..core import to_days
 from ..core.flags import mark_dates
-from ..core.stats import applications, outcome_stats, parse_month
+from ..core.stats import applications, by_month, outcome_stats, parse_month
 from ..reader import Book
-from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, YEAR_TOTALS
+from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, STATUSES, YEAR_TOTALS
+from .figures import (  # noqa: F401  (re-exported: the faces read them here)
+    PARTIAL_NOTE,
+    SUMMARY_FIGURES,
+    SUMMARY_NOTE,
+    TREND_MONTHS,
+    change,
+    per_week,
+    rate_counts,
+    sources,
+    summary,
+    trend,
+)
+from .periods import Window, weeks_of, windows  # noqa: F401
 
 NEXT_DAYS = 14  # "due in the next 14 days": calendar days after the as-of date (SPEC section 3)
 UPCOMING = f"Due in the next {NEXT_DAYS} days"
-TREND_MONTHS = 12  # at most; the trend starts at the first month with any activity
 LOW_RATING = 2  # questions rated this or lower are to practise
 OFFERS_SHOWN = 12  # the best offers (SPEC section 5 ranking), in the offers chart
 OFFERS_RANKED = "ranked by average annual total, ties by first-year total"
 
-SUMMARY_FIGURES = (
-    ("Applications", "applications", "count"),
-    ("Responses", "responses", "count"),
-    ("Response rate", "response_rate", "rate"),
-    ("Interview rate", "interview_rate", "rate"),
-    ("Offer rate", "offer_rate", "rate"),
-    ("Still active", "active", "count"),
-    ("Accepted", "accepted", "count"),
-    ("Median days to first response", "median_days_to_response", "days"),
-)
-SUMMARY_NOTE = (
-    "Responses, rates, still active and accepted are about the applications sent in the month, whenever "
-    "the answers came; interviews held and offers received are what happened in the month."
-)
-ACTIVITY_FIGURES = (("Interviews held", "interviews"), ("Offers received", "offers"))
 OFFER_PARTS = (
     "Base",
     "Annual bonus",
@@ -61,77 +60,36 @@ class ReportData:
     title: str
     month: pd.Period
     as_of: dt.date
-    stats: dict  # SPEC section 4 for the month (== jobbook stats --month)
-    previous: dict  # ... for the month before
+    stats: dict  # SPEC section 4 for the month (== jobbook stats --month), to as-of if not over
+    previous: dict  # ... for the month before (its same days, when the month is not over)
     all_time: dict
     summary: pd.DataFrame  # Figure, This month, Previous month, Change, All time
     overdue: pd.DataFrame  # kind, sheet, id, company, due, flag
     upcoming: pd.DataFrame  # open deadlines of the next NEXT_DAYS calendar days
     lessons: pd.DataFrame  # open lesson actions
     practise: pd.DataFrame  # questions to practise
-    per_week: pd.DataFrame  # Week, Applications
+    per_week: pd.DataFrame  # Week, Applications: the weeks begun by the as-of date
     funnel: pd.DataFrame  # Stage, All time, This month
     status: pd.DataFrame  # Status, All time, This month
-    sources: pd.DataFrame  # Source, Applications, Responses, Response rate (all time)
+    sources: pd.DataFrame  # Source "(r of n)", Applications, Responses, and the rate: in
+    # Response rate with FEW or more applications, else in the FEW_RATE column (all time)
     trend: pd.DataFrame  # Month, Applications, Interviews, Offers (up to 12 months to this one)
     offers: pd.DataFrame  # Offer, the parts of its first-year total, ranked (SPEC section 5)
     offer_years: pd.DataFrame  # Offer, Year 1-4 totals and the figures of SPEC 5.1, in rank order
     ratings: pd.DataFrame  # Round, Interviews, Average self-rating
     thank_you: pd.DataFrame  # Scope, and a count per THANK_YOU_STATES
     flows: pd.DataFrame  # Stage, Outcome, Applications  (for the Sankey diagram)
+    window: Window | None = None  # the days counted as "this month"
+    before: Window | None = None  # the days of the month before they are compared with
+    rate_counts: pd.DataFrame | None = None  # "(1 of 5)" beside each rate of the summary
     notes: list[str] = field(default_factory=list)
 
-
-def change(now: float | None, before: float | None, kind: str) -> str:
-    """'▲ 3', '▼ 5.0 pts', '= 0' or '' when either side is blank."""
-    if now is None or before is None:
-        return ""
-    delta = (now - before) * (100 if kind == "rate" else 1)
-    if abs(delta) < 1e-12:
-        return "= 0"
-    arrow = "▲" if delta > 0 else "▼"
-    text = (
-        f"{abs(delta):.1f} pts"
-        if kind == "rate"
-        else (f"{abs(delta):g}" if kind == "count" else f"{abs(delta):.1f}")
-    )
-    return f"{arrow} {text}"
-
-
-def _summary(month: dict, prev: dict, every: dict, m: str, p: str, t: dict) -> pd.DataFrame:
-    rows = []
-    for label, key, kind in SUMMARY_FIGURES:
-        rows.append(
-            (label, month[key], prev[key], change(month[key], prev[key], kind), every[key], kind)
-        )
-    for label, key in ACTIVITY_FIGURES:
-        now = month["by_month"][m][key]
-        before = prev["by_month"][p][key]
-        total = int(t[key])
-        rows.append((label, now, before, change(now, before, "count"), total, "count"))
-    return pd.DataFrame(
-        rows, columns=["Figure", "This month", "Previous month", "Change", "All time", "Kind"]
-    )
-
-
-def weeks_of(month: pd.Period) -> list[tuple[dt.date, dt.date]]:
-    """Monday-to-Sunday weeks of `month`, clipped to the month: [(first day, last day), ...]."""
-    first, last = month.start_time.date(), month.end_time.date()
-    out, start = [], first
-    while start <= last:
-        end = min(start + dt.timedelta(days=6 - start.weekday()), last)
-        out.append((start, end))
-        start = end + dt.timedelta(days=1)
-    return out
-
-
-def _per_week(pipeline: pd.DataFrame, month: pd.Period) -> pd.DataFrame:
-    applied = pd.to_datetime(applications(pipeline, month)["Date applied"]).dt.date
-    rows = []
-    for a, b in weeks_of(month):
-        label = f"{a:%b} {a.day}" + (f"-{b.day}" if b != a else "")
-        rows.append((label, int(((applied >= a) & (applied <= b)).sum())))
-    return pd.DataFrame(rows, columns=["Week", "Applications"])
+    @property
+    def summary_note(self) -> str:
+        """What the summary counts; and, for a month not over, what it is compared with."""
+        if self.window is None or not self.window.partial:
+            return SUMMARY_NOTE
+        return f"{SUMMARY_NOTE} {PARTIAL_NOTE.format(this=self.window.label, before=self.before.label)}"
 
 
 def deadline_frames(book: Book) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -349,20 +307,6 @@ def search_flows(pipeline: pd.DataFrame) -> pd.DataFrame:
     return flows.sort_values(["_s", "_o"]).drop(columns=["_s", "_o"]).reset_index(drop=True)
 
 
-def _trend(by_month: dict[str, dict], m: pd.Period) -> list[tuple]:
-    """(Month, applications, interviews, offers) from the first month with any activity (at most
-    TREND_MONTHS back) to `m`, the month written "Nov 2026"."""
-    none = {"applications": 0, "interviews": 0, "offers": 0}
-    months = [m - k for k in range(TREND_MONTHS - 1, -1, -1)]
-    busy = [p for p in months if any(by_month.get(str(p), none).values())]
-    rows = []
-    for p in months[months.index(busy[0]) :] if busy else [m]:
-        counts = by_month.get(str(p), none)
-        label = p.start_time.strftime("%b %Y")
-        rows.append((label, counts["applications"], counts["interviews"], counts["offers"]))
-    return rows
-
-
 # The columns of each computed table that ``assemble`` reads (None: all): a cohort keeps only these
 # of each person's book (``report.cohort``). Reading another column in ``assemble``? Add it here.
 REPORT_READS: dict[str, list[str] | None] = {
@@ -414,15 +358,19 @@ def assemble(
     """The report from computed tables (one book's, or a cohort's put together)."""
     m = parse_month(month) if isinstance(month, str) else month
     p = m - 1
+    window, before = windows(m, as_of)
     pipe, inter, offs = tables["Pipeline"], tables["Interviews"], tables["Offers"]
     every = outcome_stats(pipe, inter, offs)
-    this = outcome_stats(pipe, inter, offs, m)
-    prev = outcome_stats(pipe, inter, offs, p)
+    this = outcome_stats(pipe, inter, offs, m, window.last_day)
+    prev = outcome_stats(pipe, inter, offs, p, before.last_day)
     for s in (every, this, prev):
         s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
-    trend_rows = _trend(every["by_month"], m)
-    src = every["by_source"]
+    # month by month: to the report's month, or to the as-of month when it is later (no month
+    # still to come is drawn as a month of zeros), the last one counted to the as-of date
+    last, _ = windows(min(m, pd.Period(as_of, freq="M")), as_of)
+    counts = by_month(pipe, inter, offs, last.month, last.last_day)[str(last.month)]
+    trend_rows = trend(every["by_month"], last, counts)
     return ReportData(
         title=title,
         month=m,
@@ -430,12 +378,12 @@ def assemble(
         stats=this,
         previous=prev,
         all_time=every,
-        summary=_summary(this, prev, every, str(m), str(p), totals),
+        summary=summary(this, prev, every, str(m), str(p), totals),
         overdue=overdue,
         upcoming=upcoming,
         lessons=lessons_open(tables),
         practise=to_practise(tables),
-        per_week=_per_week(pipe, m),
+        per_week=per_week(pipe, m, as_of),
         funnel=pd.DataFrame(
             [(s, every["funnel"][s], this["funnel"][s]) for s in FUNNEL_STAGES],
             columns=["Stage", "All time", "This month"],
@@ -444,18 +392,14 @@ def assemble(
             [(s, every["by_status"].get(s, 0), this["by_status"].get(s, 0)) for s in STATUSES],
             columns=["Status", "All time", "This month"],
         ),
-        sources=pd.DataFrame(
-            [
-                (s, v["applications"], v["responses"], v["response_rate"])
-                for s, v in src.items()
-                if v["applications"] or s in SOURCES
-            ],
-            columns=["Source", "Applications", "Responses", "Response rate"],
-        ),
+        sources=sources(every["by_source"]),
         trend=pd.DataFrame(trend_rows, columns=["Month", "Applications", "Interviews", "Offers"]),
         offers=_offers(tables),
         offer_years=_offer_years(tables),
         ratings=_ratings(tables),
         thank_you=_thank_you(tables, as_of, m),
         flows=search_flows(pipe),
+        window=window,
+        before=before,
+        rate_counts=rate_counts({"This month": this, "Previous month": prev, "All time": every}),
     )

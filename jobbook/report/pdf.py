@@ -18,12 +18,12 @@ import numpy as np  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
 from .._charts import PALETTE  # noqa: E402
+from .._rates import FEW_RATE, RATE  # noqa: E402
 from ..schema import YEAR_TOTALS  # noqa: E402
 from ._glyphs import Pages  # noqa: E402
 from .data import (  # noqa: E402
     OFFER_PARTS,
     OFFERS_RANKED,
-    SUMMARY_NOTE,
     THANK_YOU_STATES,
     UPCOMING,
     ReportData,
@@ -37,6 +37,7 @@ from .xlsx import (  # noqa: E402
     lessons_view,
     month_name,
     practise_view,
+    weeks_heading,
 )
 
 COLOURS = ["#" + c for c in PALETTE]  # the workbook's chart colours
@@ -129,12 +130,16 @@ def _value_axis(ax, horizontal: bool, counts: bool, has_negative: bool = False) 
 
 def _summary_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page(f"Job search report: {month_name(r.month)}", r)
-    df = r.summary.drop(columns=["Kind"]).rename(
-        columns={"This month": month_name(r.month), "Previous month": month_name(r.month - 1)}
-    )
+    df = r.summary.drop(columns=["Kind"]).astype(object)
+    for k, (figure, kind) in enumerate(zip(r.summary["Figure"], r.summary["Kind"])):
+        if kind == "rate":  # each rate beside its count: "20.0% (1 of 5)"
+            for scope in ("This month", "Previous month", "All time"):
+                text = cell_text(df.at[k, scope], "rate")
+                df.at[k, scope] = f"{text} {r.rate_counts.at[figure, scope]}".strip()
+    df = df.rename(columns={"This month": r.window.label, "Previous month": r.before.label})
     kinds = list(r.summary["Kind"])
     bottom = draw_table(fig, 0.04, 0.875, 0.9, "The month at a glance", df, kinds=kinds)
-    note = textwrap.fill(SUMMARY_NOTE, 140)
+    note = textwrap.fill(r.summary_note, 140)
     fig.text(0.04, bottom - 0.015, note, fontsize=9, color="#808080", va="top")
     fig.text(
         0.04,
@@ -189,7 +194,7 @@ def _activity_page(pdf: PdfPages, r: ReportData) -> None:
         ax,
         list(r.per_week["Week"]),
         {"Applications": list(r.per_week["Applications"])},
-        f"Applications per week of {month_name(r.month)}",
+        weeks_heading(r),  # the weeks begun by the as-of date: none still to come
     )
     ax2 = fig.add_axes((0.55, 0.1, 0.42, 0.72))
     ax2.set_title("Month by month", loc="left", fontsize=11, fontweight="bold", pad=20)
@@ -225,20 +230,8 @@ def _outcomes_page(pdf: PdfPages, r: ReportData) -> None:
 
 def _sources_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("Sources and interviews", r)
-    ax = fig.add_axes((0.1, 0.1, 0.3, 0.72))
-    rates = [
-        x * 100 if x is not None and not (isinstance(x, float) and math.isnan(x)) else 0
-        for x in r.sources["Response rate"]
-    ]
-    _bars(
-        ax,
-        list(r.sources["Source"]),
-        {"Response rate %": rates},
-        "Response rate by source (all time)",
-        horizontal=True,
-        fmt="{:.0f}%",
-    )
-    ax.set_xlim(0, 100)
+    ax = fig.add_axes((0.17, 0.1, 0.25, 0.72))
+    _source_rates(ax, r)
     ax2 = fig.add_axes((0.5, 0.5, 0.45, 0.32))
     if r.ratings.empty:
         ax2.set_axis_off()
@@ -265,6 +258,32 @@ def _sources_page(pdf: PdfPages, r: ReportData) -> None:
         colours=colours,
     )
     pdf.savefig(fig)
+
+
+def _source_rates(ax, r: ReportData) -> None:
+    """The response rate of each source, named with its count ("Recruiter (1 of 1)"); sources of
+    fewer than FEW applications in grey, as the workbook's chart draws them."""
+    ax.set_title(
+        "Response rate by source (all time)", loc="left", fontsize=11, fontweight="bold", pad=20
+    )
+    pos = np.arange(len(r.sources))
+    for name, colour in ((RATE, BLUE), (FEW_RATE, GREY)):
+        values = [_number(x) for x in r.sources[name]]
+        shown = [k for k, v in enumerate(values) if v is not None]
+        bars = ax.barh(
+            pos[shown], [values[k] * 100 for k in shown], height=0.8, color=colour, label=name
+        )
+        ax.bar_label(bars, labels=[f"{values[k]:.0%}" for k in shown], fontsize=8, padding=2)
+    ax.set_yticks(pos, list(r.sources["Source"]), fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter())
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2)
+
+
+def _number(x: object) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def _offers_page(pdf: PdfPages, r: ReportData) -> None:

@@ -28,13 +28,15 @@ from .._charts import (
     percent_axis,
     ref,
     straight_lines,
+    unlabel_blanks,
     unlabel_zeros,
 )
+from .._rates import FEW_RATE, RATE
 from .._safe import set_text_cell
 from ..core.deadlines import KIND_LABELS
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
-from .data import OFFERS_RANKED, SUMMARY_NOTE, THANK_YOU_STATES, UPCOMING, ReportData
+from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
 from .sankey import sankey_png
 
 ROWS_PER_CHART = 17
@@ -47,6 +49,18 @@ THANK_YOU_COLOURS = dict(zip(THANK_YOU_STATES, (GREEN, AMBER, LIGHT_BLUE, RED, G
 
 def month_name(p: pd.Period) -> str:
     return p.start_time.strftime("%B %Y")
+
+
+def rate_format(counts: str) -> str:
+    """A rate's number format with its count as literal text: 0.2 shows ``20.0% (1 of 5)`` and
+    the cell stays a number."""
+    return f'{PERCENT_FORMAT}" {counts}"' if counts else PERCENT_FORMAT
+
+
+def weeks_heading(r: ReportData) -> str:
+    """``Applications per week of December 2026 (to 7 December)`` while the month runs."""
+    to = f" (to {r.as_of.day} {r.as_of:%B})" if r.window.partial else ""
+    return f"Applications per week of {month_name(r.month)}{to}"
 
 
 def _value(v: object) -> object:
@@ -207,17 +221,19 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
         f"Job search report: {month_name(r.month)}",
         f"{r.title}  ·  as of {r.as_of.isoformat()}  ·  from {source}",
     )
-    m, p = month_name(r.month), month_name(r.month - 1)
+    m, p = r.window.label, r.before.label  # "1–7 Dec 2026" against "1–7 Nov 2026" mid-month
     summary = r.summary.rename(columns={"This month": m, "Previous month": p})
     head, last = s.table("The month at a glance", summary.drop(columns=["Kind"]))
-    note = ws.cell(last + 1, 1, SUMMARY_NOTE)
+    note = ws.cell(last + 1, 1, r.summary_note)
     note.font, note.alignment = st.SUBTITLE, st.WRAP
     ws.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=5)
     s.row = last + 3
-    for k, kind in enumerate(r.summary["Kind"], head + 1):
-        for col in (2, 3, 5):
+    for k, (figure, kind) in enumerate(zip(r.summary["Figure"], r.summary["Kind"]), head + 1):
+        for col, scope in ((2, "This month"), (3, "Previous month"), (5, "All time")):
             ws.cell(k, col).number_format = (
-                PERCENT_FORMAT if kind == "rate" else ("0.0" if kind == "days" else "0")
+                rate_format(r.rate_counts.at[figure, scope])
+                if kind == "rate"
+                else ("0.0" if kind == "days" else "0")
             )
         change = ws.cell(k, 4)
         change.alignment = ws.cell(head, 4).alignment = st.RIGHT
@@ -255,7 +271,7 @@ def _summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
     s.fit_columns(minimum=13, first=46)
     # the note wraps within the table's five columns (a long line would be cut in print)
     width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, 6))
-    ws.row_dimensions[last + 1].height = 14 * math.ceil(len(SUMMARY_NOTE) * 1.1 / width)
+    ws.row_dimensions[last + 1].height = 14 * math.ceil(len(r.summary_note) * 1.1 / width)
     ws.freeze_panes = "A4"
     _print_setup(ws)
 
@@ -314,13 +330,21 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         return ch
 
     def sources(head, last, df):
-        ch = bar_chart("Response rate by source (all time)", horizontal=True, num_format="0%")
+        """Each source named with its count; a source of fewer than FEW applications in grey,
+        its own series (one bar per source: the other series is blank there)."""
+        ch = bar_chart(
+            "Response rate by source (all time)",
+            horizontal=True,
+            num_format="0%",
+            size=(7.2, 19),  # room for "Company site (3 of 11)" beside the bars
+        )
+        ch.overlap = 100  # the two series share each category's place: one bar each
         percent_axis(ch)
-        ch.add_data(ref(ws, 4, head, 4, last), titles_from_data=True)
+        ch.add_data(ref(ws, 4, head, 5, last), titles_from_data=True)
         ch.set_categories(ref(ws, 1, head + 1, 1, last))
-        ch.legend = None
-        unlabel_zeros(ch, [list(df["Applications"].where(df["Applications"] > 0))])
-        paint(ch)
+        unlabel_blanks(ch, [list(df[RATE]), list(df[FEW_RATE])])
+        paint(ch, [BLUE, GREY])
+        ch.legend.position = "b"
         return ch
 
     def trend(head, last, df):
@@ -372,12 +396,14 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         ch.legend.position = "b"
         return ch
 
-    m = month_name(r.month)
-    block(f"Applications per week of {m}", r.per_week, weeks)
+    block(weeks_heading(r), placeholder(r.per_week, "No week yet"), weeks)
     block("Funnel: applications that reached each stage", r.funnel, funnel)
     block("Outcomes by status", r.status, status)
     block(
-        "Response rate by source (all time)", r.sources, sources, {"Response rate": PERCENT_FORMAT}
+        "Response rate by source (all time): responses of applications",
+        r.sources,
+        sources,
+        {RATE: PERCENT_FORMAT, FEW_RATE: PERCENT_FORMAT},
     )
     block("Applications, interviews and offers per month", r.trend, trend)
     money = {c: MONEY_FORMAT for c in r.offers.columns if c != "Offer"}

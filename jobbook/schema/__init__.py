@@ -15,6 +15,15 @@ that Excel stores and LibreOffice understands:
 
 # The schema is split in two modules; everything is read from here.
 from ._base import *  # noqa: F403
-from ._links import LINK_LIMIT, LINKS, MailLink, excel_trim, split_message  # noqa: F401
+from ._links import (  # noqa: F401
+    GREET_MOST,
+    GREET_SEPARATORS,
+    GREET_SLOT,
+    LINK_LIMIT,
+    LINKS,
+    MailLink,
+    excel_trim,
+    split_message,
+)
 from ._sheets import *  # noqa: F403
 from ._sheets import table_for  # noqa: F401

@@ -145,14 +145,63 @@ def _contact(column: str, role: str | None) -> str:
     return f"TRIM(INDEX(Contacts[{column}],MATCH(1,{match},0)))"
 
 
+_APP_COMPANY = f"TRIM({lookup_formula('Pipeline', 'Company', '[@Application ID]')})"
+
+
+def _colleague(column: str) -> str:
+    """`column` of the first Contacts row of the application's company with an email (met on
+    another application, or on none)."""
+    match = f'(TRIM(Contacts[Company]&"")={_APP_COMPANY})*(TRIM(Contacts[Email]&"")<>"")'
+    return f"TRIM(INDEX(Contacts[{column}],MATCH(1,{match},0)))"
+
+
 def _recruiter(column: str) -> str:
     """The recruiter's `column`, else the hiring manager's, else the first other contact's of the
-    application (any role or none) with an email, else blank."""
+    application (any role or none) with an email, else the first of its company's contacts with
+    an email, else blank."""
     return (
         f"IFERROR({_contact(column, 'Recruiter')},IFERROR({_contact(column, 'Hiring manager')},"
-        f'IFERROR({_contact(column, None)},"")))'
+        f'IFERROR({_contact(column, None)},IFERROR({_colleague(column)},""))))'
     )
 
+
+def _hello(name: str) -> str:
+    """``Hi`` and the first word of `name`, or ``Hello`` when it is blank (`name` written twice,
+    not three times as IF would: the Feedback link holds it in its body twice)."""
+    hi = f'CHAR(1)&TRIM("Hi "&LEFT({name}&" ",FIND(" ",{name}&" ")-1))&CHAR(1)'
+    return f'SUBSTITUTE(SUBSTITUTE({hi},CHAR(1)&"Hi"&CHAR(1),"Hello"),CHAR(1),"")'
+
+
+# -- the greeting of a thank-you: first names, full names where first names collide --------------
+#
+# LibreOffice 7.4 has no LET, TEXTSPLIT or REGEX that Excel shares, so the names are cut out of the
+# Interviewers cell with the classic slots trick (each comma becomes GREET_SLOT spaces, name k is
+# the trimmed k-th slot), first names compared all at once with MMULT over an array constant, and
+# joined with TEXTJOIN, the last ", " made " and ". ``jobbook.drafts._people.greeted`` computes the
+# same, step for step.
+
+GREET_SLOT = 255  # characters of each name's slot
+GREET_MOST = 12  # names a greeting holds
+GREET_SEPARATORS = ("\n", " and ", "&", ";")  # each becomes a comma
+
+
+def _greeted() -> str:
+    names = "[@Interviewers]"
+    for sep in GREET_SEPARATORS:
+        names = (
+            f'SUBSTITUTE({names},{"CHAR(10)" if sep == chr(10) else chr(34) + sep + chr(34)},",")'
+        )
+    k = "{" + ",".join(str(i) for i in range(1, GREET_MOST + 1)) + "}"
+    w = GREET_SLOT
+    slots = f'TRIM(MID(SUBSTITUTE({names},",",REPT(" ",{w})),{k}*{w}-{w - 1},{w}))'
+    first = f'LEFT({slots},FIND(" ",{slots}&" ")-1)'
+    same = f"MMULT({k}^0,--(TRANSPOSE({first})={first}))"  # how many share each first name
+    joined = f'_xlfn.TEXTJOIN(", ",TRUE,IF({same}>1,{slots},{first}))'
+    count = f'SUM(--({slots}<>""))'
+    return f'SUBSTITUTE({joined},", "," and ",MAX(1,{count}-1))'
+
+
+GREETED = _greeted()  # "Grace, Aisha and Omar"; "Diego Patel and Diego Okafor"
 
 _ROUND = "TRIM([@Round])"
 _STATUS = f"TRIM({lookup_formula('Pipeline', 'Status', '[@Application ID]')})"
@@ -171,13 +220,15 @@ THANK_YOU_LINK = MailLink(
             f'{_ROUND}&" interview"))',
         ),
         ("interviewers", 'TRIM(SUBSTITUTE([@Interviewers],CHAR(10)," "))'),
+        ("greeting", f'"Hi "&{GREETED}'),
         ("company", "TRIM([@Company])"),
         ("your_name", "TRIM(YourName)"),
     ),
     required=("interviewers", "company", "your_name"),
     note="Computed: a mailto: link with a short thank-you note to the interviewers (emails from "
-    "Contacts by name), once the interview has taken place; needs Interviewers and Your name in "
-    "Settings. jobbook draft BOOK thank-you ID writes the full note.",
+    "Contacts by name; greeted by first name, by full name where two share one), once the "
+    "interview has taken place; needs Interviewers and Your name in Settings. jobbook draft BOOK "
+    "thank-you ID writes the full note.",
     when=f"INT(N([@Date]))<={TODAY}",  # a thank-you follows the interview
 )
 
@@ -188,18 +239,15 @@ FEEDBACK_LINK = MailLink(
     label="Ask for feedback",
     to=_recruiter("Email"),
     fields=(
-        ("company", f"TRIM({lookup_formula('Pipeline', 'Company', '[@Application ID]')})"),
-        (
-            "greeting",
-            f'IF({_GREETED}="","Hello","Hi "&LEFT({_GREETED},FIND(" ",{_GREETED}&" ")-1))',
-        ),
+        ("company", _APP_COMPANY),
+        ("greeting", _hello(_GREETED)),
         ("your_name", "TRIM(YourName)"),
     ),
     required=("company", "your_name"),
     note="Computed: a mailto: link asking the recruiter (else the hiring manager, else another "
-    "contact of the application, from Contacts) for feedback, once the application is Rejected or "
-    "Offer declined; needs Your name in Settings. jobbook draft BOOK feedback ID writes the full "
-    "request.",
+    "contact of the application, else the first contact of its company met on another one, from "
+    "Contacts) for feedback, once the application is Rejected or Offer declined; needs Your name "
+    "in Settings. jobbook draft BOOK feedback ID writes the full request.",
     when=f'OR({_STATUS}="Rejected",{_STATUS}="Offer declined")',  # after a rejection or a decline
 )
 

@@ -12,16 +12,6 @@ from openpyxl.utils import get_column_letter as openpyxl_col
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 
-from .._charts import (
-    ZERO_HIDDEN,
-    bar_chart,
-    line_chart,
-    no_value_axis,
-    paint,
-    percent_axis,
-    ref,
-    straight_lines,
-)
 from ..core.deadlines import KIND_LABELS, KINDS
 from ..schema import (
     AS_OF_DATE_NAME,
@@ -40,6 +30,7 @@ from ..schema import (
     lookup_formula,
 )
 from . import _style as st
+from ._dashboard_charts import write_chart_data, write_charts
 from ._years import HEAD_ROW as YEARS_HEAD_ROW
 from ._years import POS_COL as YEARS_POS_COL
 
@@ -194,21 +185,10 @@ def write_dashboard(wb, macros: bool = False) -> None:
     _section(
         ws,
         MONTH_TOP,
-        f"Activity per month (last {MONTHS})",
+        f"Activity per month (from the first with any, at most {MONTHS})",
         ("Month", "Applications", "Interviews", "Offers"),
     )
-    for k in range(MONTHS):
-        r = MONTH_TOP + 1 + k
-        ws[f"A{r}"] = f"=DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1 - k},1)"
-        ws[f"A{r}"].number_format = "yyyy-mm"
-        ws[f"A{r}"].alignment = st.LEFT
-        nxt = f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"
-        for col, rng in (
-            ("B", "Pipeline[Date applied]"),
-            ("C", "Interviews[Date]"),
-            ("D", "Offers[Offer date]"),
-        ):
-            ws[f"{col}{r}"] = f'=COUNTIFS({rng},">="&$A{r},{rng},"<"&{nxt})'
+    _months(ws)
 
     _section(
         ws,
@@ -234,8 +214,9 @@ def write_dashboard(wb, macros: bool = False) -> None:
         ("Due", *DEADLINE_HEADS, "Total"),
     )
     _deadline_grid(ws)
-    _chart_data(ws)
-    _charts(ws)
+    layout = (FUNNEL_TOP, STATUS_TOP, MONTH_TOP, MONTHS, SOURCE_TOP, OFFER_TOP, TOP_OFFERS)
+    write_chart_data(ws, *layout)
+    write_charts(ws, CHART_ROWS, *layout)
     ws.column_dimensions["A"].width = 30
     for col in "BCDEFGH":
         ws.column_dimensions[col].width = 20 if col in "CD" else 16  # "Average annual total"
@@ -245,6 +226,37 @@ def write_dashboard(wb, macros: bool = False) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+# -- "Activity per month": from the first month with any activity --------------------------------
+#
+# The first row is the later of the first month with any activity (the earliest Date applied,
+# interview Date or Offer date) and MONTHS - 1 months ago, and never after this month; each next
+# row the month after, up to this month, then blank. So the list (and its chart) starts where the
+# search started, not on empty months, as ``by_month`` in the core does.
+
+_THIS_MONTH = f"DATE(YEAR({TODAY}),MONTH({TODAY}),1)"
+_ACTIVITY = ("Pipeline[Date applied]", "Interviews[Date]", "Offers[Offer date]")
+
+
+def _months(ws) -> None:
+    first = f"MIN({','.join(_ACTIVITY)})"
+    started = f"DATE(YEAR({first}),MONTH({first}),1)"
+    earliest = f"DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1},1)"
+    for k in range(MONTHS):
+        r = MONTH_TOP + 1 + k
+        if k == 0:
+            ws[f"A{r}"] = (
+                f"=IF({first}=0,{_THIS_MONTH},MIN({_THIS_MONTH},MAX({earliest},{started})))"
+            )
+        else:
+            nxt = f"DATE(YEAR($A{r - 1}),MONTH($A{r - 1})+1,1)"
+            ws[f"A{r}"] = f'=IF($A{r - 1}="","",IF({nxt}>{_THIS_MONTH},"",{nxt}))'
+        ws[f"A{r}"].number_format = "yyyy-mm"
+        ws[f"A{r}"].alignment = st.LEFT
+        nxt = f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"
+        for col, rng in zip("BCD", _ACTIVITY):
+            ws[f"{col}{r}"] = f'=IF($A{r}="","",COUNTIFS({rng},">="&$A{r},{rng},"<"&{nxt}))'
 
 
 # -- "Up next": the open deadlines one by one ------------------------------------------------------
@@ -438,76 +450,3 @@ def _offers_ranked(ws) -> None:
             ws[f"{col}{r}"] = f'=IF({row}="","",INDEX(Offers[{head}],{row}))'
         for c in ("C", "D"):
             ws[f"{c}{r}"].number_format = MONEY_FORMAT
-
-
-# -- charts --------------------------------------------------------------------------------------
-#
-# The count charts draw from hidden copies of their tables whose cells hide zeros (ZERO_HIDDEN):
-# LibreOffice labels a point with its cell's format and ignores the labels' own `0;-0;;`, so an
-# empty bar would say "0" (and a "1" beside it would read "10"). The tables people read keep 0.
-
-CHART_DATA_COL = 37  # AK: first hidden column of the charts' copies
-_COPIES = (  # (first row, last row, first column, last column) of each table the charts draw
-    (FUNNEL_TOP, FUNNEL_TOP + len(FUNNEL_STAGES), 2, 3),
-    (STATUS_TOP, STATUS_TOP + len(STATUSES), 2, 2),
-    (MONTH_TOP, MONTH_TOP + MONTHS, 2, 4),
-)
-
-
-def _chart_data(ws) -> None:
-    for top, bottom, c1, c2 in _COPIES:
-        for r in range(top, bottom + 1):
-            for c in range(c1, c2 + 1):
-                cell = ws.cell(r, CHART_DATA_COL + c - c1, f"={openpyxl_col(c)}{r}")
-                cell.number_format = ZERO_HIDDEN
-    for c in range(CHART_DATA_COL, CHART_DATA_COL + 3):
-        ws.column_dimensions[openpyxl_col(c)].hidden = True
-
-
-def _charts(ws) -> None:
-    copy = CHART_DATA_COL  # the copies' first column
-
-    funnel = bar_chart("Funnel", horizontal=True)
-    funnel.add_data(
-        ref(ws, copy, FUNNEL_TOP, copy + 1, FUNNEL_TOP + len(FUNNEL_STAGES)),
-        titles_from_data=True,
-    )
-    funnel.set_categories(ref(ws, 1, FUNNEL_TOP + 1, 1, FUNNEL_TOP + len(FUNNEL_STAGES)))
-    no_value_axis(funnel)
-    paint(funnel)
-    funnel.visible_cells_only = False  # its data is in hidden columns
-    ws.add_chart(funnel, f"J{CHART_ROWS[0]}")
-
-    months = line_chart("Applications, interviews and offers per month", category_format="yyyy-mm")
-    months.add_data(ref(ws, copy, MONTH_TOP, copy + 2, MONTH_TOP + MONTHS), titles_from_data=True)
-    months.set_categories(ref(ws, 1, MONTH_TOP + 1, 1, MONTH_TOP + MONTHS))
-    straight_lines(months)
-    no_value_axis(months)
-    months.visible_cells_only = False
-    ws.add_chart(months, f"J{CHART_ROWS[1]}")
-
-    status = bar_chart("Outcomes by status (all time)")
-    status.add_data(
-        ref(ws, copy, STATUS_TOP, copy, STATUS_TOP + len(STATUSES)), titles_from_data=True
-    )
-    status.set_categories(ref(ws, 1, STATUS_TOP + 1, 1, STATUS_TOP + len(STATUSES)))
-    status.legend = None
-    no_value_axis(status)
-    paint(status)
-    status.visible_cells_only = False
-    ws.add_chart(status, f"J{CHART_ROWS[2]}")
-
-    source = bar_chart("Response rate by source", horizontal=True, num_format="0%")
-    percent_axis(source)
-    source.add_data(ref(ws, 4, SOURCE_TOP, 4, SOURCE_TOP + len(SOURCES)), titles_from_data=True)
-    source.set_categories(ref(ws, 1, SOURCE_TOP + 1, 1, SOURCE_TOP + len(SOURCES)))
-    source.legend = None
-    paint(source)
-    ws.add_chart(source, f"J{CHART_ROWS[3]}")
-
-    offers = bar_chart("Offers: average per year", num_format="#,##0")
-    offers.add_data(ref(ws, 3, OFFER_TOP, 3, OFFER_TOP + TOP_OFFERS), titles_from_data=True)
-    offers.set_categories(ref(ws, 2, OFFER_TOP + 1, 2, OFFER_TOP + TOP_OFFERS))
-    offers.legend = None
-    paint(offers)
-    ws.add_chart(offers, f"J{CHART_ROWS[4]}")

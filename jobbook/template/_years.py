@@ -9,7 +9,7 @@ order, as ``rank_offers``), and each row of the sheet finds the offer of its ran
 from __future__ import annotations
 
 from openpyxl.comments import Comment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
@@ -41,6 +41,7 @@ YEAR_SHEET_COLUMNS = (
     "Clawback at risk",
 )
 RANK_COL, POS_COL = "Z", "AA"  # hidden helpers: rank of Offers row k; Offers row of rank k
+LABEL_COL = "AB"  # hidden: each ranked offer as its chart names it, "Lumen Health (O02)"
 CHART_OFFERS = 5  # offers drawn in the Dashboard chart
 PRINTED_OFFERS = 20  # the best offers printed (the print area stays on one page)
 CHART_ANCHOR = "J78"  # on the Dashboard, beside "Offers compared"
@@ -118,6 +119,8 @@ def write_offer_years(wb, rows: int) -> None:
         ws[f"{POS_COL}{r}"] = f'=IFERROR(MATCH({k},${RANK_COL}${first}:${RANK_COL}${last},0),"")'
         pos = f"${POS_COL}{r}"
         ws[f"A{r}"] = f'=IF({pos}="","",{k})'
+        # two offers can share a company (a second offer, another role): the chart names the ID
+        ws[f"{LABEL_COL}{r}"] = f'=IF($B{r}="","",IF($C{r}="",$B{r},$C{r}&" ("&$B{r}&")"))'
         ws[f"A{r}"].alignment = st.LEFT
         for j, head in enumerate(YEAR_SHEET_COLUMNS, 2):
             money = OFFERS[head].kind == "money"
@@ -130,7 +133,7 @@ def write_offer_years(wb, rows: int) -> None:
     ws.column_dimensions["C"].width = 22
     for j in range(4, len(heads) + 1):
         ws.column_dimensions[get_column_letter(j)].width = 17
-    for col in (RANK_COL, POS_COL):
+    for col in (RANK_COL, POS_COL, LABEL_COL):
         ws.column_dimensions[col].hidden = True
     ws.row_dimensions[HEAD_ROW].height = 30
     ws.freeze_panes = f"D{first}"
@@ -147,6 +150,8 @@ def _dashboard_chart(wb, ws) -> None:
     chart = bar_chart("Offers year by year", num_format="#,##0", data_labels=False)
     top, bottom = HEAD_ROW, HEAD_ROW + CHART_OFFERS
     chart.add_data(ref(ws, 4, top, 3 + len(YEAR_TOTALS), bottom), titles_from_data=True)
-    chart.set_categories(ref(ws, 3, top + 1, 3, bottom))
+    label = column_index_from_string(LABEL_COL)
+    chart.set_categories(ref(ws, label, top + 1, label, bottom))  # "Lumen Health (O02)"
     chart.legend.position = "b"  # the plot keeps the chart's width
+    chart.visible_cells_only = False  # its categories are in a hidden column
     wb["Dashboard"].add_chart(chart, CHART_ANCHOR)
