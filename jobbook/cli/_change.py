@@ -88,10 +88,10 @@ def history_data(edit) -> list[dict]:
             "sheet": e.sheet,
             "id": e.id,
             "column": e.column,
-            "old": e.old,
-            "new": e.new,
+            "old": e.old or None,
+            "new": e.new or None,
             "source": e.source,
-            "note": e.note,
+            "note": e.note or None,
         }
         for e in (edit.history if edit else [])
     ]

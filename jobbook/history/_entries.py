@@ -38,8 +38,7 @@ class Entry:
 
     @property
     def day(self) -> dt.date:
-        """The day it counts from: When, else the day it was recorded (a step whose file does
-        not say when it happened is known from the day it was imported)."""
+        """The day it counts from: When, else (a When cleared by hand) the day it was recorded."""
         if self.when is not None:
             return self.when
         return self.recorded.date() if self.recorded is not None else dt.date.min
@@ -160,7 +159,8 @@ class Log:
     def _added(self, row: RowAdded) -> list[Entry]:
         """``(row) added`` on the day the row arrives, then each tracked column's value: set on
         arrival, or along the dated steps of its story (Old the step before); a value the story
-        does not reach is an undated step (blank When: the file does not say when)."""
+        does not reach is a step of the change's own day, noted ``UNDATED_NOTE`` (its file does
+        not say when: the time in each stage leaves it out)."""
         arrival = row.when if row.when is not None else self.when
         note = row.note
 
@@ -178,8 +178,8 @@ class Log:
                     out.append(at(column, before, value, s.when, s.note))
                     before = value
             if final != before and final:
-                if before:  # a step the story does not date
-                    out.append(at(column, before, final, None, UNDATED_NOTE))
+                if before:  # a step the story does not date: known on the change's day
+                    out.append(at(column, before, final, self.when, UNDATED_NOTE))
                 else:
                     out.append(at(column, "", final, arrival))
         return out
