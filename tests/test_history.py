@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from jobbook.cli import main
 from jobbook.edit import edit_workbook
 from jobbook.history import book_entries, from_text, to_text
 
-from conftest import PINNED, copy_of
+from conftest import copy_of
 
 D = dt.date
 
