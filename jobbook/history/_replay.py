@@ -98,7 +98,7 @@ def _rewound(table, frame, olds, rows) -> pd.DataFrame:
     for index, k in zip(frame.index, frame[key_col].tolist()):
         key = key_of(k)
         if key is not None:
-            where.setdefault(key, index)
+            where[key] = index  # the last row of a key: rows are added at the end
     gone = [where[k] for k, (mark, _) in rows.items() if mark == ADDED and k in where]
     frame = frame.drop(index=gone)
     for k in [k for k in rows if rows[k][0] == ADDED]:
