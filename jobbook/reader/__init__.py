@@ -99,7 +99,7 @@ class Book:
             table = sheet_to_table.get(p.sheet, p.sheet)
             cols = needs.get(table, ()) if table in needs else ()
             needed = table in needs and (cols is None or p.column is None or p.column in set(cols))
-            (fatal if needed and p.is_error else rest).append(p)
+            (fatal if needed and p.is_error and p.stops else rest).append(p)
         if fatal:
             more = (
                 f" (and {len(fatal) - 1} more; run: jobbook check {self.path})"
