@@ -732,7 +732,7 @@ class _Builder:
         # 5. One withdrawn, one on the wishlist, one with an interview coming up.
         gone = self._app(d(-75), "Job board")
         gone.update(Status="Withdrawn", Notes="Role turned out to be 80% reporting")
-        opens = (c.as_of.replace(day=1) + dt.timedelta(days=62)).strftime("%B")
+        opens = (c.as_of.replace(day=1) + dt.timedelta(days=92)).strftime("%B")  # 3 months on
         self._app(None, "Company site").update(
             {
                 "Next action": "Ask Priya for a referral",

@@ -155,7 +155,7 @@ def story_problems(day: dt.date, calendar: BusinessCalendar) -> list[str]:
     argued = s["Negotiation"][0]["Date"]  # "in the final round of another process"
     check(any(_day(i["Date"]) >= argued for i in final_round), "no other final round then")
     wish = [a for a in p.values() if a["Date applied"] is None]
-    month = (day.replace(day=1) + dt.timedelta(days=62)).strftime("%B")
+    month = (day.replace(day=1) + dt.timedelta(days=92)).strftime("%B")
     check(len(wish) == 1 and wish[0]["Notes"] == f"Opens in {month}", "the wishlist's note")
     return bad
 
