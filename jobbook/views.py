@@ -38,7 +38,13 @@ NEEDS_DEADLINES = {
     "Settings": None,
 }
 NEEDS_REPORT = {
-    "Pipeline": [*NEEDS_STATS["Pipeline"], "Company", "Last contact", "Next action due"],
+    "Pipeline": [
+        *NEEDS_STATS["Pipeline"],
+        "Company",
+        "Last contact",
+        "Next action",
+        "Next action due",
+    ],
     "Interviews": None,
     "Offers": None,
     "Lessons": None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import closed_book
+import pandas as pd
 import pytest
 
 import jobbook
@@ -126,3 +127,18 @@ def test_a_usage_error_is_one_error_line_and_where_to_look(capsys, args, command
     assert code == 2 and out == "" and len(lines) == 2, err
     assert lines[0].startswith("Error: ") and "Usage:" not in err
     assert lines[1] == f"Try 'jobbook{' ' + command if command else ''} --help'"
+
+
+def test_the_report_owes_no_thank_you_for_an_interview_that_will_not_take_place(book):
+    """The report's thank-you notes count the interviews held and ahead, not the Cancelled one
+    nor the Withdrawn application's interview ahead; its lists are `jobbook deadlines`'."""
+    from jobbook.report.data import build
+
+    b = jobbook.read_book(book)
+    r = build(b, "2026-10")
+    counts = r.thank_you.set_index("Scope").loc["All time"]
+    assert counts.sum() == 3  # I3 (Missing), I4 and I5 (Not yet due); not I1, I2
+    assert (counts["Missing"], counts["Not yet due"]) == (1, 2)
+    listed = [(d, k, i) for d, k, i, _, _ in closed_book.EXPECTED]
+    got = pd.concat([r.overdue, r.upcoming])
+    assert {(str(x), y) for x, y in zip(got["id"], got["kind"])} <= {(i, k) for _, k, i in listed}
