@@ -69,8 +69,8 @@ def test_stats_say_in_one_line_that_as_of_counts_every_row(book, capsys):
     code, out, err = run(capsys, "stats", book, "--as-of", "2026-10-01", "--json")
     assert code == 0 and out.startswith("{")
     assert err.strip().splitlines() == [
-        "note: statistics count every row as it stands now (the book keeps no history yet); "
-        "--as-of moves only 'this month'"
+        "note: statistics count every row as it stands now, not as it stood on the as-of date "
+        "(the book keeps no history yet)"
     ]
     code, out, err = run(capsys, "stats", book)
     assert code == 0 and "note:" not in err

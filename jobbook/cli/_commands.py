@@ -94,8 +94,8 @@ def check(book: Path, as_of, fmt: str) -> int:
 
 
 AS_OF_STATS = (
-    "statistics count every row as it stands now (the book keeps no history yet); --as-of moves "
-    "only 'this month'"
+    "statistics count every row as it stands now, not as it stood on the as-of date (the book "
+    "keeps no history yet)"
 )
 
 
