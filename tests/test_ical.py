@@ -371,3 +371,8 @@ def test_closed_and_unknown_interviews(tmp_path, capsys):
     assert code == 0 and "1 cancelled" in out
     i5 = next(e for e in vevents(ics.read_bytes()) if e.uid.value.startswith("interview-i5-"))
     assert i5.status.value == "CANCELLED" and int(i5.sequence.value) == 1
+    # an Outcome that says it took place (Advanced) is never read as cancelled
+    edit_workbook(book, [TableWrite("Interviews", "Outcome", 2, "Advanced")])  # I1
+    code, out, _ = run(["calendar", book, "-o", ics], capsys)
+    i1 = next(e for e in vevents(ics.read_bytes()) if e.uid.value.startswith("interview-i1-"))
+    assert code == 0 and i1.status.value == "CONFIRMED" and int(i1.sequence.value) == 1

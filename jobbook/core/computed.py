@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..schema import CLOSING_ACTIONS, FLAG_TOO_SOON, OPEN_OFFER_STATUSES, OUTCOME_CANCELLED
+from ..schema import (
+    CLOSING_ACTIONS,
+    FLAG_TOO_SOON,
+    HELD_OUTCOMES,
+    OPEN_OFFER_STATUSES,
+    OUTCOME_CANCELLED,
+)
 from .calendar import DAY, NAT, BusinessCalendar, to_days
 from .flags import flags, is_set
 from .offers import offer_values, offer_years
@@ -93,14 +99,21 @@ def closed_applications(ids: pd.Series, pipeline: pd.DataFrame) -> np.ndarray:
     return ((status != "") & (status != "Active")).to_numpy(dtype=bool)
 
 
+def held(interviews: pd.DataFrame) -> np.ndarray:
+    """Interviews the book says took place: an Outcome such as Advanced or Rejected, or a
+    thank-you sent."""
+    outcome = interviews["Outcome"].isin(HELD_OUTCOMES).to_numpy(dtype=bool)
+    return outcome | is_set(interviews["Thank-you sent"])
+
+
 def cancelled_interviews(
     interviews: pd.DataFrame, pipeline: pd.DataFrame, today: dt.date
 ) -> np.ndarray:
     """Interviews that will not take place (SPEC section 3, "closed means closed"): Outcome
-    Cancelled, or an application no longer Active and the interview after the as-of date (the
-    day it closed is not in the book unless jobbook wrote Cancelled then)."""
+    Cancelled, or an application no longer Active and the interview after the as-of date and not
+    held (the day it closed is not in the book unless jobbook wrote Cancelled then)."""
     marked = (interviews["Outcome"] == OUTCOME_CANCELLED).fillna(False).to_numpy(dtype=bool)
-    later = ~known(interviews["Date"], today)
+    later = ~known(interviews["Date"], today) & ~held(interviews)
     return marked | (later & closed_applications(interviews["Application ID"], pipeline))
 
 

@@ -11,36 +11,32 @@ import datetime as dt
 import pandas as pd
 
 from ..changes import Change, TableWrite
-from ..core.flags import is_set
+from ..core.computed import held
 from ..reader import Book
 from ..schema import OUTCOME_CANCELLED
 from . import rows_with_id, text
 
 __all__ = ["cancel_interviews", "close_application"]
 
-# Outcomes an interview ahead may hold and still be cancelled: it has not taken place
-NOT_HELD = ("", "Pending")
-
 
 def cancel_interviews(book: Book, app_id: str, on: dt.date) -> tuple[list[Change], list[str]]:
     """The changes that mark Cancelled (Outcome date `on`) the interviews of application `app_id`
-    dated after `on` that have not been held (Outcome blank or Pending, no Thank-you sent), and
-    each one's ID with its day (``I052 on 2026-10-23``). An interview with another Outcome or a
-    thank-you sent is left alone: the book says it took place."""
+    dated after `on`, not Cancelled already and not held (``core.computed.held``: an Outcome such
+    as Advanced, or a thank-you sent, says it took place), and each one's ID with its day
+    (``I052 on 2026-10-23``)."""
     iv = book.tables["Interviews"]
     columns = book.letters.get("Interviews", {})
     if "Outcome" not in columns:  # a book without the column: nothing to write it in
         return [], []
     rows = rows_with_id(book, "Interviews", "Application ID", app_id)
+    taken_place = dict(zip(iv.index, held(iv)))
     changes: list[Change] = []
     lines = []
     for row in rows:
         date = iv.at[row, "Date"]
         if pd.isna(date) or pd.Timestamp(date).date() <= on:
             continue
-        if text(iv.at[row, "Outcome"]) not in NOT_HELD:
-            continue
-        if is_set(pd.Series([iv.at[row, "Thank-you sent"]], dtype=object))[0]:
+        if text(iv.at[row, "Outcome"]) == OUTCOME_CANCELLED or taken_place[row]:
             continue
         changes.append(TableWrite("Interviews", "Outcome", row, OUTCOME_CANCELLED))
         if "Outcome date" in columns:

@@ -32,6 +32,7 @@ WORK_MODES = ("Onsite", "Hybrid", "Remote")
 INTERVIEW_FORMATS = ("Phone", "Video", "Onsite")
 INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer", "Cancelled")
 OUTCOME_CANCELLED = "Cancelled"  # an interview that will not take place (SPEC section 3)
+HELD_OUTCOMES = ("Advanced", "Rejected", "Offer")  # the interview took place
 CONTACT_ROLES = ("Recruiter", "Hiring manager", "Interviewer", "Referral", "Other")
 QUESTION_CATEGORIES = (
     "Behavioral",
