@@ -197,8 +197,10 @@ def test_record_writes_what_was_typed_since_history_last_looked(sample, capsys):
     assert code == 0 and "History begins" in out
     b = jobbook.read_book(sample)
     rows = {r: int(i) for i, r in zip(b.inputs["Pipeline"].index, b.inputs["Pipeline"]["ID"])}
+    was = b.inputs["Pipeline"].at[rows["A005"], "Stage"]
+    stage = "Final" if was != "Final" else "Screen"
     typed(sample, [
-        TableWrite("Pipeline", "Stage", rows["A005"], "Interview"),
+        TableWrite("Pipeline", "Stage", rows["A005"], stage),
         TableWrite("Pipeline", "Notes", rows["A005"], "not tracked"),
         RowAppend("Pipeline", {"ID": "A901", "Company": "Zed", "Source": "LinkedIn",
                                "Date applied": D(2026, 10, 15), "Stage": "Applied", "Status": "Active"}),
@@ -207,7 +209,7 @@ def test_record_writes_what_was_typed_since_history_last_looked(sample, capsys):
     data = json.loads(out)
     assert code == 0 and data["cells_changed"] == 1 and data["rows_added"] == 1
     shown = {(r["id"], r["column"], r["old"], r["new"]) for r in data["history"]}
-    assert ("A005", "Stage", "Applied", "Interview") in shown
+    assert ("A005", "Stage", was, stage) in shown
     assert ("A901", "(row)", None, "added") in shown
     assert all(r["when"] == "2026-10-16" and r["source"] == "record" for r in data["history"])
     code, out, _ = cli(capsys, "record", sample)
@@ -220,7 +222,7 @@ def test_record_writes_what_was_typed_since_history_last_looked(sample, capsys):
 def test_undo_after_undo_after_a_change_gives_back_the_changed_book(sample, capsys):
     original = sample.with_name("original.xlsx")
     original.write_bytes(sample.read_bytes())
-    assert cli(capsys, "accept", sample, "O03", "--withdraw")[0] == 0
+    assert cli(capsys, "accept", sample, "O02", "--withdraw")[0] == 0  # the story completed
     changed = sample.with_name("changed.xlsx")
     changed.write_bytes(sample.read_bytes())
     code, out, err = cli(capsys, "undo", sample)
@@ -293,3 +295,41 @@ def test_the_backups_setting_keeps_that_many(sample, capsys):
         )
     kept = sorted(p.name for p in sample.parent.glob("search.backup-*"))
     assert len(kept) == 2, kept
+
+
+def test_the_day_an_application_closed_comes_from_history():
+    """SPEC section 3, closed means closed: an interview after the day History says its
+    application closed is cancelled, even before the as-of date; without that day, after the
+    as-of date only; an interview held stays held."""
+    from jobbook.core.computed import cancelled_interviews
+    from jobbook.core.stages import closed_on
+
+    history = pd.DataFrame(
+        {
+            "When": pd.to_datetime(["2026-10-05", "2026-10-06", "2026-10-07"]),
+            "Sheet": ["Pipeline"] * 3,
+            "ID": ["a1", "A2", "A3"],
+            "Column": ["Status"] * 3,
+            "Old": ["Active", "Active", "Active"],
+            "New": ["Withdrawn", "Rejected", "Rejected"],
+            "Note": ["", "", "the file does not say when"],
+        }
+    )
+    pipeline = pd.DataFrame({"ID": ["A1", "A2", "A3", "A4"],
+                             "Status": ["Withdrawn", "Active", "Rejected", "Rejected"]})  # fmt: skip
+    interviews = pd.DataFrame(
+        {
+            "Application ID": ["A1", "A1", "A2", "A3", "A4"],
+            "Date": pd.to_datetime(["2026-10-08", "2026-10-04", "2026-10-08", "2026-10-08", "2026-10-25"]),
+            "Outcome": [None, None, None, None, None],
+            "Thank-you sent": [None, None, None, None, None],
+        }
+    )  # fmt: skip
+    closed = closed_on(history)
+    assert closed["a1"] == pd.Timestamp("2026-10-05") and "a3" not in closed
+    got = cancelled_interviews(interviews, pipeline, D(2026, 10, 20), closed)
+    # A1 closed on 5 Oct: its 8 Oct interview is cancelled, its 4 Oct one was before; A2 is open
+    # again; A3 closed on a day its file does not say, A4 without History: after the as-of date
+    assert got.tolist() == [True, False, False, False, True]
+    interviews.loc[0, "Thank-you sent"] = pd.Timestamp("2026-10-08")
+    assert not cancelled_interviews(interviews, pipeline, D(2026, 10, 20), closed)[0]

@@ -114,3 +114,18 @@ def time_in_stage(
         history = pd.DataFrame(columns=["When", "Sheet", "ID", "Column", "Old", "New"])
     table = entries(pipeline, history, as_of)
     return {k: quartiles(v) for k, v in step_days(table).items()}
+
+
+def closed_on(history: pd.DataFrame | None) -> pd.Series:
+    """The day each application closed (SPEC section 3, "closed means closed"), by ID folded:
+    the When of the last History row that moved its Status from Active to another status (a
+    step whose file does not say when is no day: the as-of date stands for it)."""
+    if history is None or history.empty:
+        return pd.Series(dtype="datetime64[ns]")
+    moves = _moves(history, None)
+    closing = moves[
+        (moves["column"] == "status")
+        & (moves["old"].str.casefold() == _ACTIVE)
+        & ~moves["new"].isin([_ACTIVE, ""])
+    ]
+    return closing.groupby("id")["when"].max().astype("datetime64[ns]")

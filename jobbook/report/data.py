@@ -18,6 +18,7 @@ from .. import views
 from ..core import to_days
 from ..core.computed import cancelled_interviews
 from ..core.flags import mark_dates
+from ..core.stages import closed_on
 from ..core.stats import applications, by_month, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, STATUSES, YEAR_TOTALS
@@ -278,7 +279,8 @@ def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
 def _thank_you(tables: dict[str, pd.DataFrame], as_of: dt.date, month: pd.Period) -> pd.DataFrame:
     i = tables["Interviews"]
     i = i[i["Date"].notna()]
-    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of)]  # no note owed (SPEC section 3)
+    closed = closed_on(tables.get("History"))  # the day each application closed, from History
+    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of, closed)]  # no note owed (SPEC 3)
     states = thank_you_states(i, as_of)
     in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
     rows = []
