@@ -14,6 +14,7 @@ import pandas as pd
 from .core import deadline_records, outcome_stats, rank_offers
 from .core import deadlines as _deadlines
 from .core.stages import time_in_stage
+from .core.stats import applications, parse_month
 from .history import AsOf, book_on
 from .reader import Book
 from .schema import HISTORY, NUMERIC_KINDS, OFFERS, YEAR_TOTALS
@@ -71,11 +72,13 @@ def stats_inputs(book: Book, today: dt.date | None = None) -> tuple[dict, AsOf |
 
 
 def stats(book: Book, month: str | None = None, today: dt.date | None = None) -> dict[str, object]:
-    """SPEC section 4 plus ``as_of``, and section 13's ``time_in_stage``; as of a past day, the
-    book as History says it stood then (``stats_inputs``)."""
+    """SPEC section 4 plus ``as_of``, and section 13's ``time_in_stage`` (of the applications
+    counted: the month's with `month`); as of a past day, the book as History says it stood
+    then (``stats_inputs``)."""
     t, _ = stats_inputs(book, today)  # statistics need no computed column
     out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month)
-    out["time_in_stage"] = time_in_stage(t["Pipeline"], book.inputs.get(HISTORY.name), book.as_of)
+    apps = applications(t["Pipeline"], parse_month(month)) if month else t["Pipeline"]
+    out["time_in_stage"] = time_in_stage(apps, book.inputs.get(HISTORY.name), book.as_of)
     out["as_of"] = book.as_of.isoformat()
     return out
 

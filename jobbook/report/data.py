@@ -86,6 +86,8 @@ class ReportData:
     rate_counts: pd.DataFrame | None = None  # "(1 of 5)" beside each rate of the summary
     notes: list[str] = field(default_factory=list)
     history_note: str | None = None  # how a past as-of day's statistics were counted (History)
+    time_in_stage: pd.DataFrame | None = None  # Step, Applications, Median days, Q1, Q3 (one book)
+    timeline: pd.DataFrame | None = None  # the applications drawn, the days they moved
 
     @property
     def summary_note(self) -> str:
@@ -355,6 +357,9 @@ def build(book: Book, month: str | pd.Period, title: str | None = None) -> Repor
         counted=counted,
     )
     data.history_note = views.history_note(book)
+    from .timeline import moved  # its drawing needs matplotlib, which imports this module
+
+    moved(data, counted["Pipeline"], book.inputs.get("History"))
     return data
 
 

@@ -103,6 +103,6 @@ def write_time_in_stage(ws, heads_row: int, rows: int) -> None:
         ws[f"D{r}"] = f'=IF(B{r}=0,"",_xlfn.QUARTILE.INC({days},1))'
         ws[f"E{r}"] = f'=IF(B{r}=0,"",_xlfn.QUARTILE.INC({days},3))'
         for col in "CDE":
-            ws[f"{col}{r}"].number_format = "0.#"
+            ws[f"{col}{r}"].number_format = "General"
     for j in range(len(BLOCK) + len(STEPS)):
         ws.column_dimensions[col_letter(FIRST_COL + j)].hidden = True
