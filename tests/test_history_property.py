@@ -125,8 +125,9 @@ def test_history_replayed_backwards_gives_each_book_before(pinned_samples, tmp_p
     folder = tmp_path_factory.mktemp("prop")
     book = folder / "search.xlsx"
     book.write_bytes(pinned_samples[".xlsx"].read_bytes())
-    run("record", book, "--as-of", PINNED.isoformat())  # History begins: change 1
-    snapshots: dict[int, dict] = {1: table_texts(jobbook.read_book(book).inputs)}
+    run("record", book, "--as-of", PINNED.isoformat())  # the sample's History: nothing typed
+    first = jobbook.read_book(book)
+    snapshots = {max(e.change for e in book_entries(first)): table_texts(first.inputs)}
     for op, k in ops:
         step(book, op, k, folder)
         b = jobbook.read_book(book)
