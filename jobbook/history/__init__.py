@@ -10,7 +10,7 @@
 * ``to_text`` / ``from_text``: values as History holds them (text; formulas and text told apart).
 """
 
-from ._book import AsOf, book_entries, book_on, log_for, pending, typed_since
+from ._book import AsOf, book_entries, book_on, book_rows, log_for, pending, typed_since
 from ._entries import CellEdit, Entry, Log, RowAdded, RowRemoved, entries_from_rows, now
 from ._replay import key_of, last_seen, rewind
 from ._text import from_text, to_text, xml_text
@@ -24,6 +24,7 @@ __all__ = [
     "RowRemoved",
     "book_entries",
     "book_on",
+    "book_rows",
     "entries_from_rows",
     "from_text",
     "key_of",

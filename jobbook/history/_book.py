@@ -8,26 +8,30 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..changes import RowAppend, RowRemove, TableWrite
 from ..errors import HistoryTooBig
 from ..schema import (
     ADDED,
     BASELINE_NOTE,
     HISTORY,
+    HISTORY_KEYS,
     MAX_SHEET_ROWS,
     REMOVED,
     ROW_COLUMN,
     SOURCE_RECORD,
+    TABLES,
     TRACKED,
 )
-from ._entries import CellEdit, Entry, Log, entries_from_rows, now
+from ._entries import CellEdit, Entry, Log, RowAdded, RowRemoved, entries_from_rows, now
 from ._replay import baseline_cells, differences, last_seen, rewind, table_texts
+from ._text import to_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..reader import Book
 
-__all__ = ["AsOf", "book_entries", "book_on", "log_for", "pending", "typed_since"]
+__all__ = ["AsOf", "book_entries", "book_on", "book_rows", "log_for", "pending", "typed_since"]
 
 
 def book_entries(book: Book) -> list[Entry]:
@@ -148,3 +152,44 @@ def book_on(book: Book, day: dt.date, today: dt.date | None = None) -> AsOf:
         later += pending(book, today, found)
     later.sort(key=lambda e: (e.day, e.change, e.row))
     return AsOf(rewind(book.inputs, later, TRACKED), day, True, begins)
+
+
+def _cell_text(book: Book, table: str, header: str, row: int) -> str:
+    times = book.times.get((table, header))
+    if times is not None and row in times.index and times.get(row) is not None:
+        value = times.get(row)
+        if value == value:  # not NaT
+            return to_text(value)
+    frame = book.inputs.get(table)
+    if frame is None or header not in frame.columns or row not in frame.index:
+        return ""
+    return to_text(frame.at[row, header])
+
+
+def book_rows(book: Book, changes, log: Log) -> list[Entry]:
+    """The History rows of `changes` about to be written into `book` as read (the Excel face,
+    which writes through xlwings: the Old of each cell is its value in the live workbook), from
+    the same ``Log.rows`` as the file editor's. Plain cell writes (the Lists bands) are none of
+    History's."""
+    items: list = []
+    for ch in changes:
+        table = getattr(ch, "table", None)
+        if table not in HISTORY_KEYS:
+            continue
+        key_header = HISTORY_KEYS[table]
+        if isinstance(ch, TableWrite):
+            old = _cell_text(book, table, ch.header, ch.row)
+            key = _cell_text(book, table, key_header, ch.row).removeprefix("'")
+            items.append(
+                CellEdit(table, key, ch.header, old, to_text(ch.value), ch.when, ch.note, ch.source)
+            )
+        elif isinstance(ch, RowAppend):
+            key = to_text(ch.values.get(key_header)).removeprefix("'")
+            items.append(RowAdded(table, key, ch.values, ch.when, ch.note, ch.story))
+        elif isinstance(ch, RowRemove):
+            key = _cell_text(book, table, key_header, ch.row).removeprefix("'")
+            cells = tuple(
+                (c.header, _cell_text(book, table, c.header, ch.row)) for c in TABLES[table].inputs
+            )
+            items.append(RowRemoved(table, key, cells))
+    return log.rows(items)
