@@ -482,3 +482,26 @@ def test_report_of_views_matches(search_book):
     assert r.all_time == every
     assert r.time_in_stage["Applications"].tolist() == [s["n"] for s in steps.values()]
     assert len(r.overdue) == sum(1 for d in views.deadlines(book) if d["flag"] == "Overdue")
+
+
+def test_monthly_script_records_history_first_unless_told_not_to(tmp_path, search_book):
+    """SPEC section 13: the cron script records what was typed before it reports; --no-record
+    leaves the book as it is."""
+    from jobbook.history import book_entries
+
+    def script(*more):
+        return subprocess.run(
+            [sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--month",
+             "2026-02", "--out-dir", tmp_path / "out", "--as-of", str(AS_OF), "--force", *more],
+            capture_output=True, text=True,
+        )  # fmt: skip
+
+    before = search_book.read_bytes()
+    done = script("--no-record")
+    assert done.returncode == 0, done.stderr
+    assert search_book.read_bytes() == before
+    done = script("-v")
+    assert done.returncode == 0, done.stderr
+    assert "History begins" in done.stderr
+    rows = book_entries(jobbook.read_book(search_book))
+    assert rows and {e.source for e in rows} == {"record"} and {e.when for e in rows} == {AS_OF}

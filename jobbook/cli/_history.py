@@ -30,6 +30,22 @@ def _rows_text(rows: list[dict]) -> list[str]:
     return out
 
 
+def record_into(book: Path, as_of=None, on=None, dry_run: bool = False, source=None):
+    """Record in `book`'s History what was typed since it last looked (``intents.record``),
+    through the editor, the book held from its reading to its writing; returns the Recording
+    and the Edit (None when there was nothing to record)."""
+    from ..edit import edit_workbook
+    from ..intents.record import record as what_changed
+
+    with held(book, dry_run):
+        b = load(book, as_of, NEEDS_RECORD)
+        r = what_changed(b, on, **({"source": source} if source else {}))
+        edit = None
+        if r.rows:
+            edit = edit_workbook(book, [], dry_run=dry_run, log=r.log, backups=b.settings.Backups)
+    return r, edit
+
+
 @cli.command()
 @BOOK
 @click.option(
@@ -53,44 +69,36 @@ def record(book: Path, on, dry_run: bool, as_of, fmt: str) -> None:
       jobbook record search.xlsx
       jobbook record search.xlsx --on 2026-10-20 --dry-run
     """
-    from ..edit import edit_workbook
-    from ..intents.record import record as what_changed
-
-    with held(book, dry_run):
-        b = load(book, as_of, NEEDS_RECORD)
-        r = what_changed(b, on)
-        edit = None
-        if r.rows:
-            edit = edit_workbook(book, [], dry_run=dry_run, log=r.log, backups=b.settings.Backups)
-        rows = history_data(edit)
-        data = {
-            "book": str(book),
-            "message": r.message,
-            "dry_run": dry_run,
-            "written": bool(edit and edit.written),
-            "backup": str(edit.backup) if edit and edit.backup else None,
-            "change": r.log.change if rows else None,
-            "beginning": r.beginning,
-            **r.counts,
-            "history": rows,
-        }
-        lines = [r.message]
-        if rows and not r.beginning:
-            lines += ["", *_rows_text(rows)]
-        if edit is None or not edit.changed:
-            lines += ["", f"{book.name} is left as it was."]
-        elif dry_run:
-            lines += [
-                "",
-                f"Would write change {r.log.change} into {book.name}; nothing written (--dry-run).",
-            ]
-        else:
-            kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
-            real = book
-            if edit.file is not None and edit.file != Path(os.path.abspath(book)):
-                real = f"{edit.file} through the symbolic link {book}"
-            lines += ["", f"Wrote {real}: History change {r.log.change}{kept}."]
-        emit(fmt, data, "\n".join(lines), rows)
+    r, edit = record_into(book, as_of, on, dry_run)
+    rows = history_data(edit)
+    data = {
+        "book": str(book),
+        "message": r.message,
+        "dry_run": dry_run,
+        "written": bool(edit and edit.written),
+        "backup": str(edit.backup) if edit and edit.backup else None,
+        "change": r.log.change if rows else None,
+        "beginning": r.beginning,
+        **r.counts,
+        "history": rows,
+    }
+    lines = [r.message]
+    if rows and not r.beginning:
+        lines += ["", *_rows_text(rows)]
+    if edit is None or not edit.changed:
+        lines += ["", f"{book.name} is left as it was."]
+    elif dry_run:
+        lines += [
+            "",
+            f"Would write change {r.log.change} into {book.name}; nothing written (--dry-run).",
+        ]
+    else:
+        kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
+        real = book
+        if edit.file is not None and edit.file != Path(os.path.abspath(book)):
+            real = f"{edit.file} through the symbolic link {book}"
+        lines += ["", f"Wrote {real}: History change {r.log.change}{kept}."]
+    emit(fmt, data, "\n".join(lines), rows)
 
 
 @cli.command()
