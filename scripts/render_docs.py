@@ -124,6 +124,7 @@ def main() -> None:
         print(first_page(written[1], "report-summary.png", 70, 1))
         print(first_page(written[1], "report-offers.png", 70, "Offers compared"))
         print(first_page(written[1], "report-flow.png", 70, "The whole search"))
+        print(first_page(written[1], "report-moved.png", 70, "How applications moved"))
         lo = convert(written[0], "pdf", tmp / "lo")
         print(first_page(lo, "report-workbook.png", 80, 1))
 

@@ -15,7 +15,7 @@ import pytest
 from jobbook.cli import cli, main
 
 from handmade import new_workbook, save, write_sheet
-from test_figures import ALL_TIME, EXPECTED_DEADLINES, FEBRUARY
+from test_figures import ALL_TIME, EXPECTED_DEADLINES, FEBRUARY, NO_HISTORY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,11 +29,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_stats_json(capsys, search_book):
     code, out, err = run(capsys, "stats", search_book, "--as-of", "2026-03-10", "--json")
     assert code == 0, err
-    assert json.loads(out) == {**ALL_TIME, "as_of": "2026-03-10"}
+    assert json.loads(out) == {**ALL_TIME, "time_in_stage": NO_HISTORY, "as_of": "2026-03-10"}
     code, out, _ = run(
         capsys, "stats", search_book, "--as-of", "2026-03-10", "--month", "2026-02", "--json"
     )
-    assert json.loads(out) == {**FEBRUARY, "as_of": "2026-03-10"}
+    assert json.loads(out) == {**FEBRUARY, "time_in_stage": NO_HISTORY, "as_of": "2026-03-10"}
 
 
 def test_deadlines_json(capsys, search_book):

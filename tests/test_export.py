@@ -197,7 +197,7 @@ def test_every_table_round_trips_through_csv_json_and_parquet(sample, tmp_path, 
             got = {h: [canon(v) for v in vs] for h, vs in got.items()}
             assert list(got) == list(want[name]), (fmt, name)
             assert got == want[name], (fmt, name)
-    assert "Wrote 11 files" in capsys.readouterr().out
+    assert "Wrote 12 files" in capsys.readouterr().out
 
 
 def test_link_columns_hold_the_links(sample, tmp_path):
@@ -243,6 +243,7 @@ def test_parquet_columns_have_real_types(sample, tmp_path):
             "WorkWeeksPerYear": 48.0,
             "HoursPerWeek": 40.0,
             "HorizonYears": 4.0,
+            "Backups": 5,
             **SAMPLE_PROFILE,  # the profile of message drafts: YourName...
         }
     ]

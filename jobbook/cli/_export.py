@@ -84,9 +84,10 @@ def calendar(book: Path, output: Path | None, within: int | None, force: bool, a
 @as_of_option("the computed flags and day counts in the files (Overdue, Due soon...).")
 def export(book: Path, folder: Path, fmt: str, force: bool, as_of) -> None:
     """Write every table of BOOK into DIR, one file per table (Pipeline, Interviews, Contacts,
-    Questions, Offers, Negotiation, Lessons, Transition, Settings, Holidays, Vesting), with the
-    computed columns and ISO dates; Vesting is the vesting schedules the offers use (the default
-    schedule when the book has no Vesting table). DIR is created if needed.
+    Questions, Offers, Negotiation, Lessons, Transition, History, Settings, Holidays, Vesting),
+    with the computed columns and ISO dates; Vesting is the vesting schedules the offers use (the
+    default schedule when the book has no Vesting table); History, every change jobbook wrote.
+    DIR is created if needed.
 
     \b
     Example:
