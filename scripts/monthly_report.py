@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> list[Path]:
     with writing(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
     if not args.no_record:  # what was typed this month, into History (SPEC section 13)
-        from jobbook.cli._history import record_into
+        from jobbook.cli import record_into
 
         recorded, edit = record_into(book_path, args.as_of)
         if args.verbose:

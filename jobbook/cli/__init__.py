@@ -130,3 +130,4 @@ def run() -> None:
 
 
 from . import _change, _commands, _draft, _export, _history, _make, _report  # noqa: E402,F401  (registers them)
+from ._history import record_into  # noqa: E402,F401  (public: the monthly script records with it)

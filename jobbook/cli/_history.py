@@ -9,8 +9,9 @@ import click
 
 from ..schema import HISTORY, SOURCE_UNDO, TRACKED
 from . import ISO_DATE, as_of_option, cli, output_options
-from ._change import _apply, dry_run_option, held, history_data
+from ._change import _apply, dry_run_option, held
 from ._commands import BOOK, emit, load
+from ._logs import history_data
 
 NEEDS_RECORD = {**{t: [*cols] for t, cols in TRACKED.items()}, HISTORY.name: None}
 SHOWN_ROWS = 40  # a record lists this many History rows, then counts the rest
