@@ -24,7 +24,6 @@ NEEDS_STATS = {
     "Pipeline": ["ID", "Date applied", "Stage", "Status", "Source", "First response"],
     "Interviews": ["ID", "Date"],
     "Offers": ["ID", "Offer date"],
-    "History": ["Change", "When", "Sheet", "ID", "Column", "Old", "New"],
 }
 NEEDS_OFFERS = {"Offers": None, "Pipeline": ["ID", "Company"], "Settings": None}
 NEEDS_DEADLINES = {

@@ -97,8 +97,8 @@ def test_a_book_saved_meanwhile_by_another_program_is_not_written_over(tmp_path,
     theirs = data[:100] + bytes([data[100] ^ 1]) + data[101:]  # as many bytes, not the same
     real = _edit.rewrite
 
-    def saved_meanwhile(src, dst, changed):
-        real(src, dst, changed)
+    def saved_meanwhile(src, dst, changed, added=None):
+        real(src, dst, changed, added)
         if how == "replaced":
             (tmp_path / "excel.tmp").write_bytes(theirs)
             os.replace(tmp_path / "excel.tmp", path)
@@ -148,8 +148,8 @@ def _cli_stalled_in_write(args: list[str], err: str) -> None:
 
     real = _edit.rewrite
 
-    def stalled(src, dst, changed):
-        real(src, dst, changed)
+    def stalled(src, dst, changed, added=None):
+        real(src, dst, changed, added)
         dst.flush()
         time.sleep(60)
 

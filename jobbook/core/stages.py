@@ -58,7 +58,7 @@ def _first(moves: pd.DataFrame, column: str, new: str, key: pd.Series) -> pd.Ser
     """The first When of the moves of `column` to `new`, for each application of `key` (its IDs,
     folded)."""
     m = moves[(moves["column"] == column) & (moves["new"] == new)]
-    first = m.groupby("id")["when"].min().astype("datetime64[ns]")
+    first = m.groupby("id")["when"].min().astype("datetime64[s]")
     return pd.Series(first.reindex(key.to_numpy()).to_numpy(), index=key.index)
 
 
@@ -73,7 +73,7 @@ def entries(
     moves = _moves(history, as_of)
     out = pd.DataFrame({"Applied": applied[apps]}, index=pipeline.index[apps])
     for c in [*_LATER, "response", "decision"]:
-        out[c] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+        out[c] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[s]")
     moved = ids[apps].isin(set(moves["id"]))  # only these can have a day besides Applied
     if not moved.any():
         return out
@@ -87,7 +87,7 @@ def _moved_entries(key: pd.Series, moves: pd.DataFrame) -> pd.DataFrame:
     """The entries of the applications of `key` (IDs folded, indexed as the Pipeline), which
     History moved."""
     out = pd.DataFrame(index=key.index)
-    later = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+    later = pd.Series(pd.NaT, index=out.index, dtype="datetime64[s]")
     for stage in reversed(_LATER):  # a stage is entered at the latest when a later one is
         first = _first(moves, "stage", stage.casefold(), key)
         later = first.where(later.isna() | (first < later), later)
@@ -99,7 +99,7 @@ def _moved_entries(key: pd.Series, moves: pd.DataFrame) -> pd.DataFrame:
     rows = pd.DataFrame({"row": out.index, "id": key.values, "offer": out["Offer"].values})
     got = rows.merge(closing[["id", "when"]], on="id")
     got = got[got["offer"].notna() & (got["when"] >= got["offer"])]
-    out["decision"] = got.groupby("row")["when"].min().reindex(out.index).astype("datetime64[ns]")
+    out["decision"] = got.groupby("row")["when"].min().reindex(out.index).astype("datetime64[s]")
     return out
 
 
@@ -138,11 +138,11 @@ def closed_on(history: pd.DataFrame | None) -> pd.Series:
     the When of the last History row that moved its Status from Active to another status (a
     step whose file does not say when is no day: the as-of date stands for it)."""
     if history is None or history.empty:
-        return pd.Series(dtype="datetime64[ns]")
+        return pd.Series(dtype="datetime64[s]")
     moves = _moves(history, None)
     closing = moves[
         (moves["column"] == "status")
         & (moves["old"].str.casefold() == _ACTIVE)
         & ~moves["new"].isin([_ACTIVE, ""])
     ]
-    return closing.groupby("id")["when"].max().astype("datetime64[ns]")
+    return closing.groupby("id")["when"].max().astype("datetime64[s]")

@@ -253,6 +253,12 @@ def _with_history(planner: _Planner, log: Log | None, styles: Styles):
         return [], None
     try:
         planner.target(HISTORY.name, HISTORY.required)
+    except NotAWorkbook as exc:  # a sheet of the user's own named History
+        raise BadValue(
+            f"{planner.path}: the sheet {HISTORY.name} is not jobbook's History table (a header "
+            f"row with {', '.join(HISTORY.required)}); rename it so that jobbook can keep the "
+            "book's History"
+        ) from exc
     except SheetMissing:
         wb_xml = zf.read(pkg.workbook).decode("utf-8")
         new = new_sheet.plan(planner.path, zf, pkg, wb_xml)

@@ -64,7 +64,7 @@ def timeline_frame(
     status = pipeline.loc[table.index, "Status"]
     keys = ids.str.strip().str.casefold()
     ended = pd.Series(closed.reindex(keys.to_numpy()).to_numpy(), index=keys.index)
-    ended = ended.astype("datetime64[ns]")
+    ended = ended.astype("datetime64[s]")
     ended = ended.where(status.map(outcome) != "In progress")
     frame = pd.DataFrame(
         {
