@@ -8,7 +8,6 @@ from pathlib import Path
 from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..reader import read_book
 from .data import ReportData, build
-from .pdf import report_pdf
 from .xlsx import report_workbook
 
 __all__ = [
@@ -44,6 +43,8 @@ def write_outputs(
     if out is not None:
         outputs.append((Path(out), workbook_writer(report_workbook(data, source))))
     if pdf is not None:
+        from .pdf import report_pdf  # matplotlib's PDF backend: only when a PDF is asked for
+
         outputs.append((Path(pdf), memory_writer(lambda buffer: report_pdf(data, buffer))))
     return write_new(outputs, force=force)
 

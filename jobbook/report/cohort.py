@@ -26,7 +26,6 @@ from ..errors import BadValue, JobbookError, UsageError, one_line
 from ..reader import read_book
 from ..template import _style as st
 from .data import REPORT_READS, ReportData, assemble, build, deadline_frames
-from .pdf import report_pdf, table_page
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
 
@@ -277,6 +276,8 @@ def write_cohort(
         raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
     outputs = [(Path(out), workbook_writer(cohort_workbook(c)))]
     if pdf is not None:
+        from .pdf import report_pdf  # matplotlib's PDF backend: only when a PDF is asked for
+
         outputs.append(
             (
                 Path(pdf),
@@ -292,6 +293,8 @@ def write_cohort(
 
 def _people_page(pdf, c: Cohort) -> None:
     """The PDF's first page: the per-person table with the cohort's totals, and unreadable books."""
+    from .pdf import table_page
+
     table = pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True)
     rates = {k: "rate" for k in PERSON_COLUMNS if k.endswith("rate")}
     failures = pd.DataFrame(c.failures, columns=["File", "Error"])
