@@ -30,8 +30,18 @@ class Context:
     vesting: pd.DataFrame | None = None  # the Vesting table (None: a new workbook's schedules)
 
 
+_STR = pd.Series([], dtype="str").dtype  # the reader's text type
+
+
 def id_key(values: pd.Series) -> pd.Series:
     """IDs compared the way Excel's MATCH and = do: case-insensitively, blanks never match."""
+    if values.dtype == _STR:  # the reader's text: the same steps, in Arrow without pandas' detours
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(values, from_pandas=True)))
+        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, text.type), text)
+        return pd.Series(_STR.__from_arrow__(text), index=values.index, name=values.name)
     text = values.astype("str").str.strip().str.lower()
     return text.mask(values.isna() | (text == ""))
 
