@@ -93,6 +93,77 @@ def test_cohort_in_a_process_pool_equals_one_at_a_time(tmp_path):
     assert len(pool.people) == 3 and pool.failures[0][0].endswith("broken.xlsx")
 
 
+def _damaged(book, sheets, out):
+    """`book` with the XML of `sheets` cut short: any parser reading them fails."""
+    import jobbook.reader
+
+    parts = {jobbook.reader.inspect(book).parts[s] for s in sheets}
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data[: len(data) // 2] if info.filename in parts else data)
+    return out
+
+
+def test_a_cohort_reads_no_sheet_its_figures_do_not_need(pinned_samples, tmp_path, monkeypatch):
+    """The sample has people in Contacts, rounds in Negotiation, a Dashboard and more: a cohort
+    parses only the sheets of its figures (COHORT_TABLES and Settings), so a broken Contacts or
+    Negotiation sheet costs nothing, and every figure is the one a full read gives."""
+    import fastexcel
+
+    import jobbook
+    from jobbook.report import build
+    from jobbook.report.cohort import COHORT_TABLES, person_part
+    from jobbook.report.data import REPORT_READS
+
+    book = pinned_samples[".xlsx"]
+    full = jobbook.read_book(book, as_of=AS_OF)
+    assert not full.inputs["Contacts"].empty and not full.inputs["Negotiation"].empty
+    assert {"Contacts", "Negotiation"}.isdisjoint(COHORT_TABLES)
+    parts = {p: s for s, p in full.layout.parts.items()}
+    opened, loaded = set(), set()
+    zip_open, load_sheet = zipfile.ZipFile.open, fastexcel.ExcelReader.load_sheet
+
+    def spy_open(self, name, *args, **kwargs):
+        member = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        if member in parts:
+            opened.add(parts[member])
+        return zip_open(self, name, *args, **kwargs)
+
+    def spy_load(self, sheet, *args, **kwargs):
+        loaded.add(sheet)
+        return load_sheet(self, sheet, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy_open)
+    monkeypatch.setattr(fastexcel.ExcelReader, "load_sheet", spy_load)
+    part = person_part(book, "2026-10", AS_OF)
+    monkeypatch.undo()
+    needed = {full.sheets[t] for t in COHORT_TABLES} | {full.settings_sheet}
+    assert part.error is None and loaded <= needed and opened <= needed
+    assert {"Pipeline", "Interviews", "Offers"} <= loaded  # the spies saw the reads
+    assert set(full.layout.sheets) - needed >= {"Contacts", "Negotiation", "Dashboard"}
+
+    # the figures are a full read's: the report's, and each table the combined report reads
+    r = build(full, "2026-10")
+    assert part.row["Applications"] == r.stats["applications"]
+    assert part.row["All-time applications"] == r.all_time["applications"]
+    assert (part.row["Overdue"], part.row["Due in the next 14 days"]) == (
+        len(r.overdue),
+        len(r.upcoming),
+    )
+    pd.testing.assert_frame_equal(part.overdue.drop(columns="person"), r.overdue)
+    for t, cols in REPORT_READS.items():
+        want = full.tables[t][cols or list(full.tables[t])].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part.tables[t].drop(columns="Person"), want)
+
+    # a sheet no figure needs may even be broken
+    broken = _damaged(book, ["Contacts", "Negotiation"], tmp_path / "broken.xlsx")
+    with pytest.raises(jobbook.JobbookError):
+        jobbook.read_book(broken)
+    again = person_part(broken, "2026-10", AS_OF)
+    assert again.error is None and again.row == {**part.row, "File": "broken.xlsx"}
+
+
 def test_cohort_keeps_people_apart(tmp_path):
     """Everyone has an A1: a lesson's company is its own person's, not the first person's."""
 

@@ -21,11 +21,14 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
+from .. import views
 from .._files import check_output, memory_writer, workbook_writer, write_new
+from ..core.stats import outcome_stats
 from ..errors import BadValue, JobbookError, UsageError, one_line
 from ..reader import read_book
+from ..schema import TABLES
 from ..template import _style as st
-from .data import REPORT_READS, ReportData, assemble, build, deadline_frames
+from .data import REPORT_READS, ReportData, assemble, deadline_frames
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
 
@@ -73,47 +76,58 @@ def person_name(book) -> str:
     return book.settings.YourName or book.path.stem
 
 
-def _row(name: str, path: Path, r: ReportData) -> dict:
-    m = str(r.month)
-    s = r.stats
+def _row(name: str, path: Path, month: dict, all_time: dict, overdue: int, upcoming: int) -> dict:
+    """The person's row: `month` and `all_time` are ``outcome_stats`` of the month and of all time
+    (as a report's ``stats`` and ``all_time``), with the number of their overdue and upcoming
+    deadlines."""
+    (m,) = month["by_month"]  # a month's statistics hold that month only
     return {
         "Person": name,
         "File": path.name,
-        "Applications": s["applications"],
-        "Responses": s["responses"],
-        "Response rate": s["response_rate"],
-        "Interview rate": s["interview_rate"],
-        "Offer rate": s["offer_rate"],
-        "Interviews held": s["by_month"][m]["interviews"],
-        "Offers received": s["by_month"][m]["offers"],
-        "All-time applications": r.all_time["applications"],
-        "Active": r.all_time["active"],
-        "Accepted": r.all_time["accepted"],
-        "Overdue": len(r.overdue),
-        "Due in the next 14 days": len(r.upcoming),
+        "Applications": month["applications"],
+        "Responses": month["responses"],
+        "Response rate": month["response_rate"],
+        "Interview rate": month["interview_rate"],
+        "Offer rate": month["offer_rate"],
+        "Interviews held": month["by_month"][m]["interviews"],
+        "Offers received": month["by_month"][m]["offers"],
+        "All-time applications": all_time["applications"],
+        "Active": all_time["active"],
+        "Accepted": all_time["accepted"],
+        "Overdue": overdue,
+        "Due in the next 14 days": upcoming,
     }
+
+
+# The tables a cohort's figures read: the combined report's and the deadlines'. No other sheet of a
+# person's book is read (Contacts, Negotiation...).
+COHORT_TABLES = tuple(
+    dict.fromkeys([*REPORT_READS, *(t for t in views.NEEDS_DEADLINES if t in TABLES)])
+)
 
 
 def person_part(path: str | Path, month: str, as_of: dt.date) -> Part:
     """Read one person's book and compute their row and their share of the combined report (run
-    in a worker process or on a Dask worker: plain arguments, a small picklable result)."""
+    in a worker process or on a Dask worker: plain arguments, a small picklable result). Only the
+    sheets of COHORT_TABLES are read."""
     path = Path(path)
+    period = pd.Period(month, freq="M")
     try:
-        book = read_book(path, as_of=as_of)
+        book = read_book(path, as_of=as_of, only=COHORT_TABLES)
         name = person_name(book)
-        r = build(book, pd.Period(month, freq="M"), name)
         od, up = deadline_frames(book)
+        t = book.tables
+        this = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], period)
+        every = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"])
         tables = {
-            t: book.tables[t][cols or list(book.tables[t])]
-            .assign(Person=name)
-            .reset_index(drop=True)
-            for t, cols in REPORT_READS.items()
+            n: t[n][cols or list(t[n])].assign(Person=name).reset_index(drop=True)
+            for n, cols in REPORT_READS.items()
         }
     except JobbookError as exc:
         return Part(str(path), error=str(exc))
     return Part(
         str(path),
-        row=_row(name, path, r),
+        row=_row(name, path, this, every, len(od), len(up)),
         tables=tables,
         overdue=od.assign(person=name),
         upcoming=up.assign(person=name),
