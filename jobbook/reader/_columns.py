@@ -81,6 +81,6 @@ def typed_frame_of(
         names.append(c.header)
         got = arrays.get(c.header)
         columns.append(pa.nulls(n, arrow_type(c)) if got is None else got)
-    frame = pa.Table.from_arrays(columns, names=names).to_pandas(split_blocks=True)
+    frame = pa.Table.from_arrays(columns, names=names).to_pandas()
     frame.index = index
     return frame

@@ -18,8 +18,10 @@ import threading
 from pathlib import Path
 
 import fastexcel
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import DATE_KINDS, NUMERIC_KINDS
 from . import _scan
@@ -101,13 +103,14 @@ def _quiet_fastexcel():
 
 def load_plain(
     scans: SheetScans, part, reader, sheet, table, header_row, positions, cols, use
-) -> tuple[pd.DataFrame, dict[str, pd.Series]] | None:
+) -> tuple[pd.DataFrame, dict[str, pd.Series], set[str]] | None:
     """The fast path for big sheets: one pass of fastexcel straight to Arrow (borrowed strings,
     no per-cell errors), each column's type guessed from all its cells, while another process
     scans the sheet's XML for error and TRUE/FALSE cells (`scans`). Cells of the wrong type turn
     a column to text: any column not of its kind's type, any error or TRUE/FALSE cell (or a sheet
     fastexcel cannot read this way) gives None, and the careful path reads the sheet and reports
-    every cell. Else (the typed frame, the keeps_time columns with their time)."""
+    every cell. Else (the typed frame, the keeps_time columns with their time, the columns that
+    hold a value)."""
     read = _eager(reader, sheet, table, header_row, positions, cols, use)
     return read if read is not None and scans.plain(part) else None
 
@@ -141,10 +144,13 @@ def _eager(reader, sheet, table, header_row, positions, cols, use):
         if c.keeps_time:
             times[c.header] = arrow_column(values, c, index, floor=False)
     del batch, by_pos
+    some = {h for h, a in arrays.items() if a.null_count < len(a)}  # columns with a value
+    blank = np.ones(len(index), dtype=bool)  # rows without a value, found in Arrow
+    for a in arrays.values():
+        blank &= pc.is_null(a).to_numpy(zero_copy_only=False)
     frame = typed_frame_of(table, arrays, index)
     del arrays
-    blank = frame.isna().all(axis=1)
     if blank.any():
         frame = frame[~blank]
         times = {h: t[~blank] for h, t in times.items()}
-    return frame, times
+    return frame, times, some

@@ -220,10 +220,12 @@ def _load(
     if part is not None and scans is not None:
         read = load_plain(scans, part, reader, sheet, table, header_row, positions, cols, use)
         if read is not None:
-            frame, times = read
-            keep = ~frame.index.isin(skip)
-            frame, out.times = frame[keep], {h: t[keep] for h, t in times.items()}
-            _check_values(sheet, frame, {h: c for h, c in cols.items() if h in filled(frame)}, out)
+            frame, times, some = read
+            if len(skip) and frame.index.isin(skip).any():  # a totals row: not data
+                keep = ~frame.index.isin(skip)
+                frame, times = frame[keep], {h: t[keep] for h, t in times.items()}
+            out.times = times
+            _check_values(sheet, frame, {h: c for h, c in cols.items() if h in some}, out)
             return frame
     dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
     try:
@@ -264,12 +266,6 @@ def _load(
     out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
     _check_values(sheet, frame, {h: c for h, c in cols.items() if h in some}, out)
     return frame
-
-
-def filled(frame: pd.DataFrame) -> set[str]:
-    """The columns of `frame` holding at least one value."""
-    counts = frame.count()
-    return set(counts.index[counts.to_numpy() > 0])
 
 
 def _cell(out: TableRead, header: str, row: int) -> str:
