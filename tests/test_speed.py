@@ -11,6 +11,8 @@ import zipfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobbook.cli import main
 from jobbook.report.cohort import build_cohort
@@ -266,6 +268,26 @@ def test_place_in_group_is_pandas_rank():
     np.testing.assert_array_equal(
         _place_in_group(keys, dates).to_numpy(), want.rank(method="first").to_numpy()
     )
+
+
+# -- the quicker ways give what pandas' own ways give --------------------------------------------------
+
+_IDS = st.lists(
+    st.one_of(st.none(), st.sampled_from(["A1", "a1", " A1 ", "", "  ", "B2", "İx", "ß"]))
+)
+
+
+@given(_IDS)
+@settings(max_examples=200, deadline=None)
+def test_id_keys_and_repeats_of_the_readers_text_are_pandas_steps(values):
+    from jobbook.core.computed import id_key
+    from jobbook.validate import repeated
+
+    ids = pd.Series(values, dtype="str", name="ID", index=pd.RangeIndex(2, 2 + len(values)))
+    text = ids.astype(object).astype("str").str.strip().str.lower()  # id_key's definition
+    want = text.mask(ids.isna() | (text == ""))
+    pd.testing.assert_series_equal(id_key(ids), want)
+    assert repeated(want).tolist() == (want.notna() & want.duplicated()).tolist()
 
 
 # -- new: the committed template, copied ------------------------------------------------------------
