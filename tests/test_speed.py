@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import jobbook
 from jobbook.cli import main
 from jobbook.report.cohort import build_cohort
 
@@ -194,6 +195,60 @@ def test_cohort_on_a_dask_cluster(tmp_path):
     ) as cluster:
         on_dask = build_cohort(books, "2026-02", AS_OF, scheduler=cluster.scheduler_address)
     _same(build_cohort(books, "2026-02", AS_OF, workers=1), on_dask)
+
+
+def test_cohort_on_a_tls_cluster_with_the_dask_configurations_certificates(tmp_path):
+    """A scheduler that speaks only TLS, with throw-away self-signed certificates; jobbook finds
+    the client's certificates where Dask's configuration says they are."""
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("cryptography")  # Security.temporary() makes the certificates
+    import dask
+    from distributed.security import Security
+
+    books = _cohort_books(tmp_path)
+    sec = Security.temporary()
+    files = {}
+    for name, pem in (("ca", sec.tls_ca_file), ("cert", sec.tls_client_cert)):
+        files[name] = tmp_path / f"{name}.pem"
+        files[name].write_text(pem)
+    files["key"] = tmp_path / "key.pem"
+    files["key"].write_text(sec.tls_client_key)
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=True,
+        protocol="tls://",
+        security=sec,
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tls://")
+        with dask.config.set(
+            {
+                "distributed.comm.tls.ca-file": str(files["ca"]),
+                "distributed.comm.tls.client.cert": str(files["cert"]),
+                "distributed.comm.tls.client.key": str(files["key"]),
+            }
+        ):
+            on_tls = build_cohort(books, "2026-02", AS_OF, scheduler=address)
+        # without the certificates: one clear error, no traceback
+        with (
+            dask.config.set({"distributed.comm.tls.ca-file": None}),
+            pytest.raises(
+                jobbook.JobbookError, match="needs certificates in the Dask configuration"
+            ),
+        ):
+            build_cohort(books, "2026-02", AS_OF, scheduler=address)
+    _same(build_cohort(books, "2026-02", AS_OF, workers=1), on_tls)
+
+
+def test_a_scheduler_address_is_tls_or_tcp(tmp_path, capsys):
+    books = [str(b) for b in _cohort_books(tmp_path)[:2]]
+    args = ["report", *books, "--cohort", "--month", "2026-02", "-o", str(tmp_path / "c.xlsx")]
+    for address in ("10.0.0.5:8786", "ws://10.0.0.5:8786", "tls://"):
+        assert main([*args, "--scheduler", address]) == 2, address
+        assert "give tls://HOST:PORT" in capsys.readouterr().err
+    assert not (tmp_path / "c.xlsx").exists()
 
 
 def test_cohort_scheduler_without_dask_is_a_clear_error(tmp_path, monkeypatch, capsys):

@@ -2,7 +2,7 @@
 
 Each book is read on its own (its own settings and holidays), all as of one date, by
 ``person_part`` - in a process pool using every core, or on a Dask distributed cluster
-(``scheduler="tcp://HOST:PORT"``, the ``jobbook[cluster]`` extra). Each returns a small result
+(``scheduler="tls://HOST:PORT"``, or ``tcp://`` on a trusted network: ``_cluster``). Each returns a small result
 (the person's row and only the columns of the computed tables that the combined report reads), never
 a Book, and results stream into the report in the order the books were given. A book that cannot be
 read is listed with its error and the others are still reported; when none can be read, nothing
@@ -24,10 +24,11 @@ from openpyxl import Workbook
 from .. import views
 from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..core.stats import outcome_stats
-from ..errors import BadValue, JobbookError, UsageError, one_line
+from ..errors import BadValue, JobbookError
 from ..reader import read_book
 from ..schema import TABLES
 from ..template import _style as st
+from ._cluster import on_cluster, scheme_of
 from .data import REPORT_READS, ReportData, assemble, deadline_frames
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
@@ -162,26 +163,6 @@ def _in_processes(run: Callable[[str], Part], paths: list[str], workers: int) ->
         yield from pool.map(run, paths, chunksize=chunk)
 
 
-def _on_cluster(run: Callable[[str], Part], paths: list[str], scheduler: str) -> Iterator[Part]:
-    """`run` over `paths` on the Dask distributed cluster at `scheduler`, in order. The workers
-    must see the books at the same paths (a shared folder)."""
-    try:
-        from distributed import Client
-    except ImportError as exc:
-        raise UsageError(
-            "--scheduler needs Dask distributed: pip install 'jobbook[cluster]'"
-        ) from exc
-    try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise BadValue(f"cannot reach the Dask scheduler at {scheduler} ({one_line(exc)})") from exc
-    with client:
-        futures = client.map(run, paths, pure=False)
-        for future in futures:
-            yield future.result()
-            future.release()
-
-
 def build_cohort(
     paths: Iterable[Path],
     month: str,
@@ -195,6 +176,8 @@ def build_cohort(
     (default: every core), or on the Dask cluster at `scheduler`; `progress(results, total)` wraps
     the stream of results (a progress bar)."""
     period = pd.Period(month, freq="M")
+    if scheduler:
+        scheme_of(scheduler)  # a usage error before any work
     as_of = as_of or dt.date.today()  # one date for everyone, whatever AsOf each book pins
     unique, repeated, seen = [], [], set()
     for path in paths:
@@ -206,7 +189,7 @@ def build_cohort(
         unique.append(str(path))
     run = partial(person_part, month=str(period), as_of=as_of)
     if scheduler:
-        results = _on_cluster(run, unique, scheduler)
+        results = on_cluster(run, unique, scheduler)
     else:
         results = _in_processes(run, unique, workers or os.cpu_count() or 1)
     rows, failures, tables, overdue, upcoming = [], [], {}, [], []
@@ -281,6 +264,8 @@ def write_cohort(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> tuple[Cohort, list[Path]]:
+    if scheduler:
+        scheme_of(scheduler)  # a usage error before any work
     out = check_output(out, (".xlsx",), force, paths)
     if pdf is not None:
         pdf = check_output(pdf, (".pdf",), force, paths)
