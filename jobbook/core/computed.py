@@ -8,6 +8,7 @@ all. Cached formula results in a workbook are never used.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -273,13 +274,20 @@ COMPUTERS = {
 }
 
 
+def computed_table(name: str, tables: Mapping[str, pd.DataFrame], ctx: Context) -> pd.DataFrame:
+    """Table `name` with its computed columns filled from the input `tables` (a new frame; a table
+    without computed columns is returned as it is). No computed column reads another table's
+    computed columns: each table can be computed alone."""
+    fn = COMPUTERS.get(name)
+    if fn is None:
+        return tables[name]
+    df = tables[name].copy()
+    cols = fn(tables, ctx)
+    for c in cols.columns:
+        df[c] = cols[c]
+    return df
+
+
 def compute_all(tables: dict[str, pd.DataFrame], ctx: Context) -> dict[str, pd.DataFrame]:
     """The tables with every computed column filled from the inputs (new frames; inputs untouched)."""
-    out = dict(tables)
-    for name, fn in COMPUTERS.items():
-        df = tables[name].copy()
-        cols = fn(tables, ctx)
-        for c in cols.columns:
-            df[c] = cols[c]
-        out[name] = df
-    return out
+    return {name: computed_table(name, tables, ctx) for name in tables}

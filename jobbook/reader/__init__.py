@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import BusinessCalendar, Context, compute_all
+from ..core import BusinessCalendar, Context, computed_table
 from ..core.settings import Settings
 from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
@@ -69,9 +69,10 @@ class Book:
         return Context(self.settings, self.calendar, self.as_of, self.vesting)
 
     @cached_property
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table with its computed columns, as of ``as_of``."""
-        return compute_all(self.inputs, self.context)
+    def tables(self) -> Mapping[str, pd.DataFrame]:
+        """Every table with its computed columns, as of ``as_of`` (each computed when first
+        asked for: `jobbook offers` computes the Offers table only)."""
+        return _Computed(self.inputs, self.context)
 
     def at(self, as_of: dt.date | None) -> Book:
         """The same book as of another date (None: the book's AsOf, else today)."""
@@ -112,6 +113,24 @@ class Book:
             )
             raise BadValue(f"{self.path}: {fatal[0]}{more}")
         return rest
+
+
+class _Computed(Mapping):
+    """The tables with their computed columns (``core.computed_table``), each on first use."""
+
+    def __init__(self, inputs: dict[str, pd.DataFrame], ctx: Context):
+        self._inputs, self._ctx, self._done = inputs, ctx, {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._done:
+            self._done[name] = computed_table(name, self._inputs, self._ctx)
+        return self._done[name]
+
+    def __iter__(self):
+        return iter(self._inputs)
+
+    def __len__(self) -> int:
+        return len(self._inputs)
 
 
 def _open(path: Path):
