@@ -60,7 +60,10 @@ def typed_array(values: pa.Array | pa.ChunkedArray, col: Column, floor: bool = T
     if col.kind in NUMERIC_KINDS:
         return values.cast(pa.float64())
     text = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
-    return pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+    empty = pc.equal(text, "")
+    if not pc.any(empty).as_py():  # the usual case: no copy (if_else copies every string)
+        return text
+    return pc.if_else(empty, pa.scalar(None, pa.large_string()), text)
 
 
 def arrow_column(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Series:
