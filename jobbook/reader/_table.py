@@ -44,7 +44,7 @@ _ERRORS = {
 class TableRead:
     """A table as read: typed input columns (index = Excel row number) and where it was found."""
 
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None  # None only while the table is being read
     sheet: str | None = None  # the workbook's sheet name; None if the sheet is missing
     letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
     header_row: int | None = None
@@ -143,7 +143,7 @@ def read_table(
     for col in table.columns:
         if col.computed and norm_header(col.header) in by_norm:
             letters[col.header] = col_letters(by_norm[norm_header(col.header)])
-    out = TableRead(empty_frame(table), sheet, letters, header_row)
+    out = TableRead(None, sheet, letters, header_row)  # the frame: loaded below, or empty
     for name, first, again in twice:
         out.problems.append(
             Problem(
@@ -166,6 +166,7 @@ def read_table(
                 )
             )
     if not positions:
+        out.frame = empty_frame(table)
         return out
     ref = _find_table_ref(layout, sheet, table)
     if ref is not None and header_row != ref.first_row:
