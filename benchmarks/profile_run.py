@@ -5,10 +5,11 @@
     python benchmarks/profile_run.py OUT.txt --cohort 2026-10 BOOK... # a cohort, in this process
 
 The command runs in this process after pandas, numpy and pyarrow are imported (their import is
-the floor the figure is measured against, not jobbook's work); the text holds the wall time of the
-run, then the top functions by cumulative time and by own time, with their call counts, and the
-share of the run each takes. Profiling slows Python code by about half: compare shares, and
-compare runs of the same day.
+the floor the figure is measured against, not jobbook's work). Times are CPU seconds of this
+process (a shared machine's load does not count; the helper processes a report starts do not
+either: they run on other cores). The text holds the run's wall and CPU time, then the top
+functions by cumulative and by own time, with their call counts and their share of the run.
+Profiling slows Python code by about half: compare shares, and runs of the same day.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def main() -> int:
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
-    profile = cProfile.Profile()
-    started = time.perf_counter()
+    profile = cProfile.Profile(time.process_time)
+    started, cpu = time.perf_counter(), time.process_time()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         profile.enable()
         if a.cohort:
@@ -70,7 +71,7 @@ def main() -> int:
 
             code = jobbook(a.args)
         profile.disable()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     stats = pstats.Stats(profile)
     total = max(v[3] for v in stats.stats.values())
     what = (
@@ -78,8 +79,9 @@ def main() -> int:
     )
     head = [
         f"# {what}",
-        f"# wall {wall:.3f} s under the profiler (after import pandas); profiled total "
-        f"{total:.3f} s; {stats.total_calls:,} calls; load average {os.getloadavg()[0]:.1f}",
+        f"# under the profiler, after import pandas: wall {wall:.3f} s, CPU {cpu:.3f} s; "
+        f"profiled total {total:.3f} CPU s; {stats.total_calls:,} calls; "
+        f"load average {os.getloadavg()[0]:.1f}",
     ]
     if not a.cohort and code not in (0, 1):
         head.append(f"# exit {code}")

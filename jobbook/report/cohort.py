@@ -29,6 +29,7 @@ from ..reader import read_book
 from ..schema import TABLES
 from ..template import _style as st
 from ._cluster import on_cluster, scheme_of
+from ._drawing import Drawing
 from .data import REPORT_READS, ReportData, assemble, deadline_frames
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
@@ -217,7 +218,8 @@ def build_cohort(
     return Cohort(period, people, combined, failures, repeated)
 
 
-def cohort_workbook(c: Cohort) -> Workbook:
+def cohort_workbook(c: Cohort, sankey: bytes | None = None) -> Workbook:
+    """The cohort's workbook; `sankey`: its Sankey picture if already drawn (``_drawing``)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Cohort"
@@ -248,7 +250,7 @@ def cohort_workbook(c: Cohort) -> Workbook:
     if c.combined is not None:
         summary_sheet(wb, c.combined, "the cohort's books")
         _charts_sheet(wb, c.combined)
-        _flow_sheet(wb, c.combined)
+        _flow_sheet(wb, c.combined, sankey)
     return wb
 
 
@@ -269,11 +271,13 @@ def write_cohort(
     out = check_output(out, (".xlsx",), force, paths)
     if pdf is not None:
         pdf = check_output(pdf, (".pdf",), force, paths)
-    c = build_cohort(paths, month, as_of, progress, workers=workers, scheduler=scheduler)
-    if c.combined is None:
-        errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
-        raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
-    outputs = [(Path(out), workbook_writer(cohort_workbook(c)))]
+    with Drawing() as drawing:  # matplotlib loads meanwhile, in another process
+        c = build_cohort(paths, month, as_of, progress, workers=workers, scheduler=scheduler)
+        if c.combined is None:
+            errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
+            raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
+        sankey = drawing.result(drawing.submit("sankey", c.combined.flows))
+    outputs = [(Path(out), workbook_writer(cohort_workbook(c, sankey)))]
     if pdf is not None:
         from .pdf import report_pdf  # matplotlib's PDF backend: only when a PDF is asked for
 
