@@ -155,9 +155,10 @@ def read_book(
     the Book (``Book.skipped`` names them), and their problems and the references into them are
     not checked. The tables read are read exactly as in a full read.
 
-    `workers`: sheets parsed at once (default: the JOBBOOK_WORKERS environment variable, else 1).
-    Two at a time is faster on an idle machine with 2+ cores, and needs the memory of both sheets
-    at once: on a 1,048,575-row book, 1.8 GB instead of 1.4 GB (SPEC section 12 asks < 1.5 GB)."""
+    `workers`: sheets parsed at once, in threads (default: the JOBBOOK_WORKERS environment
+    variable, else 1). fastexcel 0.21 holds the interpreter lock while it parses, so two threads
+    gain little, and they need the memory of both sheets at once: on a 1,048,575-row book, 1.8 GB
+    instead of 1.4 GB (SPEC section 12 asks < 1.5 GB)."""
     path = Path(path)
     names = list(TABLES) if only is None else [n for n in TABLES if n in set(only)]
     if only is not None and set(only) - set(TABLES):
