@@ -2,11 +2,12 @@
 
 Each book is read on its own (its own settings and holidays), all as of one date, by
 ``person_part`` - in a process pool using every core, or on a Dask distributed cluster
-(``scheduler="tls://HOST:PORT"``, or ``tcp://`` on a trusted network: ``_cluster``). Each returns a small result
-(the person's row and only the columns of the computed tables that the combined report reads), never
-a Book, and results stream into the report in the order the books were given. A book that cannot be
-read is listed with its error and the others are still reported; when none can be read, nothing
-is written.
+(``scheduler="tls://HOST:PORT"``, or ``tcp://`` on a trusted network: ``_cluster``). Only the
+sheets the cohort's figures need are read (``COHORT_TABLES``). Each returns a small result (the
+person's row and only the columns of the computed tables that the combined report reads), never
+a Book, and results stream into the report in the order the books were given. A book that cannot
+be read is listed with its error and the others are still reported; when none can be read,
+nothing is written.
 """
 
 from __future__ import annotations
