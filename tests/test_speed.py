@@ -309,6 +309,23 @@ def test_fast_read_of_big_sheets_equals_the_careful_read(tmp_path, monkeypatch):
     assert "Offers" in taken and "Pipeline" not in taken and "Interviews" not in taken
 
 
+def test_ctrl_c_while_fastexcel_parses_is_interrupted_not_a_traceback(
+    search_book, monkeypatch, capsys
+):
+    """fastexcel's native code turns a KeyboardInterrupt into a SystemError caused by it."""
+    import jobbook.reader
+
+    def interrupted(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise SystemError("<built-in function __import__> returned a result") from exc
+
+    monkeypatch.setattr(jobbook.reader, "read_table", interrupted)
+    assert main(["stats", str(search_book)]) == 130
+    assert capsys.readouterr().err == "Interrupted.\n"
+
+
 def test_place_in_group_is_pandas_rank():
     import numpy as np
 
