@@ -37,7 +37,6 @@ from ..core.deadlines import KIND_LABELS
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
 from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
-from .sankey import sankey_png
 
 ROWS_PER_CHART = 17
 BLOCKS_PER_PAGE = 3
@@ -430,14 +429,19 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     _print_setup(ws)
 
 
-def _flow_sheet(wb: Workbook, r: ReportData) -> None:
+def _flow_sheet(wb: Workbook, r: ReportData, sankey: bytes | None = None) -> None:
+    """The Sankey picture (`sankey`, a PNG of ``r.flows``; drawn here when not given) and its
+    table."""
     ws = wb.create_sheet("Search flow")
     s = _Sheet(ws)
     s.title("The whole search", "Every application, from the stage it reached to how it ended.")
-    png = io.BytesIO()
-    sankey_png(r.flows, png)
-    png.seek(0)
-    img = Image(png)
+    if sankey is None:
+        from .sankey import sankey_png  # matplotlib: loaded only to draw
+
+        png = io.BytesIO()
+        sankey_png(r.flows, png)
+        sankey = png.getvalue()
+    img = Image(io.BytesIO(sankey))
     img.width, img.height = 900, 468
     ws.add_image(img, f"A{s.row}")
     s.row += 25
@@ -453,12 +457,13 @@ def _print_setup(ws) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def report_workbook(r: ReportData, source: str) -> Workbook:
+def report_workbook(r: ReportData, source: str, sankey: bytes | None = None) -> Workbook:
+    """The report workbook; `sankey`: its Sankey picture if already drawn (``_drawing``)."""
     wb = Workbook()
     wb.remove(wb.active)
     _summary_sheet(wb, r, source)
     _charts_sheet(wb, r)
-    _flow_sheet(wb, r)
+    _flow_sheet(wb, r, sankey)
     wb.properties.creator = "jobbook"
     wb.properties.title = f"Job search report {r.month}"
     return wb
