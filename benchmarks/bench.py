@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Every figure of SPEC section 12, each next to its reference measured in the same run.
+"""Every figure of SPEC section 12, each next to its floor measured in the same run.
 
-    python benchmarks/bench.py            # everything, the big report at 100,000 rows (minutes)
-    python benchmarks/bench.py --full     # and the 1,048,575-row report (many minutes)
+    python benchmarks/bench.py            # everything: the big report at 100,000 rows, cohorts
+                                          # of 20 and 200 books (minutes)
+    python benchmarks/bench.py --full     # and the 1,048,575-row report and a cohort of 2,000
+                                          # books (many minutes)
     python benchmarks/bench.py --quick    # a smoke test: small sizes, once each (about a minute)
 
-Each figure runs in its own process (wall time and peak resident memory from the kernel); short
-commands run several times and the best run counts, because the machine may be shared. The last
+Each figure runs in its own process (wall time and peak resident memory from the kernel: the
+largest of the process and the helpers it waits for); short commands run several times and the
+best run counts, because the machine may be shared; a figure and its floor run in turn. The floors:
+a bare `python -c pass`, `python -c "import pandas"` (the commands that read a book need pandas),
+a raw fastexcel read of the same two sheets, and a cohort's time per book on one core. The last
 lines are the README's performance table, in Markdown.
 """
 
@@ -79,7 +84,7 @@ class Table:
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str]] = []
-        print(f"{'figure':<46} {'measured':>14} {'reference':>26} {'target':>12}  verdict")
+        print(f"{'figure':<46} {'measured':>14} {'floor (same run)':>26} {'target':>12}  verdict")
 
     def add(self, figure: str, measured: str, reference: str, target: str, ok: bool | None):
         verdict = "-" if ok is None else ("met" if ok else "MISSED")
@@ -88,16 +93,18 @@ class Table:
 
     def markdown(self) -> str:
         lines = [
-            "| Figure | Measured | Reference (same run) | Target | |",
+            "| Figure | Measured | Floor (same run) | Target | |",
             "|---|---:|---:|---:|---|",
         ]
         lines += [f"| {f} | {m} | {r} | {t} | {v} |" for f, m, r, t, v in self.rows]
         return "\n".join(lines)
 
 
+PANDAS_SLACK = 0.25  # SPEC 12: a command that reads the sample book, at most import pandas + this
+
+
 def start_up(t: Table, work: Path, repeat: int) -> Path:
     bare = measure([PY, "-c", "pass"], repeat)
-    pandas = measure([PY, "-c", "import pandas"], repeat)
     ref = f"python {bare.seconds:.2f} s"
     run = measure([JOBBOOK, "--help"], repeat)
     t.add("jobbook --help", f"{run.seconds:.2f} s", ref, "< 0.3 s", run.seconds < 0.3)
@@ -105,15 +112,18 @@ def start_up(t: Table, work: Path, repeat: int) -> Path:
     new = measure([JOBBOOK, "new", str(work / "new.xlsx"), "--force"], repeat)
     t.add("jobbook new", f"{new.seconds:.2f} s", ref, "< 1 s", new.seconds < 1)
     measure([JOBBOOK, "new", str(book), "--sample", "--as-of", SAMPLE_AS_OF, "--force"])
-    ref = f"import pandas {pandas.seconds:.2f} s"
     for command in ("check", "stats", "offers", "deadlines"):
-        run = measure([JOBBOOK, command, str(book)], repeat)
+        pandas, run = Run(float("inf"), 0.0), Run(float("inf"), 0.0)
+        for _ in range(repeat):  # in turn: the floor, the command, the floor, ...
+            pandas = best(pandas, measure([PY, "-c", "import pandas"]))
+            run = best(run, measure([JOBBOOK, command, str(book)]))
+        limit = pandas.seconds + PANDAS_SLACK
         t.add(
             f"jobbook {command} (sample book)",
             f"{run.seconds:.2f} s",
-            ref,
-            "< 0.7 s",
-            run.seconds < 0.7,
+            f"import pandas {pandas.seconds:.2f} s",
+            f"<= {limit:.2f} s",
+            run.seconds <= limit,
         )
     out = work / "sample-report.xlsx"
     run = measure(
@@ -121,6 +131,11 @@ def start_up(t: Table, work: Path, repeat: int) -> Path:
     )
     t.add("jobbook report (sample book)", f"{run.seconds:.2f} s", ref, "< 3 s", run.seconds < 3)
     return book
+
+
+def best(a: Run, b: Run) -> Run:
+    """The best time of two runs, with the larger peak memory."""
+    return Run(min(a.seconds, b.seconds), max(a.mb, b.mb))
 
 
 def big_report(t: Table, work: Path, rows: int, baseline: bool, repeat: int) -> None:
@@ -133,22 +148,28 @@ def big_report(t: Table, work: Path, rows: int, baseline: bool, repeat: int) -> 
     ours = Run(float("inf"), 0.0)
     out = work / f"report-{rows}.xlsx"
     for _ in range(repeat):  # side by side: raw, jobbook, raw, jobbook ...
-        r = measure([PY, "-c", RAW_READ, str(book)])
-        o = measure([JOBBOOK, "report", str(book), "--month", MONTH, "-o", str(out), "--force"])
-        raw = Run(min(raw.seconds, r.seconds), max(raw.mb, r.mb))
-        ours = Run(min(ours.seconds, o.seconds), max(ours.mb, o.mb))
+        raw = best(raw, measure([PY, "-c", RAW_READ, str(book)]))
+        ours = best(
+            ours,
+            measure([JOBBOOK, "report", str(book), "--month", MONTH, "-o", str(out), "--force"]),
+        )
     ratio = ours.seconds / raw.seconds
     ref = f"raw read {raw.seconds:.1f} s, {raw.mb:,.0f} MB"
-    label = f"report, {rows:,} rows x 2 sheets"
     big = rows == MAX_ROWS
+    most = 1.3 if big else 1.5  # SPEC 12: 1.5x at 100,000 rows, 1.3x at 1,048,575
+    judged = big or rows == 100_000
     t.add(
-        label, f"{ours.seconds:.1f} s = {ratio:.2f}x", ref, "<= 1.5x", ratio <= 1.5 if big else None
+        f"report, {rows:,} rows x 2 sheets",
+        f"{ours.seconds:.1f} s = {ratio:.2f}x",
+        ref,
+        f"<= {most}x",
+        ratio <= most if judged else None,
     )
     t.add(
         f"  peak memory, {rows:,} rows",
         f"{ours.mb:,.0f} MB",
         ref,
-        "< 1,500 MB",
+        "< 1,500 MB" if big else "-",
         ours.mb < 1500 if big else None,
     )
     if baseline:
@@ -164,6 +185,10 @@ def big_report(t: Table, work: Path, rows: int, baseline: bool, repeat: int) -> 
         )
 
 
+COHORT_SECONDS = {200: 40.0}  # SPEC 12: a cohort of 200 sample books in 40 s on 2 cores
+LINEAR = 1.15  # "linear to 2,000": a book costs at most this much more in a larger cohort
+
+
 def cohort(t: Table, work: Path, sample: Path, sizes: list[int]) -> None:
     books = []
     for k in range(max(sizes)):
@@ -175,16 +200,27 @@ def cohort(t: Table, work: Path, sample: Path, sizes: list[int]) -> None:
     out = str(work / "cohort.xlsx")
     cores = os.cpu_count() or 1
     one = measure([PY, "-c", COHORT, out, "1", *books[: sizes[0]]])
+    floor = f"{one.seconds / sizes[0] * 1000:.0f} ms/book on 1 core"
+    reference: tuple[int, float] | None = None  # (books, seconds a book) with a time target
     for n in sizes:
         run = measure([PY, "-c", COHORT, out, "0", *books[:n]])
+        per_book = run.seconds / n
+        if n in COHORT_SECONDS:
+            target, ok = f"<= {COHORT_SECONDS[n]:.0f} s", run.seconds <= COHORT_SECONDS[n]
+        elif reference is not None:
+            target, ok = f"<= {LINEAR}x ms/book", per_book <= LINEAR * reference[1]
+        else:
+            target, ok = "-", None
+        if n in COHORT_SECONDS:
+            reference = (n, per_book)
         t.add(
-            f"cohort of {n} books, {cores} cores",
-            f"{run.seconds:.1f} s, {run.seconds / n * 1000:.0f} ms/book",
-            f"{one.seconds / sizes[0] * 1000:.0f} ms/book on 1 core",
-            "linear",
-            None,
+            f"cohort of {n:,} books, {cores} cores",
+            f"{run.seconds:.1f} s, {per_book * 1000:.0f} ms/book",
+            floor,
+            target,
+            ok,
         )
-        t.add(f"  peak memory, {n} books", f"{run.mb:,.0f} MB", "", "flat", None)
+        t.add(f"  peak memory, {n:,} books", f"{run.mb:,.0f} MB", "", "-", None)
 
 
 def functions(t: Table, rows: int) -> None:
@@ -199,7 +235,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="small sizes, once each (smoke test)")
-    size.add_argument("--full", action="store_true", help="also the 1,048,575-row report")
+    size.add_argument(
+        "--full", action="store_true", help="also the 1,048,575-row report, 2,000 books"
+    )
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "jobbook-bench")
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -210,7 +248,8 @@ def main() -> int:
     t = Table()
     sample = start_up(t, args.workdir, repeat)
     functions(t, 1_000 if args.quick else 10_000)
-    cohort(t, args.workdir, sample, [2, 4] if args.quick else [10, 20, 40])
+    sizes = [2, 4] if args.quick else [20, 200, 2_000] if args.full else [20, 200]
+    cohort(t, args.workdir, sample, sizes)
     big_report(
         t, args.workdir, 2_000 if args.quick else 100_000, not args.quick, 1 if args.quick else 2
     )

@@ -62,26 +62,22 @@ def pipeline_rows(n: int, rng: random.Random):
             if stage != "Applied" or status == "Rejected"
             else None
         )
-        yield [
-            f"A{i}",
-            f"Company {rng.randint(1, 50000)}",
-            "Data Analyst",
-            "Remote",
-            "Remote",
-            rng.choice(SOURCES),
-            None,
-            applied,
-            stage,
-            status,
-            first,
-            first,
-            None,
-            None,
-            70000 + rng.randint(0, 60) * 1000,
-            90000 + rng.randint(0, 60) * 1000,
-            rng.randint(1, 5),
-            None,
-        ]
+        yield {
+            "ID": f"A{i}",
+            "Company": f"Company {rng.randint(1, 50000)}",
+            "Role": "Data Analyst",
+            "Location": "Remote",
+            "Work mode": "Remote",
+            "Source": rng.choice(SOURCES),
+            "Date applied": applied,
+            "Stage": stage,
+            "Status": status,
+            "First response": first,
+            "Last contact": first,
+            "Salary min": 70000 + rng.randint(0, 60) * 1000,
+            "Salary max": 90000 + rng.randint(0, 60) * 1000,
+            "Excitement": rng.randint(1, 5),
+        }
 
 
 def interview_rows(n: int, rng: random.Random):
@@ -89,23 +85,16 @@ def interview_rows(n: int, rng: random.Random):
     for i in range(1, n + 1):
         day = start + dt.timedelta(days=rng.randint(0, 6 * 365))
         sent = day + dt.timedelta(days=rng.randint(0, 3)) if rng.random() < 0.8 else None
-        yield [
-            f"I{i}",
-            f"A{rng.randint(1, n)}",
-            None,
-            rng.choice(["Recruiter screen", "Technical", "Final"]),
-            day,
-            rng.choice(["Phone", "Video", "Onsite"]),
-            None,
-            sent,
-            None,
-            None,
-            rng.choice(["Advanced", "Rejected", "Pending"]),
-            None,
-            rng.randint(1, 5),
-            None,
-            None,
-        ]
+        yield {
+            "ID": f"I{i}",
+            "Application ID": f"A{rng.randint(1, n)}",
+            "Round": rng.choice(["Recruiter screen", "Technical", "Final"]),
+            "Date": day,
+            "Format": rng.choice(["Phone", "Video", "Onsite"]),
+            "Thank-you sent": sent,
+            "Outcome": rng.choice(["Advanced", "Rejected", "Pending"]),
+            "Self-rating": rng.randint(1, 5),
+        }
 
 
 def sheet_xml(headers: list[str], rows, strings: Strings, out, n: int) -> int:
@@ -123,10 +112,13 @@ def sheet_xml(headers: list[str], rows, strings: Strings, out, n: int) -> int:
     letters = [col(j) for j in range(1, len(headers) + 1)]
     r = 1
     buf = []
-    for values in rows:
+    for record in rows:
         r += 1
+        if r == 2 and set(record) - set(headers):  # the schema renamed a column: say so
+            raise SystemExit(f"make_book: no column {sorted(set(record) - set(headers))}")
         parts = [f'<row r="{r}">']
-        for letter, v in zip(letters, values):
+        for letter, header in zip(letters, headers):
+            v = record.get(header)
             if v is None:
                 continue
             if isinstance(v, str):
@@ -168,7 +160,7 @@ def make_book(n: int, path: Path, seed: int = 1) -> Path:
     rng = random.Random(seed)
     strings = Strings()
     sheets = [
-        ("Pipeline", PIPELINE.headers[:18], pipeline_rows(n, rng)),
+        ("Pipeline", [c.header for c in PIPELINE.inputs], pipeline_rows(n, rng)),
         ("Interviews", INTERVIEWS.headers, interview_rows(n, rng)),
     ]
     ct = [

@@ -38,6 +38,8 @@ def check_output(
         check_folder(path.parent, path)
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
     clean_stale(path.parent)
+    with writing(path):  # a folder that refuses new files says so now, not after all the work
+        os.unlink(temp_file(path))
     return path
 
 

@@ -76,7 +76,7 @@ def _as_a_shell_would(folder, argv: list[str], scheduler: str | None) -> list[st
             arg = str(folder / arg[2:])
         elif arg.startswith("/tmp/"):
             arg = str(folder / arg[5:])
-        elif arg.startswith("tcp://"):
+        elif arg.startswith(("tcp://", "tls://")):
             arg = scheduler
         if any(c in arg for c in "*?[") and not arg.startswith("-"):
             out += sorted(glob.glob(arg)) or [arg]
@@ -85,16 +85,43 @@ def _as_a_shell_would(folder, argv: list[str], scheduler: str | None) -> list[st
     return out
 
 
+def _tls_settings(folder, sec) -> dict[str, str]:
+    """The Dask configuration of a client holding `sec`'s certificates, written as files."""
+    settings = {}
+    for key, pem in (
+        ("ca-file", sec.tls_ca_file),
+        ("client.cert", sec.tls_client_cert),
+        ("client.key", sec.tls_client_key),
+    ):
+        path = folder / f"{key}.pem"
+        path.write_text(pem)
+        settings[f"distributed.comm.tls.{key}"] = str(path)
+    return settings
+
+
 def test_every_help_example_runs_on_the_sample(book, tmp_path, monkeypatch, capsys):
+    """Every example line of every command's help, on the sample; a --scheduler example runs on
+    a local cluster speaking TLS (temporary certificates, given by the Dask configuration)."""
+    import dask
     from distributed import LocalCluster
+    from distributed.security import Security
 
     lines = examples()
     assert len(lines) >= 2 * len(cli.list_commands(click.Context(cli)))
     here = os.getcwd()
     failed = []
-    with LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-    ) as lc:
+    sec = Security.temporary()
+    with (
+        dask.config.set(_tls_settings(tmp_path, sec)),
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=2,
+            processes=False,
+            protocol="tls://",
+            security=sec,
+            dashboard_address=None,
+        ) as lc,
+    ):
         for k, (name, argv) in enumerate(lines):
             folder = tmp_path / f"{k:02d}-{name}"
             folder.mkdir()

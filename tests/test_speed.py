@@ -11,7 +11,10 @@ import zipfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import jobbook
 from jobbook.cli import main
 from jobbook.report.cohort import build_cohort
 
@@ -52,6 +55,14 @@ def test_reading_a_book_loads_no_drawing_or_writing_library(search_book):
         assert not loaded & {"matplotlib", "openpyxl", "xlwings"}, (command, loaded)
 
 
+def test_a_report_workbook_loads_no_pdf_backend(search_book, tmp_path):
+    out = tmp_path / "r.xlsx"
+    probe = cli("report", str(search_book), "--month", "2026-02", "-o", str(out))
+    code = f"{probe}\nimport sys\nassert 'matplotlib.backends.backend_pdf' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    assert out.exists()  # the probe itself works: the report was written
+
+
 # -- a coach's cohort: every core, or a Dask cluster ------------------------------------------------
 
 
@@ -85,6 +96,77 @@ def test_cohort_in_a_process_pool_equals_one_at_a_time(tmp_path):
     assert len(pool.people) == 3 and pool.failures[0][0].endswith("broken.xlsx")
 
 
+def _damaged(book, sheets, out):
+    """`book` with the XML of `sheets` cut short: any parser reading them fails."""
+    import jobbook.reader
+
+    parts = {jobbook.reader.inspect(book).parts[s] for s in sheets}
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data[: len(data) // 2] if info.filename in parts else data)
+    return out
+
+
+def test_a_cohort_reads_no_sheet_its_figures_do_not_need(pinned_samples, tmp_path, monkeypatch):
+    """The sample has people in Contacts, rounds in Negotiation, a Dashboard and more: a cohort
+    parses only the sheets of its figures (COHORT_TABLES and Settings), so a broken Contacts or
+    Negotiation sheet costs nothing, and every figure is the one a full read gives."""
+    import fastexcel
+
+    import jobbook
+    from jobbook.report import build
+    from jobbook.report.cohort import COHORT_TABLES, person_part
+    from jobbook.report.data import REPORT_READS
+
+    book = pinned_samples[".xlsx"]
+    full = jobbook.read_book(book, as_of=AS_OF)
+    assert not full.inputs["Contacts"].empty and not full.inputs["Negotiation"].empty
+    assert {"Contacts", "Negotiation"}.isdisjoint(COHORT_TABLES)
+    parts = {p: s for s, p in full.layout.parts.items()}
+    opened, loaded = set(), set()
+    zip_open, load_sheet = zipfile.ZipFile.open, fastexcel.ExcelReader.load_sheet
+
+    def spy_open(self, name, *args, **kwargs):
+        member = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        if member in parts:
+            opened.add(parts[member])
+        return zip_open(self, name, *args, **kwargs)
+
+    def spy_load(self, sheet, *args, **kwargs):
+        loaded.add(sheet)
+        return load_sheet(self, sheet, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy_open)
+    monkeypatch.setattr(fastexcel.ExcelReader, "load_sheet", spy_load)
+    part = person_part(book, "2026-10", AS_OF)
+    monkeypatch.undo()
+    needed = {full.sheets[t] for t in COHORT_TABLES} | {full.settings_sheet}
+    assert part.error is None and loaded <= needed and opened <= needed
+    assert {"Pipeline", "Interviews", "Offers"} <= loaded  # the spies saw the reads
+    assert set(full.layout.sheets) - needed >= {"Contacts", "Negotiation", "Dashboard"}
+
+    # the figures are a full read's: the report's, and each table the combined report reads
+    r = build(full, "2026-10")
+    assert part.row["Applications"] == r.stats["applications"]
+    assert part.row["All-time applications"] == r.all_time["applications"]
+    assert (part.row["Overdue"], part.row["Due in the next 14 days"]) == (
+        len(r.overdue),
+        len(r.upcoming),
+    )
+    pd.testing.assert_frame_equal(part.overdue.drop(columns="person"), r.overdue)
+    for t, cols in REPORT_READS.items():
+        want = full.tables[t][cols or list(full.tables[t])].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part.tables[t].drop(columns="Person"), want)
+
+    # a sheet no figure needs may even be broken
+    broken = _damaged(book, ["Contacts", "Negotiation"], tmp_path / "broken.xlsx")
+    with pytest.raises(jobbook.JobbookError):
+        jobbook.read_book(broken)
+    again = person_part(broken, "2026-10", AS_OF)
+    assert again.error is None and again.row == {**part.row, "File": "broken.xlsx"}
+
+
 def test_cohort_keeps_people_apart(tmp_path):
     """Everyone has an A1: a lesson's company is its own person's, not the first person's."""
 
@@ -113,6 +195,60 @@ def test_cohort_on_a_dask_cluster(tmp_path):
     ) as cluster:
         on_dask = build_cohort(books, "2026-02", AS_OF, scheduler=cluster.scheduler_address)
     _same(build_cohort(books, "2026-02", AS_OF, workers=1), on_dask)
+
+
+def test_cohort_on_a_tls_cluster_with_the_dask_configurations_certificates(tmp_path):
+    """A scheduler that speaks only TLS, with throw-away self-signed certificates; jobbook finds
+    the client's certificates where Dask's configuration says they are."""
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("cryptography")  # Security.temporary() makes the certificates
+    import dask
+    from distributed.security import Security
+
+    books = _cohort_books(tmp_path)
+    sec = Security.temporary()
+    files = {}
+    for name, pem in (("ca", sec.tls_ca_file), ("cert", sec.tls_client_cert)):
+        files[name] = tmp_path / f"{name}.pem"
+        files[name].write_text(pem)
+    files["key"] = tmp_path / "key.pem"
+    files["key"].write_text(sec.tls_client_key)
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=True,
+        protocol="tls://",
+        security=sec,
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tls://")
+        with dask.config.set(
+            {
+                "distributed.comm.tls.ca-file": str(files["ca"]),
+                "distributed.comm.tls.client.cert": str(files["cert"]),
+                "distributed.comm.tls.client.key": str(files["key"]),
+            }
+        ):
+            on_tls = build_cohort(books, "2026-02", AS_OF, scheduler=address)
+        # without the certificates: one clear error, no traceback
+        with (
+            dask.config.set({"distributed.comm.tls.ca-file": None}),
+            pytest.raises(
+                jobbook.JobbookError, match="needs certificates in the Dask configuration"
+            ),
+        ):
+            build_cohort(books, "2026-02", AS_OF, scheduler=address)
+    _same(build_cohort(books, "2026-02", AS_OF, workers=1), on_tls)
+
+
+def test_a_scheduler_address_is_tls_or_tcp(tmp_path, capsys):
+    books = [str(b) for b in _cohort_books(tmp_path)[:2]]
+    args = ["report", *books, "--cohort", "--month", "2026-02", "-o", str(tmp_path / "c.xlsx")]
+    for address in ("10.0.0.5:8786", "ws://10.0.0.5:8786", "tls://"):
+        assert main([*args, "--scheduler", address]) == 2, address
+        assert "give tls://HOST:PORT" in capsys.readouterr().err
+    assert not (tmp_path / "c.xlsx").exists()
 
 
 def test_cohort_scheduler_without_dask_is_a_clear_error(tmp_path, monkeypatch, capsys):
@@ -173,6 +309,23 @@ def test_fast_read_of_big_sheets_equals_the_careful_read(tmp_path, monkeypatch):
     assert "Offers" in taken and "Pipeline" not in taken and "Interviews" not in taken
 
 
+def test_ctrl_c_while_fastexcel_parses_is_interrupted_not_a_traceback(
+    search_book, monkeypatch, capsys
+):
+    """fastexcel's native code turns a KeyboardInterrupt into a SystemError caused by it."""
+    import jobbook.reader
+
+    def interrupted(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise SystemError("<built-in function __import__> returned a result") from exc
+
+    monkeypatch.setattr(jobbook.reader, "read_table", interrupted)
+    assert main(["stats", str(search_book)]) == 130
+    assert capsys.readouterr().err == "Interrupted.\n"
+
+
 def test_place_in_group_is_pandas_rank():
     import numpy as np
 
@@ -187,6 +340,26 @@ def test_place_in_group_is_pandas_rank():
     np.testing.assert_array_equal(
         _place_in_group(keys, dates).to_numpy(), want.rank(method="first").to_numpy()
     )
+
+
+# -- the quicker ways give what pandas' own ways give --------------------------------------------------
+
+_IDS = st.lists(
+    st.one_of(st.none(), st.sampled_from(["A1", "a1", " A1 ", "", "  ", "B2", "İx", "ß"]))
+)
+
+
+@given(_IDS)
+@settings(max_examples=200, deadline=None)
+def test_id_keys_and_repeats_of_the_readers_text_are_pandas_steps(values):
+    from jobbook.core.computed import id_key
+    from jobbook.validate import repeated
+
+    ids = pd.Series(values, dtype="str", name="ID", index=pd.RangeIndex(2, 2 + len(values)))
+    text = ids.astype(object).astype("str").str.strip().str.lower()  # id_key's definition
+    want = text.mask(ids.isna() | (text == ""))
+    pd.testing.assert_series_equal(id_key(ids), want)
+    assert repeated(want).tolist() == (want.notna() & want.duplicated()).tolist()
 
 
 # -- new: the committed template, copied ------------------------------------------------------------

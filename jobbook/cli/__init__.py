@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         return 130
+    except SystemError as exc:  # Ctrl-C while fastexcel parses: its native code wraps it
+        if not isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+            raise
+        click.echo("Interrupted.", err=True)
+        return 130
     except Stopped as exc:  # SIGTERM/SIGHUP while writing: the clean-up has run
         click.echo(f"Error: {exc}", err=True)
         return 128 + exc.signum

@@ -61,11 +61,12 @@ def progress(items: Iterable, label: str, length: int | None = None) -> Iterator
 )
 @click.option(
     "--scheduler",
-    metavar="tcp://HOST:PORT",
+    metavar="tls://HOST:PORT",
     default=None,
     help="With --cohort: read the books on this Dask distributed cluster (pip install "
-    "'jobbook[cluster]'; the workers must see the books at the same paths). Default: every "
-    "core of this machine.",
+    "'jobbook[cluster]'; the workers must see the books at the same paths). tls:// uses the "
+    "certificates of the Dask configuration; tcp:// is unencrypted and unauthenticated, for a "
+    "trusted network only. Default: every core of this machine.",
 )
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
 @as_of_option(
@@ -90,7 +91,7 @@ def report(
     Example:
       jobbook report search.xlsx --month 2026-10 --pdf search-2026-10.pdf
       jobbook report ana.xlsx ben.xlsx chloe.xlsx --cohort --month 2026-10 -o cohort.xlsx
-      jobbook report books/*.xlsx --cohort --month 2026-10 --scheduler tcp://10.0.0.5:8786
+      jobbook report books/*.xlsx --cohort --month 2026-10 --scheduler tls://10.0.0.5:8786
     """
     from .. import views
     from ..core import parse_month

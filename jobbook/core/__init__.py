@@ -6,7 +6,7 @@ computes the same figures.
 """
 
 from .calendar import BusinessCalendar, as_date, public_holidays, to_days
-from .computed import Context, compute_all
+from .computed import Context, compute_all, computed_table
 from .deadlines import deadline_records, deadlines
 from .flags import flags
 from .offers import offer_value, offer_values, rank_offers
@@ -20,6 +20,7 @@ __all__ = [
     "as_date",
     "by_month",
     "compute_all",
+    "computed_table",
     "deadline_records",
     "deadlines",
     "flags",

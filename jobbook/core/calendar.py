@@ -31,7 +31,10 @@ NAT = np.datetime64("NaT", "D")
 def to_days(values: Any) -> np.ndarray:
     """Array of ``datetime64[D]`` from dates, datetimes, strings, pandas objects or None (-> NaT)."""
     if isinstance(values, pd.Series | pd.Index):
-        values = pd.to_datetime(values, errors="coerce").to_numpy()
+        if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M":
+            values = values.to_numpy()  # already datetime64 (the reader's dates): no parsing
+        else:
+            values = pd.to_datetime(values, errors="coerce").to_numpy()
     elif isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64):
         pass
     else:

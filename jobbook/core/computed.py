@@ -8,6 +8,7 @@ all. Cached formula results in a workbook are never used.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,8 +37,18 @@ class Context:
     vesting: pd.DataFrame | None = None  # the Vesting table (None: a new workbook's schedules)
 
 
+_STR = pd.Series([], dtype="str").dtype  # the reader's text type
+
+
 def id_key(values: pd.Series) -> pd.Series:
     """IDs compared the way Excel's MATCH and = do: case-insensitively, blanks never match."""
+    if values.dtype == _STR:  # the reader's text: the same steps, in Arrow without pandas' detours
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pc.utf8_lower(pc.utf8_trim_whitespace(pa.array(values, from_pandas=True)))
+        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, text.type), text)
+        return pd.Series(_STR.__from_arrow__(text), index=values.index, name=values.name)
     text = values.astype("str").str.strip().str.lower()
     return text.mask(values.isna() | (text == ""))
 
@@ -330,13 +341,20 @@ COMPUTERS = {
 }
 
 
+def computed_table(name: str, tables: Mapping[str, pd.DataFrame], ctx: Context) -> pd.DataFrame:
+    """Table `name` with its computed columns filled from the input `tables` (a new frame; a table
+    without computed columns is returned as it is). No computed column reads another table's
+    computed columns: each table can be computed alone."""
+    fn = COMPUTERS.get(name)
+    if fn is None:
+        return tables[name]
+    df = tables[name].copy()
+    cols = fn(tables, ctx)
+    for c in cols.columns:
+        df[c] = cols[c]
+    return df
+
+
 def compute_all(tables: dict[str, pd.DataFrame], ctx: Context) -> dict[str, pd.DataFrame]:
     """The tables with every computed column filled from the inputs (new frames; inputs untouched)."""
-    out = dict(tables)
-    for name, fn in COMPUTERS.items():
-        df = tables[name].copy()
-        cols = fn(tables, ctx)
-        for c in cols.columns:
-            df[c] = cols[c]
-        out[name] = df
-    return out
+    return {name: computed_table(name, tables, ctx) for name in tables}

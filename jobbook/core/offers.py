@@ -24,7 +24,10 @@ VALUE_COLUMNS = (
 
 def _num(df: pd.DataFrame, col: str) -> pd.Series:
     """A number column with blanks as 0."""
-    return pd.to_numeric(df[col], errors="coerce").fillna(0.0).astype(float)
+    values = df[col]
+    if values.dtype == np.float64:  # the reader's numbers: nothing to convert
+        return values.fillna(0.0)
+    return pd.to_numeric(values, errors="coerce").fillna(0.0).astype(float)
 
 
 def effective_base(offers: pd.DataFrame) -> pd.Series:

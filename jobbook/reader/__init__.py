@@ -19,15 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import BusinessCalendar, Context, compute_all
+from ..core import BusinessCalendar, Context, computed_table
 from ..core.settings import Settings
 from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
 from ..schema import TABLES
 from ..validate import validate, vesting_rules
+from ._columns import empty_frame
+from ._fast import SheetScans, big_sheet
 from ._layout import Layout, find_sheet, inspect, refuse_strict
+from ._settings import SHEET as SETTINGS
 from ._settings import read_settings, years_in_use
-from ._table import read_table
+from ._table import TableRead, read_table, sheet_of
 
 __all__ = ["Book", "read_book", "refuse_strict"]
 
@@ -57,6 +60,7 @@ class Book:
     # table name -> the first row typed below its Excel Table: rows the workbook's own formulas
     # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
     below: dict[str, int] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # tables not read (``read_book(only=...)``): empty here
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -68,9 +72,10 @@ class Book:
         return Context(self.settings, self.calendar, self.as_of, self.vesting)
 
     @cached_property
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table with its computed columns, as of ``as_of``."""
-        return compute_all(self.inputs, self.context)
+    def tables(self) -> Mapping[str, pd.DataFrame]:
+        """Every table with its computed columns, as of ``as_of`` (each computed when first
+        asked for: `jobbook offers` computes the Offers table only)."""
+        return _Computed(self.inputs, self.context)
 
     def at(self, as_of: dt.date | None) -> Book:
         """The same book as of another date (None: the book's AsOf, else today)."""
@@ -116,6 +121,24 @@ class Book:
         return rest
 
 
+class _Computed(Mapping):
+    """The tables with their computed columns (``core.computed_table``), each on first use."""
+
+    def __init__(self, inputs: dict[str, pd.DataFrame], ctx: Context):
+        self._inputs, self._ctx, self._done = inputs, ctx, {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._done:
+            self._done[name] = computed_table(name, self._inputs, self._ctx)
+        return self._done[name]
+
+    def __iter__(self):
+        return iter(self._inputs)
+
+    def __len__(self) -> int:
+        return len(self._inputs)
+
+
 def _open(path: Path):
     import fastexcel  # imported here so that `jobbook --help` stays fast
 
@@ -125,38 +148,63 @@ def _open(path: Path):
         raise NotAWorkbook(f"{path}: the workbook cannot be read ({one_line(exc)})") from exc
 
 
-def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | None = None) -> Book:
+def read_book(
+    path: str | Path,
+    as_of: dt.date | None = None,
+    workers: int | None = None,
+    only: Iterable[str] | None = None,
+) -> Book:
     """Read the workbook at `path` (.xlsx or .xlsm). Raises a JobbookError for a file that is not a
     readable workbook; problems with its contents are listed in ``Book.problems``.
 
-    `workers`: sheets parsed at once (default: the JOBBOOK_WORKERS environment variable, else 1).
-    Two at a time is faster on an idle machine with 2+ cores, and needs the memory of both sheets
-    at once: on a 1,048,575-row book, 1.8 GB instead of 1.4 GB (SPEC section 12 asks < 1.5 GB)."""
+    `only`: the tables to read (default: all). The others are not read at all: they are empty in
+    the Book (``Book.skipped`` names them), and their problems and the references into them are
+    not checked. The tables read are read exactly as in a full read.
+
+    `workers`: sheets parsed at once, in threads (default: the JOBBOOK_WORKERS environment
+    variable, else 1). fastexcel 0.21 holds the interpreter lock while it parses, so two threads
+    gain little, and they need the memory of both sheets at once: on a 1,048,575-row book, 1.8 GB
+    instead of 1.4 GB (SPEC section 12 asks < 1.5 GB)."""
     path = Path(path)
-    layout = inspect(path)
+    names = list(TABLES) if only is None else [n for n in TABLES if n in set(only)]
+    if only is not None and set(only) - set(TABLES):
+        raise ValueError(f"no such tables: {sorted(set(only) - set(TABLES))}")
+
+    def parsed(layout: Layout) -> list[str]:  # the sheets read: tables and Settings
+        found = [sheet_of(layout, TABLES[n]) for n in names] + [find_sheet(layout, SETTINGS)]
+        return [s for s in dict.fromkeys(found) if s is not None and s in layout.parts]
+
+    layout = inspect(path, None if only is None else parsed)
     if workers is None and os.environ.get("JOBBOOK_WORKERS", "").isdigit():
         workers = int(os.environ["JOBBOOK_WORKERS"])
     if workers is None:
         workers = 1
-    order = sorted(TABLES, key=lambda n: -layout.sizes.get(find_sheet(layout, n) or "", 0))
-    if workers <= 1:
-        reader = _open(path)
-        got = {name: read_table(path, layout, reader, TABLES[name]) for name in order}
-    else:
-        local = threading.local()
+    order = sorted(names, key=lambda n: -layout.sizes.get(find_sheet(layout, n) or "", 0))
+    found = [sheet_of(layout, TABLES[n]) for n in order]
+    big = [layout.parts[s] for s in found if s is not None and big_sheet(layout, s)]
+    with SheetScans(path, list(dict.fromkeys(big))) as scans:
+        if workers <= 1:
+            reader = _open(path)
+            got = {name: read_table(path, layout, reader, TABLES[name], scans) for name in order}
+        else:
+            local = threading.local()
 
-        def one(name: str):
-            if not hasattr(local, "reader"):
-                local.reader = _open(path)
-            return read_table(path, layout, local.reader, TABLES[name])
+            def one(name: str):
+                if not hasattr(local, "reader"):
+                    local.reader = _open(path)
+                return read_table(path, layout, local.reader, TABLES[name], scans)
 
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            got = dict(zip(order, pool.map(one, order)))
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                got = dict(zip(order, pool.map(one, order)))
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
-    below = {name: got[name].below for name in TABLES if got[name].below is not None}
+    below = {name: g.below for name, g in got.items() if g.below is not None}
     for name in TABLES:
-        g = got[name]
+        g = (
+            got[name]
+            if name in got
+            else TableRead(empty_frame(TABLES[name]), sheet_of(layout, TABLES[name]))
+        )
         times.update({(name, header): t for header, t in g.times.items()})
         inputs[name], sheets[name], letters[name], header_rows[name] = (
             g.frame,
@@ -165,24 +213,48 @@ def read_book(path: str | Path, as_of: dt.date | None = None, workers: int | Non
             g.header_row,
         )
         problems.extend(g.problems)
-    if sheets["Pipeline"] is None:
+    if "Pipeline" in got and sheets["Pipeline"] is None:
         problems.append(Problem("Pipeline", None, "the workbook has no Pipeline sheet", ERROR))
-    got = read_settings(path, layout, years_in_use(inputs, as_of))
+    settings = read_settings(path, layout, years_in_use(inputs, as_of))
+    skipped = tuple(n for n in TABLES if n not in got)
     book = finish_book(
-        path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times
+        path,
+        layout,
+        inputs,
+        sheets,
+        letters,
+        header_rows,
+        problems,
+        settings,
+        as_of,
+        times,
+        skipped,
     )
     return replace(book, below=below) if below else book
 
 
 def finish_book(
-    path, layout, inputs, sheets, letters, header_rows, problems, got, as_of, times=None
+    path,
+    layout,
+    inputs,
+    sheets,
+    letters,
+    header_rows,
+    problems,
+    got,
+    as_of,
+    times=None,
+    skipped: tuple[str, ...] = (),
 ) -> Book:
-    """The Book from its typed tables and settings `got`, with the rules across rows applied."""
+    """The Book from its typed tables and settings `got`, with the rules across rows applied (to
+    the tables read: not to the `skipped` ones)."""
     problems = [*problems, *got.problems]
-    problems += validate(inputs, sheets, letters, problems)
-    problems += vesting_rules(
-        inputs["Offers"], got.vesting, sheets.get("Offers"), letters["Offers"]
-    )
+    read = {n: df for n, df in inputs.items() if n not in skipped}
+    problems += validate(read, sheets, letters, problems)
+    if "Offers" in read:
+        problems += vesting_rules(
+            inputs["Offers"], got.vesting, sheets.get("Offers"), letters["Offers"]
+        )
     return Book(
         path=Path(path),
         inputs=inputs,
@@ -199,4 +271,5 @@ def finish_book(
         vesting=got.vesting,
         setting_cells=dict(got.cells),
         settings_sheet=got.sheet,
+        skipped=skipped,
     )

@@ -1,5 +1,9 @@
 """Typed columns as every reader gives them: an empty table of the schema, a column of blanks,
-an Arrow column from fastexcel as a typed Series."""
+fastexcel's Arrow columns typed per the schema, and a table built from them in one conversion.
+
+The types, whatever the way in: dates ``datetime64[s]`` (truncated to the day), numbers
+``float64``, text the reader's Arrow-backed ``str`` (stripped, blank as NA).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,15 @@ import pyarrow.compute as pc
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table
 
 _STR = pd.Series([], dtype="str").dtype  # the reader's text type
+
+
+def arrow_type(col: Column) -> pa.DataType:
+    """The Arrow type of `col`'s typed column (what ``to_pandas`` turns into the reader's type)."""
+    if col.kind in DATE_KINDS:
+        return pa.timestamp("s")
+    if col.kind in NUMERIC_KINDS:
+        return pa.float64()
+    return pa.large_string()
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
@@ -32,30 +45,45 @@ def blank_column(col: Column, index: pd.Index) -> pd.Series:
 
 @functools.cache
 def _empty(table: Table) -> pd.DataFrame:
-    data = {}
-    for c in table.inputs:
-        if c.kind in DATE_KINDS:
-            data[c.header] = pd.Series(dtype="datetime64[s]")
-        elif c.kind in NUMERIC_KINDS:
-            data[c.header] = pd.Series(dtype=float)
-        else:
-            data[c.header] = pd.Series(dtype="str")
-    df = pd.DataFrame(data)
-    df.index.name = "row"
-    return df
+    return typed_frame_of(table, {}, pd.RangeIndex(0, name="row"))
+
+
+def typed_array(values: pa.Array | pa.ChunkedArray, col: Column, floor: bool = True) -> pa.Array:
+    """A column from fastexcel in `col`'s Arrow type (``arrow_type``): dates truncated to the day
+    (unless not `floor`: then to the second), text stripped and blank text null. Stays in Arrow."""
+    if values.null_count == len(values):
+        return pa.nulls(len(values), arrow_type(col))
+    if col.kind in DATE_KINDS:
+        if not pa.types.is_timestamp(values.type):
+            values = values.cast(pa.timestamp("ms"))
+        return pc.floor_temporal(values, unit="day" if floor else "second").cast(pa.timestamp("s"))
+    if col.kind in NUMERIC_KINDS:
+        return values.cast(pa.float64())
+    text = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
+    empty = pc.equal(text, "")
+    if not pc.any(empty).as_py():  # the usual case: no copy (if_else copies every string)
+        return text
+    return pc.if_else(empty, pa.scalar(None, pa.large_string()), text)
 
 
 def arrow_column(values, col: Column, index: pd.Index, floor: bool = True) -> pd.Series:
-    """An Arrow column as a typed Series: dates truncated to the day (unless not `floor`), text
-    stripped (still Arrow, no Python object per cell), blank text as NA."""
-    if values.null_count == len(values):
-        return blank_column(col, index)
-    if col.kind in DATE_KINDS:
-        dates = values.to_numpy(zero_copy_only=False)
-        dates = dates.astype("datetime64[D]") if floor else dates
-        return pd.Series(dates.astype("datetime64[s]"), index=index)
-    if col.kind in NUMERIC_KINDS:
-        return pd.Series(values.to_numpy(zero_copy_only=False), index=index, dtype=float)
-    text = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
-    return pd.Series(_STR.__from_arrow__(text), index=index)
+    """An Arrow column from fastexcel as a typed Series (``typed_array``) on `index`."""
+    out = pa.table({"v": typed_array(values, col, floor)}).to_pandas()["v"]
+    out.index, out.name = index, None
+    return out
+
+
+def typed_frame_of(
+    table: Table, arrays: dict[str, pa.Array | pa.ChunkedArray], index: pd.Index
+) -> pd.DataFrame:
+    """`table`'s input columns from `arrays` (header -> a ``typed_array``; a column not given is
+    blank), converted to pandas at once, on `index`."""
+    n = len(index)
+    names, columns = [], []
+    for c in table.inputs:
+        names.append(c.header)
+        got = arrays.get(c.header)
+        columns.append(pa.nulls(n, arrow_type(c)) if got is None else got)
+    frame = pa.Table.from_arrays(columns, names=names).to_pandas()
+    frame.index = index
+    return frame

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import zipfile
-import zlib
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import fastexcel
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import DATE_KINDS, NUMERIC_KINDS
-from ._columns import arrow_column, blank_column
+from . import _scan
+from ._columns import arrow_column, typed_array, typed_frame_of
 
 PLAIN_BYTES = 8 << 20  # sheets of less XML are read the careful way only: it costs little
 _EXPECTED = {  # the Arrow types a column of each kind may come as on the fast path
@@ -31,35 +34,59 @@ _EXPECTED = {  # the Arrow types a column of each kind may come as on the fast p
 }
 
 
-def big_sheet(path: Path, part: str) -> bool:
+def big_sheet(layout, sheet: str) -> bool:
     """A sheet big enough for the fast path to matter (its XML, uncompressed)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return z.getinfo(part).file_size >= PLAIN_BYTES
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return False
+    return layout.sizes.get(sheet, 0) >= PLAIN_BYTES
 
 
-_NOT_PLAIN = (b't="e"', b't="b"', b"t='")  # an error cell, a TRUE/FALSE cell, unusual quoting
+class SheetScans:
+    """The byte scans (``_scan.plain_cells``) of a book's big sheets, in a second process started
+    before fastexcel parses the first of them, so that each verdict is ready when its sheet has
+    been parsed. Where that process cannot run or gives no verdict, the sheet is scanned here."""
 
+    def __init__(self, path: Path, parts: list[str]):
+        self.path = Path(path)
+        self._verdicts: dict[str, bool] = {}
+        self._lock = threading.Lock()
+        self._proc = None
+        if parts:
+            try:
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-I", "-S", _scan.__file__, str(self.path), *parts],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                )
+            except OSError:  # no interpreter to start (an embedded Python): scanned here
+                self._proc = None
 
-def plain_cells(path: Path, part: str) -> bool:
-    """True when the sheet's cells are only numbers, text and dates: no error cell (#N/A) and no
-    TRUE/FALSE. A byte scan of the sheet's XML, no parsing; a stray match (such text typed in a
-    cell) only sends the sheet down the careful path."""
-    try:
-        with zipfile.ZipFile(path) as z, z.open(part) as fh:
-            tail = b""
-            while chunk := fh.read(1 << 22):
-                if any(m in chunk for m in _NOT_PLAIN):
-                    return False
-                edge = tail + chunk[:8]  # a mark cut in two by the chunks
-                if any(m in edge for m in _NOT_PLAIN):
-                    return False
-                tail = chunk[-8:]
-    except (KeyError, OSError, zipfile.BadZipFile, zlib.error, EOFError):
-        return False  # the careful path reports what is wrong
-    return True
+    def plain(self, part: str) -> bool:
+        """The verdict of ``_scan.plain_cells`` on `part`."""
+        with self._lock:
+            while part not in self._verdicts and self._proc is not None:
+                line = self._proc.stdout.readline()
+                if not line:  # ended without a verdict for `part`
+                    self.close()
+                    break
+                verdict, _, name = line.rstrip("\n").partition("\t")
+                self._verdicts[name] = verdict == _scan.PLAIN
+            found = self._verdicts.get(part)
+        return _scan.plain_cells(self.path, part) if found is None else found
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            if proc.poll() is None:
+                proc.kill()
+            proc.stdout.close()
+            proc.wait()
+
+    def __enter__(self) -> SheetScans:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 @contextlib.contextmanager
@@ -75,18 +102,17 @@ def _quiet_fastexcel():
 
 
 def load_plain(
-    path, part, reader, sheet, table, header_row, positions, cols, use
-) -> tuple[pd.DataFrame, dict[str, pd.Series]] | None:
+    scans: SheetScans, part, reader, sheet, table, header_row, positions, cols, use
+) -> tuple[pd.DataFrame, dict[str, pd.Series], set[str]] | None:
     """The fast path for big sheets: one pass of fastexcel straight to Arrow (borrowed strings,
-    no per-cell errors), each column's type guessed from all its cells, while another thread
-    scans the sheet's XML for error and TRUE/FALSE cells (``plain_cells``). Cells of the wrong
-    type turn a column to text: any column not of its kind's type, any error or TRUE/FALSE cell
-    (or a sheet fastexcel cannot read this way) gives None, and the careful path reads the sheet
-    and reports every cell. Else (the typed frame, the keeps_time columns with their time)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        plain = pool.submit(plain_cells, path, part)
-        read = _eager(reader, sheet, table, header_row, positions, cols, use)
-        return read if plain.result() else None
+    no per-cell errors), each column's type guessed from all its cells, while another process
+    scans the sheet's XML for error and TRUE/FALSE cells (`scans`). Cells of the wrong type turn
+    a column to text: any column not of its kind's type, any error or TRUE/FALSE cell (or a sheet
+    fastexcel cannot read this way) gives None, and the careful path reads the sheet and reports
+    every cell. Else (the typed frame, the keeps_time columns with their time, the columns that
+    hold a value)."""
+    read = _eager(reader, sheet, table, header_row, positions, cols, use)
+    return read if read is not None and scans.plain(part) else None
 
 
 def _eager(reader, sheet, table, header_row, positions, cols, use):
@@ -106,26 +132,25 @@ def _eager(reader, sheet, table, header_row, positions, cols, use):
         return None
     by_pos = {p: batch.column(k) for k, p in enumerate(use)}
     index = pd.RangeIndex(header_row + 1, header_row + 1 + batch.num_rows, name="row")
-    data, times = {}, {}
+    arrays, times = {}, {}
     for c in table.inputs:
         values = by_pos.get(positions.get(c.header, 0) - 1) if c.header in cols else None
         if values is None or values.null_count == len(values):
-            data[c.header] = blank_column(c, index)
             continue
         allowed = _EXPECTED.get(c.kind, (pa.types.is_string, pa.types.is_large_string))
         if not any(ok(values.type) for ok in allowed):
             return None
-        if c.kind in NUMERIC_KINDS:
-            values = values.cast(pa.float64())
-        elif c.kind in DATE_KINDS:
-            values = values.cast(pa.timestamp("ms"))
-        data[c.header] = arrow_column(values, c, index)
+        arrays[c.header] = typed_array(values, c)
         if c.keeps_time:
             times[c.header] = arrow_column(values, c, index, floor=False)
     del batch, by_pos
-    frame = pd.DataFrame(data, index=index)
-    blank = frame.isna().all(axis=1)
+    some = {h for h, a in arrays.items() if a.null_count < len(a)}  # columns with a value
+    blank = np.ones(len(index), dtype=bool)  # rows without a value, found in Arrow
+    for a in arrays.values():
+        blank &= pc.is_null(a).to_numpy(zero_copy_only=False)
+    frame = typed_frame_of(table, arrays, index)
+    del arrays
     if blank.any():
         frame = frame[~blank]
         times = {h: t[~blank] for h, t in times.items()}
-    return frame, times
+    return frame, times, some

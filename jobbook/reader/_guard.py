@@ -44,6 +44,7 @@ MAX_PART_BYTES = 2 << 30  # no part jobbook reads may inflate past 2 GB
 RATIO_FLOOR = 8 << 20  # parts smaller than this may compress as well as they like
 MAX_RATIO = 100  # real sheets deflate 5-20:1 (the benchmark book's: 6:1, shared strings 8:1)
 HEAD_BYTES = 64 << 10
+DIM_PASS_BYTES = 1 << 20  # sheets from this size check their cells against <dimension> first
 
 _REF = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,10})"')  # how every writer we know starts a cell
 _ODD_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="))')  # a cell that does not start with r="..."
@@ -199,8 +200,8 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
         pieces = lambda: iter((data,))  # noqa: E731
     try:
         dim = _dimension(head)
-        if dim is not None and not _plausible(dim, size):
-            dim = None
+        if dim is not None and (not _plausible(dim, size) or size < DIM_PASS_BYTES):
+            dim = None  # a small sheet's cells are listed quicker than the pattern is compiled
         box = _value_box(pieces, allowed_area(size), dim, bool(_PREFIXED.search(head)))
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise damaged(path, what, " ".join(str(exc).split())[:120]) from exc

@@ -11,6 +11,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,8 +153,10 @@ def _rels(path: Path, zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, st
     return out
 
 
-def inspect(path: str | Path) -> Layout:
-    """Sheets, tables and defined names of the workbook at `path` (clear errors for bad files)."""
+def inspect(path: str | Path, sheets: Callable[[Layout], Iterable[str]] | None = None) -> Layout:
+    """Sheets, tables and defined names of the workbook at `path` (clear errors for bad files).
+    The value cells of every sheet are checked (``_guard.check_sheet``), or with `sheets` only of
+    those it names from the layout: the sheets that will be parsed."""
     path = Path(path)
     sniff(path)
     try:
@@ -179,6 +182,8 @@ def inspect(path: str | Path) -> Layout:
             refuse_strict(path, zf)
             layout = _layout(path, zf, names)
             _check_parts(path, zf, names, layout)
+            for sheet in layout.sheets if sheets is None else sheets(layout):
+                _guard.check_sheet(path, zf, layout.parts[sheet], sheet)
             return layout
     except zipfile.BadZipFile as exc:
         raise NotAWorkbook(
@@ -211,8 +216,8 @@ def refuse_strict(path: Path, zf: zipfile.ZipFile) -> None:
 
 
 def _check_parts(path: Path, zf: zipfile.ZipFile, names: set[str], layout: Layout) -> None:
-    """Every part the workbook names exists (sheets, shared strings, styles, tables); parts that
-    calamine parses declare no DTD; no sheet's value cells reach out of proportion."""
+    """Every part the workbook names exists (sheets, shared strings, styles, tables); the parts
+    that calamine parses besides sheets declare no DTD."""
     for sheet in layout.sheets:
         part = layout.parts.get(sheet)
         if part is None or part not in names:
@@ -226,8 +231,6 @@ def _check_parts(path: Path, zf: zipfile.ZipFile, names: set[str], layout: Layou
             _guard.check_head(path, zf, target)
     for table in layout.missing_tables:
         raise _guard.damaged(path, "the workbook", table)
-    for sheet in layout.sheets:
-        _guard.check_sheet(path, zf, layout.parts[sheet], sheet)
 
 
 def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:

@@ -229,7 +229,7 @@ def check_values(frame: pd.DataFrame, cols: dict[str, Column], report: Report) -
     numbers out of range or not whole, percentages above 1, dates that look wrong."""
     for header, col in cols.items():
         s = frame[header]
-        if not s.notna().any():
+        if not s.count():
             continue  # an empty column: nothing to check
 
         def each(mask, message, severity=ERROR, _h=header, _s=s) -> None:

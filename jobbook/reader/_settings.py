@@ -269,9 +269,17 @@ def years_in_use(tables: dict[str, pd.DataFrame], as_of: dt.date | None) -> rang
     """Last year to two years ahead of every date in the tables and the as-of date."""
     years = {(as_of or dt.date.today()).year}
     for df in tables.values():
-        for col in df.columns:
+        for col, dtype in df.dtypes.items():
+            if not pd.api.types.is_datetime64_any_dtype(dtype):
+                continue
             s = df[col]
-            if pd.api.types.is_datetime64_any_dtype(s) and s.notna().any():
+            if isinstance(dtype, np.dtype):  # numpy dates (the reader's): min and max in numpy
+                days = s.to_numpy()
+                days = days[~np.isnat(days)]
+                if len(days):
+                    ends = days[[days.argmin(), days.argmax()]].astype("datetime64[Y]")
+                    years.update((ends.astype(int) + 1970).tolist())
+            elif s.notna().any():
                 years.update({int(s.min().year), int(s.max().year)})
     years = {min(max(y, 1990), 2100) for y in years}
     return range(min(years) - 1, max(years) + 3)

@@ -21,8 +21,8 @@ from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
 from ._cells import read_cells, rows_of
-from ._columns import arrow_column, blank_column, empty_frame
-from ._fast import big_sheet, load_plain
+from ._columns import arrow_column, empty_frame, typed_array, typed_frame_of
+from ._fast import SheetScans, big_sheet, load_plain
 from ._layout import Layout, TableRef, col_letters, find_sheet
 from ._normalise import check_values, mark_of, not_a, text_date
 from ._parse import parse_dates, parse_numbers
@@ -46,7 +46,7 @@ _ERRORS = {
 class TableRead:
     """A table as read: typed input columns (index = Excel row number) and where it was found."""
 
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None  # None only while the table is being read
     sheet: str | None = None  # the workbook's sheet name; None if the sheet is missing
     letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
     header_row: int | None = None
@@ -109,8 +109,16 @@ def _sheet_of(layout: Layout, table: Table) -> str | None:
     return sheet if sheet in layout.parts else None
 
 
-def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
-    """Read `table` from its sheet (a missing or empty sheet: an empty table, no problem)."""
+def sheet_of(layout: Layout, table: Table) -> str | None:
+    """The sheet `table` is read from (None: the book has none)."""
+    return _sheet_of(layout, table)
+
+
+def read_table(
+    path: Path, layout: Layout, reader, table: Table, scans: SheetScans | None = None
+) -> TableRead:
+    """Read `table` from its sheet (a missing or empty sheet: an empty table, no problem). A big
+    sheet is read the fast way when `scans` finds it plain (``_fast``)."""
     sheet = _sheet_of(layout, table)
     if sheet is None:
         return TableRead(empty_frame(table))
@@ -138,7 +146,7 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
     for col in table.columns:
         if col.computed and norm_header(col.header) in by_norm:
             letters[col.header] = col_letters(by_norm[norm_header(col.header)])
-    out = TableRead(empty_frame(table), sheet, letters, header_row)
+    out = TableRead(None, sheet, letters, header_row)  # the frame: loaded below, or empty
     for name, first, again in twice:
         out.problems.append(
             Problem(
@@ -161,15 +169,18 @@ def read_table(path: Path, layout: Layout, reader, table: Table) -> TableRead:
                 )
             )
     if not positions:
+        out.frame = empty_frame(table)
         return out
     ref = _find_table_ref(layout, sheet, table)
     if ref is not None and header_row != ref.first_row:
         ref = None  # the header was found elsewhere: the Table's range says nothing of the data
     skip = ref.totals if ref is not None else range(0)
+    fast = scans if scans is not None and big_sheet(layout, sheet) else None
     out.frame = _load(
-        path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip
+        path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip, fast
     )
-    out.problems += uncached(path, layout.parts[sheet], sheet, positions, header_row, skip)
+    if fast is None and not big_sheet(layout, sheet):
+        out.problems += uncached(path, layout.parts[sheet], sheet, positions, header_row, skip)
     if ref is not None:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
@@ -210,9 +221,7 @@ def uncached(
 ) -> list[Problem]:
     """One warning naming the formulas in columns jobbook reads that hold no saved value (a book
     written by a program that does not compute formulas): jobbook would read them as blank.
-    Sheets on the fast path (over 8 MB of XML) are not scanned."""
-    if big_sheet(path, part):
-        return []
+    The caller leaves out sheets on the fast path (over 8 MB of XML)."""
     try:
         with zipfile.ZipFile(path) as z:
             data = z.read(part)
@@ -256,17 +265,21 @@ def _load(
     out: TableRead,
     part: str | None = None,
     skip: range = range(0),
+    scans: SheetScans | None = None,
 ) -> pd.DataFrame:
-    """The typed input columns, blank rows and the `skip` rows (a Table's totals row) left out."""
+    """The typed input columns, blank rows and the `skip` rows (a Table's totals row) left out;
+    the fast way first when `scans` is given (a big sheet)."""
     cols = {c.header: c for c in table.inputs if c.header in positions}
     use = sorted(positions[h] - 1 for h in cols)
-    if part is not None and big_sheet(path, part):
-        read = load_plain(path, part, reader, sheet, table, header_row, positions, cols, use)
+    if part is not None and scans is not None:
+        read = load_plain(scans, part, reader, sheet, table, header_row, positions, cols, use)
         if read is not None:
-            frame, times = read
-            keep = ~frame.index.isin(skip)
-            frame, out.times = frame[keep], {h: t[keep] for h, t in times.items()}
-            _check_values(sheet, frame, cols, out)
+            frame, times, some = read
+            if len(skip) and frame.index.isin(skip).any():  # a totals row: not data
+                keep = ~frame.index.isin(skip)
+                frame, times = frame[keep], {h: t[keep] for h, t in times.items()}
+            out.times = times
+            _check_values(sheet, frame, {h: c for h, c in cols.items() if h in some}, out)
             return frame
     dtypes = {positions[h] - 1: _DTYPE.get(c.kind, "string") for h, c in cols.items()}
     try:
@@ -287,23 +300,25 @@ def _load(
     by_abs = {info.absolute_index: info for info in loaded.selected_columns}
     del loaded  # frees the parsed sheet now, not after the conversions (peak memory on big books)
     names = {info.index: h for h in cols for info in [by_abs[positions[h] - 1]]}
-    data = {}
-    for c in table.inputs:
-        if c.header in cols:
-            values = batch.column(by_abs[positions[c.header] - 1].name)
-            data[c.header] = arrow_column(values, c, index)
-            if c.keeps_time:
-                out.times[c.header] = arrow_column(values, c, index, floor=False)
-        else:
-            data[c.header] = blank_column(c, index)
+    arrays = {}
+    for h, c in cols.items():
+        values = batch.column(by_abs[positions[h] - 1].name)
+        arrays[h] = typed_array(values, c)
+        if c.keeps_time:
+            out.times[h] = arrow_column(values, c, index, floor=False)
     del batch
-    frame = pd.DataFrame(data, index=index)
-    _apply_errors(reader, sheet, header_row, positions, cols, names, errors, frame, out, skip)
+    frame = typed_frame_of(table, arrays, index)
+    # the columns with a value: Arrow counts them; a cell that did not convert may add one
+    some = {h for h, a in arrays.items() if a.null_count < len(a)}
+    del arrays
+    some |= _apply_errors(
+        reader, sheet, header_row, positions, cols, names, errors, frame, out, skip
+    )
     blank = frame.isna().all(axis=1) | frame.index.isin(skip)
     if blank.any():
         frame = frame[~blank]
     out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
-    _check_values(sheet, frame, cols, out)
+    _check_values(sheet, frame, {h: c for h, c in cols.items() if h in some}, out)
     return frame
 
 
@@ -313,16 +328,18 @@ def _cell(out: TableRead, header: str, row: int) -> str:
 
 def _apply_errors(
     reader, sheet, header_row, positions, cols, names, errors, frame, out, skip=range(0)
-) -> None:
+) -> set[str]:
     """Cells that did not convert: error cells, text in number/date columns, booleans (none in
-    the `skip` rows)."""
+    the `skip` rows). Returns the columns of those cells (some may now hold a value)."""
     texts: dict[str, list[int]] = {}
+    touched: set[str] = set()
     for e in errors.errors if errors is not None else ():
         idx, rel = e.offset_position
         header = names.get(rel)
         row = header_row + 1 + idx
         if header is None or row in skip:
             continue
+        touched.add(header)
         m = _DETAIL.search(e.detail)
         kind, payload = (m.group(1), m.group(2)) if m else ("?", e.detail)
         col = cols[header]
@@ -362,6 +379,7 @@ def _apply_errors(
             )
     if texts:
         _reparse_text(reader, sheet, header_row, positions, cols, texts, frame, out)
+    return touched
 
 
 def _set_mark(frame: pd.DataFrame, header: str, row: int, mark: str | None) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
 from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..reader import read_book
+from ._drawing import Drawing
 from .data import ReportData, build
-from .pdf import report_pdf
+from .moved import last_day
 from .xlsx import report_workbook
 
 __all__ = [
@@ -36,16 +38,34 @@ def check_outputs(
 
 
 def write_outputs(
-    data: ReportData, source: str, out: Path | None, pdf: Path | None, force: bool = True
+    data: ReportData,
+    source: str,
+    out: Path | None,
+    pdf: Path | None,
+    force: bool = True,
+    drawing: Drawing | None = None,
 ) -> list[Path]:
     """Write the report workbook and/or PDF as one group (``write_new``): both or neither appear,
-    never a new workbook beside an old PDF; without `force` an existing file is never replaced."""
-    outputs = []
-    if out is not None:
-        outputs.append((Path(out), workbook_writer(report_workbook(data, source))))
-    if pdf is not None:
-        outputs.append((Path(pdf), memory_writer(lambda buffer: report_pdf(data, buffer))))
-    return write_new(outputs, force=force)
+    never a new workbook beside an old PDF; without `force` an existing file is never replaced.
+    The pictures are drawn by `drawing` (another process) when given, while the workbook is built
+    here."""
+    with contextlib.ExitStack() as stack:
+        if drawing is None:
+            drawing = stack.enter_context(Drawing(pdf=pdf is not None, start=False))
+        sankey = drawing.submit("sankey", data.flows) if out is not None else None
+        timeline = None
+        if out is not None and data.timeline is not None:
+            timeline = drawing.submit("timeline", (data.timeline, last_day(data)))
+        drawn = drawing.submit("pdf", data) if pdf is not None else None
+        outputs = []
+        if out is not None:
+            timeline = drawing.result(timeline) if timeline is not None else None
+            wb = report_workbook(data, source, drawing.result(sankey), timeline)
+            outputs.append((Path(out), workbook_writer(wb)))
+        if pdf is not None:
+            drawn = drawing.result(drawn)
+            outputs.append((Path(pdf), memory_writer(lambda buffer: buffer.write(drawn))))
+        return write_new(outputs, force=force)
 
 
 def write_report(
@@ -70,7 +90,9 @@ def write_report(
     out, pdf = check_outputs(
         book_path, Path(out) if out else None, Path(pdf) if pdf else None, force
     )
-    book = read_book(book_path, as_of=as_of)
-    warnings = book.require(needs) if needs is not None else []
-    data = build(book, month)
-    return data, write_outputs(data, book_path.name, out, pdf, force=force), warnings
+    with Drawing(pdf=pdf is not None) as drawing:  # matplotlib loads meanwhile, on another core
+        book = read_book(book_path, as_of=as_of)
+        warnings = book.require(needs) if needs is not None else []
+        data = build(book, month)
+        written = write_outputs(data, book_path.name, out, pdf, force=force, drawing=drawing)
+    return data, written, warnings

@@ -2,11 +2,12 @@
 
 Each book is read on its own (its own settings and holidays), all as of one date, by
 ``person_part`` - in a process pool using every core, or on a Dask distributed cluster
-(``scheduler="tcp://HOST:PORT"``, the ``jobbook[cluster]`` extra). Each returns a small result
-(the person's row and only the columns of the computed tables that the combined report reads), never
-a Book, and results stream into the report in the order the books were given. A book that cannot be
-read is listed with its error and the others are still reported; when none can be read, nothing
-is written.
+(``scheduler="tls://HOST:PORT"``, or ``tcp://`` on a trusted network: ``_cluster``). Only the
+sheets the cohort's figures need are read (``COHORT_TABLES``). Each returns a small result (the
+person's row and only the columns of the computed tables that the combined report reads), never
+a Book, and results stream into the report in the order the books were given. A book that cannot
+be read is listed with its error and the others are still reported; when none can be read,
+nothing is written.
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
+from .. import views
 from .._files import check_output, memory_writer, workbook_writer, write_new
-from ..errors import BadValue, JobbookError, UsageError, one_line
+from ..core.stats import outcome_stats
+from ..errors import BadValue, JobbookError
 from ..reader import read_book
+from ..schema import TABLES
 from ..template import _style as st
-from .data import REPORT_READS, ReportData, assemble, build, deadline_frames
-from .pdf import report_pdf, table_page
+from ._cluster import on_cluster, scheme_of
+from ._drawing import Drawing
+from .data import REPORT_READS, ReportData, assemble, deadline_frames
 from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
 from .xlsx import _summary_sheet as summary_sheet
 
@@ -74,47 +79,58 @@ def person_name(book) -> str:
     return book.settings.YourName or book.path.stem
 
 
-def _row(name: str, path: Path, r: ReportData) -> dict:
-    m = str(r.month)
-    s = r.stats
+def _row(name: str, path: Path, month: dict, all_time: dict, overdue: int, upcoming: int) -> dict:
+    """The person's row: `month` and `all_time` are ``outcome_stats`` of the month and of all time
+    (as a report's ``stats`` and ``all_time``), with the number of their overdue and upcoming
+    deadlines."""
+    (m,) = month["by_month"]  # a month's statistics hold that month only
     return {
         "Person": name,
         "File": path.name,
-        "Applications": s["applications"],
-        "Responses": s["responses"],
-        "Response rate": s["response_rate"],
-        "Interview rate": s["interview_rate"],
-        "Offer rate": s["offer_rate"],
-        "Interviews held": s["by_month"][m]["interviews"],
-        "Offers received": s["by_month"][m]["offers"],
-        "All-time applications": r.all_time["applications"],
-        "Active": r.all_time["active"],
-        "Accepted": r.all_time["accepted"],
-        "Overdue": len(r.overdue),
-        "Due in the next 14 days": len(r.upcoming),
+        "Applications": month["applications"],
+        "Responses": month["responses"],
+        "Response rate": month["response_rate"],
+        "Interview rate": month["interview_rate"],
+        "Offer rate": month["offer_rate"],
+        "Interviews held": month["by_month"][m]["interviews"],
+        "Offers received": month["by_month"][m]["offers"],
+        "All-time applications": all_time["applications"],
+        "Active": all_time["active"],
+        "Accepted": all_time["accepted"],
+        "Overdue": overdue,
+        "Due in the next 14 days": upcoming,
     }
+
+
+# The tables a cohort's figures read: the combined report's and the deadlines'. No other sheet of a
+# person's book is read (Contacts, Negotiation...).
+COHORT_TABLES = tuple(
+    dict.fromkeys([*REPORT_READS, *(t for t in views.NEEDS_DEADLINES if t in TABLES)])
+)
 
 
 def person_part(path: str | Path, month: str, as_of: dt.date) -> Part:
     """Read one person's book and compute their row and their share of the combined report (run
-    in a worker process or on a Dask worker: plain arguments, a small picklable result)."""
+    in a worker process or on a Dask worker: plain arguments, a small picklable result). Only the
+    sheets of COHORT_TABLES are read."""
     path = Path(path)
+    period = pd.Period(month, freq="M")
     try:
-        book = read_book(path, as_of=as_of)
+        book = read_book(path, as_of=as_of, only=COHORT_TABLES)
         name = person_name(book)
-        r = build(book, pd.Period(month, freq="M"), name)
         od, up = deadline_frames(book)
+        t = book.tables
+        this = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], period)
+        every = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"])
         tables = {
-            t: book.tables[t][cols or list(book.tables[t])]
-            .assign(Person=name)
-            .reset_index(drop=True)
-            for t, cols in REPORT_READS.items()
+            n: t[n][cols or list(t[n])].assign(Person=name).reset_index(drop=True)
+            for n, cols in REPORT_READS.items()
         }
     except JobbookError as exc:
         return Part(str(path), error=str(exc))
     return Part(
         str(path),
-        row=_row(name, path, r),
+        row=_row(name, path, this, every, len(od), len(up)),
         tables=tables,
         overdue=od.assign(person=name),
         upcoming=up.assign(person=name),
@@ -149,26 +165,6 @@ def _in_processes(run: Callable[[str], Part], paths: list[str], workers: int) ->
         yield from pool.map(run, paths, chunksize=chunk)
 
 
-def _on_cluster(run: Callable[[str], Part], paths: list[str], scheduler: str) -> Iterator[Part]:
-    """`run` over `paths` on the Dask distributed cluster at `scheduler`, in order. The workers
-    must see the books at the same paths (a shared folder)."""
-    try:
-        from distributed import Client
-    except ImportError as exc:
-        raise UsageError(
-            "--scheduler needs Dask distributed: pip install 'jobbook[cluster]'"
-        ) from exc
-    try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise BadValue(f"cannot reach the Dask scheduler at {scheduler} ({one_line(exc)})") from exc
-    with client:
-        futures = client.map(run, paths, pure=False)
-        for future in futures:
-            yield future.result()
-            future.release()
-
-
 def build_cohort(
     paths: Iterable[Path],
     month: str,
@@ -182,6 +178,8 @@ def build_cohort(
     (default: every core), or on the Dask cluster at `scheduler`; `progress(results, total)` wraps
     the stream of results (a progress bar)."""
     period = pd.Period(month, freq="M")
+    if scheduler:
+        scheme_of(scheduler)  # a usage error before any work
     as_of = as_of or dt.date.today()  # one date for everyone, whatever AsOf each book pins
     unique, repeated, seen = [], [], set()
     for path in paths:
@@ -193,7 +191,7 @@ def build_cohort(
         unique.append(str(path))
     run = partial(person_part, month=str(period), as_of=as_of)
     if scheduler:
-        results = _on_cluster(run, unique, scheduler)
+        results = on_cluster(run, unique, scheduler)
     else:
         results = _in_processes(run, unique, workers or os.cpu_count() or 1)
     rows, failures, tables, overdue, upcoming = [], [], {}, [], []
@@ -221,7 +219,8 @@ def build_cohort(
     return Cohort(period, people, combined, failures, repeated)
 
 
-def cohort_workbook(c: Cohort) -> Workbook:
+def cohort_workbook(c: Cohort, sankey: bytes | None = None) -> Workbook:
+    """The cohort's workbook; `sankey`: its Sankey picture if already drawn (``_drawing``)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Cohort"
@@ -252,7 +251,7 @@ def cohort_workbook(c: Cohort) -> Workbook:
     if c.combined is not None:
         summary_sheet(wb, c.combined, "the cohort's books")
         _charts_sheet(wb, c.combined)
-        _flow_sheet(wb, c.combined)
+        _flow_sheet(wb, c.combined, sankey)
     return wb
 
 
@@ -268,15 +267,21 @@ def write_cohort(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> tuple[Cohort, list[Path]]:
+    if scheduler:
+        scheme_of(scheduler)  # a usage error before any work
     out = check_output(out, (".xlsx",), force, paths)
     if pdf is not None:
         pdf = check_output(pdf, (".pdf",), force, paths)
-    c = build_cohort(paths, month, as_of, progress, workers=workers, scheduler=scheduler)
-    if c.combined is None:
-        errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
-        raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
-    outputs = [(Path(out), workbook_writer(cohort_workbook(c)))]
+    with Drawing() as drawing:  # matplotlib loads meanwhile, in another process
+        c = build_cohort(paths, month, as_of, progress, workers=workers, scheduler=scheduler)
+        if c.combined is None:
+            errors = "; ".join(f"{f}: {e}" for f, e in c.failures) or "no books given"
+            raise BadValue(f"no book of the cohort could be read, nothing written ({errors})")
+        sankey = drawing.result(drawing.submit("sankey", c.combined.flows))
+    outputs = [(Path(out), workbook_writer(cohort_workbook(c, sankey)))]
     if pdf is not None:
+        from .pdf import report_pdf  # matplotlib's PDF backend: only when a PDF is asked for
+
         outputs.append(
             (
                 Path(pdf),
@@ -292,6 +297,8 @@ def write_cohort(
 
 def _people_page(pdf, c: Cohort) -> None:
     """The PDF's first page: the per-person table with the cohort's totals, and unreadable books."""
+    from .pdf import table_page
+
     table = pd.concat([c.people, pd.DataFrame([_totals(c.people)])], ignore_index=True)
     rates = {k: "rate" for k in PERSON_COLUMNS if k.endswith("rate")}
     failures = pd.DataFrame(c.failures, columns=["File", "Error"])

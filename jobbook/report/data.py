@@ -357,7 +357,7 @@ def build(book: Book, month: str | pd.Period, title: str | None = None) -> Repor
         counted=counted,
     )
     data.history_note = views.history_note(book)
-    from .timeline import moved  # its drawing needs matplotlib, which imports this module
+    from .moved import moved
 
     moved(data, counted["Pipeline"], book.inputs.get("History"))
     return data

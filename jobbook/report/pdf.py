@@ -28,10 +28,11 @@ from .data import (  # noqa: E402
     UPCOMING,
     ReportData,
 )
+from .moved import MOVED_NOTE, NO_HISTORY, caption, last_day  # noqa: E402
 from .pdf_tables import cell_text, draw_table, table_page  # noqa: E402
 from .pdf_tables import page as _page  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
-from .timeline import MOVED_NOTE, NO_HISTORY, caption, draw_timeline, last_day  # noqa: E402
+from .timeline import draw_timeline  # noqa: E402
 from .xlsx import (  # noqa: E402
     THANK_YOU_COLOURS,
     deadline_view,

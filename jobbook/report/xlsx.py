@@ -37,8 +37,7 @@ from ..core.deadlines import KIND_LABELS
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
 from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
-from .sankey import sankey_png
-from .timeline import MOVED_NOTE, NO_HISTORY, caption, last_day, timeline_png
+from .moved import MOVED_NOTE, NO_HISTORY, caption, last_day
 
 ROWS_PER_CHART = 17
 BLOCKS_PER_PAGE = 3
@@ -431,14 +430,19 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
     _print_setup(ws)
 
 
-def _flow_sheet(wb: Workbook, r: ReportData) -> None:
+def _flow_sheet(wb: Workbook, r: ReportData, sankey: bytes | None = None) -> None:
+    """The Sankey picture (`sankey`, a PNG of ``r.flows``; drawn here when not given) and its
+    table."""
     ws = wb.create_sheet("Search flow")
     s = _Sheet(ws)
     s.title("The whole search", "Every application, from the stage it reached to how it ended.")
-    png = io.BytesIO()
-    sankey_png(r.flows, png)
-    png.seek(0)
-    img = Image(png)
+    if sankey is None:
+        from .sankey import sankey_png  # matplotlib: loaded only to draw
+
+        png = io.BytesIO()
+        sankey_png(r.flows, png)
+        sankey = png.getvalue()
+    img = Image(io.BytesIO(sankey))
     img.width, img.height = 900, 468
     ws.add_image(img, f"A{s.row}")
     s.row += 25
@@ -447,18 +451,22 @@ def _flow_sheet(wb: Workbook, r: ReportData) -> None:
     _print_setup(ws)
 
 
-def _moved_sheet(wb: Workbook, r: ReportData) -> None:
-    """How applications moved (History): the time in each stage, the timeline, its days."""
+def _moved_sheet(wb: Workbook, r: ReportData, timeline: bytes | None = None) -> None:
+    """How applications moved (History): the time in each stage, the timeline (`timeline`, its
+    PNG; drawn here when not given), its days."""
     if r.timeline is None:
         return  # a cohort's books each keep their own History
     ws = wb.create_sheet("How it moved")
     s = _Sheet(ws)
     s.title("How applications moved", MOVED_NOTE)
     s.table("Time in each stage (days)", r.time_in_stage, empty=NO_HISTORY)
-    png = io.BytesIO()
-    timeline_png(r.timeline, png, last_day(r))
-    png.seek(0)
-    img = Image(png)
+    if timeline is None:
+        from .timeline import timeline_png  # matplotlib: loaded only to draw
+
+        png = io.BytesIO()
+        timeline_png(r.timeline, last_day(r), png)
+        timeline = png.getvalue()
+    img = Image(io.BytesIO(timeline))
     img.width, img.height = 880, int(880 * (2.2 + 0.22 * max(len(r.timeline), 4)) / 11)
     set_text_cell(ws.cell(s.row, 1), caption(r.timeline)).font = st.SUBTITLE
     ws.add_image(img, f"A{s.row + 1}")
@@ -475,13 +483,16 @@ def _print_setup(ws) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def report_workbook(r: ReportData, source: str) -> Workbook:
+def report_workbook(
+    r: ReportData, source: str, sankey: bytes | None = None, timeline: bytes | None = None
+) -> Workbook:
+    """The report workbook; `sankey`, `timeline`: its pictures if already drawn (``_drawing``)."""
     wb = Workbook()
     wb.remove(wb.active)
     _summary_sheet(wb, r, source)
     _charts_sheet(wb, r)
-    _moved_sheet(wb, r)
-    _flow_sheet(wb, r)
+    _moved_sheet(wb, r, timeline)
+    _flow_sheet(wb, r, sankey)
     wb.properties.creator = "jobbook"
     wb.properties.title = f"Job search report {r.month}"
     return wb
