@@ -356,3 +356,24 @@ def test_the_day_an_application_closed_comes_from_history():
     assert got.tolist() == [True, False, False, False, True]
     interviews.loc[0, "Thank-you sent"] = pd.Timestamp("2026-10-08")
     assert not cancelled_interviews(interviews, pipeline, D(2026, 10, 20), closed)[0]
+
+
+def test_a_sheet_of_ones_own_named_history_is_one_error_and_stats_still_run(
+    search_book, tmp_path, capsys
+):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(search_book)
+    ws = wb.create_sheet("History")
+    ws.append(["Year", "What happened"])
+    ws.append([2019, "Moved to Berlin"])
+    book = tmp_path / "own.xlsx"
+    wb.save(book)
+    before = book.read_bytes()
+    code, out, err = cli(capsys, "done", book, "follow-up", "A5", "--as-of", "2026-03-10")
+    lines = err.splitlines()  # the reader's warning about the sheet, then the one error
+    assert code == 1 and out == "" and [x[:7] for x in lines] == ["warning", "Error: "]
+    assert "History" in lines[1] and "rename it" in lines[1]
+    assert book.read_bytes() == before
+    code, out, err = cli(capsys, "stats", book, "--as-of", "2026-03-10", "--json")
+    assert code == 0 and json.loads(out)["applications"] == 9
