@@ -65,6 +65,7 @@ class _Group:
     volatile: bool = False
     texts: dict[int, str] = field(default_factory=dict)  # watched rows -> formula
     shape: tuple = ()
+    marked: int = 0  # rows marked dirty so far (all of them: nothing more to follow)
 
 
 @dataclass
@@ -270,6 +271,7 @@ class Analysis:
         for g in self.groups.values():
             g.rows.sort()
             g.dirty = bytearray(len(g.rows))
+            g.marked = 0
             for p in g.shape:
                 if p == ("*",):
                     continue
@@ -330,11 +332,14 @@ class Analysis:
     def _set(g: _Group, i: int, j: int) -> list[tuple[str, int, int, int, int]]:
         """Mark rows i..j-1 of group `g`; the newly marked ones as areas to follow."""
         out: list[tuple[str, int, int, int, int]] = []
+        if g.marked == len(g.rows):
+            return out
         start = prev = None
         for k in range(i, j):
             if g.dirty[k]:
                 continue
             g.dirty[k] = 1
+            g.marked += 1
             r = g.rows[k]
             if start is not None and r == prev + 1:
                 prev = r

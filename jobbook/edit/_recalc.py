@@ -68,13 +68,26 @@ def _watch(path, zf, pkg) -> dict[str, tuple[int, set[int]]]:
 
 
 def changed_areas(edits: dict[str, SheetEdit]) -> dict[str, list[tuple[int, int, int, int]]]:
-    """The cells each sheet edit writes or clears, as areas (r1, c1, r2, c2)."""
+    """The cells each sheet edit writes or clears, as areas (r1, c1, r2, c2): consecutive rows
+    written in the same columns are one area (thousands of rows appended: one area to follow,
+    not thousands)."""
     out: dict[str, list[tuple[int, int, int, int]]] = {}
     for e in edits.values():
         areas = out.setdefault(e.sheet, [])
-        for r, cols in e.writes.items():
-            if cols:
-                areas.append((r, min(cols), r, max(cols)))
+        runs: dict[tuple[int, int], list[int]] = {}  # (c1, c2) -> [r1, r2] of the open run
+        for r in sorted(e.writes):
+            cols = e.writes[r]
+            if not cols:
+                continue
+            span = (min(cols), max(cols))
+            run = runs.get(span)
+            if run is not None and run[1] == r - 1:
+                run[1] = r
+                continue
+            if run is not None:
+                areas.append((run[0], span[0], run[1], span[1]))
+            runs[span] = [r, r]
+        areas += [(r1, c1, r2, c2) for (c1, c2), (r1, r2) in runs.items()]
         areas += [(r1, c1, r2, c2) for r1, c1, r2, c2 in e.clears]
     return {s: a for s, a in out.items() if a}
 
