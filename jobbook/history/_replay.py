@@ -94,6 +94,7 @@ def _rewound(table, frame, olds, rows) -> pd.DataFrame:
     if key_col is None:
         return frame
     frame = frame.copy()
+    dtypes = frame.dtypes.to_dict()  # the reader's types, given back to the columns written
     where: dict[str, object] = {}
     for index, k in zip(frame.index, frame[key_col].tolist()):
         key = key_of(k)
@@ -111,7 +112,6 @@ def _rewound(table, frame, olds, rows) -> pd.DataFrame:
         added[key_col] = [rows[k][1] for k in back]
         frame = pd.concat([frame.astype(object), added.astype(object)])
         where.update(zip(back, new_index))
-    dtypes = frame.dtypes.to_dict()
     touched = set()
     for k, cells in olds.items():
         index = where.get(k)
