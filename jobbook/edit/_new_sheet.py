@@ -88,7 +88,8 @@ def plan(path, zf: zipfile.ZipFile, pkg: pk.Package, workbook_xml: str) -> NewSh
 
 def skeleton(new: NewSheet, styles: Styles) -> bytes:
     """The sheet before its rows are written: columns as wide as the template's, the header
-    frozen, a table part; the editor's patch writes the header and the rows (``fill``)."""
+    frozen, printed landscape one page wide, a table part; the editor's patch writes the header
+    and the rows (``fill``)."""
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{c.col_width}" customWidth="1"/>'
         for i, c in enumerate(HISTORY.columns, 1)
@@ -96,12 +97,14 @@ def skeleton(new: NewSheet, styles: Styles) -> bytes:
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_R}">'
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         '<sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         "</sheetView></sheetViews>"
         '<sheetFormatPr defaultRowHeight="15"/>'
         f"<cols>{cols}</cols><sheetData/>"
         '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
         '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'
     )
     return xml.encode()
