@@ -57,6 +57,8 @@ class Book:
     # table name -> the first row typed below its Excel Table: rows the workbook's own formulas
     # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
     below: dict[str, int] = field(default_factory=dict)
+    # Settings' Company aliases table (SPEC section 14): (alias, company) in sheet order
+    aliases: tuple[tuple[str, str], ...] = ()
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -199,4 +201,5 @@ def finish_book(
         vesting=got.vesting,
         setting_cells=dict(got.cells),
         settings_sheet=got.sheet,
+        aliases=got.aliases,
     )
