@@ -70,6 +70,7 @@ class Mail:
     attachments: tuple[str, ...] = ()  # file names, never opened
     reply_to: str = ""
     bulk: bool = False  # List-Unsubscribe, Precedence: bulk/list, Auto-Submitted
+    labels: str = ""  # a Gmail export's X-Gmail-Labels ("Inbox,Sent,...")
     problems: tuple[str, ...] = field(
         default=()
     )  # read, with these doubts (a broken calendar part)
@@ -246,6 +247,7 @@ def decode(raw: Raw) -> Mail:
         attachments=tuple(files[:50]),
         reply_to=_address(msg, "Reply-To")[1],
         bulk=bulk,
+        labels=_header(msg, "X-Gmail-Labels")[:1000],
         problems=tuple(problems),
     )
 

@@ -30,7 +30,16 @@ from .decode import Mail
 NEAR = 88  # rapidfuzz ratio (0-100) from which a name is the book's company spelt a little apart
 ROLE_NEAR = 85  # token-set ratio from which a job title is an application's Role
 OPEN = ("Active",)
-SCAN_CHARS = 1500  # characters of a body searched for the book's company names
+SCAN_CHARS = 1500
+# where the name of an employer not in the book is best taken from, best first
+NAMING = (
+    "subject",
+    "display",
+    "tenant",
+    "body",
+    "organiser",
+    "domain",
+)  # characters of a body searched for the book's company names
 _WORDS = re.compile(r"[^\W_]+(?:['’&][^\W_]+)*")
 
 
@@ -190,13 +199,15 @@ class Applications:
             found = self.scan(text)
             if len(found) == 1:
                 return found[0], None, f"{where} names {self.by_key[found[0]][0].company}"
-        fresh = [(n, w) for n, w in clues if w not in ("full domain",)]
-        if reading.sender.kind == "ats":  # a display name that is no employer's is a person's
-            fresh = [
+        fresh = sorted(
+            (
                 (n, w)
-                for n, w in fresh
-                if w != "display" or names.display_company(mail.sender_name)[1]
-            ]
+                for n, w in clues
+                if w != "full domain"
+                and (w != "display" or names.display_company(mail.sender_name)[1])
+            ),
+            key=lambda c: NAMING.index(c[1]) if c[1] in NAMING else len(NAMING),
+        )
         if fresh:
             name, where = fresh[0]
             real = self.alias_name(name)
