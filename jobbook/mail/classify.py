@@ -26,6 +26,9 @@ from .invites import Invite
 MAX_BODY = 20_000  # characters of a body scored (footers and long newsletters beyond are not)
 _SEP = r"[\W_]+"
 _BOUNDARY = re.compile(r"[.!?;:\n]")
+_INVITATION = re.compile(
+    r"^\s*(?:updated invitation|invitation|einladung|aktualisierte einladung)(?: updated)?\s*:\s*"
+)
 
 
 def norm(text: str) -> str:
@@ -230,6 +233,7 @@ def _interview_invite(mail: Mail, sender: Sender, subject: str, body: str) -> In
     if invite.method == "REPLY":
         return None
     about = norm(f"{invite.summary}\n{invite.description[:3000]}")
+    subject = _INVITATION.sub("", subject)  # every calendar invitation says it is one
     scores, _ = score(subject, f"{about}\n{body}")
     job = scores["interview"] + scores["assessment"] >= 1 or sender.kind in ("ats", "assessment")
     if sender.kind == "scheduler" and sender.system not in ("Google Calendar", "Outlook", "Zoom"):
@@ -251,6 +255,11 @@ def classify(mail: Mail, own: frozenset[str] = frozenset(), sent: bool = False) 
             f"a calendar {'cancellation' if invite.cancelled else 'invitation'}: {invite.summary}",
         )
         return Reading("interview", why, language, sender, invite, event)
+    if mail.invites and all(i.method != "REPLY" for i in mail.invites):
+        what = mail.invites[0].summary
+        return Reading(
+            "other", (f"a calendar invitation not about an interview: {what}",), language, sender
+        )
     scores, why = score(subject, body)
     if sender.kind == "assessment":
         scores["assessment"] += P.S

@@ -86,7 +86,6 @@ PHRASES: tuple[tuple[str, str, str, int], ...] = (
     ("interview", "en", "next (step|round) (is|will be|in (our|the) process)", W),
     ("interview", "en", "(your|the) (interview|call|phone screen|onsite) (is )?(scheduled|confirmed|booked)", S),
     ("interview", "en", "(looking forward|look forward) to (speaking|talking|meeting|chatting) with you", W),
-    ("interview", "en", "(invitation|updated invitation|invitation updated)", W),
     ("interview", "en", "(phone|video|technical|onsite|on-site|panel|final|hiring manager) (interview|screen|round)", W),
     ("interview", "en", "(select|pick|choose) a time", S),
     ("interview", "en", "your availability", W),
@@ -96,7 +95,6 @@ PHRASES: tuple[tuple[str, str, str, int], ...] = (
     ("interview", "de", "(persönlich|näher) kennenlernen", S),
     ("interview", "de", "(termin|terminvorschlag|terminvorschläge) für (ein|das|unser)", S),
     ("interview", "de", "gespräch (am|mit)", W),
-    ("interview", "de", "einladung", W),
     # -- assessment --------------------------------------------------------------------------------
     ("assessment", "en", "(online|coding|technical|skills?|cognitive|personality) (assessment|test|challenge|exercise)", S),
     ("assessment", "en", "(take-home|take home|takehome) (assignment|exercise|challenge|task|test|project)", S),

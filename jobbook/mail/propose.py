@@ -41,7 +41,7 @@ _ADDRESS_LINE = re.compile(
     r"^(?:location|address|adresse|ort|where|wo)\s*:\s*(.{5,200})$", re.I | re.M
 )
 _WITH = re.compile(
-    r"(?:interview|call|chat|meet|meeting|speak|conversation|gespräch|sprechen)\s+(?:with|mit)\s+"
+    r"(?:interview|screen|call|chat|meet|meeting|speak|conversation|gespräch|sprechen)\s+(?:with|mit)\s+"
     r"(?:(?:frau|herrn?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)?"
     r"(?P<names>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:(?:,\s*|\s+and\s+|\s+und\s+)(?:(?:frau|herrn?|mr\.?|ms\.?|dr\.?)\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)*)"
@@ -247,6 +247,8 @@ def interview(search: Search, app: Row, p: Proposal, ctx: Context, msg) -> None:
     else:
         times = times_in(p.mail.text, p.mail.date, ctx.zone, p.reading.language)
     label, stage = _round(f"{p.mail.subject}\n{inv.summary if inv else ''}")
+    if (label, stage) == P.DEFAULT_ROUND:
+        label, stage = _round(p.mail.text[:3000])
     _stage_at_least(search, app, stage, p.changes, msg)
     _responded(search, app, day, p.changes, msg)
     if len(times) != 1:

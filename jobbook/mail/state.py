@@ -21,6 +21,11 @@ from ..reader import Book
 from .match import App
 
 ROW = "(row)"  # History's column of a row added
+FIRST_IDS = {
+    "Pipeline": "A000",
+    "Interviews": "I000",
+    "Offers": "O00",
+}  # an empty table's IDs follow
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ class Search:
         """A new row of `table` (its ID the next of the table's own pattern, when it has one)."""
         values = {k: v for k, v in values.items() if v is not None}
         if table in ("Pipeline", "Interviews", "Offers"):
-            taken = [r.id for r in self.rows[table]]
+            taken = [r.id for r in self.rows[table]] or [FIRST_IDS[table]]
             values = {"ID": next_ids(taken, 1)[0], **values}
         key = values.get("ID") or values.get("Application ID") or values.get("Name")
         row = Row(table, str(key), dict(values), None, msg)
