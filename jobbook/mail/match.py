@@ -134,6 +134,18 @@ class Applications:
             return got[0], f"a near spelling of {self.by_key[got[0]][0].company}"
         return None
 
+    def _starts(self, name: str) -> tuple[str, str] | None:
+        """The one book company whose name a mail domain or tenant begins (``vireo.example`` is
+        Vireo Bank), when only one does."""
+        short = _compact(company_key(name))
+        if len(short) < 4:
+            return None
+        hits = {k for c, k in self.compact.items() if c.startswith(short)}
+        if len(hits) == 1:
+            key = hits.pop()
+            return key, f"the start of {self.by_key[key][0].company}"
+        return None
+
     def alias_name(self, name: str | None) -> str | None:
         """The company an alias names (for a new application: its real name), else None."""
         if not name:
@@ -193,18 +205,20 @@ class Applications:
         clues = self.clues(mail, reading)
         for name, where in clues:
             got = self.resolve(name)
+            if got is None and where in ("domain", "tenant", "organiser"):
+                got = self._starts(name)
             if got is not None:
                 return got[0], name, f"{where}: {name} ({got[1]})"
         for text, where in ((mail.subject, "subject"), (mail.text[:SCAN_CHARS], "text")):
             found = self.scan(text)
             if len(found) == 1:
                 return found[0], None, f"{where} names {self.by_key[found[0]][0].company}"
+        role = names.role_in(mail.subject)
         fresh = sorted(
             (
                 (n, w)
                 for n, w in clues
-                if w != "full domain"
-                and (w != "display" or names.display_company(mail.sender_name)[1])
+                if w != "full domain" and not (role and n.casefold() == role.casefold())
             ),
             key=lambda c: NAMING.index(c[1]) if c[1] in NAMING else len(NAMING),
         )

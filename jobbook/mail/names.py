@@ -13,8 +13,8 @@ from . import senders as S
 
 MAX_NAME = 80  # characters of a company or role name taken from mail
 _COMPANY = (
-    r"(?P<company>[A-Z0-9ÄÖÜ][\w&.'’+-]*(?:[ ](?:[A-Z0-9ÄÖÜ&][\w&.'’+-]*|of|and|de|du|la|le|the|"
-    r"für|und|for|&))*)"
+    r"(?P<company>[A-Z0-9ÄÖÜ](?:[\w&'’+-]|\.(?=\w))*(?:[ ](?:[A-Z0-9ÄÖÜ&](?:[\w&'’+-]|\.(?=\w))*|"
+    r"of|and|de|du|la|le|the|für|und|for|&))*)"
 )
 _ROLE = r"(?P<role>[\w/&+#.,()' -]{2,80}?)"
 _NOT_ROLE = re.compile(
@@ -28,6 +28,8 @@ _NOT_COMPANIES = {
     "team", "us", "interview", "application", "invitation", "update", "re", "fwd", "fw", "aw",
     "wg", "ihre", "sie", "uns", "wir", "die", "der", "das", "unfortunately", "leider", "next",
     "this", "that", "position", "role", "job", "jobs", "careers", "recruiting", "hiring",
+    "absage", "zusage", "offer", "angebot", "vertragsangebot", "confirmation", "reminder",
+    "action required", "important", "urgent", "hallo", "guten tag",
 }  # fmt: skip
 
 
@@ -64,12 +66,20 @@ def clean_name(name: str | None) -> str | None:
     return text
 
 
+def company_name(name: str | None) -> str | None:
+    """``clean_name``, and None for a job title (a name ending in ``phrases.ROLE_WORDS``)."""
+    text = clean_name(name)
+    if text and text.split(" ")[-1].casefold() in P.ROLE_WORDS:
+        return None
+    return text
+
+
 def companies_in(text: str) -> list[str]:
     """Employer names the patterns find in `text` (a subject or the first lines of a body)."""
     found = []
     for rx in _company_patterns():
         for m in rx.finditer(text):
-            name = clean_name(m.groupdict().get("company"))
+            name = company_name(m.groupdict().get("company"))
             if name and name not in found:
                 found.append(name)
     return found

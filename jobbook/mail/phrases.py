@@ -216,6 +216,10 @@ COMPANY_PATTERNS: tuple[str, ...] = (
     r"(?:invitation|einladung)(?: to)?:? .{{0,40}}? (?:with|at|bei|mit) {company}",
     r"(?:update|news) (?:on|about|regarding) your (?:application|candidacy) (?:to|at|with|for) {company}",
     r"your {company} application",
+    r"(?:next steps?|update|news|a message|thank you|thanks) (?:with|from) {company}",
+    r"^{company} (?:has invited you|invites you|would like|is inviting you)",
+    r"(?:opportunity|role|position|opening|vacancy|stelle) (?:at|with|bei) (?:der |die |das )?{company}",
+    r"(?:round|screen|interview) (?:with|at) {company}",
     r"^{company} ?[-|–—:] ",
     r" [-|–—] {company}$",
     r"(?:the|das) {company} (?:team|recruiting team|hiring team|talent team)",
@@ -233,6 +237,16 @@ ROLE_PATTERNS: tuple[str, ...] = (
     r"bewerbung als {role}(?: bei| \(|$|,)",
     r"(?:stelle|position) als {role}(?: bei| \(|$|,)",
     r"interview(?: invitation)? for (?:the )?{role}(?: position| role)?(?: at| with|$)",
+)  # fmt: skip
+
+# A name ending in one of these words is a job, not an employer ("Offer - Analytics Engineer")
+ROLE_WORDS: tuple[str, ...] = (
+    "engineer", "analyst", "developer", "scientist", "manager", "designer", "consultant",
+    "specialist", "intern", "internship", "lead", "director", "architect", "administrator",
+    "associate", "coordinator", "officer", "assistant", "representative", "executive",
+    "entwickler", "entwicklerin", "berater", "beraterin", "referent", "referentin",
+    "werkstudent", "werkstudentin", "praktikant", "praktikantin", "ingenieur", "ingenieurin",
+    "datenanalyst", "sachbearbeiter", "leiter", "leiterin",
 )  # fmt: skip
 
 # Words around an employer's name in a sender's display name: "Acme Recruiting", "Talent at Acme",
