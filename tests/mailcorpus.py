@@ -214,7 +214,7 @@ def development(seed: int = 24) -> list[Labelled]:
                 named("HackerRank", "support@hackerrankmail.com") if j == 0 else _ats(c, i + j)[0]
             )
             add("assessment", c, sender, fill(subj, c, r), fill(body, c, r), "assessment")
-    for i in range(3):
+    for _ in range(3):
         for j, (subj, body) in enumerate(OFFER):
             c, r = rng.choice(COMPANIES), rng.choice(ROLES)
             sender = (
@@ -223,8 +223,8 @@ def development(seed: int = 24) -> list[Labelled]:
                 else named("Dana Ruiz", f"dana@{_slug(c)}.example")
             )
             add("offer", c, sender, fill(subj, c, r), fill(body, c, r), "offer")
-    for i in range(4):
-        for j, (subj, body) in enumerate(OUTREACH):
+    for _ in range(4):
+        for subj, body in OUTREACH:
             c, r = rng.choice(COMPANIES + GERMAN), rng.choice(ROLES)
             person = rng.choice(["Priya Nair", "Marco Rossi", "Julia Weber", "Tom Baker"])
             add(
