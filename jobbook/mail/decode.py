@@ -227,12 +227,14 @@ def decode(raw: Raw) -> Mail:
     elif html:  # the plain text is read; the HTML twin only gives its links (a video call)
         links += [link for h in html for link in _hrefs(h)]
     sender_name, sender = _address(msg, "From")
-    message_id = _header(msg, "Message-ID") or _own_id(raw)
+    plain_headers = {k.lower(): " ".join(str(v).split()) for k, v in msg.raw_items()}
+    message_id = plain_headers.get("message-id", "")[:300] or _own_id(raw)
     bulk = bool(
-        _header(msg, "List-Unsubscribe")
-        or _header(msg, "Precedence").lower() in ("bulk", "list", "junk")
-        or _header(msg, "Auto-Submitted").lower().startswith("auto-generated")
+        plain_headers.get("list-unsubscribe")
+        or plain_headers.get("precedence", "").lower() in ("bulk", "list", "junk")
+        or plain_headers.get("auto-submitted", "").lower().startswith("auto-generated")
     )
+    reply = re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", plain_headers.get("reply-to", ""))
     return Mail(
         message_id=message_id,
         date=_date(msg, raw),
@@ -245,9 +247,9 @@ def decode(raw: Raw) -> Mail:
         links=tuple(links[:200]),
         invites=tuple(invites),
         attachments=tuple(files[:50]),
-        reply_to=_address(msg, "Reply-To")[1],
+        reply_to=reply.group(0).lower() if reply else "",
         bulk=bulk,
-        labels=_header(msg, "X-Gmail-Labels")[:1000],
+        labels=plain_headers.get("x-gmail-labels", "")[:1000],
         problems=tuple(problems),
     )
 
