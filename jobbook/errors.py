@@ -91,6 +91,11 @@ class MissingValue(JobbookError, ValueError):
     """A message draft needs a value that is blank in the workbook (the message names the cell)."""
 
 
+class NotAcceptable(JobbookError, ValueError):
+    """An offer that `accept` will not accept as the book stands: another one already Accepted, the
+    offer Declined, Expired or Rescinded, or its application closed (``--force`` does it anyway)."""
+
+
 class DraftConflict(JobbookError, ValueError):
     """A message draft that its row contradicts: feedback on an Active application, a thank-you
     before the interview, a counter-proposal on an accepted offer (the message says why)."""

@@ -17,6 +17,9 @@ class Problem:
     message: str
     severity: str = ERROR
     column: str | None = None  # the schema header concerned, if any
+    # an error that stops a command needing its column; False: a contradiction between rows
+    # (two acceptances) that `check` reports as an error while the other commands warn and go on
+    stops: bool = True
 
     def __str__(self) -> str:
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet

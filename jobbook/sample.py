@@ -17,11 +17,12 @@ from .core.calendar import BusinessCalendar, as_date
 
 Record = dict[str, object]
 
+ACCEPTED_COMPANY = "Lumen Health"  # the story's accepted offer (O02); not in COMPANIES
 COMPANIES = [
     "Northwind Analytics",
     "Bluefin Logistics",
     "Cedar & Pine Studio",
-    "Lumen Health",
+    "Foxglove Analytics",  # in Lumen Health's place: the accepted company is never drawn twice
     "Orbital Foods",
     "Quarry Labs",
     "Harbor Insurance",
@@ -258,6 +259,19 @@ SAMPLE_PROFILE: Record = {
 }
 
 
+# The story's applications, in business days before the as-of date (``_Builder.stories``), and the
+# days the ordinary applications are sent: a fixed, irregular pick of the other business days of
+# the four months, never on a story's day. So every story row has the same ID on every day (the
+# README's and --help's examples name them), while what happens to each application is drawn.
+STORY_DAYS = (80, 75, 70, 66, 60, 45, 40, 9)
+_SPAN_DAYS = 86  # business days in the four months before the as-of date
+
+
+def _background_days(n: int) -> list[int]:
+    free = [d for d in range(2, _SPAN_DAYS + 1) if d not in STORY_DAYS]
+    return random.Random("jobbook-sample-days").sample(free, n)
+
+
 class _Clock:
     """Business-day arithmetic for the sample (US-like calendar without holidays is enough)."""
 
@@ -436,10 +450,10 @@ class _Builder:
     # -- the ordinary applications -------------------------------------------------------------
     def background(self, n: int) -> None:
         span = (self.c.as_of - self.start).days
-        for _ in range(n):
-            applied = self.c.bday(self.start + dt.timedelta(days=self.rng.randint(0, span - 3)), 0)
-            if applied > self.c.as_of:
-                applied = self.c.bday(self.c.as_of, -1)
+        days = _background_days(n)
+        for k in range(n):
+            self.rng.randint(0, span - 3)  # the draw that once placed it: the rest stays the same
+            applied = self.c.bday(self.c.as_of, -days[k])
             app = self._app(applied)
             odds = RESPONSE_ODDS[app["Source"]]
             reply = self.c.bday(applied, self.rng.randint(2, 12))
@@ -528,7 +542,7 @@ class _Builder:
         )
 
         # 2. The offer negotiated and accepted.
-        best = self._app(d(-60), "Referral", company="Lumen Health")
+        best = self._app(d(-60), "Referral", company=ACCEPTED_COMPANY)
         best.update(
             Stage="Offer",
             Status="Accepted",
@@ -629,7 +643,8 @@ class _Builder:
             Stage="Offer", Status="Active", **{"First response": d(-37), "Last contact": d(-1)}
         )
         self._interview(late, "Recruiter screen", d(-35), "Phone", 1, "Advanced", 4)
-        self._interview(late, "Final", d(-8), "Video", 3, "Offer", 3)
+        final = self._interview(late, "Final", d(-8), "Video", 3, "Offer", 3)
+        final["Thank-you sent"] = None  # forgotten in the rush of the offers: overdue
         self.offers.append(
             {
                 "ID": "O03",
@@ -657,7 +672,7 @@ class _Builder:
                 "Status": "Pending",
                 "Counter base": None,
                 "Final base": None,
-                "Notes": "Arrived after accepting Lumen Health. More on paper, but the grant "
+                "Notes": f"Arrived after accepting {ACCEPTED_COMPANY}. More on paper, but the grant "
                 "vests 5/15/40/40 and the city costs 22% more: less in year 1 and after the cost "
                 "of living. Decline politely.",
             }
@@ -717,11 +732,12 @@ class _Builder:
         # 5. One withdrawn, one on the wishlist, one with an interview coming up.
         gone = self._app(d(-75), "Job board")
         gone.update(Status="Withdrawn", Notes="Role turned out to be 80% reporting")
+        opens = (c.as_of.replace(day=1) + dt.timedelta(days=92)).strftime("%B")  # 3 months on
         self._app(None, "Company site").update(
             {
                 "Next action": "Ask Priya for a referral",
                 "Next action due": d(1),
-                "Notes": "Opens in January",
+                "Notes": f"Opens in {opens}",
             }
         )
         soon = self._app(d(-9), "Referral")
@@ -739,10 +755,16 @@ class _Builder:
 
         # 6. After accepting Lumen Health (what the Accept offer button writes): every other active
         #    application is to be withdrawn, with courtesy, by tomorrow.
+        #    The one with an open offer of its own (O03) is to decline it instead.
+        offered = {
+            id(o["Application ID"]): o["ID"] for o in self.offers if o["Status"] == "Pending"
+        }
         for app in self.apps:
             if app["Status"] == "Active" and app["Date applied"] is not None:
+                offer = offered.get(id(app))
+                step = f"Decline {offer}" if offer else "Withdraw"
                 app.update(
-                    {"Next action": "Withdraw: accepted Lumen Health", "Next action due": d(1)}
+                    {"Next action": f"{step}: accepted {ACCEPTED_COMPANY}", "Next action due": d(1)}
                 )
 
     # -- numbering -----------------------------------------------------------------------------

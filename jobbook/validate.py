@@ -93,6 +93,7 @@ def validate(
                         "ID",
                     )
                 )
+    out.extend(_one_acceptance(tables, sheets, cell, letters))
     out.extend(
         _pipeline_rules(
             tables["Pipeline"],
@@ -102,6 +103,45 @@ def validate(
             reported,
         )
     )
+    return out
+
+
+def _one_acceptance(tables, sheets, cell, letters: Letters) -> list[Problem]:
+    """A search ends in one acceptance (SPEC section 9): a second Accepted offer and a second
+    Transition row are errors, each named on the row after the first."""
+    out = []
+    offers, sheet = tables["Offers"], sheets.get("Offers")
+    if sheet and not offers.empty and {"Status", "ID"} <= set(letters.get("Offers", {})):
+        rows = _rows((offers["Status"] == "Accepted").fillna(False))
+        for r in rows[1:]:
+            out.append(
+                Problem(
+                    sheet,
+                    cell("Offers", "Status", r),
+                    f"{offers.at[r, 'ID']} is Accepted, and so is {offers.at[rows[0], 'ID']} (row "
+                    f"{rows[0]}): a search ends with one acceptance; set the Status of the offer "
+                    "you did not take to what happened (Declined)",
+                    ERROR,
+                    "Status",
+                    stops=False,
+                )
+            )
+    tr, sheet = tables["Transition"], sheets.get("Transition")
+    if sheet and not tr.empty and "Offer ID" in letters.get("Transition", {}):
+        rows = _rows(tr["Offer ID"].notna())
+        for r in rows[1:]:
+            out.append(
+                Problem(
+                    sheet,
+                    cell("Transition", "Offer ID", r),
+                    f"a second Transition row ({tr.at[r, 'Offer ID']}; the first, row {rows[0]}, "
+                    f"is for {tr.at[rows[0], 'Offer ID']}): a search has one move to a new job; "
+                    "delete the row of the offer you did not take",
+                    ERROR,
+                    "Offer ID",
+                    stops=False,
+                )
+            )
     return out
 
 

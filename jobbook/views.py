@@ -22,15 +22,29 @@ NEEDS_STATS = {
 }
 NEEDS_OFFERS = {"Offers": None, "Pipeline": ["ID", "Company"], "Settings": None}
 NEEDS_DEADLINES = {
-    "Pipeline": ["ID", "Company", "Status", "Date applied", "Last contact", "Next action due"],
-    "Interviews": ["ID", "Application ID", "Date", "Thank-you sent"],
+    "Pipeline": [
+        "ID",
+        "Company",
+        "Status",
+        "Date applied",
+        "Last contact",
+        "Next action",
+        "Next action due",
+    ],
+    "Interviews": ["ID", "Application ID", "Date", "Thank-you sent", "Outcome"],
     "Offers": ["ID", "Application ID", "Offer date", "Deadline given", "Status"],
-    "Lessons": ["Application ID", "Due", "Done"],
+    "Lessons": ["Application ID", "Decision date", "Due", "Done"],
     "Transition": None,
     "Settings": None,
 }
 NEEDS_REPORT = {
-    "Pipeline": [*NEEDS_STATS["Pipeline"], "Company", "Last contact", "Next action due"],
+    "Pipeline": [
+        *NEEDS_STATS["Pipeline"],
+        "Company",
+        "Last contact",
+        "Next action",
+        "Next action due",
+    ],
     "Interviews": None,
     "Offers": None,
     "Lessons": None,

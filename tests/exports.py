@@ -12,16 +12,16 @@ from pathlib import Path
 APPLICATIONS_1 = (
     "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\r\n"
     # the sample's A001 under its legal name: the same company and role -> skipped
-    '"7/2/26, 9:14 AM",me@example.com,+1 555 0100,"Glacier Data, Inc.",Business Intelligence Developer,https://www.linkedin.com/jobs/view/4100000001/,cv.pdf,\r\n'
+    '"7/2/26, 9:14 AM",me@example.com,+1 555 0100,"Wavelength Radio, Inc.",Product Analyst,https://www.linkedin.com/jobs/view/4100000001/,cv.pdf,\r\n'
     # the sample's A002 posting with tracking parameters, another spelling -> skipped
-    '"7/3/26, 10:00 AM",me@example.com,,TIDEWATER PORTS LLC,Sr. Data Analyst,https://jobs.example.com/tidewater-ports/1018?utm_source=linkedin&refId=Zx9&trackingId=a1b2,cv.pdf,\r\n'
+    '"7/3/26, 10:00 AM",me@example.com,,OAKRIDGE PHARMA LLC,Sr. Analytics Engineer,https://jobs.example.com/oakridge-pharma/3937?utm_source=linkedin&refId=Zx9&trackingId=a1b2,cv.pdf,\r\n'
     "\r\n"
     # new, recent: Active; a quoted comma, an ampersand, umlauts, a multi-line answer
     '"10/14/26, 8:15 AM",me@example.com,,Müller & Söhne GmbH,"Data Engineer, Platform",https://www.linkedin.com/jobs/view/3791234567/?refId=abc&trackingId=xyz,cv-2026.pdf,"Why us?: Because, simply,\r\nyou build things"\r\n'
     # new, old: No response
     '"7/20/26, 4:30 PM",me@example.com,,Łódź Logistics,Analytics Engineer,https://www.linkedin.com/jobs/view/3790000002/,cv.pdf,\r\n'
-    # a typo of the sample's A007 (Quill Publishing, Data Scientist): added, reported
-    '"10/1/26, 11:02 AM",me@example.com,,Quill Publishng,Data Scientist,https://www.linkedin.com/jobs/view/3790000003/,cv.pdf,\r\n'
+    # a typo of the sample's A009 (Quill Publishing, Data Analyst): added, reported
+    '"10/1/26, 11:02 AM",me@example.com,,Quill Publishng,Data Analyst,https://www.linkedin.com/jobs/view/3790000003/,cv.pdf,\r\n'
     # no Job Url, an extra field at the end
     '"10/16/26, 2:45 PM",me@example.com,,Harbor Analytics,Data Analyst,,cv.pdf,,extra\r\n'
 )
@@ -38,7 +38,7 @@ SAVED = (
     '"10/17/26, 7:00 PM",https://www.linkedin.com/jobs/collections/recommended/?currentJobId=3790000004,Data Analyst (Energy),Ørsted Wind\r\n'
 )
 # what the LinkedIn files add: A062 Müller, A063 Łódź (No response), A064 Quill typo, A065 Harbor,
-# A066 Ørsted, A067 Kōbe (Wishlist); skipped: Glacier, Tidewater, Müller again, Ørsted saved
+# A066 Ørsted, A067 Kōbe (Wishlist); skipped: Wavelength, Oakridge, Müller again, Ørsted saved
 LINKEDIN_ADDED = 6
 LINKEDIN_SKIPPED = 4
 
@@ -51,7 +51,7 @@ HUNTR = (
 TEAL = (
     "company_name,role,url,applied_at,statusName,location,excitement,notes\n"
     "Adatum,Data Scientist,https://adatum.example/careers/9?utm_campaign=x,2026-10-05,Interviewing,Berlin,4,Met at a meetup\n"
-    "Glacier Data,Business Intelligence Developer,,2026-06-21,Applied,,,\n"
+    "Wavelength Radio,Product Analyst,,2026-06-23,Applied,,,\n"
 )
 OWN_CSV = (
     "Employer;Position;Applied on;Link;Recruiter;Recruiter email\n"

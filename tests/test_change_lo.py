@@ -48,15 +48,16 @@ def change(book: Path, d: Path) -> dict:
     b = jobbook.read_book(book)
     thank_you = next(x["id"] for x in views.deadlines(b) if x["kind"] == "thank-you")
     offers = b.tables["Offers"]
-    pending = offers[offers["Status"] == "Pending"]["ID"].iloc[0]
-    out = {"thank_you": thank_you, "offer": pending, "before": b, "parts": [parts(book)]}
+    accepted = offers[offers["Status"] == "Accepted"]["ID"].iloc[0]  # O02, with the button
+    out = {"thank_you": thank_you, "offer": accepted, "before": b, "parts": [parts(book)]}
     iv = b.tables["Interviews"]
     met = iv.loc[iv["ID"] == thank_you, "Date"].iloc[0].date().isoformat()
     out["done"] = run(
         "done", book, "thank-you", thank_you, "--as-of", met
     )  # on the day, not before
     out["parts"].append(parts(book))
-    out["accept"] = run("accept", book, pending, "--notice-given", "2026-10-26", "--withdraw")
+    # the acceptance completed: the notice date, the others withdrawn, their interviews Cancelled
+    out["accept"] = run("accept", book, accepted, "--notice-given", "2026-10-26", "--withdraw")
     out["parts"].append(parts(book))
     export = linkedin_zip(d / "export.zip") if not (d / "export.zip").exists() else d / "export.zip"
     out["import"] = run("import", book, export, write(d / "huntr.csv", HUNTR))
@@ -84,14 +85,15 @@ def test_each_command_changes_only_its_sheets(changed):
     layout = inspect(path)
     sheets = {
         "done": {"Interviews"},
-        "accept": {"Offers", "Pipeline", "Transition", "Lists"},
+        "accept": {"Offers", "Pipeline", "Transition", "Lists", "Interviews"},
         "import": {"Pipeline"},
     }
     for step, (a, b) in zip(sheets, zip(c["parts"], c["parts"][1:])):
         assert list(a) == list(b)
         touched = {n for n in a if a[n] != b[n]}
-        # a step that appends rows also extends the sheet's print area in workbook.xml
-        grown = {"xl/workbook.xml"} if step in ("accept", "import") else set()
+        # a step that appends rows also extends the sheet's print area in workbook.xml (accept
+        # fills the Transition row the button added)
+        grown = {"xl/workbook.xml"} if step == "import" else set()
         assert touched == {layout.parts[s] for s in sheets[step]} | grown, step
     code = {n: t for _, _, n, t in VBA_Parser(str(path)).extract_macros()}
     assert code[f"{VBA_MODULE}.bas"] == bas_source()
@@ -116,10 +118,14 @@ def test_libreoffice_agrees_after_the_changes(changed, kind):
         for h in ("Last day", "Earliest start")
     }
     start = next(x for x in views.deadlines(book) if x["kind"] == "start" and x["id"] == c["offer"])
+    agreed = wb["Transition"][book.cell("Transition", "Agreed start", t_row)].value
+    assert start["due"] == agreed.date().isoformat()  # the start agreed, not before the earliest
     assert (
-        shown["Earliest start"].date().isoformat() == start["due"] == c["accept"]["earliest_start"]
+        shown["Earliest start"].date().isoformat() == c["accept"]["earliest_start"] <= start["due"]
     )
     assert shown["Last day"].date().isoformat() == c["accept"]["last_day"]
+    cancelled = c["accept"]["cancelled"]
+    assert cancelled and {iv.at[i, "Outcome"] for i in cancelled} == {"Cancelled"}
     added = len(c["import"]["added"])
     assert added == LINKEDIN_ADDED + 3  # Huntr: Northwind, Contoso, Fabrikam
     applications = views.stats(book)["applications"]

@@ -233,14 +233,20 @@ def test_every_kind_on_the_sample(capsys, sample):
     iv, p = book.tables["Interviews"], book.tables["Pipeline"]
     ids = {
         "thank-you": iv[iv["Went well"].notna()]["ID"].iloc[-1],
-        "follow-up": p[p["Status"] == "Active"]["ID"].iloc[0],
         "feedback": book.tables["Lessons"]["Application ID"].iloc[0],
         "withdraw": p[(p["Status"] == "Active") & p["ID"].isin(iv["Application ID"])]["ID"].iloc[
             -1
         ],
     }
     ids |= {"accept": "O02", "resign": "O02", "decline": "O03"}  # O02 Accepted, O03 Pending
-    got = {kind: draft(book, kind, ids[kind]).to_dict() for kind in KINDS if kind != "counter"}
+    got = {kind: draft(book, kind, ids[kind]).to_dict() for kind in KINDS if kind in ids}
+    # after accepting O02, every Active application is to be withdrawn (O03's to decline): no
+    # follow-up letter says "still interested" beside that (SPEC section 3)
+    active = p[(p["Status"] == "Active") & p["Date applied"].notna()]
+    assert len(active) > 5
+    for app_id, action in zip(active["ID"], active["Next action"]):
+        with pytest.raises(DraftConflict, match=f'Next action is "{action}": a follow-up would'):
+            draft(book, "follow-up", app_id)
     for kind, data in got.items():
         assert data["kind"] == kind and data["id"] == ids[kind] and data["to"], kind
         assert data["body"].endswith("Jamie Rivera") and data["subject"]

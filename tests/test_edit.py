@@ -111,12 +111,13 @@ def test_dry_run_writes_nothing_and_lists_the_cells(book):
     before = book.read_bytes()
     b = jobbook.read_book(book)
     row = int(b.tables["Pipeline"].index[0])
-    result = edit_workbook(book, [TableWrite("Pipeline", "Status", row, "Rejected")], dry_run=True)
+    old = b.tables["Pipeline"].at[row, "Status"]
+    new = "Withdrawn" if old != "Withdrawn" else "Rejected"  # a change, whatever the sample holds
+    result = edit_workbook(book, [TableWrite("Pipeline", "Status", row, new)], dry_run=True)
     assert book.read_bytes() == before and not result.written and result.backup is None
     assert len(list(book.parent.iterdir())) == 1
-    old = b.tables["Pipeline"].at[row, "Status"]
     assert [str(c) for c in result.cells] == [
-        f"Pipeline!{b.cell('Pipeline', 'Status', row)}: {old} -> Rejected"
+        f"Pipeline!{b.cell('Pipeline', 'Status', row)}: {old} -> {new}"
     ]
 
 

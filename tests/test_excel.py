@@ -65,6 +65,25 @@ def table(blocks, name):
     return blocks[name][2]
 
 
+def before_accepting(blocks):
+    """The sample as it stood before O02 was accepted (with the button): O02 still Negotiating,
+    its application Active, no Transition row, so that a button can accept an offer afresh (a
+    second acceptance is refused)."""
+    blocks = dict(blocks)
+    out = {}
+    for name, status, key in (("Offers", "Negotiating", "O02"), ("Pipeline", "Active", None)):
+        rows = [list(r) for r in blocks[name][2]]
+        head = rows[0]
+        i, st = head.index("ID"), head.index("Status")
+        for r in rows[1:]:
+            if (key and r[i] == key) or (not key and r[st] == "Accepted"):
+                r[st] = status
+        out[name] = (1, 1, rows)
+    tr = blocks["Transition"][2]
+    out["Transition"] = (1, 1, [list(tr[0])] + [[None] * len(tr[0]) for _ in tr[1:]])
+    return blocks | out
+
+
 # -- the worksheet functions ------------------------------------------------------------------------
 
 
@@ -378,7 +397,7 @@ def writes(result, sheet=None) -> dict[str, object]:
 
 def test_accept_offer_marks_exactly_the_other_active_applications(sample):
     path, blocks = sample
-    book = book_from_sheets(blocks, path=path)
+    book = book_from_sheets(before_accepting(blocks), path=path)
     offers = book.tables["Offers"]
     pending = offers[offers["Status"] == "Pending"].iloc[0]
     result = actions.accept_offer(book, offer_id=pending["ID"])
@@ -417,13 +436,16 @@ def test_accept_offer_marks_exactly_the_other_active_applications(sample):
     assert f"Accept {pending['ID']}" in text and all(
         i in text for i in others["ID"] if i not in set(offers["Application ID"])
     )
-    assert str(len(others)) in result.message
+    declined = others["ID"].isin(set(offers["Application ID"])).sum()  # O02's, to decline
+    assert f"{len(others) - declined} other application(s) marked to withdraw" in result.message
+    assert f"{declined} other offer(s) to decline" in result.message and declined == 1
 
 
 def test_accept_offer_by_selected_row_and_errors(sample):
     path, blocks = sample
-    book = book_from_sheets(blocks, path=path)
-    row = int(book.tables["Offers"].index[0])
+    book = book_from_sheets(before_accepting(blocks), path=path)
+    offers = book.tables["Offers"]
+    row = int(offers.index[offers["ID"] == "O02"][0])
     result = actions.accept_offer(book, selected_row=row)
     assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{row}"] == [["Accepted"]]
     with pytest.raises(jobbook.JobbookError, match="choose the offer"):
@@ -553,7 +575,7 @@ def test_buttons_through_xlwings_with_a_fake_workbook(sample, monkeypatch):
     from jobbook.excel import buttons
 
     path, blocks = sample
-    blocks = dict(blocks)
+    blocks = before_accepting(blocks)
     blocks["Lists"] = (1, 1, [[None]])
     evil = [list(r) for r in blocks["Pipeline"][2]]
     evil[1][1] = "=cmd()"  # a company name that looks like a formula

@@ -163,7 +163,8 @@ def test_a_file_where_a_folder_belongs_is_a_usage_error(capsys, pinned_samples, 
         (["new", under / "n.xlsx"], under / "n.xlsx"),
     ]:
         code, _, err = run(capsys, *args)
-        assert (code, err) == (2, f"Error: {given}: {sample} is a file, not a folder\n"), args
+        want = f"Error: {given}: {sample} is a file, not a folder\nTry 'jobbook {args[0]} --help'\n"
+        assert (code, err) == (2, want), args  # a usage error: where to look on the next line
     assert sorted(p.name for p in tmp_path.iterdir()) == [sample.name]
     if not Path("/proc/self").is_dir():
         pytest.skip("no /proc here")

@@ -71,7 +71,7 @@ def test_linkedin_export_into_the_sample(book, tmp_path, capsys):
     got = run_json(capsys, "import", book, export)
     assert [a["id"] for a in got["added"]] == [f"A{n:03d}" for n in range(62, 62 + LINKEDIN_ADDED)]
     assert [s["like"] for s in got["skipped"]] == ["A001", "A002", "A062", "A066"]
-    assert [(p["id"], p["like"]) for p in got["possible_duplicates"]] == [("A064", "A007")]
+    assert [(p["id"], p["like"]) for p in got["possible_duplicates"]] == [("A064", "A009")]
     assert got["written"] and got["backup"] and Path(got["backup"]).exists()
     after = jobbook.read_book(book)
     assert after.errors == []
@@ -100,7 +100,7 @@ def test_huntr_teal_and_own_files(book, tmp_path, capsys):
         "Fabrikam",
         "Adatum",
     ]
-    assert [s["like"] for s in got["skipped"]] == ["A001"]  # Teal's Glacier Data
+    assert [s["like"] for s in got["skipped"]] == ["A001"]  # Teal's Wavelength Radio
     got = run_json(capsys, "import", book, own, "--map", OWN_MAP)
     assert got["contacts_added"] == 1
     b = jobbook.read_book(book)

@@ -42,6 +42,7 @@ ALLOWED = {
     "MIN",
     "MONTH",
     "N",
+    "NOT",  # closed means closed (Follow-up due), checked in test_workbook_lo
     "NETWORKDAYS",
     "OR",
     "SUM",

@@ -14,6 +14,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import closed_book
 import openpyxl
 import pandas as pd
 import pytest
@@ -21,6 +22,7 @@ from dashboard_oracle import expected_values
 
 import jobbook
 from jobbook import views
+from jobbook.core.deadlines import KIND_LABELS, KINDS
 from jobbook.libreoffice import convert, recalculate
 from jobbook.schema import OFFER_YEARS_SHEET, OFFERS, TABLES
 from jobbook.template import new_workbook
@@ -275,12 +277,13 @@ def built(tmp_path_factory, soffice) -> dict[str, Path]:
         "few": new_workbook(d / "few0.xlsx", as_of=AS_OF),
     }
     out["few"] = few_items(out["few"], d / "few.xlsx")
+    out["closed"] = closed_book.closed_book(d / "closed.xlsx")
     out["marks"] = with_marks(out["pinned"], d / "marks.xlsx")
     out.update({f"{k}-lo": recalculate(v, d / "lo") for k, v in list(out.items())})
     return out
 
 
-@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks", "few"])
+@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks", "few", "closed"])
 def test_no_error_cells(built, kind):
     wb = openpyxl.load_workbook(built[f"{kind}-lo"], data_only=True)
     assert error_cells(wb) == []
@@ -324,7 +327,10 @@ def test_the_sample_is_lively(built):
     """The pinned sample has something to show in every block the user looks at first."""
     book = jobbook.read_book(built["pinned"])
     kinds = {d["kind"] for d in views.deadlines(book, within=14)}
-    assert {"follow-up", "decision", "lesson"} <= kinds
+    assert {"next-action", "decision", "lesson"} <= kinds
+    # after accepting Lumen Health every Active application is to be withdrawn: that Withdraw is
+    # its only reminder, no follow-up beside it (SPEC section 3)
+    assert "follow-up" not in kinds
     flags = set(book.tables["Pipeline"]["Flag"]) | set(book.tables["Interviews"]["Thank-you flag"])
     assert {"Overdue", "Done"} <= flags
 
@@ -348,6 +354,36 @@ def test_up_next_lists_every_kind_in_order(built):
         (dt.date(2026, 10, 26), "Start", "O1", "Beta", "Too soon"),
         (dt.date(2026, 10, 27), "Follow-up", "P2", "Beta", None),
     ]
+
+
+def test_closed_and_unknown_rows_leave_every_list_as_in_python(built):
+    """SPEC section 3 in the workbook: a Cancelled interview, the interviews of a Withdrawn
+    application after the as-of date, a follow-up beside a Withdraw or Decline next action, and
+    rows dated after the as-of date owe nothing; LibreOffice's columns, Up next and counts per day
+    equal the core's, which equal the list worked out by hand."""
+    book = jobbook.read_book(built["closed"])
+    assert [
+        (d["due"], d["kind"], d["id"], d["company"], d["flag"]) for d in views.deadlines(book)
+    ] == closed_book.EXPECTED
+    wb = openpyxl.load_workbook(built["closed-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+    ws = wb[DASHBOARD]
+    shown = [
+        tuple(norm(ws[f"{c}{r}"].value) for c in "ABCDG")
+        for r in range(NEXT_TOP + 1, NEXT_TOP + 2 + len(closed_book.EXPECTED))
+    ]
+    labels = dict(zip(KINDS, KIND_LABELS.values()))
+    assert shown == [
+        (dt.date.fromisoformat(d), labels[k], i, c, f or None)
+        for d, k, i, c, f in closed_book.EXPECTED
+    ] + [(None,) * 5]
+    iv = wb["Interviews"]
+    col = {c.value: c.column_letter for c in iv[1]}
+    # no thank-you for the interview ahead, the Cancelled one, nor one not yet held
+    assert [iv[f"{col['Thank-you due']}{r}"].value for r in (2, 3, 5, 6)] == [None] * 4
+    # nor a link to write one: the interview ahead, the Cancelled one; the one held has its link
+    links = [iv[f"{col['Thank-you link']}{r}"].value for r in (2, 3, 4)]
+    assert links == [None, None, "Write thank-you"]
 
 
 def test_dashboard_ranks_offers_as_the_offers_command(built):

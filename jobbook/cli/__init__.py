@@ -85,11 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("Aborted.", err=True)
         return 1
-    except click.ClickException as exc:  # usage errors
-        exc.show()
+    except click.exceptions.NoArgsIsHelpError as exc:  # `jobbook` alone: the help
+        click.echo(exc.ctx.get_help() if exc.ctx else exc.format_message(), err=True)
+        return exc.exit_code
+    except click.UsageError as exc:  # click's usage errors: one Error line, then where to look
+        _usage(exc.format_message(), exc.ctx.command_path if exc.ctx else _command_path(argv))
+        return exc.exit_code
+    except click.ClickException as exc:
+        click.echo(f"Error: {exc.format_message()}", err=True)
         return exc.exit_code
     except UsageError as exc:  # an argument of the wrong form (a .csv output, a folder as a file)
-        click.echo(f"Error: {exc}", err=True)
+        _usage(str(exc), _command_path(argv))
         return 2
     except JobbookError as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -103,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return rv if isinstance(rv, int) else 0
+
+
+def _usage(message: str, command_path: str) -> None:
+    """A usage error (SPEC section 6, exit 2): ``Error: ...`` on one line, then the help to read,
+    instead of click's usage lines."""
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    click.echo(f"Try '{command_path} --help'", err=True)
+
+
+def _command_path(argv: list[str] | None) -> str:
+    """``jobbook CMD`` for the first argument naming a command (``jobbook`` if none does)."""
+    args = sys.argv[1:] if argv is None else argv
+    name = next((a for a in args if a in cli.commands), None)
+    return f"jobbook {name}" if name else "jobbook"
 
 
 def run() -> None:

@@ -130,13 +130,16 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
     requested (Application ID, on the Lessons sheet).
 
     KIND is one of thank-you, follow-up, next-action, lesson, feedback (as in `jobbook deadlines`);
-    an offer decision or a start date has no done mark: the message says what to do instead.
+    an offer decision or a start date has no done mark: the message says what to do instead. A
+    next action "Withdraw..." done marks the application Withdrawn ("Decline O05...": the offer
+    Declined, the application Offer declined) and its interviews still ahead Cancelled.
 
     \b
     Example:
       jobbook done search.xlsx thank-you I012
-      jobbook done search.xlsx follow-up A031 --on 2026-10-20
-      jobbook done search.xlsx lesson A031 --dry-run
+      jobbook done search.xlsx follow-up A054 --on 2026-10-20
+      jobbook done search.xlsx lesson A029 --dry-run
+      jobbook done search.xlsx next-action A054
     """
     from ..errors import UsageError
     from ..intents.done import NO_DONE_MARK
@@ -156,6 +159,7 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
 NEEDS_ACCEPT = {
     "Offers": ["ID", "Application ID", "Status", "Company"],
     "Pipeline": ["ID", "Company", "Status", "Date applied"],
+    "Interviews": ["ID", "Application ID", "Date", "Outcome", "Thank-you sent"],
     "Transition": None,
     "Settings": None,
 }
@@ -176,35 +180,55 @@ NEEDS_ACCEPT = {
     help="Also mark the other active applications Withdrawn and the other open offers Declined, "
     "and write a withdrawal or decline draft for each.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Accept it even though another offer is already Accepted, the offer is Declined, "
+    "Expired or Rescinded, or its application is closed.",
+)
 @dry_run_option
 @as_of_option(
     "the day the offer is accepted: the other applications' Withdraw action is due the next business day."
 )
 @output_options
 def accept(
-    book: Path, offer_id: str, notice_given, withdraw: bool, dry_run: bool, as_of, fmt: str
+    book: Path,
+    offer_id: str,
+    notice_given,
+    withdraw: bool,
+    force: bool,
+    dry_run: bool,
+    as_of,
+    fmt: str,
 ) -> None:
     """Accept offer OFFER_ID of BOOK, as the Accept offer button does: the offer and its
     application become Accepted, the other active applications get a "Withdraw" next action, or
     "Decline O05" when they have an open offer of their own (--withdraw: also the Status Withdrawn,
     or the offer Declined and the application Offer declined, each with a draft letter beside the
-    book), Transition gets the offer's row (Accepted on = the as-of date). Prints your last day,
-    earliest start and the steps to take; warns when another offer is already Accepted.
+    book, and their interviews still ahead Cancelled), Transition gets the offer's row (Accepted on
+    = the as-of date). Prints your last day, earliest start and the steps to take. Accepting the
+    offer you accepted before completes it (the notice date, the withdrawals).
+
+    It refuses, writing nothing, a second acceptance (another offer already Accepted), an offer
+    Declined, Expired or Rescinded, and an offer whose application is closed; --force accepts it
+    anyway, with a warning.
 
     \b
     Example:
-      jobbook accept search.xlsx O03
-      jobbook accept search.xlsx O03 --notice-given 2026-10-26 --withdraw --dry-run
+      jobbook accept search.xlsx O02 --notice-given 2026-10-26 --dry-run
+      jobbook accept search.xlsx O02 --withdraw
     """
     with held(book, dry_run):
-        _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt)
+        _accept(book, offer_id, notice_given, withdraw, force, dry_run, as_of, fmt)
 
 
-def _accept(book, offer_id, notice_given, withdraw, dry_run, as_of, fmt) -> None:
+def _accept(book, offer_id, notice_given, withdraw, force, dry_run, as_of, fmt) -> None:
     from ..intents.accept import accept as accept_offer
 
     b = load(book, as_of, NEEDS_ACCEPT)
-    outcome = accept_offer(b, offer_id=offer_id, notice_given=notice_given, withdraw=withdraw)
+    outcome = accept_offer(
+        b, offer_id=offer_id, notice_given=notice_given, withdraw=withdraw, force=force
+    )
     d = outcome.data
     lines = [
         f"Last day at your current job: {d['last_day'] or '- (fill Notice given, or use --notice-given)'}",

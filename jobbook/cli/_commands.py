@@ -110,6 +110,12 @@ def check(book: Path, as_of, fmt: str) -> int:
 # -- stats --------------------------------------------------------------------------------------
 
 
+AS_OF_STATS = (
+    "statistics count every row as it stands now, not as it stood on the as-of date (the book "
+    "keeps no history yet)"
+)
+
+
 def _month_option(fn):
     return click.option(
         "--month", metavar="YYYY-MM", default=None, help="Only the applications of this month."
@@ -204,6 +210,8 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
             raise click.BadParameter(str(exc), param_hint="--month") from exc
     b = load(book, as_of, views.NEEDS_STATS)
     s = views.stats(b, month)
+    if as_of is not None:  # SPEC section 3: no History yet, so every row as it stands
+        click.echo(f"note: {AS_OF_STATS}", err=True)
     emit(fmt, s, stats_text(s, book, month), _flat("", s))
 
 

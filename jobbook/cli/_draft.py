@@ -80,7 +80,7 @@ def draft(
     Example:
       jobbook draft search.xlsx thank-you I003
       jobbook draft search.xlsx decline O03 --eml decline.eml
-      jobbook draft search.xlsx feedback A018 --short --json
+      jobbook draft search.xlsx feedback A017 --short --json
     """
     from ..drafts import NEEDS_DRAFT, write_eml
     from ..drafts import draft as make_draft

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import as_of_option, cli
+from ._commands import AS_OF_STATS
 
 
 def warn_future(month: str, as_of) -> None:
@@ -106,6 +107,8 @@ def report(
         raise click.UsageError("several books need --cohort (or report them one at a time)")
     if scheduler and not cohort:
         raise click.UsageError("--scheduler works with --cohort")
+    if as_of is not None:  # SPEC section 3: no History yet, so every row as it stands
+        click.echo(f"note: {AS_OF_STATS}", err=True)
     if cohort:
         target = out or Path(f"cohort-report-{month}.xlsx")
         c, written = write_cohort(

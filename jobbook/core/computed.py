@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..schema import FLAG_TOO_SOON, OPEN_OFFER_STATUSES
+from ..schema import (
+    CLOSING_ACTIONS,
+    FLAG_TOO_SOON,
+    HELD_OUTCOMES,
+    OPEN_OFFER_STATUSES,
+    OUTCOME_CANCELLED,
+)
 from .calendar import DAY, NAT, BusinessCalendar, to_days
 from .flags import flags, is_set
 from .offers import offer_values, offer_years
@@ -69,8 +75,51 @@ def _active(status: pd.Series) -> np.ndarray:
     return (status == "Active").fillna(False).to_numpy(dtype=bool)
 
 
+def known(dates: pd.Series, today: dt.date) -> np.ndarray:
+    """Rows the as-of date `today` knows (SPEC section 3): dated on or before it, or undated. A
+    row dated later is left out of deadlines, flags, Up next, the calendar and drafts."""
+    days = _days(dates)
+    return np.isnat(days) | (days <= np.datetime64(today, "D"))
+
+
+def closing(next_action: pd.Series) -> np.ndarray:
+    """A Next action that closes the application ("Withdraw: ...", "Decline O05: ..."): it is
+    the application's only reminder (the formula's LEFT(TRIM(...)) = word, any case)."""
+    text = next_action.astype("string").str.lstrip(" ").str.casefold()
+    hit = np.zeros(len(next_action), dtype=bool)
+    for word in CLOSING_ACTIONS:
+        hit |= text.str.startswith(word.casefold()).fillna(False).to_numpy(dtype=bool)
+    return hit
+
+
+def closed_applications(ids: pd.Series, pipeline: pd.DataFrame) -> np.ndarray:
+    """For each application ID: its application is closed (a Status other than Active; an ID
+    not on the Pipeline or a blank Status counts as open, as the formulas' lookups do)."""
+    status = lookup(ids, pipeline, "ID", "Status").astype("string").fillna("")
+    return ((status != "") & (status != "Active")).to_numpy(dtype=bool)
+
+
+def held(interviews: pd.DataFrame) -> np.ndarray:
+    """Interviews the book says took place: an Outcome such as Advanced or Rejected, or a
+    thank-you sent."""
+    outcome = interviews["Outcome"].isin(HELD_OUTCOMES).to_numpy(dtype=bool)
+    return outcome | is_set(interviews["Thank-you sent"])
+
+
+def cancelled_interviews(
+    interviews: pd.DataFrame, pipeline: pd.DataFrame, today: dt.date
+) -> np.ndarray:
+    """Interviews that will not take place (SPEC section 3, "closed means closed"): Outcome
+    Cancelled, or an application no longer Active and the interview after the as-of date and not
+    held (the day it closed is not in the book unless jobbook wrote Cancelled then)."""
+    marked = (interviews["Outcome"] == OUTCOME_CANCELLED).fillna(False).to_numpy(dtype=bool)
+    later = ~known(interviews["Date"], today) & ~held(interviews)
+    return marked | (later & closed_applications(interviews["Application ID"], pipeline))
+
+
 def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Follow-up due and Flag."""
+    """Follow-up due and Flag: for Active applications known on the as-of date; no follow-up
+    beside a Next action that closes the application."""
     applied = _days(pipeline["Date applied"])
     contact = _days(pipeline["Last contact"])
     latest = np.where(
@@ -78,8 +127,9 @@ def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         contact,
         np.where(np.isnat(contact), applied, np.maximum(applied, contact)),
     )
-    active = _active(pipeline["Status"])
-    follow = ctx.calendar.workday(np.where(active, latest, NAT), ctx.settings.FollowUpDays)
+    active = _active(pipeline["Status"]) & known(pipeline["Date applied"], ctx.today)
+    follows = active & ~closing(pipeline["Next action"])
+    follow = ctx.calendar.workday(np.where(follows, latest, NAT), ctx.settings.FollowUpDays)
     nxt = _days(pipeline["Next action due"])
     soonest = np.where(
         np.isnat(follow), nxt, np.where(np.isnat(nxt), follow, np.minimum(follow, nxt))
@@ -97,9 +147,13 @@ def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 def interviews_columns(
     interviews: pd.DataFrame, pipeline: pd.DataFrame, ctx: Context
 ) -> pd.DataFrame:
-    """Company, Thank-you due and Thank-you flag."""
+    """Company, Thank-you due and Thank-you flag: no thank-you is due for an interview after the
+    as-of date (not yet held) or with Outcome Cancelled."""
     company = lookup(interviews["Application ID"], pipeline, "ID", "Company")
-    due = ctx.calendar.workday(_days(interviews["Date"]), ctx.settings.ThankYouDays)
+    dates = _days(interviews["Date"])
+    cancelled = (interviews["Outcome"] == OUTCOME_CANCELLED).fillna(False).to_numpy(dtype=bool)
+    held = known(interviews["Date"], ctx.today) & ~cancelled
+    due = ctx.calendar.workday(np.where(held, dates, NAT), ctx.settings.ThankYouDays)
     flag = flags(due, is_set(interviews["Thank-you sent"]), ctx.today, ctx.calendar)
     return pd.DataFrame(
         {
@@ -128,6 +182,7 @@ def offers_columns(
     given = _days(offers["Deadline given"])
     computed = ctx.calendar.workday(_days(offers["Offer date"]), ctx.settings.DecisionDays)
     due = np.where(np.isnat(given), computed, given)
+    due = np.where(known(offers["Offer date"], ctx.today), due, NAT)
     flag = flags(due, offer_decided(offers), ctx.today, ctx.calendar)
     out = pd.DataFrame(
         {
@@ -152,8 +207,9 @@ def offer_starts(offers: pd.DataFrame, transition: pd.DataFrame, ctx: Context) -
 
 
 def lessons_columns(lessons: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Flag of the lesson's action."""
-    flag = flags(_days(lessons["Due"]), is_set(lessons["Done"]), ctx.today, ctx.calendar)
+    """Flag of the lesson's action (none for a decision after the as-of date)."""
+    due = np.where(known(lessons["Decision date"], ctx.today), _days(lessons["Due"]), NAT)
+    flag = flags(due, is_set(lessons["Done"]), ctx.today, ctx.calendar)
     return pd.DataFrame({"Flag": _as_series(flag, lessons.index)})
 
 

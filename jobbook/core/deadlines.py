@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..schema import FLAG_DONE, FLAG_TOO_SOON
 from .calendar import to_days
-from .computed import Context, _active, lookup
+from .computed import Context, _active, known, lookup
 from .flags import flags
 
 KINDS = ("thank-you", "follow-up", "next-action", "decision", "lesson", "start")
@@ -62,7 +62,9 @@ def deadlines(
         )
     )
 
-    active = _active(p["Status"])
+    # rows dated after the as-of date were not known that day (SPEC section 3): the computed
+    # columns leave them blank; next actions, lessons and starts are masked here
+    active = _active(p["Status"]) & known(p["Date applied"], ctx.today)
     for kind, col in (("follow-up", "Follow-up due"), ("next-action", "Next action due")):
         due = to_days(p[col])
         fl = flags(due, False, ctx.today, ctx.calendar)
@@ -82,7 +84,7 @@ def deadlines(
         )
     )
 
-    open_l = les["Flag"] != FLAG_DONE
+    open_l = (les["Flag"] != FLAG_DONE) & known(les["Decision date"], ctx.today)
     parts.append(
         _frame(
             "lesson",
@@ -97,7 +99,7 @@ def deadlines(
     agreed = to_days(tr["Agreed start"])
     start = np.where(np.isnat(agreed), to_days(tr["Earliest start"]), agreed)
     today = np.datetime64(ctx.today, "D")
-    upcoming = ~np.isnat(start) & (start >= today)
+    upcoming = ~np.isnat(start) & (start >= today) & known(tr["Accepted on"], ctx.today)
     start_flag = np.where(
         tr["Start flag"].to_numpy() == FLAG_TOO_SOON,
         FLAG_TOO_SOON,

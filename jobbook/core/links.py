@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..schema import OUTCOME_CANCELLED
 from ..schema._links import FEEDBACK_LINK, THANK_YOU_LINK
 from .computed import Context, lookup
 
@@ -43,9 +44,10 @@ def _not_after(dates: pd.Series, today) -> np.ndarray:
 
 def thank_you_links(interviews: pd.DataFrame, company: pd.Series, ctx: Context) -> pd.DataFrame:
     """Thank-you link: needs Interviewers, the Company and Your name, and an interview that has
-    taken place (Date on or before the as-of date)."""
+    taken place (Date on or before the as-of date) and was not cancelled."""
     ok = _filled(interviews["Interviewers"]) & _filled(company) & _named(ctx)
     ok &= _not_after(interviews["Date"], ctx.today)
+    ok &= (interviews["Outcome"] != OUTCOME_CANCELLED).fillna(True).to_numpy(dtype=bool)
     return pd.DataFrame({THANK_YOU_LINK.header: _label(ok, THANK_YOU_LINK.label, interviews.index)})
 
 

@@ -5,18 +5,26 @@ but deserves a look before sending gets a note.
 - follow-up: an Active application; feedback: after a rejection or a decline (Rejected, Offer
   declined); withdraw: an application sent (Date applied) and open (Active), or already marked
   Withdrawn (``accept --withdraw`` writes the letters from the book as it will be).
-- thank-you: an interview that has taken place (Date on or before the as-of date).
+- thank-you: an interview that has taken place (Date on or before the as-of date), not one whose
+  Outcome is Cancelled.
 - counter: an open offer (Pending, Negotiating or blank); accept: open or Accepted; decline: open
   or Declined; resign: an Accepted offer.
+- closed means closed (SPEC section 3): no follow-up for an application whose Next action is to
+  withdraw or decline; and the as-of date sees only what was known: no letter about an
+  application applied to, or an offer made, after it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from ..core.calendar import in_words
+from ..core.computed import closing
 from ..errors import DraftConflict
 from ..reader import Book
+from ..schema import OUTCOME_CANCELLED
 from ._values import Missing
 
 OPEN = ("", "pending", "negotiating")  # an offer with a blank Status is open (SPEC section 3)
@@ -70,17 +78,50 @@ def _offer_fix(kind: str, status: str) -> str:
     return "set its Status to Pending or Negotiating first if the offer still stands"
 
 
+def _closing_letter(book: Book, action: str, ident: str) -> str:
+    """The draft command for a closing Next action: ``jobbook draft search.xlsx withdraw A054``,
+    or the decline of the offer it names (``Decline O03: ...``)."""
+    words = action.split()
+    if action.casefold().startswith("decline") and len(words) > 1:
+        return f"jobbook draft {book.path.name} decline {words[1].rstrip(':')}"
+    return f"jobbook draft {book.path.name} withdraw {ident}"
+
+
+def _known(book: Book, kind: str, facts: dict) -> None:
+    """The as-of date sees only what was known that day (SPEC section 3): a letter about an
+    application applied to after it, or an offer made after it, is a DraftConflict."""
+    if kind in OFFER:
+        when, what, cell = facts["offer"]["offer_date"], "was made", facts.get("offer_date_cell")
+    else:
+        when, what, cell = facts["app"]["date_applied"], "was applied to", facts["applied_cell"]
+    if isinstance(when, dt.date) and when > book.as_of:
+        raise DraftConflict(
+            f"{book.path}: {cell}: {facts['id'] if kind in OFFER else facts['app']['id']} {what} "
+            f"on {in_words(when)}, after the as-of date {in_words(book.as_of)}: the book did not "
+            "know it that day; use a later --as-of (or correct the date)"
+        )
+
+
 def check(book: Book, kind: str, facts: dict) -> list[str]:
     """Raise DraftConflict when the row contradicts the `kind` draft; else the notes to read
     before sending (an overdue decision, a thank-you already sent)."""
     ident = str(facts["id"])
     where = facts.get("state_cell", "")
+    _known(book, kind, facts)
     if kind in APPLICATION:
         allowed, purpose = APPLICATION[kind]
         status = _status(facts["app"]["status"])
         if status.casefold() not in allowed:
             fix = _application_fix(kind)
             raise DraftConflict(f"{book.path}: {where}: {_is(ident, status)}: {purpose}; {fix}")
+        action = facts["app"]["next_action"]
+        if kind == "follow-up" and isinstance(action, str) and closing(pd.Series([action]))[0]:
+            raise DraftConflict(
+                f'{book.path}: {facts["action_cell"]}: {ident}\'s Next action is "{action}": a '
+                "follow-up would say you are still interested; write that letter instead "
+                f"({_closing_letter(book, action, ident)}), or change the Next action if you are "
+                "staying in"
+            )
         applied = facts["app"]["date_applied"]
         if kind == "withdraw" and isinstance(applied, Missing):
             raise DraftConflict(
@@ -109,6 +150,11 @@ def check(book: Book, kind: str, facts: dict) -> list[str]:
             f"{book.path}: {where}: {ident} is on {in_words(when)}, after the as-of date "
             f"{in_words(book.as_of)}: a thank-you follows the interview; write it afterwards (or "
             "correct the Date)"
+        )
+    if iv["outcome"] == OUTCOME_CANCELLED:
+        raise DraftConflict(
+            f"{book.path}: {facts['outcome_cell']}: {ident} is {OUTCOME_CANCELLED}: a thank-you "
+            "follows an interview that took place; set its Outcome if it did"
         )
     sent = iv["thank_you_sent"]
     if sent and not isinstance(sent, Missing):

@@ -126,6 +126,7 @@ def application(book: Book, app_id: object, where: str) -> dict[str, object]:
         "app": app,
         "state_cell": cell_name(book, "Pipeline", "Status", row),
         "applied_cell": cell_name(book, "Pipeline", "Date applied", row),
+        "action_cell": cell_name(book, "Pipeline", "Next action", row),
         "company": app["company"],
         "role": role,
         "the_role": f"the {role} role" if role else "the role",
@@ -170,6 +171,7 @@ def _thank_you(book: Book, row: int, ident: str) -> dict[str, object]:
         "interview": iv,
         "met": met,
         "state_cell": cell_name(book, "Interviews", "Date", row),
+        "outcome_cell": cell_name(book, "Interviews", "Outcome", row),
         "people": names or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
         "first_names": [first_name(n) for n in names]
         or Missing(f"{where}: no Interviewers for {ident}; fill it in"),
@@ -269,6 +271,7 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
         for o in ranked
         if str(o["id"]).lower() != ident.lower()
         and (o["status"] is None or o["status"] in OPEN_OFFER_STATUSES)
+        and (o["offer_date"] is None or o["offer_date"] <= book.as_of.isoformat())  # known
         and o["average_annual_total"] is not None
         and mine is not None
         and o["average_annual_total"] > mine
@@ -289,6 +292,7 @@ def _offer_kind(book: Book, row: int, ident: str) -> dict[str, object]:
     return app | {
         "offer": offer,
         "state_cell": cell_name(book, "Offers", "Status", row),
+        "offer_date_cell": cell_name(book, "Offers", "Offer date", row),
         "offered": offered,
         "base": base,
         "negotiation": negotiation,

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import views
 from ..core import deadline_records
 from ..core.calendar import in_words
-from ..core.computed import id_key, lookup
+from ..core.computed import cancelled_interviews, id_key, known, lookup
 from ..core.deadlines import KINDS
 from ..reader import Book
 
@@ -51,6 +51,7 @@ class CalEvent:
     location: str = ""
     url: str = ""
     alarm: dt.date | None = None
+    cancelled: bool = False  # an interview that will not take place: STATUS:CANCELLED
 
     @property
     def all_day(self) -> bool:
@@ -157,10 +158,16 @@ def _people(contacts: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def interview_events(book: Book, key: str) -> list[CalEvent]:
-    """One event per interview with a Date: timed when the Date has a time of day, else all day."""
+    """One event per interview with a Date: timed when the Date has a time of day, else all day.
+    An interview that will not take place (Outcome Cancelled, or its application closed and the
+    interview after the as-of date) is written cancelled; the interviews of an application not
+    known on the as-of date (Date applied after it) are left out (SPEC section 3)."""
     t = book.tables
     iv, pipeline, contacts = t["Interviews"], t["Pipeline"], t["Contacts"]
     iv = iv[iv["Date"].notna()]
+    applied = lookup(iv["Application ID"], pipeline, "ID", "Date applied")
+    iv = iv[known(applied, book.as_of)]
+    cancelled = dict(zip(iv.index, cancelled_interviews(iv, pipeline, book.as_of)))
     times = book.times.get(("Interviews", "Date"), pd.Series(pd.NaT, index=iv.index))
     app_ids = iv["Application ID"]
     roles = lookup(app_ids, pipeline, "ID", "Role")
@@ -205,6 +212,7 @@ def interview_events(book: Book, key: str) -> list[CalEvent]:
                 description=description,
                 location=location,
                 url=link,
+                cancelled=bool(cancelled[row]),
             )
         )
     return out

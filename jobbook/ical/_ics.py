@@ -60,6 +60,7 @@ def digest(event: CalEvent, zone: str | None) -> str:
         event.end.isoformat(),
         zone if not event.all_day else "",
         event.alarm.isoformat() if event.alarm else "",
+        *(("cancelled",) if event.cancelled else ()),  # unchanged digests for the others
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -148,7 +149,7 @@ def _component(event: CalEvent, zone: ZoneInfo | None, sequence: int, stamp: dt.
     if event.url:
         ev.add("URL", event.url)
     ev.add("CATEGORIES", [CATEGORY])
-    ev.add("STATUS", "CONFIRMED")
+    ev.add("STATUS", "CANCELLED" if event.cancelled else "CONFIRMED")
     ev.add("TRANSP", "TRANSPARENT" if event.all_day else "OPAQUE")  # deadlines leave you free
     ev.add(HASH_PROP, digest(event, zone.key if zone else None))
     if event.alarm is not None:
@@ -204,15 +205,22 @@ def build_calendar(
         if old is None and not in_window(e, as_of, within):
             continue
         mark = digest(e, zone.key if zone else None)
+        changed = old is None or (old.cancelled and not e.cancelled) or old.digest != mark
         if old is None:
             sequence, stamp = 0, now
-            counts.new += 1
-        elif old.cancelled or old.digest != mark:
+        elif changed:
             sequence, stamp = old.sequence + 1, now
-            counts.updated += 1
         else:
             sequence, stamp = old.sequence, old.stamp or now
         body.append(_component(e, zone, sequence, stamp))
+        if e.cancelled:  # an interview that will not take place (SPEC section 3)
+            if changed:
+                counts.cancelled.append(e.summary)
+            continue
+        if old is None:
+            counts.new += 1
+        elif changed:
+            counts.updated += 1
         if e.kind == "interview":
             counts.interviews += 1
         else:

@@ -9,16 +9,19 @@ import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite, applied
 from ..core.computed import other_active_ids
-from ..errors import BadValue, RowMissing
+from ..errors import BadValue, NotAcceptable, RowMissing
 from ..excel.layout import band
 from ..reader import Book
-from ..schema import OPEN_OFFER_STATUSES
+from ..schema import CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES
 from . import rows_with_id, text
+from .closing import close_application
 
-__all__ = ["CLOSED_OFFER_STATUSES", "accept"]
+__all__ = ["accept"]
 
-CLOSED_OFFER_STATUSES = ("Declined", "Expired", "Rescinded")  # accepting one of these: a warning
 _LEFT_BY_ACCEPT = ("Withdraw: accepted ", "Decline ")  # next actions an earlier accept wrote
+# an application in one of these is over: its offer cannot be accepted without --force
+CLOSED_APPLICATION = ("Rejected", "Withdrawn", "No response", "Offer declined")
+_FORCE = "or run jobbook accept with --force to accept it anyway"
 
 
 def _day(value: object) -> str | None:
@@ -81,8 +84,54 @@ def _check_notice(book: Book, row: int, oid: str, notice: dt.date | None, on: dt
         )
 
 
+def _refusals(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
+    """Why the offer cannot be accepted as the book stands (SPEC section 9), each on one line
+    naming the cell that says so: the offer is closed, its application is closed, another offer or
+    application is already Accepted. Empty when it can."""
+    offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
+    out = []
+    status = offers.at[row, "Status"]
+    if status in CLOSED_OFFER_STATUSES:
+        out.append(
+            f"{book.where('Offers', 'Status', row)}: {oid} ({company}) is {status}: an acceptance "
+            f"is for an open offer; set its Status back to Pending if it still stands, {_FORCE}"
+        )
+    app_status = pipeline.at[app_row, "Status"]
+    if app_status in CLOSED_APPLICATION:
+        app_id = pipeline.at[app_row, "ID"]
+        out.append(
+            f"{book.where('Pipeline', 'Status', app_row)}: {oid}'s application {app_id} "
+            f"({company}) is {app_status}: that process is closed; set its Status back to Active "
+            f"if it is not, {_FORCE}"
+        )
+    for r, o in offers[(offers.index != row) & (offers["Status"] == "Accepted")].iterrows():
+        other = text(o["Company"], o["Application ID"])
+        out.append(
+            f"{book.where('Offers', 'Status', int(r))}: {o['ID']} ({other}) is already Accepted: "
+            f"accepting {oid} too would leave two accepted offers; set {o['ID']}'s Status to "
+            f"Declined first if you changed your mind, {_FORCE}"
+        )
+    if not out:
+        out += _accepted_applications(book, app_row, oid)
+    return out
+
+
+def _accepted_applications(book: Book, app_row: int, oid: str) -> list[str]:
+    """Another application marked Accepted, by hand (no Accepted offer says so)."""
+    pipeline = book.tables["Pipeline"]
+    out = []
+    for r, p in pipeline[pipeline["Status"] == "Accepted"].iterrows():
+        if int(r) != app_row:
+            out.append(
+                f"{book.where('Pipeline', 'Status', int(r))}: application {p['ID']} "
+                f"({text(p['Company'], p['ID'])}) is already Accepted: accepting {oid} too would "
+                f"make two acceptances; set its Status to what happened first, {_FORCE}"
+            )
+    return out
+
+
 def _warnings(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
-    """Accepting a closed offer, or a second offer while another is Accepted."""
+    """With --force: accepting a closed offer, or a second offer while another is Accepted."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
     out = []
     status = offers.at[row, "Status"]
@@ -90,6 +139,12 @@ def _warnings(book: Book, row: int, oid: str, company: str, app_row: int) -> lis
         out.append(
             f"{oid} ({company}) is {status} ({book.where('Offers', 'Status', row)}): accepting it "
             "anyway; make sure the offer still stands before you tell anyone"
+        )
+    app_status = pipeline.at[app_row, "Status"]
+    if app_status in CLOSED_APPLICATION:
+        out.append(
+            f"{oid}'s application {pipeline.at[app_row, 'ID']} is {app_status} "
+            f"({book.where('Pipeline', 'Status', app_row)}): accepting it anyway"
         )
     app_id = str(pipeline.at[app_row, "ID"]).lower()
     named = set()
@@ -117,6 +172,7 @@ def accept(
     selected_row: int | None = None,
     notice_given: dt.date | None = None,
     withdraw: bool = False,
+    force: bool = False,
 ) -> Outcome:
     """Accept the offer `offer_id` (or the one on Excel row `selected_row` of Offers): it and its
     application become Accepted (its own next action left by an earlier accept is cleared); every
@@ -124,7 +180,11 @@ def accept(
     one with an open offer, else "Withdraw: ..."; with `withdraw`, those offers become Declined
     (their applications Offer declined) and the other applications Withdrawn. Transition gets the
     offer's row (Accepted on = the as-of date; Notice given when known), the steps go to the Lists
-    sheet. Warnings: a closed offer accepted, another offer already Accepted."""
+    sheet; with `withdraw`, the interviews still ahead of each application closed are marked
+    Cancelled. Refused (NotAcceptable, nothing written) unless `force`: the offer Declined, Expired
+    or Rescinded, its application closed, another offer or application already Accepted; with
+    `force`, those are warnings. Accepting the offer already Accepted again completes it (notice,
+    withdrawals)."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
     row = _find(book, offer_id, selected_row)
     offer = offers.loc[row]
@@ -139,8 +199,11 @@ def accept(
     t_row = existing[0] if existing else None
     filled = t_row is not None and pd.notna(trans.at[t_row, "Accepted on"])
     accepted_on = pd.Timestamp(trans.at[t_row, "Accepted on"]).date() if filled else today
+    refusals = _refusals(book, row, oid, company, app_row)
+    if refusals and not force:
+        raise NotAcceptable(f"{book.path}: {refusals[0]}")
     _check_notice(book, row, oid, notice_given, accepted_on, t_row if filled else None)
-    warnings = _warnings(book, row, oid, company, app_row)
+    warnings = _warnings(book, row, oid, company, app_row) if force else []
 
     changes: list[Change] = [
         TableWrite("Offers", "Status", row, "Accepted"),
@@ -161,6 +224,7 @@ def accept(
     }
     others = other_active_ids(pipeline, app_id)
     to_withdraw = [o for o in others if o.lower() not in declining]
+    cancelled: list[str] = []  # the interviews ahead marked Cancelled ("I052 on 2026-10-23")
     for other in others:
         r = rows_with_id(book, "Pipeline", "ID", other)[0]
         decline = declining.get(other.lower())
@@ -170,9 +234,11 @@ def accept(
         changes.append(TableWrite("Pipeline", "Next action", r, action))
         changes.append(TableWrite("Pipeline", "Next action due", r, next_day))
         if withdraw:
-            changes.append(
-                TableWrite("Pipeline", "Status", r, "Offer declined" if decline else "Withdrawn")
+            closed, lines = close_application(
+                book, r, "Offer declined" if decline else "Withdrawn", today
             )
+            changes += closed
+            cancelled += lines
     if withdraw:
         for r in open_offers.index:
             changes.append(TableWrite("Offers", "Status", int(r), "Declined"))
@@ -210,6 +276,8 @@ def accept(
         message += f", {len(to_decline)} other offer(s) " + (
             "marked Declined" if withdraw else "to decline"
         )
+    if cancelled:
+        message += f"; interview(s) ahead marked Cancelled: {', '.join(cancelled)}"
     return Outcome(
         changes,
         message + ".",
@@ -226,6 +294,7 @@ def accept(
             "withdrawn": to_withdraw if withdraw else [],
             "to_decline": to_decline,
             "declined": to_decline if withdraw else [],
+            "cancelled": [c.split(" on ")[0] for c in cancelled],
             "steps": steps,
         },
         warnings,

@@ -7,10 +7,13 @@ import datetime as dt
 import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite
+from ..core.computed import closing
 from ..core.flags import is_set
 from ..errors import BadValue, RowMissing, UsageError
 from ..reader import Book
+from ..schema import OPEN_OFFER_STATUSES
 from . import row_with_id, rows_with_id, text
+from .closing import close_application
 
 DONE_KINDS = ("thank-you", "follow-up", "next-action", "lesson", "feedback")
 NO_DONE_MARK = {
@@ -41,7 +44,8 @@ def done(
     thank-you (Interview ID): Thank-you sent (not before the interview). follow-up (Application
     ID): Last contact (a later Last contact is kept). next-action (Application ID): Last contact
     (only on an application: a wishlist row has no follow-up clock to start), and the next action
-    is cleared (its text kept as "Done <date>: ..."). lesson (Application ID): Done, on its open
+    is cleared (its text kept as "Done <date>: ..."); a Withdraw or Decline action done closes an
+    Active application (``_close``). lesson (Application ID): Done, on its open
     lesson due soonest. feedback (Application ID): Feedback requested, on its Lessons row (a new
     one if it has none)."""
     if kind in NO_DONE_MARK:
@@ -119,6 +123,10 @@ def done(
                     TableWrite("Pipeline", "Next action", row, f"Done {on.isoformat()}: {action}")
                 )
             what = f"next action for {item_id} ({company}) done on {on.isoformat()}"
+            if app["Status"] == "Active" and bool(closing(pd.Series([action], dtype=object))[0]):
+                closed, more = _close(book, row, action, on)
+                changes += closed
+                lines += more
     elif kind == "lesson":
         rows = rows_with_id(book, "Lessons", "Application ID", item_id)
         if not rows:
@@ -149,6 +157,30 @@ def done(
             changes = [RowAppend("Lessons", {"Application ID": app_id, "Feedback requested": on})]
         what = f"feedback for {item_id} requested on {on.isoformat()}"
     return Outcome(changes, f"{'Would mark' if dry_run else 'Marked'}: {what}.", lines)
+
+
+def _close(book: Book, row: int, action: str, on: dt.date) -> tuple[list[Change], list[str]]:
+    """A Withdraw or Decline next action done closes the application (SPEC section 3): Withdrawn,
+    or, with an open offer of its own (the one the action names, else its first open one), that
+    offer Declined and the application Offer declined; its interviews after `on` Cancelled."""
+    app_id = str(book.tables["Pipeline"].at[row, "ID"])
+    offers = book.tables["Offers"]
+    offer_rows = []
+    if action.lstrip(" ").casefold().startswith("decline"):
+        mine = rows_with_id(book, "Offers", "Application ID", app_id)
+        still = [r for r in mine if _blank(offers.at[r, "Status"]) or offers.at[r, "Status"]
+                 in OPEN_OFFER_STATUSES]  # fmt: skip
+        named = [r for r in still if str(offers.at[r, "ID"]).casefold() in action.casefold()]
+        offer_rows = (named or still)[:1]
+    status = "Offer declined" if offer_rows else "Withdrawn"
+    changes, cancelled = close_application(book, row, status, on)
+    lines = [f"{app_id} is now {status}."]
+    for r in offer_rows:
+        changes.insert(0, TableWrite("Offers", "Status", r, "Declined"))
+        lines[0] = f"{offers.at[r, 'ID']} is now Declined and {app_id} {status}."
+    if cancelled:
+        lines.append(f"Its interview(s) ahead marked Cancelled: {', '.join(cancelled)}.")
+    return changes, lines
 
 
 def _already(book: Book, table: str, header: str, row: int, what: str) -> Outcome:

@@ -107,7 +107,7 @@ class Book:
             row = int("".join(ch for ch in p.cell or "" if ch.isdigit()) or 0)
             if table in self.below and row >= self.below[table]:
                 needed = False  # typed below the Table: a warning, as the reader says
-            (fatal if needed and p.is_error else rest).append(p)
+            (fatal if needed and p.is_error and p.stops else rest).append(p)
         if fatal:
             more = (
                 f" (and {len(fatal) - 1} more; run: jobbook check {self.path})"

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import views
 from ..core import to_days
+from ..core.computed import cancelled_interviews
 from ..core.flags import mark_dates
 from ..core.stats import applications, by_month, outcome_stats, parse_month
 from ..reader import Book
@@ -276,6 +277,7 @@ def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
 def _thank_you(tables: dict[str, pd.DataFrame], as_of: dt.date, month: pd.Period) -> pd.DataFrame:
     i = tables["Interviews"]
     i = i[i["Date"].notna()]
+    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of)]  # no note owed (SPEC section 3)
     states = thank_you_states(i, as_of)
     in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
     rows = []
@@ -316,6 +318,7 @@ REPORT_READS: dict[str, list[str] | None] = {
         "Application ID",
         "Round",
         "Date",
+        "Outcome",
         "Thank-you sent",
         "Thank-you due",
         "Self-rating",

@@ -30,7 +30,9 @@ SOURCES = (
 )
 WORK_MODES = ("Onsite", "Hybrid", "Remote")
 INTERVIEW_FORMATS = ("Phone", "Video", "Onsite")
-INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer")
+INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer", "Cancelled")
+OUTCOME_CANCELLED = "Cancelled"  # an interview that will not take place (SPEC section 3)
+HELD_OUTCOMES = ("Advanced", "Rejected", "Offer")  # the interview took place
 CONTACT_ROLES = ("Recruiter", "Hiring manager", "Interviewer", "Referral", "Other")
 QUESTION_CATEGORIES = (
     "Behavioral",
@@ -45,6 +47,11 @@ YES_NO = ("Yes", "No")
 FLEXIBLE = ("Yes", "Partial", "No")
 OFFER_STATUSES = ("Pending", "Negotiating", "Accepted", "Declined", "Expired", "Rescinded")
 OPEN_OFFER_STATUSES = ("Pending", "Negotiating")
+CLOSED_OFFER_STATUSES = ("Declined", "Expired", "Rescinded")
+# A Next action starting with one of these words closes the application: it is its only reminder
+# (no follow-up beside it) and no follow-up letter is written for it (SPEC section 3). `accept`
+# writes "Withdraw: accepted ..." and "Decline O05: accepted ...".
+CLOSING_ACTIONS = ("Withdraw", "Decline")
 CHANNELS = ("Phone", "Email", "Video", "In person")
 ACTION_TYPES = ("Practice answers", "Rehearsal", "Training", "Book", "Coaching", "Other")
 
@@ -226,17 +233,43 @@ def print_area(sheet: str, table_ref: str, last_row: int) -> str:
     return f"{name}!${c1}${r1}:${c2}${max(int(last_row), int(r1))}"
 
 
-def flag_formula(due: str, done: str | None = None, raw: bool = False) -> str:
+def flag_formula(
+    due: str, done: str | None = None, raw: bool = False, unless: str | None = None
+) -> str:
     """SPEC section 3: the flag of due date `due` given the boolean `done`.
 
     `raw` marks a due date typed by the user (maybe with a time of day): it is truncated with INT.
+    `unless`: a condition under which there is no deadline (blank, unless done), e.g. a row dated
+    after the as-of date (:func:`after_as_of`).
     """
     d = f"INT({due})" if raw else due
     core = (
         f'IF({due}="","",IF({TODAY}>{d},"{FLAG_OVERDUE}",IF({TODAY}={d},"{FLAG_TODAY}",'
         f'IF(NETWORKDAYS({TODAY}+1,{d},{HOLIDAYS})<=2,"{FLAG_SOON}",""))))'
     )
+    if unless:
+        core = f'IF({unless},"",{core})'
     return f'IF({done},"{FLAG_DONE}",{core})' if done else core
+
+
+def after_as_of(col: str) -> str:
+    """This row's date `col` is after the as-of date: the row was not known that day (SPEC
+    section 3). A blank or a text is known (N gives 0), as the Python core reads it."""
+    return f"INT(N([@{col}]))>{TODAY}"
+
+
+def known_rows(table: str, col: str) -> str:
+    """Array form of "not after the as-of date" for SUMPRODUCT and array formulas: 1 for each row
+    of `table` whose `col` is blank, a text or on or before the as-of date. Arithmetic only (no
+    IF), so SUMPRODUCT needs no array entry in any Excel."""
+    return f"((1-ISNUMBER({table}[{col}]))+({table}[{col}]<{TODAY}+1)>0)"
+
+
+def closing_action(cell: str = "[@Next action]") -> str:
+    """`cell` (a Next action) starts with one of CLOSING_ACTIONS, whatever its case (Excel's =),
+    after leading spaces (TRIM)."""
+    tests = ",".join(f'LEFT(TRIM({cell}),{len(w)})="{w}"' for w in CLOSING_ACTIONS)
+    return f"OR({tests})"
 
 
 # -- Settings (named cells) -------------------------------------------------------------------------

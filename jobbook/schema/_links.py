@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._base import TODAY, lookup_formula
+from ._base import OUTCOME_CANCELLED, TODAY, lookup_formula
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "drafts" / "templates"
 LINK_LIMIT = 255  # characters Excel's HYPERLINK accepts in a link
@@ -227,9 +227,10 @@ THANK_YOU_LINK = MailLink(
     required=("interviewers", "company", "your_name"),
     note="Computed: a mailto: link with a short thank-you note to the interviewers (emails from "
     "Contacts by name; greeted by first name, by full name where two share one), once the "
-    "interview has taken place; needs Interviewers and Your name in Settings. jobbook draft BOOK "
-    "thank-you ID writes the full note.",
-    when=f"INT(N([@Date]))<={TODAY}",  # a thank-you follows the interview
+    "interview has taken place (not a Cancelled one); needs Interviewers and Your name in "
+    "Settings. jobbook draft BOOK thank-you ID writes the full note.",
+    # a thank-you follows the interview, and not one that was cancelled
+    when=f'AND(INT(N([@Date]))<={TODAY},[@Outcome]<>"{OUTCOME_CANCELLED}")',
 )
 
 FEEDBACK_LINK = MailLink(

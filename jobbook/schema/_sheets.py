@@ -12,6 +12,7 @@ from ._base import (
     INTERVIEW_OUTCOMES,
     MONEY_CENTS_FORMAT,
     OFFER_STATUSES,
+    OUTCOME_CANCELLED,
     PERCENT_FORMAT,
     QUESTION_CATEGORIES,
     SOURCES,
@@ -21,6 +22,8 @@ from ._base import (
     YES_NO,
     Column,
     Table,
+    after_as_of,
+    closing_action,
     flag_formula,
     lookup_formula,
 )
@@ -154,17 +157,21 @@ PIPELINE = Table(
             "Follow-up due",
             "date",
             formula=(
-                'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0),'
+                'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0,'
+                f"NOT({after_as_of('Date applied')}),NOT({closing_action()})),"
                 'WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),"")'
             ),
             note="Computed: FollowUpDays business days after the later of Date applied and "
-            "Last contact, for Active applications.",
+            "Last contact, for Active applications; none while the Next action is to withdraw "
+            "or decline, or before Date applied.",
         ),
         Column(
             "Flag",
             "text",
             formula=(
-                'IF(OR([@Status]<>"Active",COUNT([@Follow-up due],[@Next action due])=0),"",'
+                'IF(OR([@Status]<>"Active",'
+                + after_as_of("Date applied")
+                + ',COUNT([@Follow-up due],[@Next action due])=0),"",'
                 + flag_formula("MIN([@Follow-up due],[@Next action due])", raw=True)
                 + ")"
             ),
@@ -219,8 +226,15 @@ INTERVIEWS = Table(
         Column(
             "Thank-you due",
             "date",
-            formula='IF([@Date]="","",WORKDAY([@Date],ThankYouDays,{HOLIDAYS}))',
-            note="Computed: ThankYouDays business days after the interview.",
+            formula=(
+                'IF([@Date]="","",IF(OR([@Outcome]="'
+                + OUTCOME_CANCELLED
+                + '",'
+                + after_as_of("Date")
+                + '),"",WORKDAY([@Date],ThankYouDays,{HOLIDAYS})))'
+            ),
+            note="Computed: ThankYouDays business days after the interview, once it has taken "
+            "place; none for a Cancelled one.",
         ),
         Column(
             "Thank-you flag",
@@ -233,7 +247,8 @@ INTERVIEWS = Table(
             "Outcome",
             "choice",
             choices=INTERVIEW_OUTCOMES,
-            note="Pending, Advanced, Rejected or Offer.",
+            note="Pending, Advanced, Rejected, Offer or Cancelled (it will not take place: no "
+            "thank-you is due).",
         ),
         Column("Outcome date", "date", note="Day you heard the outcome."),
         Column("Self-rating", "rating", lo=1, hi=5, note="How it went, 1 (badly) to 5 (great)."),
@@ -334,8 +349,9 @@ OFFERS = Table(
             "Decision due",
             "date",
             formula=(
+                f'IF({after_as_of("Offer date")},"",'
                 'IF([@Deadline given]<>"",INT([@Deadline given]),IF([@Offer date]="","",'
-                "WORKDAY([@Offer date],DecisionDays,{HOLIDAYS})))"
+                "WORKDAY([@Offer date],DecisionDays,{HOLIDAYS}))))"
             ),
             note="Computed: Deadline given, else DecisionDays business days after the offer.",
         ),
@@ -562,7 +578,9 @@ LESSONS = Table(
         Column(
             "Flag",
             "text",
-            formula=flag_formula("[@Due]", _is_set("Done"), raw=True),
+            formula=flag_formula(
+                "[@Due]", _is_set("Done"), raw=True, unless=after_as_of("Decision date")
+            ),
             width=11,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),

@@ -27,6 +27,7 @@ from ..schema import (
     STATUSES,
     excel_formula,
     flag_formula,
+    known_rows,
     lookup_formula,
 )
 from . import _style as st
@@ -277,6 +278,14 @@ def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
     return lookup_formula(target, "Company", f"INDEX({table}[{id_col}],{pos})")
 
 
+# Rows dated after the as-of date were not known that day (SPEC section 3): left out of Up next
+# and the counts. The computed columns (Follow-up due, Thank-you due, Decision due) are blank for
+# them already; next actions, lessons and starts are conditioned here.
+_KNOWN_APPS = excel_formula(SHEET, known_rows("Pipeline", "Date applied"))
+_KNOWN_LESSONS = excel_formula(SHEET, known_rows("Lessons", "Decision date"))
+_KNOWN_STARTS = excel_formula(SHEET, known_rows("Transition", "Accepted on"))
+
+
 # label, a column for the row positions, the due date as a number, the open condition, ID, company
 def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
     start_due = "IF(ISNUMBER(Transition[Agreed start]),INT(Transition[Agreed start]),Transition[Earliest start])"
@@ -301,7 +310,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             KIND_LABELS["next-action"],
             "Pipeline[Next action due]",
             "INT(Pipeline[Next action due])",
-            '(Pipeline[Status]="Active")',
+            f'(Pipeline[Status]="Active")*{_KNOWN_APPS}',
             f"INDEX(Pipeline[ID],{pos})",
             f"INDEX(Pipeline[Company],{pos})",
         ),
@@ -317,7 +326,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             KIND_LABELS["lesson"],
             "Lessons[Due]",
             "INT(Lessons[Due])",
-            '(Lessons[Flag]<>"Done")',
+            f'(Lessons[Flag]<>"Done")*{_KNOWN_LESSONS}',
             f"INDEX(Lessons[Application ID],{pos})",
             _company_of("Lessons", "Application ID", pos, "Pipeline"),
         ),
@@ -325,7 +334,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             KIND_LABELS["start"],
             "Transition[Offer ID]",
             start_due,
-            f"({start_due}>={TODAY})",
+            f"({start_due}>={TODAY})*{_KNOWN_STARTS}",
             f"INDEX(Transition[Offer ID],{pos})",
             _company_of("Transition", "Offer ID", pos, "Offers"),
         ),
@@ -388,13 +397,20 @@ def _up_next(ws, macros: bool = False) -> None:
         ws.column_dimensions[openpyxl_col(j)].hidden = True
 
 
+def _on_day(dates: str, day: str) -> str:
+    """The start of a SUMPRODUCT counting the numbers of `dates` on `day` (a date with a time of
+    day counts on its day; a text none); the caller multiplies its conditions in and closes it."""
+    return f"SUMPRODUCT(ISNUMBER({dates})*({dates}>={day})*({dates}<{day}+1)"
+
+
 def _deadline_grid(ws) -> None:
     r = DEADLINE_TOP + 1
     ws.cell(r, 1, FLAG_OVERDUE).font = st.BOLD
     overdue = [
         f'=COUNTIFS(Interviews[Thank-you flag],"{FLAG_OVERDUE}")',
         f'=COUNTIFS(Pipeline[Follow-up due],"<"&{TODAY})',
-        f'=COUNTIFS(Pipeline[Next action due],"<"&{TODAY},Pipeline[Status],"Active")',
+        "=SUMPRODUCT(ISNUMBER(Pipeline[Next action due])*(Pipeline[Next action due]<"
+        f'{TODAY})*(Pipeline[Status]="Active")*{_KNOWN_APPS})',
         f'=COUNTIFS(Offers[Decision flag],"{FLAG_OVERDUE}")',
         f'=COUNTIFS(Lessons[Flag],"{FLAG_OVERDUE}")',
         0,
@@ -407,15 +423,16 @@ def _deadline_grid(ws) -> None:
         day = ws.cell(r, 1, f"={TODAY}+{k}")
         day.number_format, day.alignment = "ddd yyyy-mm-dd", st.LEFT
         a = f"$A{r}"
-        day = f'">="&{a},%s,"<"&({a}+1)'
         cells = [
             f'=COUNTIFS(Interviews[Thank-you due],{a},Interviews[Thank-you flag],"<>Done")',
             f"=COUNTIFS(Pipeline[Follow-up due],{a})",
-            f'=COUNTIFS(Pipeline[Next action due],{day % "Pipeline[Next action due]"},Pipeline[Status],"Active")',
+            f"={_on_day('Pipeline[Next action due]', a)}"
+            f'*(Pipeline[Status]="Active")*{_KNOWN_APPS})',
             f'=COUNTIFS(Offers[Decision due],{a},Offers[Decision flag],"<>Done")',
-            f'=COUNTIFS(Lessons[Due],{day % "Lessons[Due]"},Lessons[Flag],"<>Done")',
-            f'=SUMPRODUCT((Transition[Agreed start]<>"")*(Transition[Agreed start]>={a})*(Transition[Agreed start]<{a}+1))'
-            f'+SUMPRODUCT((Transition[Agreed start]="")*(Transition[Earliest start]={a}))',
+            f'={_on_day("Lessons[Due]", a)}*(Lessons[Flag]<>"Done")*{_KNOWN_LESSONS})',
+            f"={_on_day('Transition[Agreed start]', a)}*{_KNOWN_STARTS})"
+            f'+SUMPRODUCT((Transition[Agreed start]="")*(Transition[Earliest start]={a})'
+            f"*{_KNOWN_STARTS})",
         ]
         for c, f in enumerate(cells, 2):
             ws.cell(r, c, f).number_format = HIDE_ZERO
