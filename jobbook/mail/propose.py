@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from ..schema import STAGES
+from ..schema import OUTCOME_CANCELLED, STAGES
 from . import phrases as P
 from . import senders as S
 from .classify import Reading, norm, phrase_regex
@@ -33,7 +33,7 @@ from .match import App, Match
 from .state import Proposed, Row, Search, done_mark
 from .when import due_in, invite_time, salary_in, times_in
 
-CANCELLED = "Cancelled"
+CANCELLED = OUTCOME_CANCELLED
 OPEN_STATUSES = ("Active", "No response", "")
 NOT_HELD = ("", "Pending")
 _VIDEO = re.compile("|".join(S.VIDEO_HOSTS), re.I)
@@ -375,4 +375,8 @@ def propose(search: Search, p: Proposal, ctx: Context, app: App | None, msg) -> 
     """Fill `p.changes` for its message, on application `app` (None: a new one)."""
     row = search.app(app.id) if app is not None else new_application(search, p, ctx, msg)
     p.app_id, p.company = row.id, str(row.values.get("Company") or "")
+    was = row.values.get("Stage")
     RULES[p.reading.kind](search, row, p, ctx, msg)
+    moved = was == "Wishlist" and row.values.get("Stage") not in (None, "Wishlist")
+    if app is not None and moved and row.values.get("Date applied") is None:
+        p.notes.append(f"{row.id} leaves the wishlist without a Date applied: fill it")
