@@ -71,18 +71,33 @@ def _change_lines(p) -> list[str]:
     return lines
 
 
-def _record(p) -> dict:
+def _json_value(value: object) -> object:
+    """A value for --json: a date and time as ``2026-03-10 14:30`` (plain dates stay dates)."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime) and value.time() != dt.time():
+        return value.isoformat(sep=" ", timespec="minutes")
+    return value
+
+
+def _record(p, day) -> dict:
     match = p.match.match if p.match is not None else None
     return {
         "message_id": p.mail.message_id,
-        "date": p.mail.date.isoformat(timespec="minutes"),
+        "date": day(p.mail),
         "subject": p.mail.subject,
         "kind": p.reading.kind,
         "match": match,
         "application_id": p.app_id,
         "company": p.company,
         "changes": [
-            {"sheet": c.sheet, "id": c.id, "column": c.column, "old": c.old, "new": c.new}
+            {
+                "sheet": c.sheet,
+                "id": c.id,
+                "column": c.column,
+                "old": _json_value(c.old),
+                "new": _json_value(c.new),
+            }
             for c in p.changes
         ],
         "candidates": [a.id for a in (p.match.candidates if p.match else ())],
@@ -93,25 +108,33 @@ def _record(p) -> dict:
 
 
 def _records(run) -> list[dict]:
-    out = [_record(p) for p in run.proposals]
+    """One object per message, oldest first (SPEC section 14), `other` included."""
+
+    def day(mail) -> str:
+        return run.day(mail.date).isoformat()
+
+    out = [(p.mail.date, _record(p, day)) for p in run.proposals]
     out += [
-        {
-            "message_id": o.message_id,
-            "date": o.date.isoformat(timespec="minutes"),
-            "subject": o.subject,
-            "kind": "other",
-            "match": None,
-            "application_id": None,
-            "company": None,
-            "changes": [],
-            "candidates": [],
-            "status": "no change",
-            "why": o.why,
-            "notes": [],
-        }
+        (
+            o.date,
+            {
+                "message_id": o.message_id,
+                "date": run.day(o.date).isoformat(),
+                "subject": o.subject,
+                "kind": "other",
+                "match": None,
+                "application_id": None,
+                "company": None,
+                "changes": [],
+                "candidates": [],
+                "status": "no change",
+                "why": o.why,
+                "notes": [],
+            },
+        )
         for o in run.others
     ]
-    return sorted(out, key=lambda r: r["date"])
+    return [r for _, r in sorted(out, key=lambda x: x[0])]
 
 
 def _cut(text: str, width: int) -> str:

@@ -49,6 +49,10 @@ class MailRun:
     before_since: int = 0
     duplicates: int = 0
     search: Search | None = None
+    zone: object = None  # the book's zone: a message's day is its date there
+
+    def day(self, when: dt.datetime) -> dt.date:
+        return (when.astimezone(self.zone) if self.zone is not None else when).date()
 
     def changes(self) -> list[Change]:
         """The editor's changes: each cell of a row in the book once, with its last value; each
@@ -122,7 +126,7 @@ def read_mail(
         a.strip().lower() for a in [getattr(book.settings, "YourEmail", None) or ""] if a.strip()
     )
     ctx = Context(zone, lambda d, n: _workday(book, d, n), own)
-    run = MailRun()
+    run = MailRun(zone=zone)
     kept: list[tuple[Mail, Reading]] = []
     seen: set[str] = set()
     for raw in read_sources(sources, progress):

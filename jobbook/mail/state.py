@@ -50,6 +50,8 @@ class Row:
     origin: object = None  # the message that added it (new rows)
     uid: str = ""  # an interview's calendar UID
     sequence: int = -1
+    # a new row's later values, each from a later message: (column, value, message)
+    story: list[tuple[str, object, object]] = field(default_factory=list)
 
 
 def _value(v: object) -> object:
@@ -148,6 +150,8 @@ class Search:
                 out[at] = Proposed(sheet, row.id, column, None, value)
             return
         out.append(Proposed(sheet, row.id, column, old, value))
+        if row.row is None:  # a row an earlier message of this run adds: a step of its story
+            row.story.append((column, value, msg))
         if row.row is not None:
             first = self.ledger.get((row.table, row.row, column), (old, None))[0]
             self.ledger[(row.table, row.row, column)] = (first, value, msg)
