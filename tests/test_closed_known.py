@@ -142,3 +142,27 @@ def test_the_report_owes_no_thank_you_for_an_interview_that_will_not_take_place(
     listed = [(d, k, i) for d, k, i, _, _ in closed_book.EXPECTED]
     got = pd.concat([r.overdue, r.upcoming])
     assert {(str(x), y) for x, y in zip(got["id"], got["kind"])} <= {(i, k) for _, k, i in listed}
+
+
+def test_import_update_that_closes_an_application_cancels_its_interviews_ahead(
+    book, tmp_path, capsys
+):
+    """A newer export says Eps rejected P5: `import --update` closes it, and its interview of
+    tomorrow (I5) becomes Cancelled on the day it closed, through the one closing function that
+    accept and done use; the earlier interviews of other applications are left as they were."""
+    from conftest import copy_of
+
+    mine = copy_of(book, tmp_path)
+    src = tmp_path / "newer.csv"
+    src.write_text("Company,Date applied,Status,Source\nEps,2026-10-13,Rejected,Recruiter\n")
+    code, out, err = run(capsys, "import", mine, src, "--update", "--as-of", "2026-10-21")
+    assert code == 0, err
+    assert "interviews cancelled: I5 on 2026-10-22" in out
+    b = jobbook.read_book(mine)
+    p = b.tables["Pipeline"].set_index("ID")
+    i = b.tables["Interviews"].set_index("ID")
+    assert p.at["P5", "Status"] == "Rejected"
+    assert i.at["I5", "Outcome"] == "Cancelled"
+    assert pd.Timestamp(i.at["I5", "Outcome date"]).date() == closed_book.AS_OF
+    assert i.at["I3", "Outcome"] != "Cancelled" and pd.isna(i.at["I1", "Outcome"])
+    assert ("thank-you", "I5") not in {(d["kind"], d["id"]) for d in views.deadlines(b)}

@@ -120,7 +120,7 @@ def test_a_read_only_folder_is_one_error(capsys, search_book, tmp_path, pinned_s
             (["export", sample, ro], ro / "Pipeline.csv"),
             (["calendar", sample, "-o", ro / "s.ics"], ro / "s.ics"),
             (["draft", sample, "thank-you", "I003", "--eml", ro / "t.eml"], ro / "t.eml"),
-            (["accept", ro / "search.xlsx", "O03", "--withdraw"], ro / "search.xlsx"),
+            (["accept", ro / "search.xlsx", "O03", "--withdraw", "--force"], ro / "search.xlsx"),
             (["new", ro / "n.xlsx"], ro / "n.xlsx"),
             (
                 [

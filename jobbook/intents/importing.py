@@ -18,6 +18,7 @@ from ..importers import Found, Reading
 from ..importers.match import Known, Matcher, clean_url, company_key, group, posting_key
 from ..reader import Book
 from ._arrivals import BookRow, book_rows, changes_for, merge, new_values
+from .closing import cancel_interviews
 
 CELL_CHARS = 32_767  # the most characters an Excel cell holds
 DEFAULT_ID = ("A", 3)  # an empty book's IDs: A001, A002...
@@ -218,7 +219,13 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
         items = [_item(f) | {"id": like} for f in found]
         if writes and (update or row.wishlist):
             changes.extend(TableWrite("Pipeline", h, row.row, _fit(x)) for h, x in writes.items())
-            updated.append(items[0] | {"reason": f"{said} ({run.why[like]})"})
+            reason = f"{said} ({run.why[like]})"
+            if _closes(row, writes):  # closed means closed: its interviews ahead are cancelled
+                on = writes.get("Last contact") or row.last_contact or book.as_of
+                cancelled, ahead = cancel_interviews(book, like, min(on, book.as_of))
+                changes.extend(cancelled)
+                reason += f"; interviews cancelled: {', '.join(ahead)}" if ahead else ""
+            updated.append(items[0] | {"reason": reason})
             continue
         if writes:
             could.append(items[0] | {"reason": said})
@@ -249,6 +256,12 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
             **_reading_data(reading),
         },
     )
+
+
+def _closes(row: BookRow, writes: dict) -> bool:
+    """Whether `writes` close the active application `row` (its Status leaves Active)."""
+    was = (row.status or "Active").casefold()
+    return was == "active" and writes.get("Status") not in (None, "Active")
 
 
 def _lines(reading: Reading, stale: int, people: int, run: _Run, could: list) -> list[str]:
