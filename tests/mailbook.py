@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mailmaker import ics, message, named, when
+from mailmaker import ics, mbox, message, named, when, write_folder, write_zip
 
 from jobbook.template import build_workbook
 
@@ -267,3 +267,23 @@ EXPECTED = {
     "sent_by_me": ("other", None, None),
     "dinner": ("other", None, None),
 }
+
+
+def example_mail(folder: Path) -> None:
+    """What the README's and --help's mail examples name: a Takeout .zip in Downloads, an
+    Inbox.mbox and a folder mail/ of .eml files, holding the message their --pick names."""
+    msgs = list(mailbox().values())
+    picked = [
+        message(
+            sender="jobs@example.com",
+            subject="Your application",
+            date=when("2026-03-02"),
+            text="Unfortunately we will not be moving forward.",
+            message_id=mid,
+        )  # fmt: skip
+        for mid in ("<CAF12@mail.example>", "<CAF12ab@mail.example>")
+    ]
+    (folder / "Downloads").mkdir(exist_ok=True)
+    write_zip(folder / "Downloads" / "takeout-20260310.zip", {"Mail/All.mbox": mbox(msgs)})
+    (folder / "Inbox.mbox").write_bytes(mbox([*msgs, *picked]))
+    write_folder(folder / "mail", [*msgs[:3], *picked])

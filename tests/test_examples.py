@@ -68,18 +68,9 @@ def _setup(folder, book, name: str) -> None:
     if name == "calendar":
         (folder / "Dropbox").mkdir()
     if name == "mail":
-        from mailbook import mailbox
-        from mailmaker import mbox, message, when, write_folder, write_zip
+        from mailbook import example_mail
 
-        msgs = list(mailbox().values())
-        picked = message(
-            sender="jobs@example.com", subject="Your application", date=when("2026-03-02"),
-            text="Unfortunately we will not be moving forward.", message_id="<CAF12@mail.example>",
-        )  # fmt: skip
-        (folder / "Downloads").mkdir()
-        write_zip(folder / "Downloads" / "takeout-20260310.zip", {"Mail/All.mbox": mbox(msgs)})
-        (folder / "Inbox.mbox").write_bytes(mbox(msgs))
-        write_folder(folder / "mail", [*msgs[:3], picked])
+        example_mail(folder)
 
 
 def _as_a_shell_would(folder, argv: list[str], scheduler: str | None) -> list[str]:
