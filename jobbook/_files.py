@@ -354,9 +354,13 @@ def refuse_read_only(path: Path) -> None:
         )
 
 
-def _keep(path: Path) -> Path:
+KEEP_BACKUPS = 5  # backups of one book kept beside it: SPEC section 13's Backups setting's default
+
+
+def _keep(path: Path, keep: int = KEEP_BACKUPS) -> Path:
     """The backup of `path` before it is replaced: a hard link to the old file (instant, and the
-    old file itself stays whole), else a copy written aside and renamed."""
+    old file itself stays whole), else a copy written aside and renamed; the newest `keep` backups
+    of the book are kept."""
     import shutil
 
     target = _backup_name(path)
@@ -370,11 +374,8 @@ def _keep(path: Path) -> Path:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-    prune_backups(path)
+    prune_backups(path, keep)
     return target
-
-
-KEEP_BACKUPS = 5  # backups of one book kept beside it (SPEC section 13's Backups setting)
 
 
 def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
@@ -404,13 +405,15 @@ def replace_atomically(
     write: Callable[[str], object],
     keep_backup: bool = True,
     hold: Hold | None = None,
+    backups: int = KEEP_BACKUPS,
 ) -> Path | None:
     """Replace the file at `path` by what `write(tmp)` writes into a temporary file beside it:
     refused while the file is open in Excel or LibreOffice; the temporary file is synced to disk
     and renamed over `path` (a kill at any moment leaves the old file or the new one; SIGTERM or
     SIGHUP remove the temporary file and stop); the old one is kept as a timestamped backup beside
-    it. With `hold` (``_lock.changing``), `path` is its real file and the rename is refused if the
-    book is no longer the file first read. Returns the backup's path."""
+    it (the newest `backups` of them are kept; 0: none). With `hold` (``_lock.changing``), `path`
+    is its real file and the rename is refused if the book is no longer the file first read.
+    Returns the backup's path."""
     from ._lock import unchanged
 
     path = Path(path)
@@ -431,8 +434,8 @@ def replace_atomically(
                 refuse_if_open(path, given)  # opened while we were writing
                 if hold is not None:
                     unchanged(hold)  # saved by another program while we were working
-                if keep_backup and path.exists():
-                    kept = _keep(path)
+                if keep_backup and backups > 0 and path.exists():
+                    kept = _keep(path, backups)
                 if hold is not None:
                     try:
                         unchanged(hold, thorough=True)  # bytes too, just before the rename

@@ -22,8 +22,12 @@ def set_text_cell(cell, value: object) -> object:
 
 
 def excel_literal(value: object) -> object:
-    """A value for a live Excel range (xlwings): formula-like text gets Excel's text prefix '."""
-    return "'" + value if looks_like_formula(value) else value
+    """A value for a live Excel range (xlwings): formula-like text gets Excel's text prefix ', and
+    so does text that itself starts with ' (Excel takes a leading ' as the prefix and drops it:
+    History's ``'=...``, a text that is not a formula, would come back as one)."""
+    if looks_like_formula(value) or (isinstance(value, str) and value.startswith("'")):
+        return "'" + value
+    return value
 
 
 def csv_cell(value: object) -> object:

@@ -32,6 +32,8 @@ __all__ = [
     "Formula",
     "Outcome",
     "RowAppend",
+    "RowRemove",
+    "Step",
     "TableWrite",
     "applied",
     "cell_writes",
@@ -54,24 +56,54 @@ class CellWrite:
 
 @dataclass(frozen=True)
 class TableWrite:
-    """Write `value` into column `header` of table `table` on Excel row `row`."""
+    """Write `value` into column `header` of table `table` on Excel row `row`. History (SPEC
+    section 13) dates it `when`, notes `note` and names `source` (None: the change set's)."""
 
     table: str
     header: str
     row: int
     value: object
+    when: dt.date | None = None
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of a new row's course that its file records, for History: on `when` (None: a day
+    the file does not say) its column `column` took `value`."""
+
+    column: str
+    value: object
+    when: dt.date | None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class RowAppend:
     """Add a row to table `table` with `values` by header (the other columns stay blank, the
-    computed ones computed)."""
+    computed ones computed). History dates its arrival `when` (None: the change set's day), notes
+    `note`, and tells how its tracked columns came to their values by the `story` of its file
+    (dated ``Step``s, oldest first)."""
 
     table: str
     values: Mapping[str, object]
+    when: dt.date | None = None
+    note: str | None = None
+    story: tuple[Step, ...] = ()
 
 
-Change = CellWrite | TableWrite | RowAppend
+@dataclass(frozen=True)
+class RowRemove:
+    """Clear every typed cell of Excel row `row` of table `table` (undo taking back a row that a
+    change added): the row stays in the table, empty, its computed columns computing nothing;
+    History records the cells it held, so that the row can come back."""
+
+    table: str
+    row: int
+
+
+Change = CellWrite | TableWrite | RowAppend | RowRemove
 
 
 @dataclass
@@ -112,6 +144,14 @@ def cell_writes(book: Book, changes: Iterable[Change]) -> list[CellWrite]:
         if isinstance(ch, TableWrite):
             cell = f"{_letter(book, ch.table, ch.header)}{ch.row}"
             out.append(CellWrite(sheet, cell, [[ch.value]]))
+            continue
+        if isinstance(ch, RowRemove):
+            from .schema import TABLES
+
+            computed = {c.header for c in TABLES[ch.table].computed}
+            for header, letter in book.letters.get(ch.table, {}).items():
+                if header not in computed:
+                    out.append(CellWrite(sheet, f"{letter}{ch.row}", [[None]]))
             continue
         if ch.table not in next_row:
             header = book.header_rows.get(ch.table)
@@ -161,6 +201,9 @@ def applied(book: Book, changes: Sequence[Change]) -> Book:
             ):
                 df[ch.header] = df[ch.header].astype(object)
             df.at[ch.row, ch.header] = value
+        elif isinstance(ch, RowRemove):
+            if ch.row in book.inputs[ch.table].index:
+                inputs[ch.table] = frame(ch.table).drop(index=ch.row)
         elif isinstance(ch, RowAppend):
             df = frame(ch.table)
             row = int(df.index.max()) + 1 if len(df) else (book.header_rows.get(ch.table) or 1) + 1

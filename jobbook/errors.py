@@ -113,6 +113,18 @@ class BookChanged(JobbookError, RuntimeError):
     """The workbook was saved by another program while jobbook was changing it."""
 
 
+class HistoryTooBig(JobbookError, ValueError):
+    """The book is too big for a History to begin: its baseline would not fit on a sheet."""
+
+
+class NothingToUndo(JobbookError, LookupError):
+    """History holds no change set that undo can take back."""
+
+
+class ChangedSince(JobbookError, ValueError):
+    """A cell that undo would restore has changed since the change set it takes back."""
+
+
 class Stopped(BaseException):
     """SIGTERM or SIGHUP arrived while jobbook was writing; its clean-up ran (not a JobbookError:
     nothing may catch it on the way out). The command exits 128 + the signal's number."""

@@ -14,6 +14,7 @@ import datetime as dt
 import random
 
 from .core.calendar import BusinessCalendar, as_date
+from .sample_history import sample_history
 
 Record = dict[str, object]
 
@@ -320,7 +321,9 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
             "Notes": "My manager today",
         }
     )
-    return b.tables()
+    tables = b.tables()
+    tables["History"] = sample_history(tables, as_of)
+    return tables
 
 
 class _Builder:

@@ -6,19 +6,25 @@ shows the same numbers.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
 from .core import deadline_records, outcome_stats, rank_offers
 from .core import deadlines as _deadlines
+from .core.stages import time_in_stage
+from .core.stats import applications, parse_month
+from .history import AsOf, book_on
 from .reader import Book
-from .schema import NUMERIC_KINDS, OFFERS, YEAR_TOTALS
+from .schema import HISTORY, NUMERIC_KINDS, OFFERS, YEAR_TOTALS
 
 # Columns each command needs (None: the whole table). A problem elsewhere is only a warning.
 NEEDS_STATS = {
     "Pipeline": ["ID", "Date applied", "Stage", "Status", "Source", "First response"],
-    "Interviews": ["Date"],
-    "Offers": ["Offer date"],
+    "Interviews": ["ID", "Date"],
+    "Offers": ["ID", "Offer date"],
+    "History": ["Change", "When", "Sheet", "ID", "Column", "Old", "New"],
 }
 NEEDS_OFFERS = {"Offers": None, "Pipeline": ["ID", "Company"], "Settings": None}
 NEEDS_DEADLINES = {
@@ -54,12 +60,46 @@ NEEDS_REPORT = {
 }
 
 
-def stats(book: Book, month: str | None = None) -> dict[str, object]:
-    """SPEC section 4 plus ``as_of``."""
-    t = book.inputs  # statistics need no computed column
+def stats_inputs(book: Book, today: dt.date | None = None) -> tuple[dict, AsOf | None]:
+    """The tables the statistics count (SPEC sections 3 and 13): on a past as-of day, the book as
+    History says it stood then, where History covers that day; else the book as it stands. The
+    second value says what History could do (None: the as-of date is today or later)."""
+    today = today or dt.date.today()
+    if book.as_of >= today:
+        return book.inputs, None
+    past = book_on(book, book.as_of, today)
+    return (past.inputs if past.covered else book.inputs), past
+
+
+def stats(book: Book, month: str | None = None, today: dt.date | None = None) -> dict[str, object]:
+    """SPEC section 4 plus ``as_of``, and section 13's ``time_in_stage`` (of the applications
+    counted: the month's with `month`); as of a past day, the book as History says it stood
+    then (``stats_inputs``)."""
+    t, _ = stats_inputs(book, today)  # statistics need no computed column
     out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month)
+    apps = applications(t["Pipeline"], parse_month(month)) if month else t["Pipeline"]
+    out["time_in_stage"] = time_in_stage(apps, book.inputs.get(HISTORY.name), book.as_of)
     out["as_of"] = book.as_of.isoformat()
     return out
+
+
+def history_note(book: Book, today: dt.date | None = None) -> str | None:
+    """The one line saying how the statistics of a past as-of day were counted (None on today)."""
+    _, past = stats_inputs(book, today)
+    if past is None:
+        return None
+    day = book.as_of.isoformat()
+    if past.covered:
+        return f"statistics count the book as History says it stood on {day}"
+    if past.begins is None:
+        return (
+            f"statistics count every row as it stands now, not as it stood on {day}: the book "
+            "has no History yet (jobbook record starts it)"
+        )
+    return (
+        f"statistics count every row as it stands now: History begins on "
+        f"{past.begins.isoformat()}, after {day}"
+    )
 
 
 def _cell_value(col, value: object) -> object:

@@ -9,6 +9,10 @@
     python scripts/monthly_report.py ~/search.xlsx --all-months --out-dir ~/reports  # the missing ones
     python scripts/monthly_report.py ~/search.xlsx --all-months --out-dir ~/reports --force
 
+Before reporting it records in the book's History what was typed since History last looked (as
+``jobbook record`` does, the book held and backed up as every change is); --no-record leaves the
+book as it is.
+
 Exit status: 0 on success, 1 on a problem with the book or an output file (one "Error: ..." line),
 2 on wrong arguments. Quiet unless something is wrong, or --verbose.
 """
@@ -47,6 +51,12 @@ def run(args: argparse.Namespace) -> list[Path]:
     out_dir = args.out_dir or book_path.parent
     with writing(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
+    if not args.no_record:  # what was typed this month, into History (SPEC section 13)
+        from jobbook.cli._history import record_into
+
+        recorded, edit = record_into(book_path, args.as_of)
+        if args.verbose:
+            print(recorded.message, file=sys.stderr)
     book = read_book(book_path, as_of=args.as_of)  # read once, report every month from it
     if args.all_months:
         months = months_with_activity(book)
@@ -75,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description="Write monthly jobbook progress reports (cron-friendly)."
     )
-    ap.add_argument("book", type=Path, help="the jobbook workbook (only read)")
+    ap.add_argument(
+        "book", type=Path, help="the jobbook workbook (only read, but for its History: --no-record)"
+    )
     when = ap.add_mutually_exclusive_group()
     when.add_argument(
         "--month", metavar="YYYY-MM", help="the month to report (default: last month)"
@@ -93,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         help="compute as of this date (default: AsOf or today)",
     )
     ap.add_argument("--force", action="store_true", help="replace reports that exist")
+    ap.add_argument(
+        "--no-record",
+        action="store_true",
+        help="do not first record in the book's History what was typed since it last looked",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list the files written")
     args = ap.parse_args(argv)
     try:

@@ -12,7 +12,7 @@ from jobbook import views
 from jobbook._rates import FEW, source_label
 from jobbook.core import by_month
 from jobbook.core.deadlines import KIND_LABELS
-from jobbook.schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES
+from jobbook.schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, STEPS
 from jobbook.template._dashboard import (
     DAYS,
     DEADLINE_KINDS,
@@ -26,6 +26,7 @@ from jobbook.template._dashboard import (
     OFFER_TOP,
     SOURCE_TOP,
     STATUS_TOP,
+    TIME_TOP,
     TOP_OFFERS,
     UP_NEXT,
 )
@@ -37,8 +38,14 @@ def expected_values(book) -> dict[str, object]:
 
     as_of: dt.date = book.as_of
     month = f"{as_of:%Y-%m}"
-    every, this = views.stats(book), views.stats(book, month)
+    # the Dashboard counts the rows as they stand (its formulas cannot replay History): the
+    # statistics of the book as it stands, as if its as-of date were today
+    every, this = views.stats(book, today=as_of), views.stats(book, month, today=as_of)
     out: dict[str, object] = {"B2": as_of}
+    for k, (key, label, _, _) in enumerate(STEPS):  # time in each stage, from History
+        r, step = TIME_TOP + 1 + k, every["time_in_stage"][key]
+        out.update({f"A{r}": label, f"B{r}": step["n"], f"C{r}": step["median_days"],
+                    f"D{r}": step["q1_days"], f"E{r}": step["q3_days"]})  # fmt: skip
     for k, (_, key) in enumerate(KPIS):
         out[f"B{KPI_TOP + 1 + k}"] = every[key]
         out[f"C{KPI_TOP + 1 + k}"] = this[key]

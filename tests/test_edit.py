@@ -455,8 +455,8 @@ def _stall_mid_write(path: str, changes) -> None:
 
     real = _edit.rewrite
 
-    def half(src, dst, changed):
-        real(src, dst, changed)
+    def half(src, dst, changed, added=None):
+        real(src, dst, changed, added)
         dst.flush()
         dst.truncate(dst.tell() // 2)
         time.sleep(60)

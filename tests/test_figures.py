@@ -211,12 +211,23 @@ FEBRUARY = {
 }
 
 
+# the hand-checked book keeps no History: no day a stage was entered is known
+NO_HISTORY = {
+    key: {"n": 0, "median_days": None, "q1_days": None, "q3_days": None}
+    for key in (
+        "applied_to_first_response", "screen_to_interview", "interview_to_final",
+        "final_to_offer", "offer_to_decision",
+    )
+}  # fmt: skip
+
+
 def test_stats_all_time(book):
-    assert views.stats(book) == {**ALL_TIME, "as_of": "2026-03-10"}
+    assert views.stats(book) == {**ALL_TIME, "time_in_stage": NO_HISTORY, "as_of": "2026-03-10"}
 
 
 def test_stats_one_month(book):
-    assert views.stats(book, "2026-02") == {**FEBRUARY, "as_of": "2026-03-10"}
+    want = {**FEBRUARY, "time_in_stage": NO_HISTORY, "as_of": "2026-03-10"}
+    assert views.stats(book, "2026-02") == want
 
 
 def test_rates_over_zero_applications_are_null(book):

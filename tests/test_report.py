@@ -102,7 +102,7 @@ def test_report_has_every_chart_and_the_picture(made):
         charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
         images = [n for n in z.namelist() if n.startswith("xl/media/")]
         titles = [re.search(rb"<a:t>([^<]+)</a:t>", z.read(c)).group(1).decode() for c in charts]
-    assert len(charts) == 9 and len(images) == 1
+    assert len(charts) == 9 and len(images) == 2  # the timeline (How it moved), the Sankey
     assert titles == [
         "Applications per week",
         "Funnel",
@@ -186,7 +186,7 @@ def test_no_label_on_a_zero_point_and_whole_count_axes(made):
 
 def test_pdf_has_a_page_per_section(made):
     _, _, pdf = made
-    assert pdf_pages(pdf) == len(SECTIONS) == 9
+    assert pdf_pages(pdf) == len(SECTIONS) == 10
 
 
 @pytest.mark.libreoffice
@@ -363,7 +363,8 @@ def test_cohort(tmp_path, capsys):
     assert code == 0, err
     assert "chloe.xlsx was not reported" in err and "Cohort of 2" in stdout
     assert "ana.xlsx was given more than once; reported once" in err
-    assert pdf_pages(pdf) == len(SECTIONS) + 1  # the per-person page first
+    # the per-person page first; no page of how applications moved: each book keeps its History
+    assert pdf_pages(pdf) == len(SECTIONS) + 1 - 1
     ws = openpyxl.load_workbook(out)["Cohort"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=ws.max_row)]
     people = [r for r in rows if r[0] in ("ana", "ben", "Cohort")]
@@ -474,6 +475,33 @@ def test_report_of_views_matches(search_book):
     """The data the report draws is the same as the command line's."""
     book = jobbook.read_book(search_book, as_of=AS_OF)
     r = build(book, "2026-03")
-    assert r.stats == views.stats(book, "2026-03")
-    assert r.all_time == views.stats(book)
+    month, every = views.stats(book, "2026-03"), views.stats(book)
+    steps = every.pop("time_in_stage")
+    month.pop("time_in_stage")
+    assert r.stats == month
+    assert r.all_time == every
+    assert r.time_in_stage["Applications"].tolist() == [s["n"] for s in steps.values()]
     assert len(r.overdue) == sum(1 for d in views.deadlines(book) if d["flag"] == "Overdue")
+
+
+def test_monthly_script_records_history_first_unless_told_not_to(tmp_path, search_book):
+    """SPEC section 13: the cron script records what was typed before it reports; --no-record
+    leaves the book as it is."""
+    from jobbook.history import book_entries
+
+    def script(*more):
+        return subprocess.run(
+            [sys.executable, ROOT / "scripts" / "monthly_report.py", search_book, "--month",
+             "2026-02", "--out-dir", tmp_path / "out", "--as-of", str(AS_OF), "--force", *more],
+            capture_output=True, text=True,
+        )  # fmt: skip
+
+    before = search_book.read_bytes()
+    done = script("--no-record")
+    assert done.returncode == 0, done.stderr
+    assert search_book.read_bytes() == before
+    done = script("-v")
+    assert done.returncode == 0, done.stderr
+    assert "History begins" in done.stderr
+    rows = book_entries(jobbook.read_book(search_book))
+    assert rows and {e.source for e in rows} == {"record"} and {e.when for e in rows} == {AS_OF}

@@ -129,4 +129,4 @@ def run() -> None:
     sys.exit(main())
 
 
-from . import _change, _commands, _draft, _export, _mail, _make, _report  # noqa: E402,F401  (registers them)
+from . import _change, _commands, _draft, _export, _history, _mail, _make, _report  # noqa: E402,F401  (registers them)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..changes import CellWrite, Outcome
+from ..schema import SOURCE_ACCEPT, SOURCE_DONE, SOURCE_IMPORT
 from . import ISO_DATE, as_of_option, cli, output_options
 from ._commands import BOOK, emit, load
 from ._output import text_table
@@ -52,17 +53,76 @@ def stale_warning(cells: list[str], dry_run: bool) -> str:
     )
 
 
+def history_log(book: Book, source: str, when=None, note: str = "", entries=None):
+    """The History Log of a change to `book` (``history.log_for``); None, with a warning, for a
+    book too big to keep a History."""
+    from ..errors import HistoryTooBig
+    from ..history import log_for
+
+    try:
+        return log_for(book, source, when, note, entries)
+    except HistoryTooBig as exc:
+        click.echo(f"warning: {exc}; the change is written without it", err=True)
+        return None
+
+
+def history_lines(edit, dry_run: bool) -> list[str]:
+    """One line on what History gets."""
+    own = [e for e in edit.history if e.change == edit.history[-1].change] if edit.history else []
+    if not own:
+        return []
+    first = (
+        " (History begins here: the book as it stood is change 1)"
+        if own[0].change == 2 and any(e.change == 1 for e in edit.history)
+        else ""
+    )
+    verb = "would record" if dry_run else "records"
+    return [f"History {verb} it as change {own[0].change}: {len(own)} row(s){first}."]
+
+
+def history_data(edit) -> list[dict]:
+    return [
+        {
+            "change": e.change,
+            "when": e.when.isoformat() if e.when else None,
+            "sheet": e.sheet,
+            "id": e.id,
+            "column": e.column,
+            "old": e.old or None,
+            "new": e.new or None,
+            "source": e.source,
+            "note": e.note or None,
+        }
+        for e in (edit.history if edit else [])
+    ]
+
+
 def _apply(
-    book: Book, path: Path, outcome: Outcome, dry_run: bool, fmt: str, lines: list[str]
+    book: Book,
+    path: Path,
+    outcome: Outcome,
+    dry_run: bool,
+    fmt: str,
+    lines: list[str],
+    source: str,
+    when=None,
+    note: str = "",
 ) -> None:
-    """Write the outcome's changes into `path` (or only say what they are) and print the result."""
+    """Write the outcome's changes into `path` (or only say what they are), with their History
+    (Source `source`, dated `when`, default the as-of date, noted `note`), and print the
+    result."""
     from ..edit import edit_workbook
 
     sheets = set(book.layout.sheets)
     changes = [
         c for c in outcome.changes if not (isinstance(c, CellWrite) and c.sheet not in sheets)
     ]
-    edit = edit_workbook(path, changes, dry_run=dry_run) if changes else None
+    log = history_log(book, source, when, note) if changes else None
+    edit = (
+        edit_workbook(path, changes, dry_run=dry_run, log=log, backups=book.settings.Backups)
+        if changes
+        else None
+    )
     cells = [
         {"sheet": c.sheet, "cell": c.cell, "old": c.old, "new": c.new}
         for c in (edit.cells if edit else [])
@@ -78,6 +138,7 @@ def _apply(
         "warnings": outcome.warnings,
         "notes": edit.notes if edit else [],
         "cells": cells,
+        "history": history_data(edit),
     }
     if edit is not None and edit.stale:
         outcome.warnings.append(stale_warning(edit.stale, dry_run))
@@ -96,12 +157,14 @@ def _apply(
             out += [f"  {c}" for c in edit.cells[:SHOWN_CELLS]]
             if len(cells) > SHOWN_CELLS:
                 out.append(f"  ... and {len(cells) - SHOWN_CELLS} more (--json lists them all)")
+            out += history_lines(edit, dry_run)
         else:
             kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
             real = path
             if edit.file is not None and edit.file != Path(os.path.abspath(path)):
                 real = f"{edit.file} through the symbolic link {path}"
             out += ["", f"Wrote {real} ({len(cells)} cell(s) changed){kept}."]
+            out += history_lines(edit, dry_run)
     emit(fmt, data, "\n".join(out), cells, CELL_FIELDS)
 
 
@@ -151,7 +214,7 @@ def done(book: Path, kind: str, item_id: str, on, dry_run: bool, as_of, fmt: str
     with held(book, dry_run):
         b = load(book, as_of, NEEDS_DEADLINES)
         outcome = mark(b, kind, item_id, on, dry_run=dry_run)
-        _apply(b, book, outcome, dry_run, fmt, outcome.lines)
+        _apply(b, book, outcome, dry_run, fmt, outcome.lines, SOURCE_DONE, on or b.as_of)
 
 
 # -- accept ---------------------------------------------------------------------------------------
@@ -238,7 +301,7 @@ def _accept(book, offer_id, notice_given, withdraw, force, dry_run, as_of, fmt) 
         *(f"  {k}. {s}" for k, s in enumerate(outcome.lines, 1)),
     ]
     drafts = _letters(b, outcome, dry_run, lines) if d["withdrawn"] or d["declined"] else []
-    _apply(b, book, outcome, dry_run, fmt, lines)
+    _apply(b, book, outcome, dry_run, fmt, lines, SOURCE_ACCEPT)
     if not dry_run:
         from ..drafts import write_eml
 
@@ -454,4 +517,5 @@ def import_(
             {"Pipeline": ["ID", "Company", "Role", "Posting URL"], "Contacts": ["Name", "Company"]},
         )
         outcome = import_rows(b, reading, update=update)
-        _apply(b, book, outcome, dry_run, fmt, [*outcome.lines, *_import_text(outcome.data)])
+        lines = [*outcome.lines, *_import_text(outcome.data)]
+        _apply(b, book, outcome, dry_run, fmt, lines, SOURCE_IMPORT)

@@ -110,12 +110,6 @@ def check(book: Path, as_of, fmt: str) -> int:
 # -- stats --------------------------------------------------------------------------------------
 
 
-AS_OF_STATS = (
-    "statistics count every row as it stands now, not as it stood on the as-of date (the book "
-    "keeps no history yet)"
-)
-
-
 def _month_option(fn):
     return click.option(
         "--month", metavar="YYYY-MM", default=None, help="Only the applications of this month."
@@ -160,6 +154,7 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
                 right=range(1, 6),
             ),
         ]
+    out += time_in_stage_text(s.get("time_in_stage") or {})
     if s["by_month"]:
         out += [
             "",
@@ -175,6 +170,25 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
     return "\n".join(out)
 
 
+def time_in_stage_text(steps: dict) -> list[str]:
+    """SPEC section 13's time in each stage, as days: median, quartiles, applications."""
+    from ..schema import STEPS
+
+    if not any(v["n"] for v in steps.values()):
+        return []
+
+    def days(x) -> str:
+        return "-" if x is None else f"{x:g}"
+
+    rows = [
+        [label, days(v["median_days"]), f"{days(v['q1_days'])}-{days(v['q3_days'])}", v["n"]]
+        for key, label, _, _ in STEPS
+        if (v := steps.get(key)) is not None
+    ]
+    heads = ["Time in stage (days)", "Median", "Middle half", "Applications"]
+    return ["", text_table(heads, rows, right=range(1, 4))]
+
+
 def _flat(prefix: str, value) -> list[dict]:
     if isinstance(value, dict):
         return [
@@ -187,12 +201,14 @@ def _flat(prefix: str, value) -> list[dict]:
 @BOOK
 @_month_option
 @as_of_option(
-    "only the 'as of' shown: statistics count every row, as Stage and Status say where each application is now."
+    "the day the statistics are counted on: the book as its History says it stood then (where "
+    "History reaches back to it; else every row as it stands, and a note says so)."
 )
 @output_options
 def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
     """Outcome statistics of BOOK: applications, response, interview and offer rates, the funnel,
-    and figures by status, source and month.
+    figures by status, source and month, and the time applications spend in each stage (from the
+    book's History).
 
     \b
     Example:
@@ -210,8 +226,9 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
             raise click.BadParameter(str(exc), param_hint="--month") from exc
     b = load(book, as_of, views.NEEDS_STATS)
     s = views.stats(b, month)
-    if as_of is not None:  # SPEC section 3: no History yet, so every row as it stands
-        click.echo(f"note: {AS_OF_STATS}", err=True)
+    note = views.history_note(b)
+    if note:  # SPEC sections 3 and 13: how a past day's statistics were counted
+        click.echo(f"note: {note}", err=True)
     emit(fmt, s, stats_text(s, book, month), _flat("", s))
 
 

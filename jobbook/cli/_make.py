@@ -47,10 +47,11 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
     """Create a new jobbook workbook at PATH: .xlsx, or .xlsm with Dashboard buttons and macros.
 
     Every sheet (Pipeline, Interviews, Contacts, Questions, Offers, Offer years, Negotiation,
-    Lessons, Transition, Settings, Dashboard) with Excel Tables, dropdowns and native formulas that
-    work in Excel and LibreOffice without Python. Offer years shows each offer's total year by year
-    (years 1 to 4, vesting included) with a chart; Settings holds the Holidays and Vesting tables.
-    The .xlsm adds the Lists sheet the buttons write to.
+    Lessons, Transition, Settings, Dashboard, History) with Excel Tables, dropdowns and native
+    formulas that work in Excel and LibreOffice without Python. Offer years shows each offer's
+    total year by year (years 1 to 4, vesting included) with a chart; Settings holds the Holidays
+    and Vesting tables; History keeps every change jobbook writes. The .xlsm adds the Lists sheet
+    the buttons write to.
 
     \b
     Example:

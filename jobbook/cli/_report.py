@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from . import as_of_option, cli
-from ._commands import AS_OF_STATS
 
 
 def warn_future(month: str, as_of) -> None:
@@ -107,8 +106,6 @@ def report(
         raise click.UsageError("several books need --cohort (or report them one at a time)")
     if scheduler and not cohort:
         raise click.UsageError("--scheduler works with --cohort")
-    if as_of is not None:  # SPEC section 3: no History yet, so every row as it stands
-        click.echo(f"note: {AS_OF_STATS}", err=True)
     if cohort:
         target = out or Path(f"cohort-report-{month}.xlsx")
         c, written = write_cohort(
@@ -133,6 +130,8 @@ def report(
     )
     for p in warnings[:5]:
         click.echo(f"warning: {p}", err=True)
+    if data.history_note:  # SPEC sections 3 and 13: how a past day's statistics were counted
+        click.echo(f"note: {data.history_note}", err=True)
     warn_future(month, data.as_of)
     s = data.stats
     click.echo(

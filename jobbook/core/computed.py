@@ -107,13 +107,24 @@ def held(interviews: pd.DataFrame) -> np.ndarray:
 
 
 def cancelled_interviews(
-    interviews: pd.DataFrame, pipeline: pd.DataFrame, today: dt.date
+    interviews: pd.DataFrame,
+    pipeline: pd.DataFrame,
+    today: dt.date,
+    closed: pd.Series | None = None,
 ) -> np.ndarray:
     """Interviews that will not take place (SPEC section 3, "closed means closed"): Outcome
-    Cancelled, or an application no longer Active and the interview after the as-of date and not
-    held (the day it closed is not in the book unless jobbook wrote Cancelled then)."""
+    Cancelled, or an application no longer Active and the interview, not held, after the day the
+    application closed (`closed`: by application ID folded, from History, ``stages.closed_on``)
+    or, when that day is not known, after the as-of date."""
     marked = (interviews["Outcome"] == OUTCOME_CANCELLED).fillna(False).to_numpy(dtype=bool)
-    later = ~known(interviews["Date"], today) & ~held(interviews)
+    cutoff = np.full(len(interviews), np.datetime64(today, "D"))
+    if closed is not None and len(closed):
+        keys = interviews["Application ID"].map(
+            lambda v: None if v is None or v != v else str(v).strip().casefold()
+        )
+        days = pd.to_datetime(keys.map(closed), errors="coerce").to_numpy(dtype="datetime64[D]")
+        cutoff = np.where(np.isnat(days), cutoff, np.minimum(days, cutoff))
+    later = (_days(interviews["Date"]) > cutoff) & ~held(interviews)
     return marked | (later & closed_applications(interviews["Application ID"], pipeline))
 
 

@@ -23,6 +23,7 @@ class Settings:
     WorkWeeksPerYear: float = SETTINGS_BY_NAME["WorkWeeksPerYear"].default
     HoursPerWeek: float = SETTINGS_BY_NAME["HoursPerWeek"].default
     HorizonYears: float = SETTINGS_BY_NAME["HorizonYears"].default
+    Backups: int = SETTINGS_BY_NAME["Backups"].default
     # the profile (message drafts; YourName also names the person in reports)
     YourName: str | None = None
     YourEmail: str | None = None

@@ -26,9 +26,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .._files import refuse_read_only, replace_atomically
+from .._files import KEEP_BACKUPS, refuse_read_only, replace_atomically
 from .._lock import changing
 from ..changes import Change
+from ..history import Log
 from ..reader._layout import sniff
 from ._edit import CellChange, Edit, run
 
@@ -42,20 +43,27 @@ def edit_workbook(
     *,
     dry_run: bool = False,
     keep_backup: bool = True,
+    log: Log | None = None,
+    backups: int = KEEP_BACKUPS,
 ) -> Edit:
     """Apply `changes` to the workbook at `src` and write it to `out` (default: `src` itself, with
-    a backup unless `keep_backup` is False). Raises a JobbookError naming the file, sheet and cell
-    for anything it cannot do; then nothing is written. In place, a change that changes no cell
-    writes nothing (``Edit.written`` is False). The book is held (``_lock.changing``) from the
-    reading to the rename: another jobbook run waits, a book saved meanwhile by another program
-    is not written over, a symbolic link is followed to the file it names."""
+    a backup unless `keep_backup` is False; the newest `backups` backups are kept). Raises a
+    JobbookError naming the file, sheet and cell for anything it cannot do; then nothing is
+    written. In place, a change that changes no cell writes nothing (``Edit.written`` is False).
+    The book is held (``_lock.changing``) from the reading to the rename: another jobbook run
+    waits, a book saved meanwhile by another program is not written over, a symbolic link is
+    followed to the file it names.
+
+    With `log` (``jobbook.history.log_for``), the History rows of the cells that change are
+    written with them (SPEC section 13), on a new History sheet if the book has none; they are
+    in ``Edit.history`` (and not in ``Edit.cells``)."""
     src = Path(src)
     sniff(src)
     if not dry_run and (out is None or Path(out).resolve() == src.resolve()):
         refuse_read_only(src)
     if dry_run:
         with src.open("rb") as fh:
-            return run(src, changes, fh)
+            return run(src, changes, fh, log=log)
     target = Path(out) if out is not None else src
     in_place = target.resolve() == src.resolve()
     with changing(target) as hold:
@@ -68,12 +76,16 @@ def edit_workbook(
 
             kept.append(
                 replace_atomically(
-                    hold.real, write, keep_backup=keep_backup and in_place, hold=hold
+                    hold.real,
+                    write,
+                    keep_backup=keep_backup and in_place,
+                    hold=hold,
+                    backups=backups,
                 )
             )
 
         with hold.real.open("rb") if in_place else src.open("rb") as fh:
-            result = run(src, changes, fh, save, always=not in_place)
+            result = run(src, changes, fh, save, always=not in_place, log=log)
     result.path, result.file = target, hold.real
     result.backup, result.written = (kept[0], True) if kept else (None, False)
     return result

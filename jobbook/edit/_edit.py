@@ -9,12 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..changes import CellWrite, Change, Formula, RowAppend, TableWrite
+from ..changes import CellWrite, Change, Formula, RowAppend, RowRemove, TableWrite
 from ..errors import BadValue, NotAWorkbook, SheetMissing
+from ..history import Entry, Log
 from ..reader import refuse_strict
-from ..schema import norm_header
+from ..schema import HISTORY, norm_header
+from . import _new_sheet as new_sheet
 from . import _package as pk
 from ._append import date_formats, new_row, push_totals, show_rows, survey
+from ._history import Logged, history_rows
 from ._names import Growth, Insertion, follow, grow_print_areas
 from ._recalc import stale_formulas
 from ._rows import col_letters, col_number, rows_in_use
@@ -62,10 +65,11 @@ class Edit:
     formulas: int = 0  # formulas written where there was none or another (new table rows)
     stale: list[str] = field(default_factory=list)  # the user's formulas jobbook reads that the
     # change reaches: their cached values go, so jobbook cannot know them until the book is saved
+    history: list[Entry] = field(default_factory=list)  # the History rows written with it
 
     @property
     def changed(self) -> bool:
-        return bool(self.cells or self.formulas)
+        return bool(self.cells or self.formulas or self.history)
 
 
 def _shown(value: object) -> str | None:
@@ -108,6 +112,7 @@ class _Planner:
         self.insertions: list[Insertion] = []  # totals rows pushed down
         self.notes: list[str] = []
         self.members = {m.name: m for m in members(fh, path)[0]}
+        self.logged = Logged()  # the table cells written and rows added, for History
 
     def edit(self, sheet: str) -> SheetEdit:
         part = self.pkg.sheets[sheet]
@@ -125,9 +130,18 @@ class _Planner:
                 self._cells(ch)
             elif isinstance(ch, TableWrite):
                 t = self.target(ch.table, [ch.header])
-                self.edit(t.sheet).put(ch.row, t.column(ch.header, str(self.path)), ch.value)
+                col = t.column(ch.header, str(self.path))
+                self.edit(t.sheet).put(ch.row, col, ch.value)
+                self.logged.cell(ch, t, col)
             elif isinstance(ch, RowAppend):
                 appends.setdefault(ch.table, []).append(ch)
+                self.logged.row(ch)
+            elif isinstance(ch, RowRemove):
+                t = self.target(ch.table, [])
+                edit = self.edit(t.sheet)
+                for col in sorted(set(t.names) - t.computed):
+                    edit.put(ch.row, col, None)
+                self.logged.removed(ch, t)
             else:
                 raise TypeError(f"not a change: {ch!r}")
         for table, rows in appends.items():
@@ -225,10 +239,43 @@ def _old_text(kind: str, text: str | None, sst: dict[int, str]) -> str | None:
     return text
 
 
-def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = False) -> Edit:
+def _with_history(planner: _Planner, log: Log | None, styles: Styles):
+    """The History rows of the change (none when no cell changes), appended to the History table,
+    or to be written on a new History sheet (returned)."""
+    if log is None:
+        return [], None
+    zf, pkg = planner.zf, planner.pkg
+    rows = history_rows(
+        planner.path, zf, planner.fh, planner.members, planner.logged, log, styles,
+        pkg.shared_strings, pkg.date1904,
+    )  # fmt: skip
+    if not any(e.change == log.change for e in rows):
+        return [], None
+    try:
+        planner.target(HISTORY.name, HISTORY.required)
+    except SheetMissing:
+        wb_xml = zf.read(pkg.workbook).decode("utf-8")
+        new = new_sheet.plan(planner.path, zf, pkg, wb_xml)
+        new_sheet.fill(new, [e.values() for e in rows], styles)
+        return rows, new
+    said = len(planner.notes)
+    planner.add([RowAppend(HISTORY.name, e.values()) for e in rows])
+    del planner.notes[said:]  # History's own growth is not news
+    return rows, None
+
+
+def run(
+    path: Path,
+    changes: Sequence[Change],
+    fh,
+    save=None,
+    always: bool = False,
+    log: Log | None = None,
+) -> Edit:
     """Plan and prepare the edit of the workbook open as `fh`. With `save`, the new workbook is
     written by calling ``save(fill)``, where ``fill(dst)`` writes it into the open file `dst`;
-    only if a cell changes, unless `always`."""
+    only if a cell changes, unless `always`. With `log`, the change's History rows are written
+    with it (``_history``)."""
     try:
         zf = zipfile.ZipFile(fh)
     except zipfile.BadZipFile as exc:
@@ -238,7 +285,9 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
         pkg = pk.read_package(zf)
         planner = _Planner(path, zf, fh, pkg)
         planner.add(changes)
-        result = Edit(path, notes=planner.notes)
+        styles = Styles(zf.read(pkg.styles).decode("utf-8") if pkg.styles else None)
+        history, new = _with_history(planner, log, styles)
+        result = Edit(path, notes=planner.notes, history=history)
         by_name = planner.members
         wb_xml = zf.read(pkg.workbook).decode("utf-8")
         new_wb = _workbook_xml(wb_xml, planner)
@@ -252,18 +301,25 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
             f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in stale.watched
         ]
         strings = None
+        edits = {**planner.sheets, **({new.part: new.edit} if new else {})}
         if pkg.shared_strings:
             strings = SharedStrings(
-                read_member(fh, by_name[pkg.shared_strings]), _strings_wanted(planner.sheets)
+                read_member(fh, by_name[pkg.shared_strings]), _strings_wanted(edits)
             )
-        styles = Styles(zf.read(pkg.styles).decode("utf-8") if pkg.styles else None)
         ctx = Context(strings, styles, pkg.date1904)
         changed: dict[str, Prepared | None] = {}
+        added: dict[str, Prepared] = {}
         for part, edit in planner.sheets.items():
             m = by_name[part]
             changed[part] = prepare(patch(read_member(fh, m), edit, ctx), m.method)
             if not edit.writes_cells and not edit.dropped:  # no cached value to drop after all
                 changed.pop(part).data.close()
+        if new is not None:
+            last = len(history) + 1
+            added[new.part] = prepare(patch([new_sheet.skeleton(new, styles)], new.edit, ctx))
+            added[new.table_part] = prepare([new_sheet.table_xml(new, last)])
+            added[new.rels_part] = prepare([new_sheet.sheet_rels(new)])
+            new_wb = new_sheet.in_workbook(new_wb, new)
         if strings is not None and (strings.added or strings.references):
             m = by_name[pkg.shared_strings]
             changed[m.name] = prepare(strings.transform(read_member(fh, m)), m.method)
@@ -274,14 +330,20 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
             changed[tpart] = prepare([xml.encode()], by_name[tpart].method)
         if new_wb != wb_xml:
             changed[pkg.workbook] = prepare([new_wb.encode()], by_name[pkg.workbook].method)
+        rels, ct = pk.rels_name(pkg.workbook), "[Content_Types].xml"
+        rels_xml, ct_xml = zf.read(rels).decode("utf-8"), zf.read(ct).decode("utf-8")
+        rels_new, ct_new = rels_xml, ct_xml
         if pkg.calc_chain:  # Excel rebuilds it; a stale chain naming changed cells is "repaired"
             changed[pkg.calc_chain] = None
-            rels = pk.rels_name(pkg.workbook)
-            xml = pk.drop_relationship(zf.read(rels).decode("utf-8"), pkg.calc_chain, pkg.workbook)
-            changed[rels] = prepare([xml.encode()], by_name[rels].method)
-            ct = "[Content_Types].xml"
-            xml = pk.drop_override(zf.read(ct).decode("utf-8"), pkg.calc_chain)
-            changed[ct] = prepare([xml.encode()], by_name[ct].method)
+            rels_new = pk.drop_relationship(rels_new, pkg.calc_chain, pkg.workbook)
+            ct_new = pk.drop_override(ct_new, pkg.calc_chain)
+        if new is not None:
+            rels_new = new_sheet.in_relationships(rels_new, new, pkg.workbook)
+            ct_new = new_sheet.in_content_types(ct_new, new)
+        if rels_new != rels_xml:
+            changed[rels] = prepare([rels_new.encode()], by_name[rels].method)
+        if ct_new != ct_xml:
+            changed[ct] = prepare([ct_new.encode()], by_name[ct].method)
         wanted_sst: set[int] = set()
         for edit in planner.sheets.values():
             wanted_sst |= {int(v) for k, v in edit.old.values() if k == "s" and v and v.isdigit()}
@@ -292,7 +354,10 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
             if pkg.shared_strings
             else {}
         )
+        log_sheet = planner.targets[HISTORY.name].sheet if HISTORY.name in planner.targets else None
         for edit in planner.sheets.values():
+            if edit.sheet == log_sheet and history:  # History's own rows: ``Edit.history``
+                continue
             for (r, c), value in sorted(edit.done.items()):
                 kind, text = edit.old.get((r, c), ("blank", None))
                 old, new = _old_text(kind, text, sst), _shown(value)
@@ -304,11 +369,11 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
 
                 def fill(dst) -> None:
                     fh.seek(0)
-                    rewrite(fh, dst, changed)
+                    rewrite(fh, dst, changed, added)
 
                 save(fill)
         finally:
-            for prepared in changed.values():
+            for prepared in [*changed.values(), *added.values()]:
                 if prepared is not None:
                     prepared.data.close()
         return result

@@ -36,6 +36,7 @@ class Styles:
         self.xml = xml
         self.changed = False
         self.date_xfs: list[bool] = []
+        self.codes: list[str] = []  # each style's number format code ("" for a built-in one)
         if not xml:
             return
         fmts = {
@@ -46,6 +47,7 @@ class Styles:
         for m in _XF.finditer(block.group(2) if block else ""):
             fid = int(_attr(m.group(0), "numFmtId") or 0)
             self.date_xfs.append(fid in _BUILTIN_DATES or (fid in fmts and is_date_code(fmts[fid])))
+            self.codes.append(fmts.get(fid, ""))
 
     def is_date(self, style: int | None) -> bool:
         return style is not None and 0 <= style < len(self.date_xfs) and self.date_xfs[style]
@@ -56,23 +58,36 @@ class Styles:
         for i, d in enumerate(self.date_xfs):
             if d:
                 return i
+        return self.format_style(DATE_CODE)
+
+    def format_style(self, code: str) -> int | None:
+        """A plain style showing numbers in the format `code` (``yyyy-mm-dd hh:mm``): the
+        workbook's own, else a new one (None without a styles part)."""
+        from xml.sax.saxutils import escape
+
+        for i, c in enumerate(self.codes):
+            if c == escape(code, {'"': "&quot;"}) or c == code:
+                return i
         if not self.xml or not _XFS.search(self.xml):
             return None
-        fid = self._add_numfmt()
+        fid = self._add_numfmt(code)
         block = _XFS.search(self.xml)
         p = block.group(1) or ""
         xf = f'<{p}xf numFmtId="{fid}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
         inner_end = block.end() - len(f"</{block.group(3) or ''}cellXfs>")
         self.xml = self.xml[:inner_end] + xf + self.xml[inner_end:]
-        self.date_xfs.append(True)
+        self.date_xfs.append(is_date_code(code))
+        self.codes.append(code)
         self.xml = _set_count(self.xml, "cellXfs", len(self.date_xfs))
         self.changed = True
         return len(self.date_xfs) - 1
 
-    def _add_numfmt(self) -> int:
+    def _add_numfmt(self, code: str) -> int:
+        from xml.sax.saxutils import escape
+
         ids = [int(_attr(m.group(0), "numFmtId") or 0) for m in _NUMFMT.finditer(self.xml)]
         fid = max([163, *ids]) + 1
-        tag = f'<numFmt numFmtId="{fid}" formatCode="{DATE_CODE}"/>'
+        tag = f'<numFmt numFmtId="{fid}" formatCode="{escape(code, {chr(34): "&quot;"})}"/>'
         m = re.search(r"<(\w+:)?numFmts\b([^>]*?)(/?)>", self.xml)
         if m:
             p = m.group(1) or ""

@@ -49,6 +49,7 @@ class Target:
     formulas: dict[int, tuple[str, bool]] = field(default_factory=dict)  # col -> (xml text, array)
     computed: set[int] = field(default_factory=set)  # columns the user does not type in
     totals: int = 0  # totals rows below the data rows (Table Design > Total Row)
+    names: dict[int, str] = field(default_factory=dict)  # column -> its header as written
 
     def column(self, header: str, where: str) -> int:
         col = self.columns.get(norm_header(header))
@@ -79,6 +80,7 @@ def _from_table_part(zf: zipfile.ZipFile, sheet: str, part: str, tpart: str) -> 
         col = c1 + i
         header = untext(_attr(m.group(2), "name") or "")
         t.columns.setdefault(norm_header(header), col)
+        t.names[col] = header
         calc = _CALC.search(m.group(3) or "")
         if calc:
             t.formulas[col] = (calc.group(3), _attr(calc.group(2), "array") in ("1", "true"))
@@ -146,7 +148,8 @@ def _plain_range(
         }
         if required <= set(found):
             cols = list(rows[r])
-            return Target(table, sheet, part, r, found, min(cols), max(cols))
+            names = {c: v for c, v in rows[r].items() if isinstance(v, str)}
+            return Target(table, sheet, part, r, found, min(cols), max(cols), names=names)
     need = ", ".join(schema.required if schema else headers)
     raise NotAWorkbook(
         f"{path}: {sheet}: no header row with {need} in the top {HEADER_SCAN_ROWS} rows"

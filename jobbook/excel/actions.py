@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import views
-from ..changes import CellWrite, Formula, cell_writes  # noqa: F401 (CellWrite, Formula re-exported)
+from ..changes import (  # noqa: F401 (CellWrite, Formula re-exported)
+    CellWrite,
+    Formula,
+    RowAppend,
+    cell_writes,
+)
 from ..errors import BadValue
 from ..intents.accept import accept
+from ..intents.record import record
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
-from ..schema import FLAG_OVERDUE
+from ..schema import FLAG_OVERDUE, HISTORY
 from .layout import (  # noqa: F401 (re-exported)
     BANDS,
     CLEAR_TO,
@@ -35,6 +41,40 @@ class ActionResult:
     message: str
     writes: list[CellWrite] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    new_tables: list[tuple[str, str]] = field(default_factory=list)  # (sheet, range) to add
+
+
+REFRESH_BUTTON, ACCEPT_BUTTON = "Refresh", "Accept offer"  # History's Source: the button's name
+
+
+def history_writes(book: Book, rows: list) -> tuple[list[CellWrite], list[tuple[str, str]]]:
+    """History rows (``history.Entry``) as cell writes after the History table's last row; for a
+    workbook without the sheet, the sheet's header and rows, and the Table to make over them."""
+    if not rows:
+        return [], []
+    if book.sheets.get(HISTORY.name) is not None:
+        return cell_writes(book, [RowAppend(HISTORY.name, e.values()) for e in rows]), []
+    block = [HISTORY.headers, *([e.values()[h] for h in HISTORY.headers] for e in rows)]
+    last = f"{chr(64 + len(HISTORY.headers))}{len(block)}"
+    return [CellWrite(HISTORY.name, "A1", block)], [(HISTORY.name, f"A1:{last}")]
+
+
+def with_history(book: Book, changes: list, source: str) -> ActionResult:
+    """The changes as cell writes, their History rows after them (``history.book_rows``: the
+    Old of each cell is its value in the live workbook), as the editor writes them into a file."""
+    from ..errors import HistoryTooBig
+    from ..history import book_rows, log_for
+
+    writes = cell_writes(book, changes)
+    try:
+        log = log_for(book, source)
+    except HistoryTooBig:
+        return ActionResult("", writes)
+    rows = book_rows(book, changes, log)
+    if not any(e.change == log.change for e in rows):
+        return ActionResult("", writes)
+    more, tables = history_writes(book, rows)
+    return ActionResult("", writes + more, new_tables=tables)
 
 
 def _date(iso: str | None) -> dt.date | None:
@@ -87,7 +127,8 @@ def check(book: Book) -> ActionResult:
 
 def refresh(book: Book) -> ActionResult:
     """Refresh button: what only Python computes - offers ranked by average annual total, and the
-    whole search month by month."""
+    whole search month by month; and it records in History what was typed since it last looked
+    (as ``jobbook record``)."""
     offer_rows = [
         [
             o["rank"],
@@ -127,7 +168,12 @@ def refresh(book: Book) -> ActionResult:
         ["Month", "Applications", "Interviews", "Offers"],
         month_rows,
     )
-    return ActionResult(f"Refreshed {len(offer_rows)} offers and {len(month_rows)} months", writes)
+    message = f"Refreshed {len(offer_rows)} offers and {len(month_rows)} months"
+    recorded = record(book, source=REFRESH_BUTTON)  # what was typed since History last looked
+    more, tables = history_writes(book, recorded.rows)
+    if recorded.rows:
+        message += f"; History change {recorded.log.change}: {recorded.message}"
+    return ActionResult(message, writes + more, new_tables=tables)
 
 
 def monthly_report(book: Book, folder: Path | None = None) -> ActionResult:
@@ -173,7 +219,9 @@ def accept_offer(
     outcome = accept(book, offer_id=offer_id, selected_row=selected_row)
     message = f"{outcome.message.rstrip('.')}; the steps are on the {LISTS} sheet."
     message += "".join(f"\nWarning: {w}." for w in outcome.warnings)
-    return ActionResult(message, cell_writes(book, outcome.changes))
+    result = with_history(book, outcome.changes, ACCEPT_BUTTON)
+    result.message = message
+    return result
 
 
 def draft(book: Book, kind: object, ident: object) -> ActionResult:

@@ -43,11 +43,17 @@ def _value(v: object) -> object:
 
 
 def _apply(wb, result: actions.ActionResult) -> None:
+    names = {s.name for s in wb.sheets}
+    for sheet, _ in result.new_tables:  # a workbook made before History: its sheet, last
+        if sheet not in names:
+            wb.sheets.add(sheet, after=wb.sheets[len(wb.sheets) - 1])
     for w in result.writes:
         sheet = wb.sheets[w.sheet]
         if w.clear:
             sheet.range(w.clear).clear_contents()
         sheet.range(w.cell).value = [[_value(v) for v in row] for row in w.values]
+    for sheet, where in result.new_tables:
+        wb.sheets[sheet].tables.add(source=wb.sheets[sheet].range(where), name=sheet)
     wb.app.status_bar = result.message
 
 

@@ -16,6 +16,7 @@ from ..core import deadline_records
 from ..core.calendar import in_words
 from ..core.computed import cancelled_interviews, id_key, known, lookup
 from ..core.deadlines import KINDS
+from ..core.stages import closed_on
 from ..reader import Book
 
 INTERVIEW = "interview"
@@ -167,7 +168,8 @@ def interview_events(book: Book, key: str) -> list[CalEvent]:
     iv = iv[iv["Date"].notna()]
     applied = lookup(iv["Application ID"], pipeline, "ID", "Date applied")
     iv = iv[known(applied, book.as_of)]
-    cancelled = dict(zip(iv.index, cancelled_interviews(iv, pipeline, book.as_of)))
+    closed = closed_on(t.get("History"))
+    cancelled = dict(zip(iv.index, cancelled_interviews(iv, pipeline, book.as_of, closed)))
     times = book.times.get(("Interviews", "Date"), pd.Series(pd.NaT, index=iv.index))
     app_ids = iv["Application ID"]
     roles = lookup(app_ids, pipeline, "ID", "Role")

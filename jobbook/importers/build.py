@@ -178,7 +178,8 @@ class _Row:
                 why = f"has a step {step!r} ({day}) that is no stage or status"
                 self.out.problems.append(CellError(where, text, why, col, HISTORY_HINT))
                 continue
-            self.events.append(StageEvent(day, m.stage, m.status, phrase_key(words)))
+            shown = " ".join(words.strip(" ;|,>-:\u2192").split())
+            self.events.append(StageEvent(day, m.stage, m.status, shown or phrase_key(words)))
 
     def read(self) -> None:
         cols = self.sheet.columns

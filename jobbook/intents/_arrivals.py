@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..changes import Step
 from ..importers import Found
 from ..importers.match import posting_key, says_most
 from ..reader import Book
@@ -17,7 +18,17 @@ from ..schema import STAGES
 STALE_DAYS = 30  # an application unmoved this long, with no status from its file: No response
 NOT_STALE = ("Wishlist", "Offer")  # a wish is not waiting for an answer; an offer waits for you
 
-__all__ = ["STALE_DAYS", "BookRow", "book_rows", "changes_for", "merge", "new_values", "now"]
+__all__ = [
+    "STALE_DAYS",
+    "BookRow",
+    "book_rows",
+    "changes_for",
+    "course",
+    "dated",
+    "merge",
+    "new_values",
+    "now",
+]
 
 
 @dataclass(frozen=True)
@@ -189,3 +200,40 @@ def changes_for(row: BookRow, f: Found, as_of: dt.date, update: bool) -> tuple[d
     if last is not None and (row.last_contact is None or last > row.last_contact):
         writes["Last contact"] = last
     return writes, _said(row, writes)
+
+
+def course(f: Found, values: dict) -> tuple[dt.date | None, tuple[Step, ...]]:
+    """For History (SPEC section 13), the day a new application arrives (its first dated step, or
+    Date applied) and the steps its file dates: its stages and statuses (Active from its first
+    step), Date applied and First response on their own days. A value its file does not date
+    (a status without a day) becomes an undated step (``history.Log``)."""
+    events = sorted(f.events, key=lambda e: (e.day, _rank(e.stage)))
+    days = [e.day for e in events]
+    days += [values[h] for h in ("Date applied",) if isinstance(values.get(h), dt.date)]
+    arrival = min(days) if days else None
+    story: list[Step] = []
+    if events:
+        story.append(Step("Status", "Active", events[0].day, None))
+    for e in events:
+        note = f"from {f.origin}: {e.what}" if e.what else None
+        if e.stage is not None:
+            story.append(Step("Stage", e.stage, e.day, note))
+        if e.status is not None:
+            story.append(Step("Status", e.status, e.day, note))
+    for h in ("Date applied", "First response"):
+        if isinstance(values.get(h), dt.date):
+            story.append(Step(h, values[h], values[h], None))
+    return arrival, tuple(story)
+
+
+def dated(f: Found, header: str, value: object) -> dt.date | None:
+    """The day a file dates a value it brings to a row already in the book (``--update``): the
+    last step that reached that Stage or Status, a Last contact its own day; None: the import's
+    day."""
+    if header in ("Last contact", "Date applied") and isinstance(value, dt.date):
+        return value
+    field = {"Stage": "stage", "Status": "status"}.get(header)
+    if field is None:
+        return None
+    days = [e.day for e in f.events if getattr(e, field) == value]
+    return max(days) if days else None

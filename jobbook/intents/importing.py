@@ -17,7 +17,8 @@ from ..changes import Change, Outcome, RowAppend, TableWrite
 from ..importers import Found, Reading
 from ..importers.match import Known, Matcher, clean_url, company_key, group, posting_key
 from ..reader import Book
-from ._arrivals import BookRow, book_rows, changes_for, merge, new_values
+from ..schema import SOURCE_UPDATE
+from ._arrivals import BookRow, book_rows, changes_for, course, dated, merge, new_values
 from .closing import cancel_interviews
 
 CELL_CHARS = 32_767  # the most characters an Excel cell holds
@@ -205,20 +206,29 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
     changes: list[Change] = []
     added, stale = [], 0
     for new, found in run.arrivals.items():
-        values, was_stale = new_values(merge(found), book.as_of)
+        merged = merge(found)
+        values, was_stale = new_values(merged, book.as_of)
         values = {"ID": new, **{k: _fit(x) for k, x in values.items()}}
         if values.get("Posting URL"):
             values["Posting URL"] = clean_url(values["Posting URL"])
         stale += was_stale
-        changes.append(RowAppend("Pipeline", values))
+        arrival, story = course(merged, values)
+        changes.append(RowAppend("Pipeline", values, arrival, f"from {merged.origin}", story))
         added.append(_item(found[0]) | {"id": new})
     updated, could = [], []
     for like, found in run.hits.items():
         row = rows[like]
-        writes, said = changes_for(row, merge(found), book.as_of, update)
+        merged = merge(found)
+        writes, said = changes_for(row, merged, book.as_of, update)
         items = [_item(f) | {"id": like} for f in found]
         if writes and (update or row.wishlist):
-            changes.extend(TableWrite("Pipeline", h, row.row, _fit(x)) for h, x in writes.items())
+            note = f"from {merged.origin}"
+            changes.extend(
+                TableWrite(
+                    "Pipeline", h, row.row, _fit(x), dated(merged, h, x), note, SOURCE_UPDATE
+                )
+                for h, x in writes.items()
+            )
             reason = f"{said} ({run.why[like]})"
             if _closes(row, writes):  # closed means closed: its interviews ahead are cancelled
                 on = writes.get("Last contact") or row.last_contact or book.as_of

@@ -18,6 +18,7 @@ from .. import views
 from ..core import to_days
 from ..core.computed import cancelled_interviews
 from ..core.flags import mark_dates
+from ..core.stages import closed_on
 from ..core.stats import applications, by_month, outcome_stats, parse_month
 from ..reader import Book
 from ..schema import FLAG_OVERDUE, FUNNEL_STAGES, STATUSES, YEAR_TOTALS
@@ -84,6 +85,9 @@ class ReportData:
     before: Window | None = None  # the days of the month before they are compared with
     rate_counts: pd.DataFrame | None = None  # "(1 of 5)" beside each rate of the summary
     notes: list[str] = field(default_factory=list)
+    history_note: str | None = None  # how a past as-of day's statistics were counted (History)
+    time_in_stage: pd.DataFrame | None = None  # Step, Applications, Median days, Q1, Q3 (one book)
+    timeline: pd.DataFrame | None = None  # the applications drawn, the days they moved
 
     @property
     def summary_note(self) -> str:
@@ -277,7 +281,8 @@ def thank_you_states(interviews: pd.DataFrame, today: dt.date) -> pd.Series:
 def _thank_you(tables: dict[str, pd.DataFrame], as_of: dt.date, month: pd.Period) -> pd.DataFrame:
     i = tables["Interviews"]
     i = i[i["Date"].notna()]
-    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of)]  # no note owed (SPEC section 3)
+    closed = closed_on(tables.get("History"))  # the day each application closed, from History
+    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of, closed)]  # no note owed (SPEC 3)
     states = thank_you_states(i, as_of)
     in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
     rows = []
@@ -338,16 +343,24 @@ REPORT_READS: dict[str, list[str] | None] = {
 
 
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
-    """The report of `month` for `book`, as of the book's as-of date."""
+    """The report of `month` for `book`, as of the book's as-of date; its statistics as of a past
+    day count the book as History says it stood then (``views.stats_inputs``)."""
     overdue, upcoming = deadline_frames(book)
-    return assemble(
+    counted, _ = views.stats_inputs(book)
+    data = assemble(
         book.tables,
         overdue,
         upcoming,
         book.as_of,
         month,
         title or book.settings.YourName or book.path.stem,
+        counted=counted,
     )
+    data.history_note = views.history_note(book)
+    from .timeline import moved  # its drawing needs matplotlib, which imports this module
+
+    moved(data, counted["Pipeline"], book.inputs.get("History"))
+    return data
 
 
 def assemble(
@@ -357,12 +370,15 @@ def assemble(
     as_of: dt.date,
     month: str | pd.Period,
     title: str,
+    counted: dict[str, pd.DataFrame] | None = None,
 ) -> ReportData:
-    """The report from computed tables (one book's, or a cohort's put together)."""
+    """The report from computed tables (one book's, or a cohort's put together); `counted`: the
+    Pipeline, Interviews and Offers the statistics count (default: those of `tables`)."""
     m = parse_month(month) if isinstance(month, str) else month
     p = m - 1
     window, before = windows(m, as_of)
-    pipe, inter, offs = tables["Pipeline"], tables["Interviews"], tables["Offers"]
+    counted = counted or tables
+    pipe, inter, offs = counted["Pipeline"], counted["Interviews"], counted["Offers"]
     every = outcome_stats(pipe, inter, offs)
     this = outcome_stats(pipe, inter, offs, m, window.last_day)
     prev = outcome_stats(pipe, inter, offs, p, before.last_day)

@@ -31,6 +31,7 @@ from .data import (  # noqa: E402
 from .pdf_tables import cell_text, draw_table, table_page  # noqa: E402
 from .pdf_tables import page as _page  # noqa: E402
 from .sankey import OUTCOME_COLOURS, draw_sankey  # noqa: E402
+from .timeline import MOVED_NOTE, NO_HISTORY, caption, draw_timeline, last_day  # noqa: E402
 from .xlsx import (  # noqa: E402
     THANK_YOU_COLOURS,
     deadline_view,
@@ -356,6 +357,19 @@ def _offer_years_page(pdf: PdfPages, r: ReportData) -> None:
     pdf.savefig(fig)
 
 
+def _moved_page(pdf: PdfPages, r: ReportData) -> None:
+    if r.timeline is None:
+        return  # a cohort's books each keep their own History
+    fig = _page("How applications moved", r)
+    df = r.time_in_stage.astype(object).where(r.time_in_stage.notna(), None)
+    bottom = draw_table(fig, 0.04, 0.875, 0.6, "Time in each stage (days)", df, empty=NO_HISTORY)
+    note = f"{MOVED_NOTE} {caption(r.timeline)}"
+    fig.text(0.04, bottom - 0.01, textwrap.fill(note, 150), fontsize=8, color="#808080", va="top")
+    ax = fig.add_axes((0.2, 0.05, 0.76, bottom - 0.16))
+    draw_timeline(r.timeline, ax, last_day(r))
+    pdf.savefig(fig)
+
+
 def _flow_page(pdf: PdfPages, r: ReportData) -> None:
     fig = _page("The whole search", r)
     ax = fig.add_axes((0.03, 0.05, 0.94, 0.8))
@@ -372,6 +386,7 @@ SECTIONS = (
     _sources_page,
     _offers_page,
     _offer_years_page,
+    _moved_page,
     _flow_page,
 )
 

@@ -38,6 +38,7 @@ from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
 from ..template import _style as st
 from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
 from .sankey import sankey_png
+from .timeline import MOVED_NOTE, NO_HISTORY, caption, last_day, timeline_png
 
 ROWS_PER_CHART = 17
 BLOCKS_PER_PAGE = 3
@@ -446,6 +447,27 @@ def _flow_sheet(wb: Workbook, r: ReportData) -> None:
     _print_setup(ws)
 
 
+def _moved_sheet(wb: Workbook, r: ReportData) -> None:
+    """How applications moved (History): the time in each stage, the timeline, its days."""
+    if r.timeline is None:
+        return  # a cohort's books each keep their own History
+    ws = wb.create_sheet("How it moved")
+    s = _Sheet(ws)
+    s.title("How applications moved", MOVED_NOTE)
+    s.table("Time in each stage (days)", r.time_in_stage, empty=NO_HISTORY)
+    png = io.BytesIO()
+    timeline_png(r.timeline, png, last_day(r))
+    png.seek(0)
+    img = Image(png)
+    img.width, img.height = 880, int(880 * (2.2 + 0.22 * max(len(r.timeline), 4)) / 11)
+    set_text_cell(ws.cell(s.row, 1), caption(r.timeline)).font = st.SUBTITLE
+    ws.add_image(img, f"A{s.row + 1}")
+    s.row += int(img.height / 20) + 3
+    s.table("Each application: the day it entered each stage", r.timeline, empty=NO_HISTORY)
+    s.fit_columns(minimum=12)
+    _print_setup(ws)
+
+
 def _print_setup(ws) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
@@ -458,6 +480,7 @@ def report_workbook(r: ReportData, source: str) -> Workbook:
     wb.remove(wb.active)
     _summary_sheet(wb, r, source)
     _charts_sheet(wb, r)
+    _moved_sheet(wb, r)
     _flow_sheet(wb, r)
     wb.properties.creator = "jobbook"
     wb.properties.title = f"Job search report {r.month}"

@@ -15,6 +15,7 @@ that Excel stores and LibreOffice understands:
 
 # The schema is split in two modules; everything is read from here.
 from ._base import *  # noqa: F403
+from ._history import *  # noqa: F403
 from ._links import (  # noqa: F401
     GREET_MOST,
     GREET_SEPARATORS,

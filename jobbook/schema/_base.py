@@ -324,6 +324,14 @@ SETTINGS: tuple[Setting, ...] = (
         0,
         50,
     ),
+    Setting(
+        "Backups",
+        "int",
+        5,
+        "Backups of this book jobbook keeps beside it when it changes the book (0: none).",
+        0,
+        1000,
+    ),
     # The profile: message drafts (SPEC section 10) sign and address letters with it.
     Setting(
         "YourName",

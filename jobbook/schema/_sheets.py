@@ -27,6 +27,7 @@ from ._base import (
     flag_formula,
     lookup_formula,
 )
+from ._history import HISTORY
 from ._links import FEEDBACK_LINK, THANK_YOU_LINK, MailLink
 
 
@@ -733,11 +734,14 @@ OFFER_YEARS_SHEET = "Offer years"  # offers down, years across (computed; not a 
 
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (PIPELINE, INTERVIEWS, CONTACTS, QUESTIONS, OFFERS, NEGOTIATION, LESSONS, TRANSITION)
-}
-SHEET_ORDER = (*TABLES, "Settings", "Dashboard")
+    for t in (
+        PIPELINE, INTERVIEWS, CONTACTS, QUESTIONS, OFFERS, NEGOTIATION, LESSONS, TRANSITION,
+        HISTORY,
+    )
+}  # fmt: skip
+SHEET_ORDER = (*(n for n in TABLES if n != HISTORY.name), "Settings", "Dashboard")
 _AT = SHEET_ORDER.index("Offers") + 1
-SHEET_ORDER = (*SHEET_ORDER[:_AT], OFFER_YEARS_SHEET, *SHEET_ORDER[_AT:])
+SHEET_ORDER = (*SHEET_ORDER[:_AT], OFFER_YEARS_SHEET, *SHEET_ORDER[_AT:], HISTORY.name)
 
 
 def table_for(name: str) -> Table:

@@ -38,7 +38,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from ..core.calendar import public_holidays
-    from ..schema import TABLES
+    from ..schema import HISTORY, TABLES
     from ._dashboard import write_dashboard
     from ._macros import add_macro_sheets
     from ._settings import write_aliases, write_settings
@@ -49,7 +49,8 @@ def build_workbook(
     wb.remove(wb.active)
     records = records or {}
     for name, table in TABLES.items():
-        write_table(wb, table, records.get(name, []))
+        if name != HISTORY.name:  # the last sheet, after the Dashboard
+            write_table(wb, table, records.get(name, []))
     base_year = year or (as_of or dt.date.today()).year
     holidays = public_holidays(country, holiday_years(base_year))
     values = {**(profile or {}), "AsOf": as_of, "Country": country.upper()}
@@ -58,6 +59,7 @@ def build_workbook(
     write_aliases(wb)
     write_dashboard(wb, macros)
     write_offer_years(wb, capacity(TABLES["Offers"], len(records.get("Offers", []))))
+    write_table(wb, HISTORY, records.get(HISTORY.name, []))
     if macros:
         add_macro_sheets(wb)
     wb.active = wb.sheetnames.index("Dashboard") if records else 0

@@ -32,6 +32,9 @@ from ..schema import (
 )
 from . import _style as st
 from ._dashboard_charts import write_chart_data, write_charts
+from ._dashboard_stages import HEADS as TIME_HEADS
+from ._dashboard_stages import TITLE as TIME_TITLE
+from ._dashboard_stages import pipeline_rows, write_time_in_stage
 from ._years import HEAD_ROW as YEARS_HEAD_ROW
 from ._years import POS_COL as YEARS_POS_COL
 
@@ -53,6 +56,7 @@ KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, 
     75,
     84,
 )
+TIME_TOP = OFFER_TOP + TOP_OFFERS + 3  # time in each stage: the heads' row
 PAGE_BREAK = 45  # printed page 1: figures and deadlines; page 2: the breakdowns
 CHART_ROWS = (3, 17, 31, 47, 62)  # three charts beside page 1, two beside page 2 (none cut in two)
 KPIS = (
@@ -199,6 +203,9 @@ def write_dashboard(wb, macros: bool = False) -> None:
         text_cols=2,
     )
     _offers_ranked(ws)
+
+    _section(ws, TIME_TOP, TIME_TITLE, TIME_HEADS)
+    write_time_in_stage(ws, TIME_TOP, pipeline_rows(wb))
 
     _section(
         ws,

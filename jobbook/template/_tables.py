@@ -30,6 +30,8 @@ def capacity(table: Table, n: int) -> int:
     """Rows the table is laid out with: the data plus room to grow (formulas pre-filled, so that a
     row typed in LibreOffice, which does not extend Table formulas, is computed too)."""
     small = table.name in ("Offers", "Negotiation", "Lessons")
+    if table.name == "History":  # written by jobbook only, no formulas: it grows as it is written
+        return max(n, 1)
     if table.name == "Transition":
         return max(n + 4, 5)
     return max(n + (30 if small else 300), 50 if small else 500)
