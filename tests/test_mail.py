@@ -343,6 +343,8 @@ def test_text_from_mail_never_becomes_a_formula(tmp_path, capsys):
         text="We have received your application. @SUM(A1) +1 -1",
     )
     box = write_mbox(tmp_path / "x.mbox", [raw])
+    code, out, _ = _run(capsys, "mail", book, box, "--csv")
+    assert "'=SUM(1+1)*cmd" in out  # escaped in CSV (OWASP), as every --csv output
     code, _, err = _run(capsys, "mail", book, box, "--apply")
     assert code == 0, err
     p = read_book(book).tables["Pipeline"]
@@ -353,8 +355,6 @@ def test_text_from_mail_never_becomes_a_formula(tmp_path, capsys):
         xml = z.read("xl/worksheets/sheet1.xml").decode()
     assert "SUM(1+1)" not in "".join(xml.split("<f>")[1:]).split("</f>")[0]
     assert not any("SUM(1+1)" in f.split("</f>")[0] for f in xml.split("<f>")[1:])
-    code, out, _ = _run(capsys, "mail", book, box, "--csv")
-    assert "'=SUM(1+1)*cmd" in out  # escaped in CSV (OWASP), as every --csv output
 
 
 def test_since_leaves_out_older_mail(search, capsys):
@@ -371,3 +371,30 @@ def test_attachments_are_never_written(search, capsys, monkeypatch):
     before = sorted(p.name for p in book.parent.iterdir())
     code, _, _ = _run(capsys, "mail", book, box, "--json")
     assert code == 0 and sorted(p.name for p in book.parent.iterdir()) == before
+
+
+def test_history_names_each_message_and_a_reschedule_finds_its_row_in_a_later_run(tmp_path, capsys):
+    from jobbook.history import book_entries
+
+    book = build_book(tmp_path / "search.xlsx")
+    msgs = mailbox()
+    first = write_mbox(tmp_path / "March.mbox", [msgs["invite_lumen"]])
+    later = write_mbox(tmp_path / "April.mbox", [msgs["reschedule_lumen"]])
+    assert _run(capsys, "mail", book, first, "--apply")[0] == 0
+    entries = [e for e in book_entries(read_book(book)) if e.source == "mail"]
+    added = next(e for e in entries if e.sheet == "Interviews" and e.column == "(row)")
+    assert added.when == dt.date(2026, 3, 4)  # the mail's day, not the day of the run
+    assert 'Subject "Invitation: Hiring manager interview with Lumen Health' in added.note
+    assert "Message-ID <" in added.note and "calendar UID 7kq2lumen@google.com" in added.note
+    code, out, err = _run(capsys, "mail", book, later, "--apply")
+    assert code == 0, err
+    assert f"{added.id} Date: 2026-03-10 14:30 -> 2026-03-12 09:00" in out
+    b = read_book(book)
+    iv = b.tables["Interviews"]
+    rows = iv.index[iv["Application ID"] == "A003"]
+    assert len(rows) == 2  # the technical interview typed by hand, and this one: not a third
+    row = int(iv.index[iv["ID"] == added.id][0])
+    assert b.times[("Interviews", "Date")].loc[row] == dt.datetime(2026, 3, 12, 9, 0)
+    both = write_mbox(tmp_path / "All.mbox", [msgs["invite_lumen"], msgs["reschedule_lumen"]])
+    code, out, _ = _run(capsys, "mail", book, both, "--apply")
+    assert code == 0 and "2 message(s) were applied before (History): not again." in out

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import ISO_DATE, cli, output_options
-from ._change import held, stale_warning
+from ._change import held, history_lines, history_log, stale_warning
 from ._commands import BOOK, load
 from ._output import text_table, to_csv, to_json
 
@@ -257,20 +257,22 @@ def mail(book: Path, sources, since, apply_: bool, picks, fmt: str) -> None:
       jobbook mail search.xlsx mail/ --pick '<CAF12@mail.example>=A012' --apply
       jobbook mail search.xlsx Inbox.mbox --json
     """
-    from ..mail import apply_run, pick_map, read_mail
+    from ..mail import applied_messages, apply_run, invitations, pick_map, read_mail
     from ..mail.sources import check_sources
+    from ..schema import SOURCE_MAIL
 
     _needs_extra()
     chosen = pick_map(picks)
     check_sources(list(sources))
     with held(book, not apply_):
         b = load(book, None, NEEDS)
-        applied = _applied(b)
+        applied, uids = applied_messages(b), invitations(b)
         bar, progress = _progress(list(sources))
         try:
             run = read_mail(
-                b, list(sources), since=since, picks=chosen, applied=applied, progress=progress
-            )
+                b, list(sources), since=since, picks=chosen, applied=applied, uids=uids,
+                progress=progress,
+            )  # fmt: skip
         finally:
             if bar is not None:
                 bar.render_finish()
@@ -278,12 +280,14 @@ def mail(book: Path, sources, since, apply_: bool, picks, fmt: str) -> None:
             click.echo(f"warning: {problem}", err=True)
         written = None
         if apply_:
-            edit = apply_run(b, book, run)
+            log = history_log(b, SOURCE_MAIL, None, "jobbook mail") if run.changes() else None
+            edit = apply_run(b, book, run, log)
             if edit is None or not edit.changed:
                 written = f"Nothing to change; {book.name} is left as it was."
             else:
                 kept = f"; the old one is kept as {edit.backup.name}" if edit.backup else ""
                 written = f"Wrote {book} ({len(edit.cells)} cell(s) changed){kept}."
+                written = " ".join([written, *history_lines(edit, False)])
                 if edit.stale:
                     click.echo(f"warning: {stale_warning(edit.stale, False)}", err=True)
     records = _records(run)
@@ -301,9 +305,3 @@ def mail(book: Path, sources, since, apply_: bool, picks, fmt: str) -> None:
         click.echo(to_csv(flat, (*CHANGE_FIELDS, "sheet", "id", "column", "old", "new")), nl=False)
     else:
         click.echo(_text(run, list(sources), apply_, written))
-
-
-def _applied(book) -> set[str]:
-    from ..mail import applied_messages
-
-    return applied_messages(book)

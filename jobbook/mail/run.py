@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..changes import Change, RowAppend, TableWrite
+from ..changes import Change, RowAppend, Step, TableWrite
 from ..core.zones import book_zone
 from ..errors import UnknownId, UsageError
 from ..reader import Book
+from ..schema import SOURCE_MAIL
 from .classify import Reading, classify
 from .decode import BadMessage, Mail, decode
 from .match import App, Applications, Match
@@ -27,7 +28,7 @@ from .state import Search
 
 CELL_CHARS = 32_767
 _MESSAGE_ID = re.compile(r"Message-ID (<[^>\s]*>)")
-_UID = re.compile(r"calendar UID (\S+)")
+_UID = re.compile(r"calendar UID (\S+) SEQUENCE (\d+)")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ def applied_ids(notes: Iterable[str]) -> set[str]:
     return {m.group(1) for n in notes for m in [_MESSAGE_ID.search(str(n or ""))] if m}
 
 
+def invitation_of(note: str) -> tuple[str, int] | None:
+    """(calendar UID, SEQUENCE) a History note names, or None."""
+    m = _UID.search(str(note or ""))
+    return (m.group(1), int(m.group(2))) if m else None
+
+
 def pick_map(picks: Iterable[str]) -> dict[str, str]:
     """``--pick MESSAGE_ID=APP_ID`` (a Message-ID may hold ``=``: the last one splits)."""
     out = {}
@@ -95,13 +102,41 @@ def _fit(value: object) -> object:
     return value
 
 
+@dataclass(frozen=True)
+class Origin:
+    """The message behind a change, as History records it: its day (When) and its Note."""
+
+    day: dt.date
+    note: str
+
+
 def editor_changes(search: Search) -> list[Change]:
+    """The editor's changes, each dated and noted by the message behind it (History's When and
+    Note, Source ``mail``): a cell of a row in the book once, with the last message's value; a new
+    row whole, its arrival the first message's and its later values the steps of its story."""
     out: list[Change] = []
-    for (table, row, column), (first, value, _msg) in search.ledger.items():
+    for (table, row, column), (first, value, msg) in search.ledger.items():
         if first != value:
-            out.append(TableWrite(table, column, row, _fit(value)))
-    for row, _msg in search.new_rows:
-        out.append(RowAppend(row.table, {k: _fit(v) for k, v in row.values.items()}))
+            out.append(TableWrite(table, column, row, _fit(value), msg.day, msg.note, SOURCE_MAIL))
+    for row, msg in search.new_rows:
+        first = dict(row.values)
+        story = []
+        for column, value, later in row.story:  # the value each message gave, in turn
+            story.append(Step(column, _fit(value), later.day, later.note))
+        for column, _value, _later in row.story:
+            first.pop(column, None)
+        for column, value, _ in reversed(row.story):
+            first.setdefault(column, None)
+            row.values.setdefault(column, value)
+        out.append(
+            RowAppend(
+                row.table,
+                {k: _fit(v) for k, v in row.values.items()},
+                msg.day,
+                msg.note,
+                tuple(story),
+            )
+        )
     return out
 
 
@@ -116,9 +151,12 @@ def read_mail(
     since: dt.date | None = None,
     picks: dict[str, str] | None = None,
     applied: set[str] | None = None,
+    uids: dict[str, tuple[str, int]] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> MailRun:
-    """Read `sources` and propose the changes their messages imply to `book`."""
+    """Read `sources` and propose the changes their messages imply to `book`. `applied`: the
+    Message-IDs History says were applied; `uids`: interview ID -> (calendar UID, SEQUENCE) of the
+    invitations History says they came from."""
     picks = dict(picks or {})
     applied = set(applied or ())
     zone = book_zone(book.settings.TimeZone)
@@ -159,6 +197,13 @@ def read_mail(
     if unknown:
         raise UsageError(f"--pick {unknown[0]}: no message with that Message-ID in the sources")
     run.search = search = Search(book)
+    for interview_id, (uid, sequence) in (uids or {}).items():
+        row = next(
+            (r for r in search.rows["Interviews"] if r.id.casefold() == interview_id.casefold()),
+            None,
+        )
+        if row is not None:
+            row.uid, row.sequence = uid, sequence
     apps = Applications(search.apps(), book.aliases)
     kept.sort(key=lambda x: x[0].date)
     for mail, reading in kept:
@@ -186,8 +231,9 @@ def _one(search, apps, ctx, mail, reading, picks, applied) -> Proposal:
         p.status = "needs --pick"
         p.company = match.company
         return p
-    uid = reading.invite.uid if reading.invite is not None else ""
-    propose(search, p, ctx, match.app, (mail, message_note(mail, uid)))
+    inv = reading.invite
+    note = message_note(mail, f"{inv.uid} SEQUENCE {inv.sequence}" if inv is not None else "")
+    propose(search, p, ctx, match.app, Origin(mail_day(mail, ctx), note))
     if match.match == "new":
         row = search.app(p.app_id)
         apps.add(
