@@ -71,6 +71,11 @@ class ImportFailed(JobbookError, ValueError):
     """A file to import cannot be read (unknown layout, bad encoding, an unreadable date...)."""
 
 
+class MailUnreadable(JobbookError, ValueError):
+    """A mail source is not a mailbox jobbook can read (not an mbox, .eml folder or .zip of
+    them; a damaged or encrypted zip)."""
+
+
 class UsageError(JobbookError, ValueError):
     """Arguments that do not make sense together or have the wrong form."""
 

@@ -67,6 +67,10 @@ def _setup(folder, book, name: str) -> None:
         trackers.bootcamp_xlsx(folder / "my-tracker.xlsx")
     if name == "calendar":
         (folder / "Dropbox").mkdir()
+    if name == "mail":
+        from mailbook import example_mail
+
+        example_mail(folder)
 
 
 def _as_a_shell_would(folder, argv: list[str], scheduler: str | None) -> list[str]:

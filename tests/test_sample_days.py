@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from mailbook import example_mail
 
 from jobbook.cli import main
 from jobbook.core.calendar import BusinessCalendar, public_holidays
@@ -228,6 +229,8 @@ def test_every_example_naming_a_row_runs_on_the_sample_of_the_day(k, lines, tmp_
         folder = tmp_path / f"{n:02d}"
         folder.mkdir()
         shutil.copy(book, folder / "search.xlsx")
+        if line.startswith("jobbook mail "):  # the mailboxes its examples read
+            example_mail(folder)
         monkeypatch.chdir(folder)
         got = main(_moved(line, day))
         out, err = capsys.readouterr()

@@ -212,7 +212,7 @@ def test_settings_names_and_holidays(wb):
     names = set(wb.defined_names)
     assert {s.name for s in SETTINGS} | {"AsOfDate", "MonthStart", "MonthNext"} <= names
     ws = wb["Settings"]
-    assert list(ws.tables) == ["Holidays", "Vesting"]
+    assert list(ws.tables) == ["Holidays", "Vesting", "CompanyAliases"]
     assert wb.defined_names["AsOf"].attr_text == "Settings!$B$2"
     assert ws["B2"].value == AS_OF or ws["B2"].value.date() == AS_OF
     days = [ws.cell(r, 5).value for r in range(2, ws.max_row + 1) if ws.cell(r, 5).value]

@@ -134,5 +134,5 @@ def run() -> None:
     sys.exit(main())
 
 
-from . import _change, _commands, _draft, _export, _history, _make, _report  # noqa: E402,F401  (registers them)
+from . import _change, _commands, _draft, _export, _history, _mail, _make, _report  # noqa: E402,F401  (registers them)
 from ._history import record_into  # noqa: E402,F401  (public: the monthly script records with it)

@@ -61,6 +61,8 @@ class Book:
     # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
     below: dict[str, int] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # tables not read (``read_book(only=...)``): empty here
+    # Settings' Company aliases table (SPEC section 14): (alias, company) in sheet order
+    aliases: tuple[tuple[str, str], ...] = ()
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -272,4 +274,5 @@ def finish_book(
         setting_cells=dict(got.cells),
         settings_sheet=got.sheet,
         skipped=skipped,
+        aliases=got.aliases,
     )

@@ -15,6 +15,7 @@ from ..core.zones import zone_name
 from ..errors import BadValue
 from ..problems import WARNING, Problem
 from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
+from ._aliases import read_aliases
 from ._cells import read_cells
 from ._layout import Layout, col_letters, find_sheet
 from ._normalise import to_date, to_dates
@@ -33,6 +34,7 @@ class SettingsRead:
     cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B3"
     problems: list[Problem] = field(default_factory=list)
     vesting: pd.DataFrame | None = None  # the Vesting table (None: the workbook has none)
+    aliases: tuple[tuple[str, str], ...] = ()  # the Company aliases table: (alias, company)
 
 
 def _locate(
@@ -253,16 +255,22 @@ def settings_from_cells(
     settings = Settings().with_values(**values)
     vesting = read_vesting(layout, sheet, cells)
     problems += vesting.problems
+    aliases, alias_problems = read_aliases(layout, sheet, cells)
+    problems += alias_problems
     table = _holiday_table(layout, sheet, cells, layout.date1904, problems) if sheet else None
     if table is not None:
-        return SettingsRead(settings, table, "table", sheet, found, problems, vesting.table)
+        return SettingsRead(
+            settings, table, "table", sheet, found, problems, vesting.table, aliases
+        )
     try:
         holidays = package_holidays(settings.Country, years)
     except BadValue as exc:
         where = found.get("Country")
         problems.append(Problem(SHEET, where, f"{exc}; using US holidays", WARNING, "Country"))
         holidays = package_holidays("US", years)
-    return SettingsRead(settings, holidays, "package", sheet, found, problems, vesting.table)
+    return SettingsRead(
+        settings, holidays, "package", sheet, found, problems, vesting.table, aliases
+    )
 
 
 def years_in_use(tables: dict[str, pd.DataFrame], as_of: dt.date | None) -> range:

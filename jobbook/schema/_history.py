@@ -78,6 +78,7 @@ SEEN = "seen"  # Old and New of a (row) row of a baseline: a row that was there 
 # Source of each command's change sets (the buttons name themselves: "Accept offer button")
 SOURCE_IMPORT, SOURCE_UPDATE, SOURCE_DONE, SOURCE_ACCEPT = "import", "update", "done", "accept"
 SOURCE_RECORD, SOURCE_UNDO = "record", "undo"
+SOURCE_MAIL = "mail"  # jobbook mail --apply (SPEC section 14)
 BASELINE_NOTE = "where History begins: the book as it stood"
 UNDATED_NOTE = "the file does not say when"
 

@@ -704,6 +704,32 @@ VESTING_SCHEDULES: tuple[tuple[str, tuple[float, ...]], ...] = (
     ("25/25/25/25", (0.25, 0.25, 0.25, 0.25)),
     ("34/33/33/0", (0.34, 0.33, 0.33, 0.0)),
 )
+# Company aliases (SPEC section 14): another name a company goes by in mail, its tracking
+# system's tenant or its mail domain (alias -> the Company as Pipeline spells it)
+COMPANY_ALIASES_TITLE = "Company aliases"
+COMPANY_ALIASES_TABLE = Table(
+    "CompanyAliases",
+    (
+        Column(
+            "Alias",
+            "text",
+            True,
+            True,
+            width=22,
+            note="Another name of the company in mail: a brand, a former name, the tenant of its "
+            "tracking system (relx in relx@myworkday.com) or its mail domain (elsevier.com).",
+        ),
+        Column(
+            "Company",
+            "text",
+            True,
+            True,
+            width=22,
+            note="The company as the Pipeline sheet names it.",
+        ),
+    ),
+    note="Company aliases: other names a company goes by in mail (jobbook mail reads them).",
+)
 OFFER_YEARS_SHEET = "Offer years"  # offers down, years across (computed; not a table of inputs)
 
 TABLES: dict[str, Table] = {

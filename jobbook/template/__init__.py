@@ -41,7 +41,7 @@ def build_workbook(
     from ..schema import HISTORY, TABLES
     from ._dashboard import write_dashboard
     from ._macros import add_macro_sheets
-    from ._settings import write_settings
+    from ._settings import write_aliases, write_settings
     from ._tables import capacity, write_table
     from ._years import write_offer_years, write_vesting
 
@@ -56,6 +56,7 @@ def build_workbook(
     values = {**(profile or {}), "AsOf": as_of, "Country": country.upper()}
     write_settings(wb, values, holidays)
     write_vesting(wb)
+    write_aliases(wb)
     write_dashboard(wb, macros)
     write_offer_years(wb, capacity(TABLES["Offers"], len(records.get("Offers", []))))
     write_table(wb, HISTORY, records.get(HISTORY.name, []))

@@ -11,7 +11,14 @@ from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from .._safe import set_text_cell
-from ..schema import AS_OF_DATE_NAME, DATE_FORMAT, HOLIDAYS_TABLE, SETTINGS
+from ..schema import (
+    AS_OF_DATE_NAME,
+    COMPANY_ALIASES_TABLE,
+    COMPANY_ALIASES_TITLE,
+    DATE_FORMAT,
+    HOLIDAYS_TABLE,
+    SETTINGS,
+)
 from . import _style as st
 
 SHEET = "Settings"
@@ -34,6 +41,8 @@ HELPERS = (
     ),
 )
 HOLIDAY_COL = 5  # column E
+ALIAS_COL = 14  # column N, right of the Vesting table (H:L)
+ALIAS_ROWS = 20  # empty rows for the user's aliases
 NOTE_WIDTH = 64  # column C, "What it does"
 LINE_POINTS = 15  # the height of one line of 11-point text
 
@@ -116,3 +125,39 @@ def write_settings(wb, values: dict[str, object], holidays: list[tuple[dt.date, 
     for col, width in (("A", 18), ("B", 30), ("C", NOTE_WIDTH), ("D", 3), ("E", 12), ("F", 34)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
+
+
+def write_aliases(wb, rows: list[tuple[str, str]] = ()) -> None:
+    """The Company aliases table on Settings (N:O): `rows` and room for the user's own, with a
+    title and a line saying what it is for below it."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    ws = wb[SHEET]
+    c0 = ALIAS_COL
+    for j, col in enumerate(COMPANY_ALIASES_TABLE.columns):
+        ws.cell(1, c0 + j, col.header).comment = Comment(
+            f"{col.header}: {col.note}", "jobbook", width=260, height=90
+        )
+        ws.column_dimensions[get_column_letter(c0 + j)].width = col.col_width
+    for r, (alias, company) in enumerate(rows, 2):
+        set_text_cell(ws.cell(r, c0), alias)
+        set_text_cell(ws.cell(r, c0 + 1), company)
+    last = max(ALIAS_ROWS, len(rows)) + 1
+    first, end = get_column_letter(c0), get_column_letter(c0 + 1)
+    xl = XlTable(
+        displayName=COMPANY_ALIASES_TABLE.name,
+        name=COMPANY_ALIASES_TABLE.name,
+        ref=f"{first}1:{end}{last}",
+    )
+    xl.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(xl)
+    ws.column_dimensions[get_column_letter(c0 - 1)].width = 3
+    for r, text in enumerate(
+        (
+            f"{COMPANY_ALIASES_TITLE}: other names a company goes by in mail.",
+            "jobbook mail reads them: a brand, a former name, a Workday tenant, a mail domain.",
+        ),
+        last + 2,
+    ):
+        ws.cell(r, c0, text).font = st.SUBTITLE

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""jobbook mail: how well messages are read, and how fast.
+
+    python benchmarks/bench_mail.py                 # precision and recall per kind, both sets
+    python benchmarks/bench_mail.py --mbox-mb 200   # also stream a 200 MB mbox (time, peak memory)
+
+Precision and recall per kind on a labelled set of job-search mail (tests/mailcorpus.py, the
+development part the phrase tables were tuned against; tests/mailheldout.py, written after the
+tables were settled and never tuned against), and how often the employer found is the right one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from mailcorpus import Labelled, development  # noqa: E402
+
+from jobbook.importers.match import company_key  # noqa: E402
+from jobbook.mail.classify import classify  # noqa: E402
+from jobbook.mail.decode import decode  # noqa: E402
+from jobbook.mail.match import Applications  # noqa: E402
+from jobbook.mail.phrases import KINDS  # noqa: E402
+from jobbook.mail.sources import Raw  # noqa: E402
+
+
+def score(items: list[Labelled], title: str) -> None:
+    got: list[tuple[str, str]] = []
+    employer_right = employer_total = 0
+    apps = Applications()  # an empty book: the employer is named for a new application
+    confusions: Counter = Counter()
+    for it in items:
+        mail = decode(Raw(it.raw, "x"))
+        reading = classify(mail, frozenset({"jamie@example.org"}))
+        got.append((it.kind, reading.kind))
+        if it.kind != reading.kind:
+            confusions[(it.kind, reading.kind)] += 1
+        if it.company and reading.kind == it.kind and reading.kind != "other":
+            employer_total += 1
+            m = apps.match(mail, reading)
+            employer_right += bool(m.company) and company_key(m.company) == company_key(it.company)
+    print(f"\n{title}: {len(items)} messages ({Counter(k for k, _ in got).most_common()})")
+    print(f"{'kind':<14}{'n':>5}{'precision':>11}{'recall':>9}")
+    for kind in KINDS:
+        tp = sum(1 for e, g in got if e == kind and g == kind)
+        fp = sum(1 for e, g in got if e != kind and g == kind)
+        fn = sum(1 for e, g in got if e == kind and g != kind)
+        n = tp + fn
+        p = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
+        r = f"{tp / n:.2f}" if n else "-"
+        print(f"{kind:<14}{n:>5}{p:>11}{r:>9}")
+    right = sum(1 for e, g in got if e == g)
+    print(
+        f"accuracy {right / len(got):.2f}; employer named right {employer_right}/{employer_total}"
+    )
+    if confusions:
+        print("mistakes: " + ", ".join(f"{e}->{g} x{n}" for (e, g), n in confusions.most_common()))
+
+
+def stream(megabytes: int) -> None:
+    """Read a generated mbox of about `megabytes` MB through the whole command's reading path."""
+    from mailmaker import mbox
+
+    from jobbook.mail.sources import read_sources
+
+    items = development()
+    blob = mbox([it.raw for it in items])
+    pad = b"X-Padding: " + b"x" * 900 + b"\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.mbox"
+        with path.open("wb") as fh:
+            while fh.tell() < megabytes * 1024 * 1024:
+                fh.write(blob.replace(b"\nSubject:", b"\n" + pad * 3 + b"Subject:"))
+        size = path.stat().st_size
+        t0 = time.perf_counter()
+        n = 0
+        for raw in read_sources([path]):
+            classify(decode(raw))
+            n += 1
+        secs = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"\nstreamed {size / 1e6:.0f} MB, {n:,} messages in {secs:.1f} s "
+        f"({size / 1e6 / secs:.1f} MB/s, {n / secs:,.0f} messages/s); peak memory {peak:.0f} MB"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--mbox-mb", type=int, default=0, help="also stream an mbox of this size")
+    args = ap.parse_args()
+    score(development(), "Development set (the tables were tuned against it)")
+    try:
+        from mailheldout import heldout
+    except ImportError:
+        print("\n(no held-out set)")
+    else:
+        score(heldout(), "Held-out set (written after the tables, never tuned against)")
+    if args.mbox_mb:
+        stream(args.mbox_mb)
+
+
+if __name__ == "__main__":
+    main()
