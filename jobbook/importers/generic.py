@@ -22,7 +22,21 @@ def recognise(header: list[str]) -> bool:
 
 
 def finish(built, sheet, row) -> None:
-    """Nothing of its own: the synonyms said it all."""
+    """When a row was added (``Date Added``, ``Created``) and last moved or updated (``Last
+    Moved``, ``Updated``): in a file without a date applied column the day a row was added is its
+    Date applied (``build``; the summary says so), else that day stays in Notes; the last move is
+    the Last contact of a row past the wishlist, and the day the 30-day rule counts from."""
+    f, extra = built.found, built.extra
+    v = f.values
+    added, moved = extra.get("Added on"), extra.get("Moved")
+    if added is not None and not (sheet.columns.added_is_applied and v.get("Date applied")):
+        col = sheet.columns.concepts["Added on"][0].split("#")[0]
+        v["Notes"] = "; ".join(n for n in (v.get("Notes"), f"{col}: {added.isoformat()}") if n)
+    if moved is not None and v.get("Stage") != "Wishlist":
+        last = v.get("Last contact")
+        v["Last contact"] = max(moved, last) if last else moved
+        f.moved = moved
+    f.day = v.get("Date applied") or added
 
 
 def _header_at(rows: list[tuple[int, tuple]], wanted: set[str]) -> int | None:
