@@ -43,8 +43,10 @@ __all__ = [
     "parse_statuses",
     "read_files",
     "tracker_sheet",
+    "tracker_text",
 ]
 tracker_sheet = generic.tracker_sheet
+tracker_text = generic.tracker_text
 
 
 @dataclass

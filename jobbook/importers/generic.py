@@ -14,7 +14,7 @@ TABLE = None
 TOP = 20  # rows searched for the header, as the reader does for a book
 TRACKER = {"Role", "Date applied", "Status", "Stage", "Posting URL"}  # a tracker has one of these
 
-__all__ = ["TABLE", "finish", "recognise", "sheet_rows", "tracker_sheet"]
+__all__ = ["TABLE", "finish", "recognise", "sheet_rows", "tracker_sheet", "tracker_text"]
 
 
 def recognise(header: list[str]) -> bool:
@@ -71,6 +71,25 @@ def tracker_sheet(path: Path) -> str | None:
         return None
     finally:
         wb.close()
+
+
+def tracker_text(path: Path) -> bool | None:
+    """Whether the file at `path` is text whose first line names a company column (a tracker
+    kept as CSV); False for other text; None when it is not text."""
+    from ._common import csv_rows
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    if not head or head.startswith(b"PK"):
+        return None
+    try:
+        header, _ = csv_rows(head.rsplit(b"\n", 1)[0] if b"\n" in head else head, str(path))
+    except ImportFailed:
+        return None
+    return recognise(header)
 
 
 def sheet_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[str], Rows]:
