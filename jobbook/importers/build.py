@@ -231,7 +231,9 @@ class _Row:
             if got is None:
                 continue
             col, value = got
-            if concept in TEXT:
+            if concept == "Posting URL":
+                self.values[concept] = getattr(value, "url", None) or clean(value)
+            elif concept in TEXT:
                 self.values[concept] = clean(value)
             elif concept == "Source":
                 self.values[concept] = source_word(clean(value))
@@ -274,6 +276,9 @@ class _Row:
             value = self.row.get(col)
             if not empty(value) and tick(value) is not False:
                 self.notes.append(_note(col.split("#")[0], value))
+        role = self.cell("Role")
+        if not self.values.get("Posting URL") and role and getattr(role[1], "url", None):
+            self.values["Posting URL"] = role[1].url  # the job title links to its posting
         if self.referred:
             own = self.values.get("Source")
             if own and own != "Referral":

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportFailed
+from ._links import Linked, sheet_links
 from ._rows import Rows
 from .words import concept_of, header_key
 
@@ -101,7 +102,7 @@ def sheet_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[
     from ..reader import inspect
     from ._common import unique_headers
 
-    inspect(path)
+    layout = inspect(path)
     wanted = {header_key(c.split("#")[0]) for c in (mapping or {}).values()}
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -128,9 +129,24 @@ def sheet_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[
         default=0,
     )
     header = unique_headers(list(raw[:width]) + [None] * (width - len(raw)))
+    part = layout.parts.get(title)
+    links = sheet_links(path, part) if part else {}
     body = [
-        (n, {h: r[i] if i < len(r) else None for i, h in enumerate(header)})
+        (
+            n,
+            {
+                h: _linked(r[i] if i < len(r) else None, links.get((n, i + 1)))
+                for i, h in enumerate(header)
+            },
+        )
         for n, r in filled
         if n > at
     ]
     return header, Rows(str(path), body, header=header, sheet=title)
+
+
+def _linked(value: object, url: str | None) -> object:
+    """A cell's value, with the address it links to (``Linked``) when it is text or blank."""
+    if url is None or not (value is None or isinstance(value, str)):
+        return value
+    return Linked(value if value else url, url)
