@@ -127,14 +127,10 @@ def csv_rows(data: bytes, name: str) -> tuple[list[str], Rows]:
         except csv.Error as exc:
             raise ImportFailed(f"{name}: row {records.line_num}: {exc}") from exc
 
-    line = 0  # the line the next record starts on
-
     def read() -> tuple[int, list[str]] | None:
-        nonlocal line
         got = advance()
         if got is not None:
-            _unclosed(name, line + 1, got[1], width, delimiter)
-            line = records.line_num
+            _unclosed(name, got[0], got[1], width, delimiter)
         return got
 
     width = 0
@@ -152,7 +148,7 @@ def csv_rows(data: bytes, name: str) -> tuple[list[str], Rows]:
     return header, Rows(name, rows, european=delimiter == ";", header=header)
 
 
-def _unclosed(name: str, line: int, record: list[str], width: int, delimiter: str) -> None:
+def _unclosed(name: str, n: int, record: list[str], width: int, delimiter: str) -> None:
     """An error when a field of `record` runs over line breaks whose lines look like rows of the
     file (as many fields as the header, three at least): a quote opened and never closed, which
     would otherwise swallow the rows after it into one cell."""
@@ -166,7 +162,7 @@ def _unclosed(name: str, line: int, record: list[str], width: int, delimiter: st
         if rows:
             shown = rows[0] if len(rows[0]) <= 60 else rows[0][:59] + "\u2026"
             raise ImportFailed(
-                f"{name}: row {line}: a quote opened in this row is not closed, so the "
+                f"{name}: row {n}: a quote opened in this row is not closed, so the "
                 f"{len(rows)} line(s) after it that look like rows of the file (first {shown!r}) "
                 "would be read into one cell; close the quote (or remove it) and import again"
             )

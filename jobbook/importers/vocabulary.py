@@ -106,12 +106,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "Added on": (
         "date added", "added on", "added", "added at", "date created", "created", "created on",
-        "created at", "date saved", "saved on", "saved date", "date bookmarked",
+        "created at", "created time", "date saved", "saved on", "saved date", "date bookmarked",
     ),
     "Moved": (
         "last moved", "moved", "moved on", "date moved", "last moved at", "last updated",
         "updated", "updated on", "updated at", "date updated", "last update", "last modified",
-        "modified", "last changed",
+        "modified", "last changed", "last edited", "last edited time", "edited",
     ),
     "Stage history": (
         "stage history", "status history", "history", "timeline", "stage log", "status log",
