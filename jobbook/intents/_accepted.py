@@ -23,7 +23,7 @@ from . import rows_with_id, text
 
 WITHDRAW = "Withdraw: accepted {company}"  # the next action accept writes (intents.accept)
 
-__all__ = ["Accepted", "Acceptances"]
+__all__ = ["Accepted", "Acceptances", "give", "joins", "to_withdraw"]
 
 
 @dataclass(frozen=True)
@@ -142,3 +142,29 @@ class Acceptances:
             "set the Status of the application you did not take to what happened (Offer declined or "
             "Withdrawn)"
         )
+
+
+def to_withdraw(values: dict) -> bool:
+    """Whether a row of these values is among Transition's Applications to withdraw (SPEC
+    section 3: Active, with a Date applied)."""
+    return values.get("Status") == "Active" and values.get("Date applied") is not None
+
+
+def joins(row, writes: dict) -> bool:
+    """Whether the book's `row` (``_arrivals.BookRow``) joins the applications to withdraw by
+    `writes` (a wishlist row applied to)."""
+    before = {"Status": row.status, "Date applied": row.applied}
+    after = {h: writes.get(h, before[h]) for h in before}
+    return not to_withdraw(before) and to_withdraw(after)
+
+
+def give(values: dict, action: tuple[str, dt.date]) -> None:
+    """The next action accept gives the other Active applications, into `values` (a new row's,
+    or the writes of a row of the book); a next action the file gave is kept in Notes."""
+    own, due = values.get("Next action"), values.get("Next action due")
+    if own:
+        when = f" (due {due.isoformat()})" if hasattr(due, "isoformat") else ""
+        values["Notes"] = "; ".join(
+            n for n in (values.get("Notes"), f"Next action in the file: {own}{when}") if n
+        )
+    values["Next action"], values["Next action due"] = action

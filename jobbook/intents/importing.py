@@ -17,7 +17,7 @@ from ..changes import Change, Outcome, RowAppend, TableWrite
 from ..importers import Found, Reading
 from ..importers.match import Known, Matcher, clean_url, company_key, group, posting_key
 from ..reader import Book
-from ._accepted import Acceptances
+from ._accepted import Acceptances, give, joins, to_withdraw
 from ._arrivals import BookRow, _said, book_rows, changes_for, merge, new_values, now
 from .closing import cancel_interviews
 
@@ -240,8 +240,8 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
             if (said := taken.second(new, str(values["Company"]))) is not None:
                 run.warnings.append(said)
             taken.add(new, str(values["Company"]), f"the new row of {new}")
-        elif withdraw and _to_withdraw(values):
-            _withdraw(values, withdraw)
+        elif withdraw and to_withdraw(values):
+            give(values, withdraw)
             run.withdraw.append(new)
         if values.get("Stage") != "Wishlist" and values.get("Date applied") is None:
             run.undated.append({"id": new, "from": found[0].origin})
@@ -262,8 +262,8 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
                 taken.add(like, row.company, f"the Status of {like}")
         items = [_item(f) | {"id": like} for f in found]
         if writes and (update or row.wishlist):
-            if withdraw and not _was_to_withdraw(row) and _to_withdraw(_after(row, writes)):
-                _withdraw(writes, withdraw)
+            if withdraw and joins(row, writes):
+                give(writes, withdraw)
                 run.withdraw.append(like)
             changes.extend(
                 TableWrite("Pipeline", h, row.row, _fit(x, run.cut, f"{like} {h}"))
@@ -311,35 +311,6 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
         },
         run.warnings,
     )
-
-
-def _to_withdraw(values: dict) -> bool:
-    """Whether a row of these values is among Transition's Applications to withdraw (SPEC
-    section 3: Active, with a Date applied)."""
-    return values.get("Status") == "Active" and values.get("Date applied") is not None
-
-
-def _was_to_withdraw(row: BookRow) -> bool:
-    return _to_withdraw({"Status": row.status, "Date applied": row.applied})
-
-
-def _after(row: BookRow, writes: dict) -> dict:
-    return {
-        "Status": writes.get("Status", row.status),
-        "Date applied": writes.get("Date applied", row.applied),
-    }
-
-
-def _withdraw(values: dict, action: tuple) -> None:
-    """The next action accept gives the other Active applications; a next action the file gave
-    is kept in Notes."""
-    own, due = values.get("Next action"), values.get("Next action due")
-    if own:
-        when = f" (due {due.isoformat()})" if hasattr(due, "isoformat") else ""
-        values["Notes"] = "; ".join(
-            n for n in (values.get("Notes"), f"Next action in the file: {own}{when}") if n
-        )
-    values["Next action"], values["Next action due"] = action
 
 
 def _said_again(row: BookRow, writes: dict) -> str:
