@@ -130,8 +130,8 @@ def validate(
 
 
 def _one_acceptance(tables, sheets, cell, letters: Letters) -> list[Problem]:
-    """A search ends in one acceptance (SPEC section 9): a second Accepted offer and a second
-    Transition row are errors, each named on the row after the first."""
+    """A search ends in one acceptance (SPEC section 9): a second Accepted offer, a second Accepted
+    application and a second Transition row are errors, each named on the row after the first."""
     out = []
     offers, sheet = tables["Offers"], sheets.get("Offers")
     if sheet and not offers.empty and {"Status", "ID"} <= set(letters.get("Offers", {})):
@@ -144,6 +144,23 @@ def _one_acceptance(tables, sheets, cell, letters: Letters) -> list[Problem]:
                     f"{offers.at[r, 'ID']} is Accepted, and so is {offers.at[rows[0], 'ID']} (row "
                     f"{rows[0]}): a search ends with one acceptance; set the Status of the offer "
                     "you did not take to what happened (Declined)",
+                    ERROR,
+                    "Status",
+                    stops=False,
+                )
+            )
+    pipeline, sheet = tables["Pipeline"], sheets.get("Pipeline")
+    if sheet and not pipeline.empty and {"Status", "ID"} <= set(letters.get("Pipeline", {})):
+        rows = _rows((pipeline["Status"] == "Accepted").fillna(False))
+        for r in rows[1:]:
+            out.append(
+                Problem(
+                    sheet,
+                    cell("Pipeline", "Status", r),
+                    f"application {pipeline.at[r, 'ID']} is Accepted, and so is "
+                    f"{pipeline.at[rows[0], 'ID']} (row {rows[0]}): a search ends with one "
+                    "acceptance; set the Status of the one you did not take to what happened "
+                    "(Offer declined, Withdrawn)",
                     ERROR,
                     "Status",
                     stops=False,

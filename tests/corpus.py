@@ -207,7 +207,7 @@ def cases(base: Path, d: Path, encrypted: Callable[[Path, Path], Path]) -> dict[
         "folder": (folder, "is a folder"),
         "empty": (empty, "the file is empty"),
         "truncated": (cut, "damaged or incomplete"),
-        "csv renamed": (csv, "CSV file renamed"),
+        "csv renamed": (csv, "not an Excel workbook"),  # the read commands name import too
         "old .xls": (xls, "old binary .xls"),
         "encrypted": (encrypted(base, d / "locked.xlsx"), "password-protected"),
         "ods": (ods, "OpenDocument"),

@@ -244,7 +244,8 @@ def test_bad_files_exit_1_with_one_line(capsys, tmp_path, search_book, command):
         damaged: "sheet 'Pipeline' is damaged",
         ods: "an OpenDocument file (.ods)",
         tmp_path / "missing.xlsx": "no such file",
-        csv: "it is text (a CSV file renamed?)",
+        csv: "a CSV file that looks like a job tracker; make a jobbook workbook and import it: "
+        f"jobbook new NEW.xlsx, then jobbook import NEW.xlsx {csv}",
         cut: "damaged or incomplete",
         locked: "password-protected",
     }

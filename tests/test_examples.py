@@ -13,6 +13,7 @@ import shutil
 
 import click
 import exports
+import own_trackers
 import pytest
 import trackers
 
@@ -65,6 +66,7 @@ def _setup(folder, book, name: str) -> None:
         exports.write(folder / "teal.csv", exports.TEAL)
         exports.write(folder / "old.csv", exports.OWN_CSV.replace(";", ","))
         trackers.bootcamp_xlsx(folder / "my-tracker.xlsx")
+        own_trackers.uk_csv(folder / "uk-tracker.csv")
     if name == "calendar":
         (folder / "Dropbox").mkdir()
     if name == "mail":

@@ -421,6 +421,14 @@ def _import_text(data: dict) -> list[str]:
     help="Import the rows whose cells can all be read, and list the others (default: list every "
     "cell that cannot be read, and import nothing).",
 )
+@click.option(
+    "--dates",
+    type=click.Choice(["dmy", "mdy"]),
+    default=None,
+    help="How your files write a date such as 05/11/2026 when a column never shows it: dmy "
+    "(day first, 5 November) or mdy (month first, May 11). Default: as the book's Country writes "
+    "dates (the summary says so).",
+)
 @dry_run_option
 @as_of_option(
     "the status of an imported application without one: Active if it moved in the 30 days "
@@ -436,6 +444,7 @@ def import_(
     since,
     update: bool,
     skip_invalid: bool,
+    dates,
     dry_run: bool,
     as_of,
     fmt: str,
@@ -457,6 +466,7 @@ def import_(
       jobbook import search.xlsx huntr.csv teal.csv --update
       jobbook import search.xlsx my-tracker.xlsx --status "Ghosted=No response,Parked=Withdrawn"
       jobbook import search.xlsx old.csv --map "Company=Employer,Date applied=Applied on" --json
+      jobbook import search.xlsx uk-tracker.csv --dates dmy
     """
     from ..errors import ImportFailed
     from ..importers import parse_map, parse_statuses, read_files
@@ -464,15 +474,15 @@ def import_(
 
     columns = parse_map(mapping)
     words = parse_statuses(statuses)
-    reading = read_files(list(files), kind, columns, words, since)
-    if reading.problems and not skip_invalid:
-        raise ImportFailed(reading.problems_text())
     with held(book, dry_run):
         b = load(
             book,
             as_of,
             {"Pipeline": ["ID", "Company", "Role", "Posting URL"], "Contacts": ["Name", "Company"]},
         )
+        reading = read_files(list(files), kind, columns, words, since, dates, b.settings.Country)
+        if reading.problems and not skip_invalid:
+            raise ImportFailed(reading.problems_text())
         outcome = import_rows(b, reading, update=update)
         lines = [*outcome.lines, *_import_text(outcome.data)]
         _apply(b, book, outcome, dry_run, fmt, lines, SOURCE_IMPORT)

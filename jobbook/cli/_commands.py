@@ -22,9 +22,14 @@ if TYPE_CHECKING:  # pandas and the reader load when a command runs, not for --h
 
 def load(book: Path, as_of, needs: dict | None) -> Book:
     """Read the book; raise on an error in a needed column; warn about the rest on stderr."""
+    from ..errors import NotAWorkbook
     from ..reader import read_book
 
-    b = read_book(book, as_of=as_of)
+    try:
+        b = read_book(book, as_of=as_of)
+    except NotAWorkbook:
+        own_text(book)
+        raise
     if b.sheets.get("Pipeline") is None:
         own_tracker(book)
     if needs is not None:
@@ -45,6 +50,25 @@ def own_tracker(book: Path) -> None:
             f"own: make a jobbook workbook and import it, with jobbook new NEW.xlsx, then "
             f"jobbook import NEW.xlsx {book}"
         )
+
+
+def own_text(book: Path) -> None:
+    """A CSV file (a tracker kept as text, or another) given as a book: one error that says how
+    to bring it into a jobbook workbook."""
+    from ..errors import NotAWorkbook
+    from ..importers import tracker_text
+
+    looks = tracker_text(book)
+    if looks is None:
+        return
+    if looks:
+        what = "a CSV file that looks like a job tracker; make a jobbook workbook and import it"
+    else:
+        what = "a text (CSV) file; to bring a tracker kept in one into jobbook"
+    raise NotAWorkbook(
+        f"{book}: not an Excel workbook but {what}: jobbook new NEW.xlsx, then jobbook "
+        f"import NEW.xlsx {book}"
+    )
 
 
 def warn(problems: list[Problem], book: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import ImportFailed, UsageError
 from . import generic, huntr, linkedin, teal
 from ._common import CellError, Found, StageEvent, csv_rows, parse_amounts, parse_date
+from ._rows import DATES_OPTION, MONTH_FIRST, EitherWay, date_order
 from .build import Sheet, build
 from .columns import Use, parse_map, resolve
 from .words import parse_statuses, phrase_key
@@ -31,6 +32,7 @@ _ORDER = ("linkedin", "huntr", "teal", "csv")
 __all__ = [
     "FORMATS",
     "CellError",
+    "EitherWay",
     "FileRead",
     "Found",
     "Reading",
@@ -41,8 +43,10 @@ __all__ = [
     "parse_statuses",
     "read_files",
     "tracker_sheet",
+    "tracker_text",
 ]
 tracker_sheet = generic.tracker_sheet
+tracker_text = generic.tracker_text
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Reading:
     unknown: Counter = field(default_factory=Counter)
     defaults: int = 0
     before_since: int = 0
+    dates: list[EitherWay] = field(default_factory=list)  # columns of dates read either way
+    swapped: list[str] = field(default_factory=list)  # salary ranges written high to low
 
     def __iter__(self):
         return iter(self.found)
@@ -88,6 +94,23 @@ class Reading:
 
     def __len__(self) -> int:
         return len(self.found)
+
+    def lines(self) -> list[str]:
+        """What the summary says of how the files were read (dates that could be either order,
+        salary ranges turned round)."""
+        out = []
+        for d in self.dates:
+            out.append(
+                f"{d.dates} date(s) in {d.header!r} ({Path(d.file).name}) could be day or month "
+                f"first: read as {d.order.words}, {d.order.why}; say --dates {d.order.other} to "
+                "read them the other way."
+            )
+        if self.swapped:
+            out.append(
+                f"{len(self.swapped)} salary range(s) written high to low, read low to high "
+                f"(Salary min, Salary max): {', '.join(self.swapped)}."
+            )
+        return out
 
 
 def _sources(path: Path, kind: str | None) -> list[tuple[str, bytes | None]]:
@@ -127,33 +150,55 @@ def _no_company(name: str, header: list[str]) -> ImportFailed:
     )
 
 
+def _empty(path: Path, header: list[str]) -> ImportFailed:
+    if not header:
+        return ImportFailed(f"{path}: the file is empty: nothing to import")
+    return ImportFailed(
+        f"{path}: row 1 is a header ({', '.join(h for h in header if h)}) with no rows below it: "
+        "nothing to import"
+    )
+
+
 def read_files(
     paths: list[str | Path],
     kind: str | None = None,
     mapping: dict[str, str] | None = None,
     statuses: dict | None = None,
     since: dt.date | None = None,
+    dates: str | None = None,
+    country: str | None = None,
 ) -> Reading:
     """Every application in the files at `paths`, in order (files, then rows), with what could
     not be read. `statuses`: the user's own status words (``parse_statuses``); `since`: rows
-    about an earlier day (applied, saved or added) are left out and counted."""
+    about an earlier day (applied, saved or added) are left out and counted; `dates` (``dmy``,
+    ``mdy``) or else the book's `country` say how a slash date that could be either is read.
+    A file (or export) without a row is an error."""
     if kind is not None and kind not in FORMATS:
         raise UsageError(f"--from {kind}: use one of {', '.join(FORMATS)}")
+    if dates is not None and dates not in DATES_OPTION:
+        raise UsageError(f"--dates {dates}: use dmy (day first) or mdy (month first)")
     mapping = mapping or {}
     if mapping and kind not in (None, "csv"):
         raise UsageError(f"--map works with --from csv (any CSV or sheet), not with --from {kind}")
+    order = date_order(dates, country)
     out = Reading()
     spelled: dict[str, str] = {}
     for path in map(Path, paths):
+        header: list[str] = []
+        held = 0
         for name, data in _sources(path, kind):
             if data is None:
                 header, rows = generic.sheet_rows(Path(name), mapping)
+                if not rows:
+                    continue
                 fmt = _recognised(name, header, kind if kind != "linkedin" else None, mapping)
             else:
                 header, rows = csv_rows(data, name)
-                if not header:
+                if not rows:
                     continue
                 fmt = _recognised(name, header, kind, mapping)
+            held += len(rows)
+            rows.order = order if fmt == "csv" else MONTH_FIRST
             module = FORMATS[fmt]
             if fmt != "csv" and not module.recognise(header):
                 raise ImportFailed(
@@ -183,4 +228,8 @@ def read_files(
                         out.before_since += 1
                     else:
                         out.found.append(built.found)
+                    out.swapped += built.swapped
+            out.dates += [EitherWay(name, h, n, used) for h, (n, used) in rows.defaulted.items()]
+        if not held:
+            raise _empty(path, header)
     return out

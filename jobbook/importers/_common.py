@@ -127,17 +127,45 @@ def csv_rows(data: bytes, name: str) -> tuple[list[str], Rows]:
         except csv.Error as exc:
             raise ImportFailed(f"{name}: row {records.line_num}: {exc}") from exc
 
-    while (got := advance()) is not None and not any(c.strip() for c in got[1]):
+    def read() -> tuple[int, list[str]] | None:
+        got = advance()
+        if got is not None:
+            _unclosed(name, got[0], got[1], width, delimiter)
+        return got
+
+    width = 0
+    while (got := read()) is not None and not any(c.strip() for c in got[1]):
         pass
     if got is None:
         return [], Rows(name, [])
     header = unique_headers(got[1])
+    width = len(header)
     rows = []
-    while (item := advance()) is not None:
+    while (item := read()) is not None:
         n, r = item
         if any(c.strip() for c in r):
             rows.append((n, {h: (r[i] if i < len(r) else "") for i, h in enumerate(header)}))
     return header, Rows(name, rows, european=delimiter == ";", header=header)
+
+
+def _unclosed(name: str, n: int, record: list[str], width: int, delimiter: str) -> None:
+    """An error when a field of `record` runs over line breaks whose lines look like rows of the
+    file (as many fields as the header, three at least): a quote opened and never closed, which
+    would otherwise swallow the rows after it into one cell."""
+    for field_text in record:
+        if "\n" not in field_text and "\r" not in field_text:
+            continue
+        inner = field_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+        rows = [
+            t for t in inner if len(next(csv.reader([t], delimiter=delimiter), [])) >= max(3, width)
+        ]
+        if rows:
+            shown = rows[0] if len(rows[0]) <= 60 else rows[0][:59] + "\u2026"
+            raise ImportFailed(
+                f"{name}: row {n}: a quote opened in this row is not closed, so the "
+                f"{len(rows)} line(s) after it that look like rows of the file (first {shown!r}) "
+                "would be read into one cell; close the quote (or remove it) and import again"
+            )
 
 
 # a number: digits with thousands separators (, . space ' and the narrow spaces) and a decimal mark

@@ -57,6 +57,35 @@ class CellError(ImportFailed):
         )
         super().__init__(f"{origin}: {value!r} {why} ({column})" + (f"; {hint}" if hint else ""))
 
+    def hinted(self, hint: str) -> CellError:
+        """The same error with another hint."""
+        return CellError(self.origin, self.value, self.why, self.column, hint)
+
+
+def written_like(value: object, day_first: bool) -> str | None:
+    """The example day (20 November 2024) written the way `value` writes a date: ``11/20/2024``,
+    ``20/11/24``, ``20.11.2024``, ``Nov 20, 2024``, ``20-Nov-24``, ``2024-11-20``; None when
+    `value` is no date text jobbook reads."""
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
+        return "2024-11-20"
+    if _YEAR_FIRST.match(text):
+        return "2024{0}11{0}20".format(text[4])
+    if m := _SLASH.match(text):
+        sep, year = m.group(2), "2024" if len(m.group(4)) == 4 else "24"
+        return sep.join(("20", "11", year) if day_first else ("11", "20", year))
+    if m := _DOTTED.match(text):
+        return f"20.11.{'2024' if len(m.group(3)) == 4 else '24'}"
+    words = re.findall(r"[a-z]+", text.lower())
+    month = next((w for w in words if _month(w)), None)
+    if month is None or _words(text) is None:
+        return None
+    name = "November" if len(month) > 4 else "Nov"
+    if re.match(r"^\d", text):  # 20 Nov 2024, 20-Nov-24
+        sep = "-" if "-" in text else " "
+        return sep.join(("20", name, "24" if re.search(r"\D\d{2}$", text) else "2024"))
+    return f"{name} 20, 2024" if "," in text else f"{name} 20 2024"
+
 
 def slash_parts(value: object) -> tuple[int, int] | None:
     """The first two numbers of a ``20/11/2024``-like text (which of them is the day is the

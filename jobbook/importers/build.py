@@ -22,8 +22,8 @@ from ..schema import CONTACT_ROLES
 from ._common import CellError, Found, StageEvent, canonical, clean, source_of
 from ._rows import Rows
 from .columns import IGNORED, Columns
-from .vocabulary import CONTACT_FIELDS, DECLINED, EVENT_COLUMNS, NOT_YEARLY, Meaning
-from .words import meaning, phrase_key, source_word, stage_rank, tick, work_mode
+from .vocabulary import CONTACT_FIELDS, DECLINED, EVENT_COLUMNS, NOT_YEARLY, PLACE, Meaning
+from .words import meaning, phrase_key, place_and_mode, source_word, stage_rank, tick, work_mode
 
 TEXT = ("Company", "Role", "Location", "Next action", "Posting URL")
 DATES = ("Date applied", "First response", "Last contact", "Next action due")
@@ -31,6 +31,7 @@ EXTRA = ("Added on", "Moved", "Board", "Resume", "Screening questions")  # the f
 APPLIED = stage_rank("Applied")
 STARS = ("\u2b50", "\u2605")
 HISTORY_HINT = "write it as Applied 2024-01-05; Interview 2024-01-20; Rejected 2024-02-01"
+NEGATIVE = re.compile(r"^[-\u2212]\s*\D{0,3}\s*\d")  # -5000, -$5,000: below 0, not a range
 
 __all__ = ["Built", "Sheet", "build", "empty"]
 
@@ -56,6 +57,7 @@ class Built:
     unknown: list[str] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     default: bool = False
+    swapped: list[str] = field(default_factory=list)  # salary ranges written high to low
 
 
 def empty(value: object) -> bool:
@@ -92,6 +94,8 @@ class _Row:
         self.out = Built(None)
         self.contact: dict[str, object] = {}
         self.unread = False  # a Status word not understood: a status given all the same
+        self.referred = False  # a ticked Referral? box
+        self.from_added = False  # Date applied is the day the row was added
 
     def cell(self, concept: str) -> tuple[str, object] | None:
         """(column, value) of the first non-empty of the concept's columns."""
@@ -122,7 +126,47 @@ class _Row:
         ):
             self.notes.append(f"{col}: {text}")  # "DOE", "$25/hr": no yearly figure
             return None, None
+        negative = value < 0 if isinstance(value, int | float) else NEGATIVE.match(text or "")
+        if negative:
+            where = self.rows.where(self.n, col)
+            shown = text if text is not None else str(value)
+            self.out.problems.append(
+                CellError(where, shown, "is below 0", col, "write the yearly pay, e.g. 85000")
+            )
+            return None, None
         return self.rows.amounts(self.row, col)
+
+    def salary(self, concept: str, col: str, value: object) -> None:
+        lo, hi = self.amounts(col, value)
+        if concept == "Salary max":
+            self.values[concept] = hi if hi is not None else lo
+        else:
+            self.values["Salary min"] = lo
+            if hi is not None and (concept == "Salary" or not self.cell("Salary max")):
+                self.values["Salary max"] = hi
+        lo, hi = self.values.get("Salary min"), self.values.get("Salary max")
+        if lo is not None and hi is not None and lo > hi:  # "$95,000 - $80,000"
+            self.values["Salary min"], self.values["Salary max"] = hi, lo
+            shown = clean(value) if isinstance(value, str) else value
+            self.out.swapped.append(f"{self.rows.where(self.n, col)} ({shown})")
+
+    def place(self, col: str, value: object) -> None:
+        """A column of place or work mode (``Location/Remote?``): ``Remote`` is the Work mode,
+        ``Hybrid - Boston`` both, ``Pittsburgh, PA`` the Location."""
+        where, mode = place_and_mode(clean(value))
+        if where:
+            self.values["Location"] = where
+        if mode and not self.values.get("Work mode"):
+            self.values["Work mode"] = mode
+
+    def referral(self, col: str, value: object) -> None:
+        """A ``Referral?`` column: ticked, or naming who referred, makes the Source Referral."""
+        t = tick(value)
+        if t is False:
+            return
+        if t is None:
+            self.notes.append(_note(col, clean(value)))
+        self.referred = True
 
     def excitement(self, col: str, value: object) -> None:
         text = str(value).strip()
@@ -188,7 +232,9 @@ class _Row:
             if got is None:
                 continue
             col, value = got
-            if concept in TEXT:
+            if concept == "Posting URL":
+                self.values[concept] = getattr(value, "url", None) or clean(value)
+            elif concept in TEXT:
                 self.values[concept] = clean(value)
             elif concept == "Source":
                 self.values[concept] = source_word(clean(value))
@@ -213,13 +259,11 @@ class _Row:
             elif concept == "Stage history":
                 self.history(col, value)
             elif concept in ("Salary", "Salary min", "Salary max"):
-                lo, hi = self.amounts(col, value)
-                if concept == "Salary max":
-                    self.values[concept] = hi if hi is not None else lo
-                else:
-                    self.values["Salary min"] = lo
-                    if hi is not None and (concept == "Salary" or not self.cell("Salary max")):
-                        self.values["Salary max"] = hi
+                self.salary(concept, col, value)
+            elif concept == PLACE:
+                self.place(col, value)
+            elif concept == "Referral":
+                self.referral(col, value)
             elif concept == "Excitement":
                 self.excitement(col, value)
             elif concept == "Notes":
@@ -233,6 +277,14 @@ class _Row:
             value = self.row.get(col)
             if not empty(value) and tick(value) is not False:
                 self.notes.append(_note(col.split("#")[0], value))
+        role = self.cell("Role")
+        if not self.values.get("Posting URL") and role and getattr(role[1], "url", None):
+            self.values["Posting URL"] = role[1].url  # the job title links to its posting
+        if self.referred:
+            own = self.values.get("Source")
+            if own and own != "Referral":
+                self.notes.append(f"Source: {own}")
+            self.values["Source"] = "Referral"
 
 
 def _furthest(stages: list[str | None]) -> str | None:
@@ -259,7 +311,9 @@ def _course(r: _Row) -> tuple[str, str | None, bool]:
     shown = [m.stage for m in (stage_m, status_m) if m] + [e.stage for e in r.events] + r.shown
     stage = _furthest(shown)
     if stage == "Wishlist" and v.get("Date applied") is not None:
-        r.notes.append(f"Date applied in the file: {v.pop('Date applied').isoformat()}")
+        day = v.pop("Date applied")
+        if not r.from_added:  # else the day it was added goes into Notes as such
+            r.notes.append(f"Date applied in the file: {day.isoformat()}")
     if stage is None or (stage_rank(stage) < APPLIED and stage != "Wishlist"):
         stage = "Applied" if v.get("Date applied") is not None or said else "Wishlist"
     if stage == "Wishlist" and said and status not in (None, "Active"):
@@ -294,6 +348,10 @@ def build(sheet: Sheet, n: int, row: dict) -> Built:
         r.out.default = True
         return r.out
     r.read()
+    added = r.out.extra.get("Added on")
+    if sheet.columns.added_is_applied and added and r.values.get("Date applied") is None:
+        r.values["Date applied"] = added  # the file has no date applied: the day it was added
+        r.from_added = True
     stage, status, said = _course(r)
     _dates(r, stage)
     v = r.values

@@ -19,7 +19,7 @@ from ..errors import ImportFailed, UsageError
 from ..schema import TABLES
 from ._dates import CellError, parse_date
 from ._rows import Rows
-from .vocabulary import EVENT_COLUMNS, HEADERS, Ignored
+from .vocabulary import EVENT_COLUMNS, HEADERS, PLACE, Ignored
 from .words import concept_of, guess_concept, header_key, ignored_why, meaning, tick
 
 NOTES = "Notes"
@@ -54,9 +54,17 @@ class Columns:
     notes: list[str] = field(default_factory=list)
     uses: list[Use] = field(default_factory=list)
 
+    own: bool = False  # a file of one's own (not an export, whose module reads its dates)
+
     @property
     def guesses(self) -> list[Use]:
         return [u for u in self.uses if u.how.startswith("guess")]
+
+    @property
+    def added_is_applied(self) -> bool:
+        """Whether the day a row was added (``Date Added``) stands for its Date applied: a file
+        of one's own without a date applied column."""
+        return self.own and "Added on" in self.concepts and "Date applied" not in self.concepts
 
 
 def parse_map(text: str | None) -> dict[str, str]:
@@ -79,7 +87,13 @@ def parse_map(text: str | None) -> dict[str, str]:
             raise UsageError(
                 f"--map: {target!r} is not a Pipeline header; use one of {', '.join(known.values())}"
             )
-        out[known[header_key(target)]] = column
+        concept = known[header_key(target)]
+        if concept in out and header_key(out[concept]) != header_key(column):
+            raise UsageError(
+                f"--map names {concept} twice ({concept}={out[concept]}, {concept}={column}): "
+                "say which one column it is"
+            )
+        out[concept] = column
     return out
 
 
@@ -126,7 +140,7 @@ def resolve(
     """Where each column of `rows` goes (see the module's note). Raises ImportFailed for a
     ``--map`` column the file does not have."""
     header = rows.header
-    out = Columns()
+    out = Columns(own=table is None)
     how: dict[str, tuple[str, str]] = {}  # column -> (use, how)
     for concept, wanted in (mapping or {}).items():
         cols = _named(header, wanted)
@@ -167,6 +181,8 @@ def resolve(
             else:
                 how[c] = (NOTES, f"{concept} is taken from {best!r}")
     free = {c for c in HEADERS if c not in out.concepts}
+    if "Location" in out.concepts or PLACE in out.concepts:
+        free -= {"Location", PLACE}  # one place
     for col in header:
         if col in how:
             continue
@@ -187,9 +203,58 @@ def resolve(
             how[col] = (concept, f"guess ({guess[1]:.0f}% like {concept!r}; --map says otherwise)")
             continue
         how[col] = (NOTES, f"kept as '{base}: value'")
+    _checkboxes(rows, out, how)
     for col in header:
         use, why = how[col]
         out.uses.append(Use(col, use, why))
         if use == NOTES and col not in out.concepts.get(NOTES, []):
             out.notes.append(col)
+    if out.own:
+        out.uses = [_own(u, out) for u in out.uses]
     return out
+
+
+def _unnamed(column: str) -> bool:
+    """A header that names nothing: ``✔``, or a blank one (``Column F``)."""
+    return not header_key(column.split("#")[0]) or re.fullmatch(r"Column [A-Z]{1,3}", column)
+
+
+def _checkboxes(rows: Rows, out: Columns, how: dict[str, tuple[str, str]]) -> None:
+    """Columns of ticks, said once in the summary rather than in every row: a date column of
+    yes/no (``Followed up?``) holds no date, so its ticked rows say so in Notes; a checkbox
+    without a name (``✔``) is left out; any other says itself in the Notes of the rows ticked."""
+    for col, (use, _) in list(how.items()):
+        values = rows.filled(col)
+        if not values or any(tick(v) is None for v in values):
+            continue
+        ticked = sum(bool(tick(v)) for v in values)
+        base = _base(col, rows.header)
+        said = f"'{base}: yes' in the Notes of the {ticked} row(s) ticked"
+        if use in DATE_CONCEPTS and use not in TICKS:
+            out.concepts[use].remove(col)
+            if not out.concepts[use]:
+                del out.concepts[use]
+            how[col] = (NOTES, f"yes/no, not dates ({use} left blank): {said}")
+        elif use == NOTES and _unnamed(col):
+            how[col] = (
+                IGNORED,
+                f"a checkbox with no name, ticked in {ticked} of {len(values)} row(s): left out "
+                "(--map can say what it means)",
+            )
+        elif use == NOTES:
+            how[col] = (NOTES, f"a checkbox: {said}")
+
+
+def _own(u: Use, out: Columns) -> Use:
+    """In a file of one's own, the days a row was added and last moved said as they are used."""
+    if u.use == "Added on" and out.added_is_applied:
+        return Use(u.column, "Date applied", "the day the row was added: the file has no date "
+                   "applied column")  # fmt: skip
+    if u.use == "Added on":
+        return Use(u.column, NOTES, f"when the row was added, beside the date applied ({u.how})")
+    if u.use == "Referral":
+        return Use(u.column, "Source", f"Referral when ticked or naming who referred ({u.how})")
+    if u.use == "Moved":
+        return Use(u.column, "Last contact", f"the day the row last moved ({u.how}), for rows "
+                   "past the wishlist; the 30-day rule counts from it")  # fmt: skip
+    return u

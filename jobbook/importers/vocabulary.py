@@ -62,6 +62,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "job listing", "links", "job description link", "jd link",
     ),
     "Location": ("location", "city", "job location", "city state", "place", "office", "where"),
+    "Location or work mode": (
+        "location remote", "location work mode", "location remote onsite",
+        "location remote hybrid", "location hybrid remote", "city remote", "location or remote",
+        "location remote or onsite", "location workplace",
+    ),
     "Work mode": (
         "work mode", "remote", "remote onsite", "onsite remote", "remote hybrid onsite",
         "workplace", "workplace type", "work type", "work arrangement", "arrangement",
@@ -70,6 +75,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "source", "job portal", "platform", "board", "job board", "found on", "found via",
         "found through", "where found", "how found", "where applied", "applied via",
         "applied through", "channel", "portal", "site",
+    ),
+    "Referral": (
+        "referral", "referred", "referred by", "referral from", "was referred", "got referral",
+        "referral name", "referrer",
     ),
     "Salary": (
         "salary", "salary range", "pay", "pay range", "compensation", "comp", "wage",
@@ -94,6 +103,15 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "Excitement": (
         "excitement", "excitement level", "interest", "interest level", "how excited",
         "enthusiasm", "rating",
+    ),
+    "Added on": (
+        "date added", "added on", "added", "added at", "date created", "created", "created on",
+        "created at", "created time", "date saved", "saved on", "saved date", "date bookmarked",
+    ),
+    "Moved": (
+        "last moved", "moved", "moved on", "date moved", "last moved at", "last updated",
+        "updated", "updated on", "updated at", "date updated", "last update", "last modified",
+        "modified", "last changed", "last edited", "last edited time", "edited",
     ),
     "Stage history": (
         "stage history", "status history", "history", "timeline", "stage log", "status log",
@@ -123,8 +141,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "Contact role": ("contact role",),
 }  # fmt: skip
 
+PLACE = "Location or work mode"  # a column of either (Location/Remote?)
 # concepts that are no Pipeline header: where their values go is said beside each
 EXTRA_CONCEPTS: dict[str, str] = {
+    "Location or work mode": "Work mode when it names one (Remote), else Location; "
+    "Hybrid - Boston gives both",
+    "Referral": "Source Referral when ticked or naming who referred (a name kept in Notes)",
     "Salary": "Salary min and Salary max (a range is split)",
     "Stage history": "Stage and Status (its latest step), First response and Last contact",
     "Screen date": "Stage Screen or further; the date into First response and Last contact",
@@ -132,8 +154,9 @@ EXTRA_CONCEPTS: dict[str, str] = {
     "Final date": "Stage Final or further; the date into Last contact",
     "Offer date": "Stage Offer; the date into Last contact",
     "Rejected date": "Status Rejected; the date into Last contact",
-    "Added on": "Notes (when the job was saved or added)",
-    "Moved": "when the job last moved between lists: Last contact, and No response after 30 days",
+    "Added on": "when the row was made: Date applied when the file has no date applied column "
+    "(said in the summary), else Notes",
+    "Moved": "when the row last moved or was updated: Last contact, and No response after 30 days",
     "Board": "Notes",
     "Resume": "Notes",
     "Screening questions": "Notes",
@@ -349,6 +372,14 @@ JOB_BOARD_HOSTS = (
     "indeed.", "glassdoor.", "monster.", "ziprecruiter.", "stepstone.", "welcometothejungle.",
     "wellfound.", "dice.com", "reed.co.uk", "seek.com", "joinhandshake.com", "simplyhired.",
 )  # fmt: skip
+
+# -- dates ------------------------------------------------------------------------------------------
+# the countries (Settings' Country) whose people write a slash date month first, 05/11/2026 being
+# May 11: the US and its territories, the Philippines, Micronesia, the Marshall Islands, Palau,
+# Belize. Everywhere else a slash date that could be either is read day first (5 November).
+MONTH_FIRST_COUNTRIES = frozenset(
+    {"US", "AS", "GU", "MP", "PR", "UM", "VI", "PH", "FM", "MH", "PW", "BZ"}
+)
 
 # -- cells that say nothing ------------------------------------------------------------------------
 # blank, whatever the column (``clean`` gives None): placeholders and "don't know yet"

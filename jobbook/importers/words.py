@@ -45,6 +45,7 @@ __all__ = [
     "meaning",
     "parse_statuses",
     "phrase_key",
+    "place_and_mode",
     "source_word",
     "stage_rank",
     "tick",
@@ -232,6 +233,19 @@ def _sources() -> dict[str, str]:
 def work_mode(text: str) -> str | None:
     """Onsite, Hybrid or Remote, else None."""
     return {phrase_key(k): v for k, v in WORK_MODE_WORDS.items()}.get(phrase_key(text))
+
+
+def place_and_mode(text: str | None) -> tuple[str | None, str | None]:
+    """(Location, Work mode) of a cell that may hold either or both: ``Remote`` -> (None,
+    Remote); ``Hybrid - Boston`` -> (Boston, Hybrid); ``Pittsburgh, PA`` -> (itself, None)."""
+    if not text:
+        return None, None
+    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014]\s|[,/|()]", text) if p.strip()]
+    modes = [m for p in parts if (m := work_mode(p))]
+    if not modes:
+        return text, None
+    place = ", ".join(p for p in parts if not work_mode(p))
+    return place or None, modes[0]
 
 
 def tick(value: object) -> bool | None:

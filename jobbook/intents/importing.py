@@ -18,7 +18,18 @@ from ..importers import Found, Reading
 from ..importers.match import Known, Matcher, clean_url, company_key, group, posting_key
 from ..reader import Book
 from ..schema import SOURCE_UPDATE
-from ._arrivals import BookRow, book_rows, changes_for, course, dated, merge, new_values
+from ._accepted import Acceptances, give, joins, to_withdraw
+from ._arrivals import (
+    BookRow,
+    _said,
+    book_rows,
+    changes_for,
+    course,
+    dated,
+    merge,
+    new_values,
+    now,
+)
 from .closing import cancel_interviews
 
 CELL_CHARS = 32_767  # the most characters an Excel cell holds
@@ -54,11 +65,18 @@ def next_ids(existing: list[str], n: int) -> list[str]:
     return out
 
 
-def _fit(value: object) -> object:
-    """Text cut to what a cell holds (Excel refuses more), ending in an ellipsis when cut."""
+def _fit(value: object, cut: list[str] | None = None, where: str = "") -> object:
+    """Text cut to what a cell holds (Excel refuses more), ending in an ellipsis when cut; `cut`
+    gets ``A061 Notes (40,012 characters)`` for each text cut."""
     if isinstance(value, str) and len(value) > CELL_CHARS:
+        if cut is not None:
+            cut.append(f"{where} ({len(value):,} characters)")
         return value[: CELL_CHARS - 1] + "\u2026"
     return value
+
+
+def _fitted(values: dict, cut: list[str], what: str) -> dict:
+    return {k: _fit(x, cut, f"{what} {k}") for k, x in values.items()}
 
 
 def _grouped(found: list[Found]) -> list[list[Found]]:
@@ -92,6 +110,12 @@ class _Run:
     skipped: list[dict] = field(default_factory=list)
     near: list[dict] = field(default_factory=list)
     reposts: list[dict] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # texts cut to a cell's size
+    refused: list[str] = field(default_factory=list)  # a second acceptance not written
+    warnings: list[str] = field(default_factory=list)
+    withdraw: list[str] = field(default_factory=list)  # IDs given the accept's Withdraw action
+    taken: Acceptances | None = None  # the book's acceptances
+    undated: list[dict] = field(default_factory=list)  # new rows past the wishlist, no date
 
 
 def _item(f: Found) -> dict:
@@ -189,6 +213,17 @@ def _reading_data(reading: Reading) -> dict:
             for p in reading.problems
         ],
         "invalid_rows": reading.invalid,
+        "ambiguous_dates": [
+            {
+                "file": d.file,
+                "column": d.header,
+                "dates": d.dates,
+                "read_as": d.order.words,
+                "why": d.order.why,
+            }
+            for d in reading.dates
+        ],
+        "salary_swapped": reading.swapped,
     }
 
 
@@ -205,12 +240,23 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
         _place(run, g, new_id)
     changes: list[Change] = []
     added, stale = [], 0
+    run.taken = taken = Acceptances(book)
+    withdraw = taken.withdraw_action()
     for new, found in run.arrivals.items():
         merged = merge(found)
         values, was_stale = new_values(merged, book.as_of)
-        values = {"ID": new, **{k: _fit(x) for k, x in values.items()}}
+        values = {"ID": new, **_fitted(values, run.cut, new)}
         if values.get("Posting URL"):
             values["Posting URL"] = clean_url(values["Posting URL"])
+        if values.get("Status") == "Accepted":
+            if (said := taken.second(new, str(values["Company"]))) is not None:
+                run.warnings.append(said)
+            taken.add(new, str(values["Company"]), f"the new row of {new}")
+        elif withdraw and to_withdraw(values):
+            give(values, withdraw)
+            run.withdraw.append(new)
+        if values.get("Stage") != "Wishlist" and values.get("Date applied") is None:
+            run.undated.append({"id": new, "from": found[0].origin})
         stale += was_stale
         arrival, story = course(merged, values)
         changes.append(RowAppend("Pipeline", values, arrival, f"from {merged.origin}", story))
@@ -220,12 +266,29 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
         row = rows[like]
         merged = merge(found)
         writes, said = changes_for(row, merged, book.as_of, update)
+        if writes.get("Status") == "Accepted":
+            refused = taken.refused(like, row.company, row.status)
+            if refused is not None:
+                writes.pop("Status")
+                said = _said_again(row, writes)
+                run.refused.append(refused)
+            elif update or row.wishlist:
+                taken.add(like, row.company, f"the Status of {like}")
         items = [_item(f) | {"id": like} for f in found]
         if writes and (update or row.wishlist):
+            if withdraw and joins(row, writes):
+                give(writes, withdraw)
+                run.withdraw.append(like)
             note = f"from {merged.origin}"
             changes.extend(
                 TableWrite(
-                    "Pipeline", h, row.row, _fit(x), dated(merged, h, x), note, SOURCE_UPDATE
+                    "Pipeline",
+                    h,
+                    row.row,
+                    _fit(x, run.cut, f"{like} {h}"),
+                    dated(merged, h, x),
+                    note,
+                    SOURCE_UPDATE,
                 )
                 for h, x in writes.items()
             )
@@ -263,15 +326,35 @@ def import_rows(book: Book, reading: Reading | list[Found], update: bool = False
             "could_update": could,
             "contacts_added": len(people),
             "no_response": stale,
+            "given_withdraw": run.withdraw,
+            "undated": run.undated,
+            "accepted_refused": run.refused,
+            "cut": run.cut,
             **_reading_data(reading),
         },
+        run.warnings,
     )
+
+
+def _said_again(row: BookRow, writes: dict) -> str:
+    """What is left to say once the files' Accepted is not written (a wishlist row applied to
+    stays Active)."""
+    if row.wishlist:
+        writes["Status"] = "Active"
+        return now(writes)
+    return _said(row, writes)
 
 
 def _closes(row: BookRow, writes: dict) -> bool:
     """Whether `writes` close the active application `row` (its Status leaves Active)."""
     was = (row.status or "Active").casefold()
     return was == "active" and writes.get("Status") not in (None, "Active")
+
+
+def _some(items: list[str], shown: int = 8) -> str:
+    """The first `shown` items, and how many more."""
+    more = f" and {len(items) - shown} more (--json lists them)" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
 
 
 def _lines(reading: Reading, stale: int, people: int, run: _Run, could: list) -> list[str]:
@@ -299,5 +382,27 @@ def _lines(reading: Reading, stale: int, people: int, run: _Run, could: list) ->
         lines.append(
             f"{len(could)} application(s) in the book that the files say more about: run again "
             "with --update to bring their Stage, Status and Last contact up to date."
+        )
+    if run.undated:
+        undated = [f"{u['id']} ({u['from']})" for u in run.undated]
+        lines.append(
+            f"{len(run.undated)} application(s) past the wishlist with no Date applied, which "
+            f"statistics leave out until you fill it: "
+            f"{_some(undated)}."
+        )
+    lines += reading.lines()
+    lines += [f"Not written: {r}." for r in run.refused]
+    if run.withdraw:
+        action, due = run.taken.withdraw_action()
+        lines.append(
+            f"You have accepted {run.taken.moving.name}: {len(run.withdraw)} application(s) "
+            f"brought in Active ({_some(run.withdraw)}) get the next action {action!r}, due "
+            f"{due.isoformat()}, as accept gives the others (jobbook draft BOOK withdraw ID "
+            "writes each note)."
+        )
+    if run.cut:
+        lines.append(
+            f"{len(run.cut)} text(s) longer than a cell holds (32,767 characters) cut there, "
+            f"ending in \u2026: {', '.join(run.cut)}."
         )
     return lines
