@@ -265,3 +265,34 @@ def test_kill_9_while_holding_the_book_leaves_no_lock_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["held.xlsx"]
     code, _, err = run(*commands(book, tmp_path)[1])  # the next run is neither blocked nor misled
     assert code == 0 and "Waiting" not in err
+
+
+def test_a_column_named_like_one_of_jobbooks_plus_brackets_is_another_column(tmp_path):
+    """A user's "Notes (private)" beside "Notes": jobbook reads and writes "Notes", in a Table and
+    in a plain range, whichever comes first (SPEC §2: headers match with or without the allowed
+    values in brackets, but a header written exactly wins)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table
+
+    heads = ["ID", "Company", "Source", "Date applied", "Stage", "Status", "Notes (private)",
+             "Notes"]  # fmt: skip
+    for layout in ("table", "plain"):
+        book = tmp_path / f"{layout}.xlsx"
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Pipeline"
+        ws.append(heads)
+        ws.append(["A001", "Acme", "Referral", AS_OF, "Applied", "Active", "salary 95k", "nice"])
+        ws["D2"].number_format = "yyyy-mm-dd"
+        if layout == "table":
+            ws.add_table(Table(displayName="Pipeline", ref="A1:H3"))
+        wb.save(book)
+        b = jobbook.read_book(book)
+        assert b.inputs["Pipeline"].loc[2, "Notes"] == "nice"
+        assert b.letters["Pipeline"]["Notes"] == "H" and b.warnings == [], b.warnings
+        csv = tmp_path / "notes.csv"
+        csv.write_text("Company,Date applied,Notes\nBolt,2026-10-20,call Tuesday\n")
+        code, data, err = run("import", book, csv)
+        assert code == 0, err
+        ws = openpyxl.load_workbook(book)["Pipeline"]
+        assert ws["H3"].value == "call Tuesday" and ws["G3"].value is None, layout

@@ -19,7 +19,15 @@ import pandas as pd
 
 from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
-from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
+from ..schema import (
+    DATE_KINDS,
+    NUMERIC_KINDS,
+    Column,
+    Table,
+    exact_header,
+    header_columns,
+    norm_header,
+)
 from ._cells import read_cells, rows_of
 from ._columns import arrow_column, empty_frame, typed_array, typed_frame_of
 from ._fast import SheetScans, big_sheet, load_plain
@@ -130,13 +138,15 @@ def read_table(
         msg = f"no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
         return TableRead(empty_frame(table), sheet, problems=[Problem(sheet, None, msg, ERROR)])
     header_row, header, _ = found
-    by_norm: dict[str, int] = {}
-    twice = []
-    for c in sorted(header):
-        key = norm_header(header[c])
-        if key in by_norm and key in {norm_header(h) for h in table.headers}:
-            twice.append((header[c], by_norm[key], c))
-        by_norm.setdefault(key, c)
+    by_norm = header_columns(header.items())
+    wanted = {norm_header(h) for h in table.headers}
+    twice = [
+        (header[c], by_norm[norm_header(header[c])], c)
+        for c in sorted(header)
+        if norm_header(header[c]) in wanted
+        and by_norm[norm_header(header[c])] != c
+        and exact_header(header[c]) == exact_header(header[by_norm[norm_header(header[c])]])
+    ]  # a second column of the same name ("Notes (private)" beside "Notes" is another column)
     positions = {
         col.header: by_norm[norm_header(col.header)]
         for col in table.inputs
