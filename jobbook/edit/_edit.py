@@ -62,6 +62,8 @@ class Edit:
     formulas: int = 0  # formulas written where there was none or another (new table rows)
     stale: list[str] = field(default_factory=list)  # the user's formulas jobbook reads that the
     # change reaches: their cached values go, so jobbook cannot know them until the book is saved
+    untraced: list[str] = field(default_factory=list)  # those whose references jobbook cannot
+    # follow (OFFSET, INDIRECT): their cached values go at every change
 
     @property
     def changed(self) -> bool:
@@ -248,9 +250,10 @@ def run(path: Path, changes: Sequence[Change], fh, save=None, always: bool = Fal
         stale = stale_formulas(path, zf, fh, pkg, by_name, planner.sheets, grown, new_wb)
         for sheet, cells in stale.cells.items():
             planner.edit(sheet).dirty = cells
-        result.stale = [
-            f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in stale.watched
-        ]
+        result.stale, result.untraced = (
+            [f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in cells]
+            for cells in (stale.watched, stale.untraced)
+        )
         strings = None
         if pkg.shared_strings:
             strings = SharedStrings(
