@@ -25,6 +25,8 @@ NAMES = {
     (None, "FirstStatus"): "Pipeline!$J$2",
     (None, "LastStatus"): "Pipeline!$J$61",
     ("Mine", "LocalStatus"): "Pipeline!$J$2:$J$61",  # sheet-scoped
+    ("Mine", "LocalTwice"): "LocalStatus",  # a sheet-scoped name naming one of its sheet
+    ("Offers", "LocalStatus"): "Offers!$A$1",  # the same name on another sheet
     (None, "WholeJ"): "Pipeline!$J:$J",
     (None, "Moving"): "OFFSET(Pipeline!$A$1,0,0,COUNTA(Pipeline!$A:$A),1)",
 }
@@ -75,6 +77,8 @@ J34 = {"Pipeline": [(34, 10, 34, 10)]}  # `done next-action A033` writes Pipelin
         ("SUM(Pipeline!J2:INDEX(Pipeline!J:J,40))", True),  # cell to INDEX(...)
         ("SUM(Pipeline!J2:INDEX(Pipeline!J2:J20,5))", False),  # the box ends on row 20
         ('COUNTIF(LocalStatus,"Active")', True),  # sheet-scoped, used on its sheet
+        ('COUNTIF(Offers!LocalStatus,"Active")', False),  # another sheet's name of that name
+        ('COUNTIF(Mine!LocalTwice,"Active")', True),
         ('COUNTIF(WholeJ,"Active")', True),  # a whole column in a name
         ("SUM(Moving)", True),  # a name of OFFSET
         ("COUNTA(Pipeline:Interviews!J34)", True),  # 3-D, as LibreOffice writes it
@@ -162,3 +166,9 @@ def test_references_in_text_and_names_are_found_as_excel_reads_them():
     assert kinds == ["name", "join", "name", "any", "area"]
     three_d = refs("COUNTA('Zoë''s Pipeline 2026:Mine'!J5)")[0]
     assert three_d.sheet == "Zoë's Pipeline 2026:Mine" and three_d.kind == "area"
+
+
+def test_a_sheet_scoped_name_used_from_another_sheet_resolves_its_names_on_its_own_sheet():
+    cells = {"Interviews": {"B2": 'COUNTIF(Mine!LocalTwice,"Active")', "B3": "Offers!LocalStatus"}}
+    found, _ = reached(cells, J34)
+    assert found == {"Interviews!B2"}

@@ -162,7 +162,10 @@ class Analysis:
             self._shapes[key] = shape
         return shape
 
-    def _join(self, formula: str, ref: Ref, found: tuple, sheet: str, row: int, col: int):
+    def _join(
+        self, formula: str, ref: Ref, found: tuple, sheet: str, row: int, col: int,
+        depth: int = 0, owner: str | None = None,
+    ):  # fmt: skip
         """The area a range operator spans: the box of its two operands' precedents."""
         sides = join_operands(formula, ref.start, found)
         if sides is None:
@@ -171,7 +174,7 @@ class Analysis:
             p
             for r in found
             if r.kind != "join" and any(a <= r.start and r.end <= b for a, b in sides)
-            for p in self._precedents(r, sheet, row, col, 0)
+            for p in self._precedents(r, sheet, row, col, depth, owner)
         ]
         return box(parts)
 
@@ -185,7 +188,11 @@ class Analysis:
         i, j = sorted((self.order.index(first), self.order.index(last)))
         return [self.sheets[s] for s in self.order[i : j + 1]]
 
-    def _precedents(self, ref: Ref, sheet: str, row: int, col: int, depth: int) -> list[tuple]:
+    def _precedents(
+        self, ref: Ref, sheet: str, row: int, col: int, depth: int, owner: str | None = None
+    ) -> list[tuple]:
+        """What `ref`, in a formula of cell (row, col) of `sheet`, reaches; `owner`: the sheet
+        of the sheet-scoped name whose text holds it (its names are looked up there first)."""
         if ref.kind == "any" or depth > 8:
             return [ANY]
         if ref.kind == "area":
@@ -210,8 +217,10 @@ class Analysis:
         # references are written as from A1 and read from the cell using it (RowStatus =
         # Pipeline!$J1, used on row 5, reads J5): kept relative, they move with that cell.
         key = ref.text.casefold()
-        scope = (ref.sheet or sheet).casefold()
-        text = self.names.get((scope, key), self.names.get((None, key)))
+        scope = (ref.sheet or owner or sheet).casefold()
+        text = self.names.get((scope, key))
+        if text is None:
+            text, scope = self.names.get((None, key)), None
         if text is not None:
             cached = self._name_cache.get((scope, key, sheet))
             if cached is None:
@@ -220,9 +229,9 @@ class Analysis:
                 got = []
                 for r in found:
                     if r.kind == "join":
-                        got.append(self._join(text, r, found, sheet, 1, 1))
+                        got.append(self._join(text, r, found, sheet, 1, 1, depth + 1, scope))
                     else:
-                        got += self._precedents(r, sheet, 1, 1, depth + 1)
+                        got += self._precedents(r, sheet, 1, 1, depth + 1, scope)
                 cached = self._name_cache[(scope, key, sheet)] = tuple(got)
             return list(cached)
         t = self.tables.get(key)
