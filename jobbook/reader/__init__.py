@@ -61,6 +61,9 @@ class Book:
     # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
     below: dict[str, int] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # tables not read (``read_book(only=...)``): empty here
+    # table -> header -> row -> formula: formulas in columns read whose value jobbook cannot know
+    # (none saved, or XlsxWriter's 0 in a date or text column): read as blank (``_formulas``)
+    unknown: dict[str, dict[str, dict[int, str]]] = field(default_factory=dict)
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -111,6 +114,7 @@ class Book:
             if table in self.below and row >= self.below[table]:
                 needed = False  # typed below the Table: a warning, as the reader says
             (fatal if needed and p.is_error and p.stops else rest).append(p)
+        self._refuse_unknown(needs)
         if fatal:
             more = (
                 f" (and {len(fatal) - 1} more; run: jobbook check {self.path})"
@@ -119,6 +123,28 @@ class Book:
             )
             raise BadValue(f"{self.path}: {fatal[0]}{more}")
         return rest
+
+    def _refuse_unknown(self, needs: Mapping[str, Iterable[str] | None]) -> None:
+        """Raise BadValue when a column a command needs holds a formula whose value jobbook
+        cannot know (rows typed below a Table aside): it names the cell and the formula, and
+        what to do, where a blank would have said "Status is required"."""
+        cells = []
+        for table, cols in needs.items():
+            wanted = None if cols is None else set(cols)
+            below = self.below.get(table)
+            for header, rows in self.unknown.get(table, {}).items():
+                if wanted is None or header in wanted:
+                    cells += [(r, header, f) for r, f in rows.items() if below is None or r < below]
+            if cells:
+                cells.sort()
+                r, header, formula = cells[0]
+                more = f" (and {len(cells) - 1} more such cells)" if len(cells) > 1 else ""
+                raise BadValue(
+                    f"{self.path}: {self.where(table, header, r)}: {header} is the formula "
+                    f"={formula}, with no value saved that jobbook can use{more}; open the "
+                    "workbook in Excel or LibreOffice and save it, so that its values are saved, "
+                    "then run this again"
+                )
 
 
 class _Computed(Mapping):
@@ -199,6 +225,7 @@ def read_book(
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
     below = {name: g.below for name, g in got.items() if g.below is not None}
+    unknown = {name: g.unknown for name, g in got.items() if g.unknown}
     for name in TABLES:
         g = (
             got[name]
@@ -229,6 +256,7 @@ def read_book(
         as_of,
         times,
         skipped,
+        unknown,
     )
     return replace(book, below=below) if below else book
 
@@ -245,12 +273,14 @@ def finish_book(
     as_of,
     times=None,
     skipped: tuple[str, ...] = (),
+    unknown: dict[str, dict[str, dict[int, str]]] | None = None,
 ) -> Book:
     """The Book from its typed tables and settings `got`, with the rules across rows applied (to
-    the tables read: not to the `skipped` ones)."""
+    the tables read: not to the `skipped` ones); `unknown`: the formulas whose value jobbook
+    cannot know."""
     problems = [*problems, *got.problems]
     read = {n: df for n, df in inputs.items() if n not in skipped}
-    problems += validate(read, sheets, letters, problems)
+    problems += validate(read, sheets, letters, problems, unknown)
     if "Offers" in read:
         problems += vesting_rules(
             inputs["Offers"], got.vesting, sheets.get("Offers"), letters["Offers"]
@@ -272,4 +302,5 @@ def finish_book(
         setting_cells=dict(got.cells),
         settings_sheet=got.sheet,
         skipped=skipped,
+        unknown=unknown or {},
     )
