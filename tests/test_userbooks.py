@@ -160,6 +160,29 @@ def test_a_date_in_an_unstyled_cell_takes_its_columns_date_format(tmp_path):
     assert cell.number_format == "dd/mm/yyyy"  # the column's, not the title's mmmm yyyy
 
 
+def test_a_date_in_a_column_without_dates_takes_the_tables_format_never_the_titles(tmp_path):
+    """A plain range under a title dated mmmm yyyy: Last contact holds no date yet; `done`
+    writes one in the format most used by the table's dates, else in the schema's."""
+    book = user_book(tmp_path / "title.xlsx", plain=True, sparse_dates=True,
+                     date_format="d mmm yyyy")  # fmt: skip
+    code, _, err = run("done", book, "follow-up", "A002")
+    assert code == 0, err
+    cell = openpyxl.load_workbook(book)["Pipeline"][f"{col('Last contact')}5"]
+    assert cell.value.date() == AS_OF and cell.number_format == "d mmm yyyy"
+    # no date in the table at all (dates typed as text): the schema's format
+    book = user_book(tmp_path / "text.xlsx", plain=True)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Pipeline"]
+    for r in range(4, 65):
+        c = ws[f"{col('Date applied')}{r}"]
+        c.value, c.number_format = c.value.isoformat(), "@"
+    wb.save(book)
+    code, _, err = run("done", book, "follow-up", "A002")
+    assert code == 0, err
+    cell = openpyxl.load_workbook(book)["Pipeline"][f"{col('Last contact')}5"]
+    assert cell.number_format == "yyyy-mm-dd", cell.number_format
+
+
 def test_rows_typed_below_the_table_are_a_warning_for_done_and_accept(tmp_path):
     book = user_book(tmp_path / "below.xlsx", typed_below=True)
     for cmd in commands(book, tmp_path):

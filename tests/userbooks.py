@@ -65,6 +65,7 @@ def user_book(
     plain: bool = False,
     sparse_dates: bool = False,
     typed_below: bool = False,
+    date_format: str = "yyyy-mm-dd",
 ) -> Path:
     """A book whose Pipeline holds `rows` applications A001...; `empty` empty Table rows after
     them; `totals`: None, "" (a totals row without a label) or its label ("Total"); `own_formulas`:
@@ -73,7 +74,8 @@ def user_book(
     `grouped`: the empty rows grouped and collapsed; `sheet`: the Pipeline sheet's name (the
     Table keeps the name Pipeline); `plain`: a plain range with an AutoFilter, under a title, no
     Table; `sparse_dates`: First response mostly blank and unstyled, its dates dd/mm/yyyy, a
-    title date formatted mmmm yyyy; `typed_below`: an incomplete row typed two rows below."""
+    title date formatted mmmm yyyy; `typed_below`: an incomplete row typed two rows below;
+    `date_format`: the format of the applications' dates."""
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -93,7 +95,7 @@ def user_book(
                 continue
             c = ws.cell(r, j, v)
             if isinstance(v, D):
-                c.number_format = "yyyy-mm-dd"
+                c.number_format = date_format
         if sparse_dates:
             fr = ws[f"{col('First response')}{r}"]
             if fr.value is not None:

@@ -128,12 +128,24 @@ class _Planner:
             elif isinstance(ch, TableWrite):
                 t = self.target(ch.table, [ch.header])
                 self.edit(t.sheet).put(ch.row, t.column(ch.header, str(self.path)), ch.value)
+                if is_date(ch.value):
+                    self._dates(t)
             elif isinstance(ch, RowAppend):
                 appends.setdefault(ch.table, []).append(ch)
             else:
                 raise TypeError(f"not a change: {ch!r}")
         for table, rows in appends.items():
             self._append(table, rows)
+
+    def _dates(self, t: Target) -> None:
+        """The date formats of the table's columns, for a date written into it (once a sheet)."""
+        edit = self.edit(t.sheet)
+        if not edit.surveyed:
+            chunks = read_member(self.fh, self.members[t.part])
+            window = (1, 0, 0, 0)
+            date_formats(
+                edit, survey(chunks, t.sheet, t.header_row, window, (t.first_col, t.last_col))
+            )
 
     def _cells(self, ch: CellWrite) -> None:
         sheet = _sheet_name(self.pkg, ch.sheet, self.path)
@@ -159,7 +171,10 @@ class _Planner:
         window = (1, 0, 0, 0)
         if end is not None and t.totals and new_last > end:
             window = (end + 1 + t.totals, new_last + t.totals, t.first_col, t.last_col)
-        seen = survey(read_member(self.fh, self.members[t.part]), t.sheet, t.header_row, window)
+        seen = survey(
+            read_member(self.fh, self.members[t.part]), t.sheet, t.header_row, window,
+            (t.first_col, t.last_col),
+        )  # fmt: skip
         date_formats(edit, seen)
         for h in [h for h in headers if norm_header(h) not in t.columns]:
             self.notes.append(f"the {t.sheet} sheet has no {h!r} column: those values are left out")
