@@ -105,3 +105,38 @@ def test_a_users_formula_the_change_reaches_is_named_then_unknown_until_saved(tm
     assert code == 0 and f"Status {status}3" in err
     code, out, err = run("check", book)
     assert code == 0 and "0 error(s), 1 warning(s)" in out
+
+
+def test_formula_cells_are_found_however_the_sheet_spells_them(tmp_path):
+    """A namespace prefix, r="" after other attributes, shared formulas, an empty text result
+    (a value), a 0 in a money column (a value) and in a date column (not)."""
+    import zipfile
+
+    from jobbook.reader._formulas import formula_cells
+    from jobbook.schema import TABLES
+
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    cells = (
+        '<x:row r="2"><x:c t="str" r="A2"><x:f>"A"&amp;ROW()</x:f><x:v></x:v></x:c>'
+        '<x:c s="1" r="H2"><x:f t="shared" ref="H2:H3" si="0">TODAY()-1</x:f><x:v>0</x:v></x:c>'
+        '<x:c r="O2"><x:f>1-1</x:f><x:v>0</x:v></x:c></x:row>'
+        '<x:row r="3"><x:c r="A3" t="str"><x:f>"A"&amp;ROW()</x:f></x:c>'
+        '<x:c r="H3" s="1"><x:f t="shared" si="0"/><x:v>0</x:v></x:c>'
+        '<x:c r="O3"><x:f>B3</x:f><x:v/></x:c></x:row>'
+    )
+    xml = f'<x:worksheet xmlns:x="{ns}"><x:sheetData>{cells}</x:sheetData></x:worksheet>'
+    path = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", xml)
+    pipeline = TABLES["Pipeline"]
+    columns = {
+        c.header: c for c in pipeline.inputs if c.header in ("ID", "Date applied", "Salary min")
+    }
+    positions = {"ID": 1, "Date applied": 8, "Salary min": 15}
+    found = formula_cells(path, "xl/worksheets/sheet1.xml", positions, columns, 1, range(0))
+    assert found.rows == {"ID": {2, 3}, "Date applied": {2, 3}, "Salary min": {2, 3}}
+    assert found.unknown == {
+        "ID": {3: '"A"&ROW()'},  # no value; A2's empty text is one
+        "Date applied": {2: "TODAY()-1", 3: "TODAY()-1"},  # the shared formula's text
+        "Salary min": {3: "B3"},  # <v/>; O2's 0 is a number like any other
+    }

@@ -109,6 +109,18 @@ def test_a_full_table_with_a_totals_row_gets_the_row_above_it(tmp_path):
     assert code == 0, err
 
 
+def test_a_totals_row_pushed_down_is_no_formula_of_the_users_to_warn_about(tmp_path):
+    """Its SUBTOTALs sit in columns jobbook reads, but on a row it does not read: they are
+    recomputed (their saved values go) and not named in the warning, neither where they were
+    nor where they are now."""
+    book = saved_values(user_book(tmp_path / "totals.xlsx", totals="Total"))
+    code, data, err = run(*commands(book, tmp_path)[0])
+    assert code == 0, err
+    assert "SUBTOTAL" not in err and "lose their saved values" not in err, err
+    sheet = parts(book)["xl/worksheets/sheet1.xml"].decode()
+    assert re.search(r'<c r="B64"[^>]*><f>SUBTOTAL\(103,Pipeline\[Company\]\)</f></c>', sheet)
+
+
 def test_a_totals_row_labelled_total_never_blocks_while_empty_rows_remain(tmp_path):
     book = user_book(tmp_path / "label.xlsx", totals="Total", empty=439)
     steps = change_all(book, tmp_path)

@@ -16,12 +16,12 @@ counts typed values only, sees it. (A LibreOffice-saved Table no longer says whi
 calculated: the rule holds for any formula.)
 
 Found by one search of the sheet's XML, as bytes, for formula cells in the columns read only
-(a few milliseconds on the 5 MB Interviews sheet of the sample re-saved by LibreOffice).
+(a few milliseconds on the 5 MB Interviews sheet of the sample re-saved by LibreOffice: the
+patterns are fixed, compiled once, and only the formulas of the columns read are taken apart).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -35,21 +35,17 @@ from ..schema import NUMERIC_KINDS, Column
 from ._guard import col_name
 
 _P = rb"(?:[\w.-]+:)?"  # a namespace prefix
-_TAIL = (
-    rb"([^>]*)>\s*<" + _P + rb"f\b([^>]*?)(?:/>|>([^<]*)</" + _P + rb"f>)\s*"
-    rb"(?:(</)|<" + _P + rb"v\s*/>|<" + _P + rb"v>([^<]*)</)"
-)  # cell attributes, formula attributes, formula, no value, value
+# a formula cell as every writer we know starts one (r="" first), and in any other spelling
+_FORMULA = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*)>\s*<f\b')
+_ANY_FORMULA = re.compile(
+    rb'<%(p)sc\b(?=[^>]*?\sr="([A-Z]{1,3})(\d+)")([^>]*)>\s*<%(p)sf\b' % {b"p": _P}
+)
+_TAIL = re.compile(
+    rb"([^>]*?)(?:/>|>([^<]*)</%(p)sf>)\s*(?:(</)|<%(p)sv\s*/>|<%(p)sv>([^<]*)</)" % {b"p": _P}
+)  # after <f: its attributes, the formula, then no value, or the value
 _ODD_CELL = re.compile(rb'<(?:[\w.-]+:)?c(?:[>/\t\r\n]| (?!r="))')
 _TYPE = re.compile(rb'\st="([^"]*)"')
 _SI = re.compile(rb'\ssi="([^"]*)"')
-
-
-@functools.lru_cache(maxsize=64)
-def _pattern(letters: tuple[str, ...], loose: bool) -> re.Pattern:
-    """Formula cells of the columns `letters`; `loose`: cells whose r="" is not first."""
-    cols = b"|".join(re.escape(c.encode()) for c in sorted(letters, key=len, reverse=True))
-    head = rb"<" + _P + (rb'c\b[^>]*?\sr="(' if loose else rb'c r="(') + cols + rb')(\d+)"'
-    return re.compile(head + _TAIL)
 
 
 @dataclass
@@ -90,11 +86,17 @@ def formula_cells(
         return out
     if b"<f" not in data and b":f" not in data:
         return out
-    pattern = _pattern(tuple(letters), bool(_ODD_CELL.search(data)))
+    odd = _ODD_CELL.search(data) or b':c r="' in data
     shared: dict[bytes, str] = {}
-    for m in pattern.finditer(data):
-        letter, row, attrs, f_attrs, formula, closed, value = m.groups()
-        header = letters[letter.decode()]
+    for m in (_ANY_FORMULA if odd else _FORMULA).finditer(data):
+        header = letters.get(m.group(1).decode())
+        if header is None:
+            continue  # a formula of a column not read (a computed column): most of them
+        tail = _TAIL.match(data, m.end())
+        if tail is None:
+            continue
+        f_attrs, formula, closed, value = tail.groups()
+        row, attrs = m.group(2), m.group(3)
         si = _SI.search(f_attrs)
         text = unescape(formula.decode("utf-8", "replace")) if formula is not None else None
         if si and text:
