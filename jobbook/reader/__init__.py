@@ -200,7 +200,7 @@ def read_book(
         found = [sheet_of(layout, TABLES[n]) for n in names] + [find_sheet(layout, SETTINGS)]
         return [s for s in dict.fromkeys(found) if s is not None and s in layout.parts]
 
-    layout = inspect(path, None if only is None else parsed)
+    layout = inspect(path, None if only is None else parsed, keep=True)
     if workers is None and os.environ.get("JOBBOOK_WORKERS", "").isdigit():
         workers = int(os.environ["JOBBOOK_WORKERS"])
     if workers is None:
@@ -222,6 +222,7 @@ def read_book(
 
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 got = dict(zip(order, pool.map(one, order)))
+    layout.xml.clear()  # the sheets' XML, read once for the guard and the formulas: freed
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
     below = {name: g.below for name, g in got.items() if g.below is not None}

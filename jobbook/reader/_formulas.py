@@ -15,9 +15,9 @@ row: the formulas an Excel Table fills down its empty rows (a Posting URL as
 counts typed values only, sees it. (A LibreOffice-saved Table no longer says which columns are
 calculated: the rule holds for any formula.)
 
-Found by one search of the sheet's XML, as bytes, for formula cells in the columns read only
-(a few milliseconds on the 5 MB Interviews sheet of the sample re-saved by LibreOffice: the
-patterns are fixed, compiled once, and only the formulas of the columns read are taken apart).
+Found in the sheet's XML as bytes (the guard's copy when it read the sheet whole), from each
+formula back to its cell: a few milliseconds on the 5 MB Interviews sheet of the sample re-saved
+by LibreOffice, whose 2,000 formulas are in columns jobbook computes, not reads.
 """
 
 from __future__ import annotations
@@ -35,15 +35,11 @@ from ..schema import NUMERIC_KINDS, Column
 from ._guard import col_name
 
 _P = rb"(?:[\w.-]+:)?"  # a namespace prefix
-# a formula cell as every writer we know starts one (r="" first), and in any other spelling
-_FORMULA = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*)>\s*<f\b')
-_ANY_FORMULA = re.compile(
-    rb'<%(p)sc\b(?=[^>]*?\sr="([A-Z]{1,3})(\d+)")([^>]*)>\s*<%(p)sf\b' % {b"p": _P}
-)
+_F = re.compile(rb"<%(p)sf\b" % {b"p": _P})  # a formula, which opens its cell's content
+_CELL = re.compile(rb'<%(p)sc\b([^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*)>\s*' % {b"p": _P})
 _TAIL = re.compile(
     rb"([^>]*?)(?:/>|>([^<]*)</%(p)sf>)\s*(?:(</)|<%(p)sv\s*/>|<%(p)sv>([^<]*)</)" % {b"p": _P}
 )  # after <f: its attributes, the formula, then no value, or the value
-_ODD_CELL = re.compile(rb'<(?:[\w.-]+:)?c(?:[>/\t\r\n]| (?!r="))')
 _TYPE = re.compile(rb'\st="([^"]*)"')
 _SI = re.compile(rb'\ssi="([^"]*)"')
 
@@ -71,32 +67,36 @@ def formula_cells(
     columns: dict[str, Column],
     header_row: int,
     skip: range,
+    data: bytes | None = None,
 ) -> Formulas:
     """The formula cells below `header_row` (not in `skip`: a totals row) in the columns read
     (`positions`), and those whose value is unknown: none saved, or 0 where the column's kind is
-    not a number."""
+    not a number. `data`: the sheet's XML, when it was read already."""
     out = Formulas()
     letters = {col_name(c): h for h, c in positions.items() if h in columns}
     if not letters:
         return out
-    try:
-        with zipfile.ZipFile(path) as z:
-            data = z.read(part)
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return out
+    if data is None:
+        try:
+            with zipfile.ZipFile(path) as z:
+                data = z.read(part)
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return out
     if b"<f" not in data and b":f" not in data:
         return out
-    odd = _ODD_CELL.search(data) or b':c r="' in data
     shared: dict[bytes, str] = {}
-    for m in (_ANY_FORMULA if odd else _FORMULA).finditer(data):
-        header = letters.get(m.group(1).decode())
+    for f in _F.finditer(data):  # from each formula back to its cell: a few thousand, not all
+        cell = _CELL.match(data, data.rfind(b"<", 0, f.start() - 1), f.start())
+        if cell is None or cell.end() != f.start():
+            continue
+        header = letters.get(cell.group(2).decode())
         if header is None:
             continue  # a formula of a column not read (a computed column): most of them
-        tail = _TAIL.match(data, m.end())
+        tail = _TAIL.match(data, f.end())
         if tail is None:
             continue
         f_attrs, formula, closed, value = tail.groups()
-        row, attrs = m.group(2), m.group(3)
+        attrs, row = cell.group(1), cell.group(3)
         si = _SI.search(f_attrs)
         text = unescape(formula.decode("utf-8", "replace")) if formula is not None else None
         if si and text:

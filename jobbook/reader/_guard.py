@@ -185,9 +185,10 @@ def allowed_area(xml_bytes: int) -> int:
     return max(AREA_FLOOR, xml_bytes // XML_BYTES_PER_CELL)
 
 
-def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
+def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> bytes | None:
     """Refuse a sheet whose value cells reach past Excel's limits or span a rectangle out of
-    proportion to its XML (a stray far cell)."""
+    proportion to its XML (a stray far cell). Returns the XML of a sheet read whole to check it
+    (up to ``SCAN_BYTES``), for a caller that reads it next."""
     what = f"sheet {sheet!r} ({part})"
     size = zf.getinfo(part).file_size
     if size <= SCAN_BYTES:
@@ -198,7 +199,7 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
     if size > SCAN_BYTES:
         dim = _dimension(head)
         if dim is not None and _plausible(dim, size):
-            return  # trusted: see the module's docstring
+            return None  # trusted: see the module's docstring
         pieces = lambda: _chunks(zf, part)  # noqa: E731
     else:
         pieces = lambda: iter((data,))  # noqa: E731
@@ -230,6 +231,7 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
             f"{box.area:,} cells); delete that cell (or clear everything beyond the table) and "
             "save the workbook again"
         )
+    return data if size <= SCAN_BYTES else None
 
 
 def _dimension(head: bytes) -> tuple[int, int, int, int] | None:

@@ -191,7 +191,8 @@ def read_table(
     found = Formulas()  # a big sheet (the fast path) is not searched for formulas
     if not big:
         read = {c.header: c for c in table.inputs if c.header in positions}
-        found = formula_cells(path, layout.parts[sheet], positions, read, header_row, skip)
+        part = layout.parts[sheet]
+        found = formula_cells(path, part, positions, read, header_row, skip, layout.xml.get(part))
     out.frame = _load(
         path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip, fast,
         found,
