@@ -15,7 +15,7 @@ from userbooks import AS_OF, col, saved_values, scripted_book, user_book
 import jobbook
 from jobbook.cli import main
 
-SAVE = "open the workbook in Excel or LibreOffice and save it"
+SAVE = "open the workbook in Excel (or in LibreOffice, with Data > Calculate > Recalculate Hard)"
 
 
 def run(*args) -> tuple[int, str, str]:

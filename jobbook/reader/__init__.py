@@ -27,6 +27,7 @@ from ..schema import TABLES
 from ..validate import validate, vesting_rules
 from ._columns import empty_frame
 from ._fast import SheetScans, big_sheet
+from ._formulas import RESAVE
 from ._layout import Layout, find_sheet, inspect, refuse_strict
 from ._settings import SHEET as SETTINGS
 from ._settings import read_settings, years_in_use
@@ -141,9 +142,8 @@ class Book:
                 more = f" (and {len(cells) - 1} more such cells)" if len(cells) > 1 else ""
                 raise BadValue(
                     f"{self.path}: {self.where(table, header, r)}: {header} is the formula "
-                    f"={formula}, with no value saved that jobbook can use{more}; open the "
-                    "workbook in Excel or LibreOffice and save it, so that its values are saved, "
-                    "then run this again"
+                    f"={formula}, with no value saved that jobbook can use{more}; {RESAVE}, "
+                    "so that its values are saved, then run this again"
                 )
 
 

@@ -40,6 +40,12 @@ _CELL = re.compile(rb'<%(p)sc\b([^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*)>\s*' % {b"p"
 _TAIL = re.compile(
     rb"([^>]*?)(?:/>|>([^<]*)</%(p)sf>)\s*(?:(</)|<%(p)sv\s*/>|<%(p)sv>([^<]*)</)" % {b"p": _P}
 )  # after <f: its attributes, the formula, then no value, or the value
+# what to do: Excel computes every formula on opening such a book; LibreOffice computes those
+# without a value, but keeps a saved 0 (measured) until recalculated by hand
+RESAVE = (
+    "open the workbook in Excel (or in LibreOffice, with Data > Calculate > Recalculate Hard) "
+    "and save it"
+)
 _TYPE = re.compile(rb'\st="([^"]*)"')
 _SI = re.compile(rb'\ssi="([^"]*)"')
 
@@ -166,8 +172,7 @@ def unknown_warning(sheet: str, letters: dict[str, str], unknown: dict[str, dict
             first,
             f"{n} formula cell(s) in columns jobbook reads hold no value it can use (none saved, "
             f"or the 0 a program that does not compute formulas saves): {'; '.join(said)}. "
-            "jobbook reads them as unknown; open the workbook in Excel or LibreOffice and save "
-            "it, so that their values are saved",
+            f"jobbook reads them as unknown; {RESAVE}, so that their values are saved",
             WARNING,
             None,
         )
