@@ -92,9 +92,9 @@ def test_a_book_libreoffice_saved_reads_the_same_after_each_change(soffice, tmp_
 def shown_and_current(book: Path, work: Path, sheet: str) -> list[str]:
     """The cells of `sheet` where LibreOffice as installed shows another value than a full
     recalculation: stale cached values."""
-    from jobbook.libreoffice import recalculate
-
     from openpyxl.utils.datetime import to_excel
+
+    from jobbook.libreoffice import recalculate
 
     def value(cell):  # a date and its serial number are one value (formats may differ)
         return to_excel(cell.value) if hasattr(cell.value, "year") else cell.value
