@@ -37,13 +37,22 @@ def validate(
     sheets: dict[str, str | None],
     letters: Letters,
     known: list[Problem] = (),
+    unknown: dict[str, dict[str, dict[int, str]]] | None = None,
 ) -> list[Problem]:
     """Problems of the rows of every table in `tables` (a table not given is not checked, nor are
     references into it). Cell-level type problems are the reader's, in `known`: a cell already
-    reported is not reported again as blank. A column missing from the sheet is one problem (the
-    reader's), never one per row."""
+    reported is not reported again as blank, nor is a formula whose value jobbook cannot know
+    (`unknown`: table -> header -> rows; no reference into such IDs is checked either). A column
+    missing from the sheet is one problem (the reader's), never one per row."""
     out: list[Problem] = []
     reported = {(p.sheet, p.cell) for p in known}
+    unknown = unknown or {}  # table -> header -> rows: formulas whose value jobbook cannot know
+    reported |= {
+        (sheets.get(name), f"{letters.get(name, {}).get(h, '?')}{r}")
+        for name, cols in unknown.items()
+        for h, rows in cols.items()
+        for r in rows
+    }
     keyed: dict[tuple[str, str], pd.Series] = {}
 
     def key_of(name: str, header: str) -> pd.Series:  # each ID column keyed once
@@ -76,8 +85,10 @@ def validate(
                             col.header,
                         )
                     )
+            id_col = (TABLES[col.ref].id_column or "ID") if col.ref else None
+            if col.ref and unknown.get(col.ref, {}).get(id_col):
+                continue  # IDs jobbook cannot know: nothing to check against
             if col.ref and col.ref in tables:
-                id_col = TABLES[col.ref].id_column or "ID"
                 keys = key_of(name, col.header)
                 known = pc.is_in(
                     pa.array(keys, from_pandas=True),

@@ -18,7 +18,7 @@ from io import StringIO
 from pathlib import Path
 
 import openpyxl
-from userbooks import AS_OF, col, user_book
+from userbooks import AS_OF, col, saved_values, user_book
 
 import jobbook
 from jobbook.cli import main
@@ -116,6 +116,18 @@ def test_a_full_table_with_a_totals_row_gets_the_row_above_it(tmp_path):
     assert code == 0, err
 
 
+def test_a_totals_row_pushed_down_is_no_formula_of_the_users_to_warn_about(tmp_path):
+    """Its SUBTOTALs sit in columns jobbook reads, but on a row it does not read: they are
+    recomputed (their saved values go) and not named in the warning, neither where they were
+    nor where they are now."""
+    book = saved_values(user_book(tmp_path / "totals.xlsx", totals="Total"))
+    code, data, err = run(*commands(book, tmp_path)[0])
+    assert code == 0, err
+    assert "SUBTOTAL" not in err and "lose their saved values" not in err, err
+    sheet = parts(book)["xl/worksheets/sheet1.xml"].decode()
+    assert re.search(r'<c r="B64"[^>]*><f>SUBTOTAL\(103,Pipeline\[Company\]\)</f></c>', sheet)
+
+
 def test_a_totals_row_labelled_total_never_blocks_while_empty_rows_remain(tmp_path):
     book = user_book(tmp_path / "label.xlsx", totals="Total", empty=439)
     steps = change_all(book, tmp_path)
@@ -126,7 +138,7 @@ def test_a_totals_row_labelled_total_never_blocks_while_empty_rows_remain(tmp_pa
 
 
 def test_new_rows_take_no_formula_of_the_users_typed_columns(tmp_path):
-    book = user_book(tmp_path / "own.xlsx", own_formulas=True, empty=3)
+    book = saved_values(user_book(tmp_path / "own.xlsx", own_formulas=True, empty=3))
     code, data, err = run(*commands(book, tmp_path)[0])
     assert code == 0, err
     ws = openpyxl.load_workbook(book)["Pipeline"]
@@ -165,6 +177,29 @@ def test_a_date_in_an_unstyled_cell_takes_its_columns_date_format(tmp_path):
     cell = ws[f"{col('First response')}65"]
     assert ws["B65"].value == "One Row Ltd" and cell.value.date().isoformat() == "2026-10-21"
     assert cell.number_format == "dd/mm/yyyy"  # the column's, not the title's mmmm yyyy
+
+
+def test_a_date_in_a_column_without_dates_takes_the_tables_format_never_the_titles(tmp_path):
+    """A plain range under a title dated mmmm yyyy: Last contact holds no date yet; `done`
+    writes one in the format most used by the table's dates, else in the schema's."""
+    book = user_book(tmp_path / "title.xlsx", plain=True, sparse_dates=True,
+                     date_format="d mmm yyyy")  # fmt: skip
+    code, _, err = run("done", book, "follow-up", "A002")
+    assert code == 0, err
+    cell = openpyxl.load_workbook(book)["Pipeline"][f"{col('Last contact')}5"]
+    assert cell.value.date() == AS_OF and cell.number_format == "d mmm yyyy"
+    # no date in the table at all (dates typed as text): the schema's format
+    book = user_book(tmp_path / "text.xlsx", plain=True)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Pipeline"]
+    for r in range(4, 65):
+        c = ws[f"{col('Date applied')}{r}"]
+        c.value, c.number_format = c.value.isoformat(), "@"
+    wb.save(book)
+    code, _, err = run("done", book, "follow-up", "A002")
+    assert code == 0, err
+    cell = openpyxl.load_workbook(book)["Pipeline"][f"{col('Last contact')}5"]
+    assert cell.number_format == "yyyy-mm-dd", cell.number_format
 
 
 def test_rows_typed_below_the_table_are_a_warning_for_done_and_accept(tmp_path):
@@ -212,14 +247,7 @@ def test_strict_open_xml_is_named_as_such(tmp_path):
 def test_formulas_the_change_cannot_reach_keep_their_cached_values(tmp_path):
     """A book as LibreOffice saves it (cached values everywhere, made here by hand): done writes
     Last contact of A002; the formulas that read it lose their value, no other does."""
-    book = user_book(tmp_path / "cached.xlsx", own_formulas=True)
-    with zipfile.ZipFile(book) as z:
-        items = [(i, z.read(i)) for i in z.infolist()]
-    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in items:
-            if info.filename.startswith("xl/worksheets/"):
-                data = re.sub(rb"(</f>)(<v\s*/>|<v></v>)?(</c>)", rb"\1<v>7</v>\3", data)
-            z.writestr(info, data)
+    book = saved_values(user_book(tmp_path / "cached.xlsx", own_formulas=True))
     code, _, err = run("done", book, "follow-up", "A002")
     assert code == 0, err
     xml = parts(book)
@@ -272,3 +300,34 @@ def test_kill_9_while_holding_the_book_leaves_no_lock_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["held.xlsx"]
     code, _, err = run(*commands(book, tmp_path)[1])  # the next run is neither blocked nor misled
     assert code == 0 and "Waiting" not in err
+
+
+def test_a_column_named_like_one_of_jobbooks_plus_brackets_is_another_column(tmp_path):
+    """A user's "Notes (private)" beside "Notes": jobbook reads and writes "Notes", in a Table and
+    in a plain range, whichever comes first (SPEC §2: headers match with or without the allowed
+    values in brackets, but a header written exactly wins)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table
+
+    heads = ["ID", "Company", "Source", "Date applied", "Stage", "Status", "Notes (private)",
+             "Notes"]  # fmt: skip
+    for layout in ("table", "plain"):
+        book = tmp_path / f"{layout}.xlsx"
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Pipeline"
+        ws.append(heads)
+        ws.append(["A001", "Acme", "Referral", AS_OF, "Applied", "Active", "salary 95k", "nice"])
+        ws["D2"].number_format = "yyyy-mm-dd"
+        if layout == "table":
+            ws.add_table(Table(displayName="Pipeline", ref="A1:H3"))
+        wb.save(book)
+        b = jobbook.read_book(book)
+        assert b.inputs["Pipeline"].loc[2, "Notes"] == "nice"
+        assert b.letters["Pipeline"]["Notes"] == "H" and b.warnings == [], b.warnings
+        csv = tmp_path / "notes.csv"
+        csv.write_text("Company,Date applied,Notes\nBolt,2026-10-20,call Tuesday\n")
+        code, data, err = run("import", book, csv)
+        assert code == 0, err
+        ws = openpyxl.load_workbook(book)["Pipeline"]
+        assert ws["H3"].value == "call Tuesday" and ws["G3"].value is None, layout

@@ -65,6 +65,7 @@ def user_book(
     plain: bool = False,
     sparse_dates: bool = False,
     typed_below: bool = False,
+    date_format: str = "yyyy-mm-dd",
 ) -> Path:
     """A book whose Pipeline holds `rows` applications A001...; `empty` empty Table rows after
     them; `totals`: None, "" (a totals row without a label) or its label ("Total"); `own_formulas`:
@@ -73,7 +74,8 @@ def user_book(
     `grouped`: the empty rows grouped and collapsed; `sheet`: the Pipeline sheet's name (the
     Table keeps the name Pipeline); `plain`: a plain range with an AutoFilter, under a title, no
     Table; `sparse_dates`: First response mostly blank and unstyled, its dates dd/mm/yyyy, a
-    title date formatted mmmm yyyy; `typed_below`: an incomplete row typed two rows below."""
+    title date formatted mmmm yyyy; `typed_below`: an incomplete row typed two rows below;
+    `date_format`: the format of the applications' dates."""
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -93,7 +95,7 @@ def user_book(
                 continue
             c = ws.cell(r, j, v)
             if isinstance(v, D):
-                c.number_format = "yyyy-mm-dd"
+                c.number_format = date_format
         if sparse_dates:
             fr = ws[f"{col('First response')}{r}"]
             if fr.value is not None:
@@ -189,6 +191,34 @@ def _others(wb: Workbook, sheet: str, top: int, rows: int) -> None:
     s["A5"], s["B5"] = "Offers", "=COUNTA(Offers[ID])"
 
 
+def saved_values(book: Path, value: str = "7", text: dict[str, str] | None = None) -> Path:
+    """`book` with a value saved for every formula, as a book that Excel or LibreOffice saved
+    holds one for each (made here by hand: openpyxl saves none, XlsxWriter a 0): `value` (a
+    number), or in the columns of `text` (letter -> text) that text, as a text result."""
+    import re
+    import zipfile
+
+    text = text or {}
+
+    def one(m: re.Match) -> bytes:
+        letter, attrs = m.group(1).decode(), re.sub(rb'\st="[^"]*"', b"", m.group(3))
+        if letter in text:
+            saved = b' t="str"' + attrs + b">" + m.group(4) + b"<v>%s</v>" % text[letter].encode()
+        else:
+            saved = attrs + b">" + m.group(4) + b"<v>%s</v>" % value.encode()
+        return b'<c r="' + m.group(1) + m.group(2) + b'"' + saved + b"</c>"
+
+    cell = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*)>(<f>[^<]*</f>)(?:<v\s*/>|<v>[^<]*</v>)?</c>')
+    with zipfile.ZipFile(book) as z:
+        items = [(i, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename.startswith("xl/worksheets/"):
+                data = cell.sub(one, data)
+            z.writestr(info, data)
+    return book
+
+
 def lo_saved(src: Path, outdir: Path) -> Path:
     """`src` opened and saved as .xlsx by LibreOffice (its own default profile in a fresh folder:
     every formula gets the cached value LibreOffice computed)."""
@@ -202,3 +232,66 @@ def lo_saved(src: Path, outdir: Path) -> Path:
         check=True, capture_output=True, timeout=240,
     )  # fmt: skip
     return outdir / f"{src.stem}.xlsx"
+
+
+def scripted_book(path: Path, *, rows: int = 40, empty: int = 0) -> Path:
+    """A tracker as a script writes it with XlsxWriter, which computes no formula and saves 0 as
+    the value of each: a Pipeline Table with a totals row labelled Total, a calculated Posting
+    URL (HYPERLINK on the row's ID, filled down every row, the `empty` rows after the data
+    included), Next action due typed as =H2+14 per cell, dates as d mmm yyyy; Interviews, Offers
+    and Transition Tables."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Pipeline")
+    date = wb.add_format({"num_format": "d mmm yyyy"})
+    heads = [*PIPELINE]
+    data = []
+    for i in range(1, rows + 1):
+        app = _application(i)
+        data.append([app.get(h) for h in heads])
+    columns = []
+    for h in heads:
+        c: dict = {"header": h}
+        if h == "ID":
+            c["total_string"] = "Total"
+        elif h == "Company":
+            c["total_function"] = "count"
+        elif h == "Posting URL":
+            c["formula"] = (
+                '=HYPERLINK("https://jobs.example.com/"&Pipeline[[#This Row],[ID]],"posting")'
+            )
+        elif h in ("Date applied", "First response", "Next action due"):
+            c["format"] = date
+        columns.append(c)
+    last = rows + empty + 1  # 0-based: the totals row
+    ws.add_table(0, 0, last, len(heads) - 1, {"name": "Pipeline", "columns": columns,
+                                              "total_row": True})  # fmt: skip
+    for r, row in enumerate(data, start=1):
+        for c, (h, v) in enumerate(zip(heads, row)):
+            if h == "Posting URL":
+                continue
+            if h == "Next action due":
+                ws.write_formula(r, c, f"=H{r + 1}+14", date)
+            elif isinstance(v, D):
+                ws.write_datetime(r, c, dt.datetime.combine(v, dt.time()), date)
+            elif v is not None:
+                ws.write(r, c, v)
+    for name, hs, row in (
+        ("Interviews", ["ID", "Application ID", "Round", "Date", "Thank-you sent"],
+         ["I01", "A001", "Onsite", D(2026, 10, 20), None]),
+        ("Offers", ["ID", "Application ID", "Offer date", "Base salary", "Status"],
+         ["O01", "A001", D(2026, 10, 19), 90000, "Pending"]),
+        ("Transition", ["Offer ID", "Accepted on", "Notice given"], None),
+    ):  # fmt: skip
+        sheet = wb.add_worksheet(name)
+        sheet.add_table(
+            0, 0, 1, len(hs) - 1, {"name": name, "columns": [{"header": h} for h in hs]}
+        )
+        for c, v in enumerate(row or []):
+            if isinstance(v, D):
+                sheet.write_datetime(1, c, dt.datetime.combine(v, dt.time()), date)
+            elif v is not None:
+                sheet.write(1, c, v)
+    wb.close()
+    return path

@@ -41,16 +41,30 @@ def held(book: Path, dry_run: bool):
     return changing(book)
 
 
-def stale_warning(cells: list[str], dry_run: bool) -> str:
-    """The one warning naming the user's own formulas, in columns jobbook reads, that read a cell
-    the change writes: their saved values go (they could be stale), so jobbook cannot know them
+def stale_warning(cells: list[str], dry_run: bool, untraced: list[str] = ()) -> str:
+    """The one warning naming the user's own formulas, in columns jobbook reads, whose saved
+    values the change drops (they could be stale): those that read a cell the change writes, and
+    those whose references jobbook cannot follow (OFFSET, INDIRECT). jobbook cannot know them
     until Excel or LibreOffice computes and saves them."""
-    shown = ", ".join(cells[:3]) + (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+
+    def listed(some: list[str]) -> str:
+        return ", ".join(some[:3]) + (f" and {len(some) - 3} more" if len(some) > 3 else "")
+
     verb = "would lose" if dry_run else "lose"
+    said = []
+    if cells:
+        said.append(
+            f"{len(cells)} of your own formula(s) read cells this change writes and {verb} their "
+            f"saved values: {listed(cells)}"
+        )
+    if untraced:
+        said.append(
+            f"{len(untraced)} of your own formula(s) use OFFSET, INDIRECT or a reference jobbook "
+            f"cannot follow, so they {verb} their saved values at every change: {listed(untraced)}"
+        )
     return (
-        f"{len(cells)} of your own formula(s) read cells this change writes and {verb} their "
-        f"saved values: {shown}. Excel and LibreOffice compute them when the book is opened; "
-        "jobbook reads them as blank until the book is saved there"
+        "; ".join(said) + ". Excel and LibreOffice compute them when the book is opened; jobbook "
+        "cannot know their values until the book is saved there"
     )
 
 
@@ -97,8 +111,8 @@ def _apply(
         "cells": cells,
         "history": history_data(edit),
     }
-    if edit is not None and edit.stale:
-        outcome.warnings.append(stale_warning(edit.stale, dry_run))
+    if edit is not None and (edit.stale or edit.untraced):
+        outcome.warnings.append(stale_warning(edit.stale, dry_run, edit.untraced))
     for w in outcome.warnings:
         click.echo(f"warning: {w}", err=True)
     out = [outcome.message, *lines, *(f"Note: {n}" for n in data["notes"])]

@@ -38,10 +38,15 @@ class Survey:
 
 
 def survey(
-    chunks: Iterable[bytes], where: str, header_row: int, window: tuple[int, int, int, int]
+    chunks: Iterable[bytes],
+    where: str,
+    header_row: int,
+    window: tuple[int, int, int, int],
+    cols: tuple[int, int] = (1, 1 << 14),
 ) -> Survey:
     """One pass over a sheet: rows' outline flags (level, hidden, collapsed), the number formats of
-    its numbers below `header_row` by column, and which rows of `window` (r1, r2, c1, c2) hold a
+    its numbers below `header_row` by column (of the table's columns `cols`, first and last: a
+    title's date is no cell of the table), and which rows of `window` (r1, r2, c1, c2) hold a
     value or a formula in columns c1..c2."""
     out = Survey()
     w1, w2, wc1, wc2 = window
@@ -57,8 +62,9 @@ def survey(
                 bool(re.search(r'\scollapsed="(1|true)"', a)),
             )
         for m in _DATED.finditer(text):
-            if int(m.group(2)) > header_row:
-                out.styles.setdefault(col_number(m.group(1)), Counter())[int(m.group(3))] += 1
+            col = col_number(m.group(1))
+            if int(m.group(2)) > header_row and cols[0] <= col <= cols[1]:
+                out.styles.setdefault(col, Counter())[int(m.group(3))] += 1
         if w1 <= w2:
             for m in ROW.finditer(text):
                 r = row_number(m.group(2), where)
@@ -168,7 +174,11 @@ def show_rows(edit: SheetEdit, new: set[int], outline: dict[int, tuple[int, bool
 
 
 def date_formats(edit: SheetEdit, seen: Survey) -> None:
-    """The number formats of each column's numbers, for the dates written (the sheet patch keeps
-    only the date formats among them)."""
+    """The number formats of each column's numbers, and of the whole table's, for the dates
+    written (the sheet patch keeps only the date formats among them)."""
+    if edit.surveyed:
+        return
+    edit.surveyed = True
     for col, counts in seen.styles.items():
         edit.date_counts.setdefault(col, Counter()).update(counts)
+        edit.table_dates.update(counts)

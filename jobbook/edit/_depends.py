@@ -5,13 +5,17 @@ Every formula of every sheet is read once (streamed) and reduced to its *shape*:
 refers to, rows and columns relative to its own cell where the reference moves when copied, so
 that a column of a million copies of one formula is one shape. Structured references resolve
 against each Table's range after the change (a Table that grew covers its new rows), names
-against their text after the change; a volatile or unknowable reference (TODAY, OFFSET,
-INDIRECT, a 3-D range) depends on any change. From the cells written, the formulas that read them
-are marked, then the formulas that read those, until nothing more is reached.
+against their text after the change (a name's relative references relative to the cell using
+it), a 3-D range on each sheet it spans, a range between two references (``A2:LastRow``) over
+everything between them, a multi-cell array formula over all its cells; a computed target
+(OFFSET, INDIRECT) or a reference that cannot be placed depends on any change, a volatile function
+(TODAY) on its references only. From the cells written, the formulas that read them are marked,
+then the formulas that read those, until nothing more is reached.
 
 The result: the formula cells whose cached values go (`Dirty.cells`), every other formula keeps
 its cached value untouched; and the formulas in columns jobbook reads (`watch`) that were
-reached, for the one warning that names them.
+reached, for the one warning that names them (`Dirty.watched`: those that read a cell written;
+`Dirty.untraced`: those whose references cannot be followed, which go whatever the change).
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..schema import norm_header
-from ._refs import MAX_COL, MAX_ROW, Ref, refs
+from ._precedents import ANY, TableArea, anchored, box, struct
+from ._refs import MAX_COL, Ref, join_operands, refs
 from ._rows import CELL_REF, col_number, split
 from ._values import untext
 
@@ -30,30 +34,9 @@ _FORMULA_CELL = re.compile(
     r"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)</(?:\w+:)?f>)"
 )
 _ATTR = re.compile(r'\s(t|si|ref)="([^"]*)"')
+_RANGE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+
 _WIDE = 64  # precedents spanning more columns than this are checked against every change
-
-
-@dataclass
-class TableArea:
-    """An Excel Table as it will be after the change."""
-
-    name: str
-    sheet: str
-    header_row: int
-    first_col: int
-    last_col: int
-    last_row: int  # its last data row
-    totals: int
-    columns: dict[str, int]  # normalised name -> column
-
-    def rows(self, spec: str) -> tuple[int, int] | None:
-        data = (self.header_row + 1, max(self.last_row, self.header_row + 1))
-        return {
-            "#all": (self.header_row, self.last_row + self.totals),
-            "#data": data,
-            "#headers": (self.header_row, self.header_row),
-            "#totals": (self.last_row + 1, self.last_row + max(self.totals, 1)),
-        }.get(spec)
 
 
 @dataclass
@@ -71,72 +54,15 @@ class _Group:
 @dataclass
 class Dirty:
     """The formula cells that lose their cached values: sheet -> row -> columns; and the watched
-    ones (sheet, row, col, formula) for a warning."""
+    ones (sheet, row, col, formula) for a warning: those that read a cell the change writes, and
+    those whose references cannot be followed (OFFSET, INDIRECT...)."""
 
     cells: dict[str, dict[int, set[int]]] = field(default_factory=dict)
     watched: list[tuple[str, int, int, str]] = field(default_factory=list)
+    untraced: list[tuple[str, int, int, str]] = field(default_factory=list)
 
     def of(self, sheet: str) -> dict[int, set[int]]:
         return self.cells.get(sheet, {})
-
-
-def _struct(ref: Ref, row: int, col: int, sheet: str, tables: dict[str, TableArea]):
-    """(sheet, (kind, r1), (kind, r2), (kind, c1), (kind, c2)) of a structured reference."""
-    t = tables.get(ref.text.casefold()) if ref.text else None
-    if t is None and not ref.text:  # [@Col] inside a Table: the Table holding the cell
-        t = next(
-            (
-                x
-                for x in tables.values()
-                if x.sheet == sheet
-                and x.first_col <= col <= x.last_col
-                and x.header_row <= row <= x.last_row + x.totals
-            ),
-            None,
-        )
-    if t is None:
-        return None
-    inner = ref.spec[1:-1].strip()
-    this_row = inner.startswith("@")
-    if this_row:
-        inner = inner[1:].strip()
-    items = re.findall(r"\[((?:[^\[\]']|'.)*)\]|(:)", inner) if inner.startswith("[") else []
-    names: list[str] = []
-    specials: list[str] = []
-    ranged = False
-    if inner and not inner.startswith("["):
-        items = [(inner, "")]
-    for text, colon in items:
-        if colon:
-            ranged = True
-            continue
-        text = re.sub(r"'(.)", r"\1", text).strip()
-        if text.startswith("#"):
-            special = " ".join(text.lower().split())
-            if special == "#this row":
-                this_row = True
-            else:
-                specials.append(special)
-        elif text:
-            names.append(text)
-    cols = [t.columns.get(norm_header(n)) for n in names]
-    if any(c is None for c in cols):
-        c1, c2 = t.first_col, t.last_col  # a name it cannot place: the whole Table
-    elif cols:
-        c1, c2 = (min(cols), max(cols)) if ranged or len(cols) > 1 else (cols[0], cols[0])
-    else:
-        c1, c2 = t.first_col, t.last_col
-    if this_row:
-        return t.sheet, ("r", 0), ("r", 0), ("a", c1), ("a", c2)
-    spans = [t.rows(s) for s in specials or ["#data"]]
-    spans = [s for s in spans if s is not None] or [t.rows("#all")]
-    return (
-        t.sheet,
-        ("a", min(s[0] for s in spans)),
-        ("a", max(s[1] for s in spans)),
-        ("a", c1),
-        ("a", c2),
-    )
 
 
 class Analysis:
@@ -150,6 +76,7 @@ class Analysis:
         watch: dict[str, tuple[int, set[int]]] | None = None,
     ):
         self.sheets = {s.casefold(): s for s in sheets}
+        self.order = [s.casefold() for s in sheets]
         self.tables = {t.name.casefold(): t for t in tables}
         self.names = {(s.casefold() if s else None, n.casefold()): v for (s, n), v in names.items()}
         self.watch = watch or {}
@@ -173,7 +100,8 @@ class Analysis:
                 row, col = int(ref.group(2)), col_number(ref.group(1))
                 attrs = dict(_ATTR.findall(m.group(2)))
                 formula = m.group(3)
-                if attrs.get("t") == "shared":
+                kind = attrs.get("t")
+                if kind == "shared":
                     si = attrs.get("si", "")
                     if formula:
                         shape = self._shape(_plain(formula), sheet, row, col)
@@ -181,19 +109,37 @@ class Analysis:
                     elif si in masters:
                         shape = masters[si][2]
                     else:
-                        shape = (("*",),)
+                        shape = (ANY,)
+                elif kind == "dataTable":  # a what-if table: TABLE() over the whole book
+                    shape = (ANY,)
                 elif formula is None:
                     continue
                 else:
                     shape = self._shape(_plain(formula), sheet, row, col)
-                g = self.groups.get((shape, sheet, col))
-                if g is None:
-                    g = self.groups[(shape, sheet, col)] = _Group(sheet, col)
-                    g.volatile = ("*",) in shape
-                    g.shape = shape
-                g.rows.append(row)
-                if watch and row > watch[0] and col in watch[1]:
-                    g.texts[row] = untext(formula) if formula else "(a shared formula)"
+                self._add(shape, sheet, row, col, formula, watch)
+                area = (
+                    _RANGE.match(attrs.get("ref", "")) if kind in ("array", "dataTable") else None
+                )
+                if area and area.group(3):  # the other cells of the array hold only values
+                    r1, c1, r2, c2 = (
+                        int(area.group(2)), col_number(area.group(1)),
+                        int(area.group(4)), col_number(area.group(3)),
+                    )  # fmt: skip
+                    fixed = anchored(shape, row, col)
+                    for c in range(c1, c2 + 1):
+                        for r in range(r1, r2 + 1):
+                            if (r, c) != (row, col):
+                                self._add(fixed, sheet, r, c, formula, watch)
+
+    def _add(self, shape: tuple, sheet: str, row: int, col: int, formula, watch) -> None:
+        g = self.groups.get((shape, sheet, col))
+        if g is None:
+            g = self.groups[(shape, sheet, col)] = _Group(sheet, col)
+            g.volatile = ANY in shape
+            g.shape = shape
+        g.rows.append(row)
+        if watch and row > watch[0] and col in watch[1] and row not in watch[2]:
+            g.texts[row] = untext(formula) if formula else "(a shared formula)"
 
     def _shape(self, formula: str, sheet: str, row: int, col: int) -> tuple:
         """The formula's precedents, relative to its cell where they move when copied; the same
@@ -206,7 +152,10 @@ class Analysis:
         found = refs(formula)
         out = set()
         for ref in found:
-            out.update(self._precedents(ref, sheet, row, col, 0))
+            if ref.kind == "join":
+                out.add(self._join(formula, ref, found, sheet, row, col))
+            else:
+                out.update(self._precedents(ref, sheet, row, col, 0))
         shape = tuple(sorted(out, key=repr))
         if not any(r.kind == "area" and (r.rel_r1 or r.rel_r2) for r in found) and not any(
             r.kind == "struct" and not r.text for r in found
@@ -214,13 +163,40 @@ class Analysis:
             self._shapes[key] = shape
         return shape
 
-    def _precedents(self, ref: Ref, sheet: str, row: int, col: int, depth: int) -> list[tuple]:
+    def _join(
+        self, formula: str, ref: Ref, found: tuple, sheet: str, row: int, col: int,
+        depth: int = 0, owner: str | None = None,
+    ):  # fmt: skip
+        """The area a range operator spans: the box of its two operands' precedents."""
+        sides = join_operands(formula, ref.start, found)
+        if sides is None:
+            return ANY
+        parts = [
+            p
+            for r in found
+            if r.kind != "join" and any(a <= r.start and r.end <= b for a, b in sides)
+            for p in self._precedents(r, sheet, row, col, depth, owner)
+        ]
+        return box(parts)
+
+    def _targets(self, sheet: str) -> list[str]:
+        """The sheets a reference's sheet names: one, or each sheet of a 3-D range in order."""
+        first, _, last = sheet.casefold().partition(":")
+        if not last:
+            return [self.sheets[first]] if first in self.sheets else []
+        if first not in self.sheets or last not in self.sheets:
+            return []  # #REF! in Excel
+        i, j = sorted((self.order.index(first), self.order.index(last)))
+        return [self.sheets[s] for s in self.order[i : j + 1]]
+
+    def _precedents(
+        self, ref: Ref, sheet: str, row: int, col: int, depth: int, owner: str | None = None
+    ) -> list[tuple]:
+        """What `ref`, in a formula of cell (row, col) of `sheet`, reaches; `owner`: the sheet
+        of the sheet-scoped name whose text holds it (its names are looked up there first)."""
         if ref.kind == "any" or depth > 8:
-            return [("*",)]
+            return [ANY]
         if ref.kind == "area":
-            target = self.sheets.get((ref.sheet or sheet).casefold())
-            if target is None:
-                return []
 
             def end(v: int, rel: bool, at: int) -> tuple[str, int]:
                 return ("r", v - at) if rel else ("a", v)
@@ -233,22 +209,31 @@ class Analysis:
                     end(ref.c1, ref.rel_c1, col),
                     end(ref.c2, ref.rel_c2, col),
                 )
+                for target in self._targets(ref.sheet or sheet)
             ]
         if ref.kind == "struct":
-            got = _struct(ref, row, col, sheet, self.tables)
+            got = struct(ref, row, col, sheet, self.tables)
             return [got] if got else []
-        # a name: the sheet's own, else the book's; else a Table's bare name
+        # a name: the sheet's own, else the book's; else a Table's bare name. Its relative
+        # references are written as from A1 and read from the cell using it (RowStatus =
+        # Pipeline!$J1, used on row 5, reads J5): kept relative, they move with that cell.
         key = ref.text.casefold()
-        scope = (ref.sheet or sheet).casefold()
-        text = self.names.get((scope, key), self.names.get((None, key)))
+        scope = (ref.sheet or owner or sheet).casefold()
+        text = self.names.get((scope, key))
+        if text is None:
+            text, scope = self.names.get((None, key)), None
         if text is not None:
-            cached = self._name_cache.get((scope, key))
+            cached = self._name_cache.get((scope, key, sheet))
             if cached is None:
-                cached = self._name_cache[(scope, key)] = ()  # a name that names itself
+                self._name_cache[(scope, key, sheet)] = (ANY,)  # a name that names itself
+                found = refs(text)
                 got = []
-                for r in refs(text):
-                    got += [_absolute(p) for p in self._precedents(r, sheet, 0, 0, depth + 1)]
-                cached = self._name_cache[(scope, key)] = tuple(got)
+                for r in found:
+                    if r.kind == "join":
+                        got.append(self._join(text, r, found, sheet, 1, 1, depth + 1, scope))
+                    else:
+                        got += self._precedents(r, sheet, 1, 1, depth + 1, scope)
+                cached = self._name_cache[(scope, key, sheet)] = tuple(got)
             return list(cached)
         t = self.tables.get(key)
         if t is not None:
@@ -273,7 +258,7 @@ class Analysis:
             g.dirty = bytearray(len(g.rows))
             g.marked = 0
             for p in g.shape:
-                if p == ("*",):
+                if p == ANY:
                     continue
                 target, (k1, v1), (k2, v2), (kc1, vc1), (kc2, vc2) = p
                 c1 = g.col + vc1 if kc1 == "r" else vc1
@@ -357,22 +342,16 @@ class Analysis:
             if not any(g.dirty):
                 continue
             cells = out.cells.setdefault(g.sheet, {})
+            named = out.untraced if g.volatile else out.watched
             for k, r in enumerate(g.rows):
                 if g.dirty[k]:
                     cells.setdefault(r, set()).add(g.col)
                     if r in g.texts:
-                        out.watched.append((g.sheet, r, g.col, g.texts[r]))
+                        named.append((g.sheet, r, g.col, g.texts[r]))
         out.watched.sort(key=lambda w: (w[0], w[2], w[1]))
+        out.untraced.sort(key=lambda w: (w[0], w[2], w[1]))
         return out
 
 
 def _plain(xml_text: str) -> str:
     return untext(xml_text) if "&" in xml_text or "_x" in xml_text else xml_text
-
-
-def _absolute(p: tuple) -> tuple:
-    """A name's precedent: a name's relative references are taken where they point from A1."""
-    if p == ("*",):
-        return p
-    target, *ends = p
-    return (target, *[("a", max(1, min(v, MAX_ROW))) if k == "r" else (k, v) for k, v in ends])

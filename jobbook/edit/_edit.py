@@ -66,6 +66,8 @@ class Edit:
     stale: list[str] = field(default_factory=list)  # the user's formulas jobbook reads that the
     # change reaches: their cached values go, so jobbook cannot know them until the book is saved
     history: list[Entry] = field(default_factory=list)  # the History rows written with it
+    untraced: list[str] = field(default_factory=list)  # those whose references jobbook cannot
+    # follow (OFFSET, INDIRECT): their cached values go at every change
 
     @property
     def changed(self) -> bool:
@@ -133,6 +135,8 @@ class _Planner:
                 col = t.column(ch.header, str(self.path))
                 self.edit(t.sheet).put(ch.row, col, ch.value)
                 self.logged.cell(ch, t, col)
+                if is_date(ch.value):
+                    self._dates(t)
             elif isinstance(ch, RowAppend):
                 appends.setdefault(ch.table, []).append(ch)
                 self.logged.row(ch)
@@ -146,6 +150,16 @@ class _Planner:
                 raise TypeError(f"not a change: {ch!r}")
         for table, rows in appends.items():
             self._append(table, rows)
+
+    def _dates(self, t: Target) -> None:
+        """The date formats of the table's columns, for a date written into it (once a sheet)."""
+        edit = self.edit(t.sheet)
+        if not edit.surveyed:
+            chunks = read_member(self.fh, self.members[t.part])
+            window = (1, 0, 0, 0)
+            date_formats(
+                edit, survey(chunks, t.sheet, t.header_row, window, (t.first_col, t.last_col))
+            )
 
     def _cells(self, ch: CellWrite) -> None:
         sheet = _sheet_name(self.pkg, ch.sheet, self.path)
@@ -171,7 +185,10 @@ class _Planner:
         window = (1, 0, 0, 0)
         if end is not None and t.totals and new_last > end:
             window = (end + 1 + t.totals, new_last + t.totals, t.first_col, t.last_col)
-        seen = survey(read_member(self.fh, self.members[t.part]), t.sheet, t.header_row, window)
+        seen = survey(
+            read_member(self.fh, self.members[t.part]), t.sheet, t.header_row, window,
+            (t.first_col, t.last_col),
+        )  # fmt: skip
         date_formats(edit, seen)
         for h in [h for h in headers if norm_header(h) not in t.columns]:
             self.notes.append(f"the {t.sheet} sheet has no {h!r} column: those values are left out")
@@ -303,9 +320,10 @@ def run(
         stale = stale_formulas(path, zf, fh, pkg, by_name, planner.sheets, grown, new_wb)
         for sheet, cells in stale.cells.items():
             planner.edit(sheet).dirty = cells
-        result.stale = [
-            f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in stale.watched
-        ]
+        result.stale, result.untraced = (
+            [f"{sheet}!{col_letters(c)}{r} (={text})" for sheet, r, c, text in cells]
+            for cells in (stale.watched, stale.untraced)
+        )
         strings = None
         edits = {**planner.sheets, **({new.part: new.edit} if new else {})}
         if pkg.shared_strings:

@@ -10,8 +10,9 @@ import zipfile
 from ..errors import JobbookError
 from ..schema import TABLES, norm_header
 from . import _package as pk
-from ._depends import Analysis, Dirty, TableArea
+from ._depends import Analysis, Dirty
 from ._names import sheet_order
+from ._precedents import TableArea
 from ._sheet import SheetEdit
 from ._tables import _from_table_part, find_target
 from ._values import untext
@@ -30,7 +31,7 @@ def _tables(zf: zipfile.ZipFile, pkg: pk.Package, grown: dict[str, int]) -> list
             out.append(
                 TableArea(
                     t.name, sheet, t.header_row, t.first_col, t.last_col,
-                    grown.get(tpart, t.last_row or t.header_row), t.totals, dict(t.columns),
+                    grown.get(tpart, t.last_row or t.header_row), t.totals, dict(t.ref_names),
                 )
             )  # fmt: skip
     return out
@@ -49,9 +50,10 @@ def _names(workbook_xml: str) -> dict[tuple[str | None, str], str]:
     return out
 
 
-def _watch(path, zf, pkg) -> dict[str, tuple[int, set[int]]]:
-    """The columns jobbook reads (the input columns of its tables): sheet -> (header row, cols)."""
-    out: dict[str, tuple[int, set[int]]] = {}
+def _watch(path, zf, pkg) -> dict[str, tuple[int, set[int], set[int]]]:
+    """The cells jobbook reads (the input columns of its tables, below their header rows, but not
+    a Table's totals rows): sheet -> (header row, columns, rows left out)."""
+    out: dict[str, tuple[int, set[int], set[int]]] = {}
     for name, table in TABLES.items():
         try:
             t = find_target(path, zf, pkg, name, list(table.required))
@@ -62,8 +64,9 @@ def _watch(path, zf, pkg) -> dict[str, tuple[int, set[int]]]:
             for c in table.inputs
             if norm_header(c.header) in t.columns
         }
-        header, known = out.get(t.sheet, (t.header_row, set()))
-        out[t.sheet] = (min(header, t.header_row), known | cols)
+        totals = set(range(t.last_row + 1, t.last_row + 1 + t.totals)) if t.last_row else set()
+        header, known, skip = out.get(t.sheet, (t.header_row, set(), set()))
+        out[t.sheet] = (min(header, t.header_row), known | cols, skip | totals)
     return out
 
 

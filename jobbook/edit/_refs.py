@@ -1,28 +1,31 @@
 """What a formula refers to: the references in its text, found by one scan that knows Excel's
-syntax (string literals, quoted sheet names with ``''``, other sheets, ranges, whole columns and
-rows, structured references ``Table[Col]``, ``Table[[#This Row],[Col]]``, ``[@Col]``, defined
-names, functions).
+syntax (string literals, quoted sheet names with ``''``, other sheets, 3-D ranges, ranges, whole
+columns and rows, structured references ``Table[Col]``, ``Table[[#This Row],[Col]]``, ``[@Col]``,
+defined names, functions, spilled ranges ``A1#``).
 
 Used by the editor twice: to move references to rows that moved (a Table's totals row pushed
 down by a new row), and to find every formula that can depend on a cell a change writes
-(``_depends``). A reference it cannot pin down (OFFSET, INDIRECT, a 3-D range, a name of a
-formula) is reported as ``ANY``: it may depend on anything.
+(``_depends``). A volatile function (TODAY, NOW, RAND...) adds no reference: its formula depends
+on what its references say. Only a function whose *target* is computed (OFFSET, INDIRECT, an Excel
+4 macro function in a name) is reported as ``any``: it may read any cell. The range operator
+between two references (``FirstStatus:LastStatus``, ``$J$2:INDEX(J:J,n)``) is reported as a
+``join``, whose two operands ``join_operands`` finds: the range spans what lies between them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..reader._layout import col_index, col_letters
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384
-# functions whose result can change without any of their arguments changing, or whose references
-# are computed: a formula using one may depend on any cell
-VOLATILE = frozenset(
-    ["TODAY", "NOW", "RAND", "RANDBETWEEN", "RANDARRAY", "OFFSET", "INDIRECT", "CELL", "INFO"]
-) | {"_XLFN.RANDARRAY"}
+# functions whose target is computed (from text, an offset, a macro function's answer): a formula
+# using one may read any cell. TODAY, NOW, RAND... are volatile, but their references decide.
+COMPUTED = frozenset(["OFFSET", "INDIRECT", "EVALUATE", "_XLFN.EVALUATE"])
+_MACRO = re.compile(r"GET\.\w+|FILES|DOCUMENTS|SELECTION")  # Excel 4 functions, in names
+_SPILL = frozenset(["ANCHORARRAY", "_XLFN.ANCHORARRAY"])  # A1# as a file spells it
 
 _BRACKETS = r"\[(?:[^\[\]']|'.|\[(?:[^\[\]']|'.)*\])*\]"
 _NAME = r"[A-Za-z_\\\u00a1-\uffff][\w.\u00a1-\uffff]*"
@@ -44,7 +47,7 @@ _ROWS = re.compile(r"(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})$")
 class Ref:
     """One reference in a formula. `kind`: ``area`` (cells, ranges, whole columns or rows),
     ``struct`` (a structured reference: `table`, `spec`), ``name`` (a defined name or a Table's
-    bare name), ``any`` (volatile or unknowable). `sheet`: the sheet named before it (None: the
+    bare name), ``any`` (a computed target), ``join`` (the range operator ``:``). `sheet`: the sheet named before it (None: the
     formula's own). Rows and columns are 1-based; `rel_*` say which move when copied."""
 
     kind: str
@@ -64,14 +67,15 @@ class Ref:
 
 
 def sheet_of(prefix: str) -> tuple[str | None, bool]:
-    """(sheet name, whether it is one sheet of this book) of a ``Sheet!`` prefix."""
+    """(sheet name, whether it is in this book) of a ``Sheet!`` prefix. A 3-D reference's prefix
+    gives ``First:Last`` (a sheet name cannot hold a colon); ``[0]`` names this book itself."""
     body = prefix[:-1]
     if body.startswith("'"):
         body = body[1:-1].replace("''", "'")
+    if body.startswith("[0]"):
+        body = body[3:]
     if body.startswith("["):  # another workbook's sheet: nothing this book changes
         return None, False
-    if ":" in body:  # a 3-D reference over several sheets
-        return body, False
     return body, True
 
 
@@ -106,9 +110,14 @@ def refs(formula: str) -> tuple[Ref, ...]:
     sheet: str | None = None
     sheet_start = 0
     pos = 0
+    spill = False
     for m in _TOKEN.finditer(formula):
-        if m.start() != pos and sheet is not None:
-            sheet = None  # a prefix must be followed at once by what it qualifies
+        if m.start() != pos:
+            gap = formula[pos : m.start()]
+            if sheet is not None:
+                sheet = None  # a prefix must be followed at once by what it qualifies
+            if ":" in gap:  # the range operator between two references
+                out += [Ref("join", pos + i, pos + i + 1) for i, ch in enumerate(gap) if ch == ":"]
         pos = m.end()
         kind = m.lastgroup
         if kind == "call":
@@ -118,12 +127,8 @@ def refs(formula: str) -> tuple[Ref, ...]:
             continue
         if kind == "sheet":
             name, local = sheet_of(m.group("sheet"))
-            if not local and name is not None:
-                out.append(Ref("any", m.start(), m.end()))
-            sheet = name if local else None
+            sheet = name if local else "\0"  # what follows an outside prefix is nothing here
             sheet_start = m.start()
-            if not local:
-                sheet = "\0"  # what follows an outside prefix refers to nothing here
             continue
         start = sheet_start if sheet is not None else m.start()
         if sheet == "\0":
@@ -131,8 +136,11 @@ def refs(formula: str) -> tuple[Ref, ...]:
             continue
         if kind == "range":
             ref = _area(m.group("range"), start, m.end(), sheet)
+            if ref is not None and (spill or formula.startswith("#", m.end())):
+                ref = _spilled(ref)  # ANCHORARRAY(A1) or A1#: the array spilled from A1
             if ref is not None:
                 out.append(ref)
+            spill = False
         elif kind == "struct":
             text = m.group("struct")
             at = text.index("[")
@@ -140,12 +148,72 @@ def refs(formula: str) -> tuple[Ref, ...]:
         elif kind == "name":
             word = m.group("name")
             if m.group("call"):
-                if word.upper() in VOLATILE:
+                upper = word.upper()
+                if upper in COMPUTED or _MACRO.fullmatch(upper):
                     out.append(Ref("any", m.start(), m.end()))
+                spill = upper in _SPILL
             elif word.upper() not in ("TRUE", "FALSE"):
                 out.append(Ref("name", start, m.start("name") + len(word), sheet, text=word))
         sheet = None
+    if ":" in formula[pos:]:
+        out += [
+            Ref("join", pos + i, pos + i + 1) for i, ch in enumerate(formula[pos:]) if ch == ":"
+        ]
     return tuple(out)
+
+
+def _spilled(ref: Ref) -> Ref:
+    """The cells a dynamic array anchored at `ref` may spill over: down and right of it."""
+    return replace(ref, r2=MAX_ROW, c2=MAX_COL, rel_r2=False, rel_c2=False)
+
+
+_PAREN = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|' + _BRACKETS + r"|[()]")
+_CALL = re.compile(rf"{_NAME}\s*\(")
+
+
+@functools.lru_cache(maxsize=1024)
+def _parens(formula: str) -> dict[int, int]:
+    """Each parenthesis' partner, both ways (strings, quoted names and brackets skipped)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _PAREN.finditer(formula):
+        if m.group(0) == "(":
+            stack.append(m.start())
+        elif m.group(0) == ")" and stack:
+            o = stack.pop()
+            pairs[o], pairs[m.start()] = m.start(), o
+    return pairs
+
+
+def join_operands(
+    formula: str, at: int, found: tuple[Ref, ...]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans (start, end) of the two operands of the range operator at `at` (a ``join``):
+    on each side a reference, a name, a function's call or an expression in brackets. None when
+    a side is none of these: the caller cannot place the range."""
+    pairs = _parens(formula)
+    placed = [r for r in found if r.kind != "join"]
+    k = at - 1
+    while k >= 0 and formula[k] == " ":
+        k -= 1
+    if k >= 0 and formula[k] == ")" and k in pairs:
+        start = pairs[k]
+        while start > 0 and (formula[start - 1].isalnum() or formula[start - 1] in "._"):
+            start -= 1  # the function called
+        left = (start, k + 1)
+    else:
+        left = next(((r.start, r.end) for r in placed if r.end == k + 1), None)
+    k = at + 1
+    while k < len(formula) and formula[k] == " ":
+        k += 1
+    call = _CALL.match(formula, k)
+    if k < len(formula) and formula[k] == "(" and k in pairs:
+        right = (k, pairs[k] + 1)
+    elif call and call.end() - 1 in pairs and not any(r.start == k for r in placed):
+        right = (k, pairs[call.end() - 1] + 1)
+    else:
+        right = next(((r.start, r.end) for r in placed if r.start == k), None)
+    return (left, right) if left and right else None
 
 
 # -- moving references (rows inserted above a totals row) ------------------------------------------

@@ -64,6 +64,8 @@ class SheetEdit:
     move_formula: Callable[[str], str] | None = None  # a moved cell's formula (escaped XML)
     row_attrs: dict[int, Callable[[str], str]] = field(default_factory=dict)  # row -> new attrs
     date_counts: dict[int, Counter] = field(default_factory=dict)  # col -> styles of its dates
+    table_dates: Counter = field(default_factory=Counter)  # styles of the table's dates
+    surveyed: bool = False  # date_counts and table_dates found (``_append.date_formats``)
     header_row: int = 0
     inserts: list[tuple[int, int, int, int]] = field(default_factory=list)  # at, n, c1, c2
     dropped: int = 0  # cached values dropped
@@ -187,18 +189,23 @@ def _scalar(value: object) -> object:
 
 
 def _style(
-    value: object, own: int | None, above: int | None, ctx: Context, column: Counter | None = None
+    value: object,
+    own: int | None,
+    above: int | None,
+    ctx: Context,
+    column: Counter | None = None,
+    table: Counter | None = None,
 ) -> int | None:
     """A date takes the cell's own date format, else the one most used by its column's dates,
-    else the cell above's, else the book's first (never a title's: only data rows are counted)."""
+    else the one most used by the dates of its table (only the table's cells count: never a
+    title's), else the schema's date format."""
     if is_date(value):
         if ctx.styles.is_date(own):
             return own
-        for s, _ in (column or Counter()).most_common():
-            if ctx.styles.is_date(s):
-                return s
-        if ctx.styles.is_date(above):
-            return above
+        for counts in (column, table):
+            for s, _ in (counts or Counter()).most_common():
+                if ctx.styles.is_date(s):
+                    return s
         return ctx.styles.date_style()
     return own if own is not None else above
 
@@ -331,6 +338,7 @@ def _rebuild(
             up.style if up else None,
             ctx,
             edit.date_counts.get(col),
+            edit.table_dates,
         )
         xml = _build(p, ref, value, style, ctx)
         if xml:

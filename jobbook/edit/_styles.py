@@ -1,22 +1,23 @@
 """Which cell styles show a date, and a date style for a column that has none.
 
 A date is written as a serial number; only its style makes it look like a date. The editor takes
-the style of the cell it writes, else of the cell above in the same column; when neither shows a
-date it uses the workbook's first date style, and only when the workbook has none does it add one
-(``yyyy-mm-dd``) to ``styles.xml``.
+the style of the cell it writes, else the one most used by the dates of its column, else of its
+table (``_sheet._style``); else the schema's date format: a plain style of it in the workbook, or
+one added to ``styles.xml``.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..schema import DATE_FORMAT
 from ._rows import attr as _attr
 
 _BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
 _XFS = re.compile(r"<(\w+:)?cellXfs\b[^>]*>(.*?)</(\w+:)?cellXfs>", re.S)
 _XF = re.compile(r"<(\w+:)?xf\b[^>]*?(?:/>|>.*?</(\w+:)?xf>)", re.S)
 _NUMFMT = re.compile(r"<(\w+:)?numFmt\b[^>]*?/?>")
-DATE_CODE = "yyyy-mm-dd"
+DATE_CODE = DATE_FORMAT
 
 
 def is_date_code(code: str) -> bool:
@@ -37,6 +38,7 @@ class Styles:
         self.changed = False
         self.date_xfs: list[bool] = []
         self.codes: list[str] = []  # each style's number format code ("" for a built-in one)
+        self.plain_date: int | None = None  # a style of the schema's date format, nothing else
         if not xml:
             return
         fmts = {
@@ -48,17 +50,21 @@ class Styles:
             fid = int(_attr(m.group(0), "numFmtId") or 0)
             self.date_xfs.append(fid in _BUILTIN_DATES or (fid in fmts and is_date_code(fmts[fid])))
             self.codes.append(fmts.get(fid, ""))
+            plain = all(
+                (_attr(m.group(0), a) or "0") == "0" for a in ("fontId", "fillId", "borderId")
+            )
+            if self.plain_date is None and plain and fmts.get(fid, "").lower() == DATE_CODE:
+                self.plain_date = len(self.date_xfs) - 1
 
     def is_date(self, style: int | None) -> bool:
         return style is not None and 0 <= style < len(self.date_xfs) and self.date_xfs[style]
 
     def date_style(self) -> int | None:
-        """The first date style of the workbook, else a new ``yyyy-mm-dd`` one (None without a
-        styles part: the date is then written unformatted)."""
-        for i, d in enumerate(self.date_xfs):
-            if d:
-                return i
-        return self.format_style(DATE_CODE)
+        """A plain style of the schema's date format (``yyyy-mm-dd``): the workbook's, else a new
+        one (None without a styles part: the date is then written unformatted)."""
+        if self.plain_date is None:
+            self.plain_date = self._new_style(DATE_CODE)
+        return self.plain_date
 
     def format_style(self, code: str) -> int | None:
         """A plain style showing numbers in the format `code` (``yyyy-mm-dd hh:mm``): the
@@ -68,6 +74,9 @@ class Styles:
         for i, c in enumerate(self.codes):
             if c == escape(code, {'"': "&quot;"}) or c == code:
                 return i
+        return self._new_style(code)
+
+    def _new_style(self, code: str) -> int | None:
         if not self.xml or not _XFS.search(self.xml):
             return None
         fid = self._add_numfmt(code)

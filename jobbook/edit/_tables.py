@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import ColumnMissing, NotAWorkbook, SheetMissing
-from ..schema import TABLES, norm_header
+from ..schema import TABLES, header_columns, norm_header
 from ._package import Package
 from ._rows import attr as _attr
 from ._rows import col_letters, col_number
@@ -50,6 +50,8 @@ class Target:
     computed: set[int] = field(default_factory=set)  # columns the user does not type in
     totals: int = 0  # totals rows below the data rows (Table Design > Total Row)
     names: dict[int, str] = field(default_factory=dict)  # column -> its header as written
+    ref_names: dict[str, int] = field(default_factory=dict)  # an Excel Table's column names as
+    # written, case-folded -> column: what structured references name (``Weight (raw)``)
 
     def column(self, header: str, where: str) -> int:
         col = self.columns.get(norm_header(header))
@@ -76,14 +78,17 @@ def _from_table_part(zf: zipfile.ZipFile, sheet: str, part: str, tpart: str) -> 
     name = _attr(attrs, "displayName") or _attr(attrs, "name") or ""
     totals = int(_attr(attrs, "totalsRowCount") or 0)
     t = Target(name, sheet, part, r1, {}, c1, c2, r2 - totals, tpart, totals=totals)
+    headers = []
     for i, m in enumerate(_COLUMN.finditer(xml)):
         col = c1 + i
         header = untext(_attr(m.group(2), "name") or "")
-        t.columns.setdefault(norm_header(header), col)
+        headers.append((col, header))
         t.names[col] = header
+        t.ref_names.setdefault(header.casefold(), col)
         calc = _CALC.search(m.group(3) or "")
         if calc:
             t.formulas[col] = (calc.group(3), _attr(calc.group(2), "array") in ("1", "true"))
+    t.columns = header_columns(headers)
     return t
 
 
@@ -141,11 +146,7 @@ def _plain_range(
     required = {norm_header(h) for h in (schema.required if schema else headers)}
     rows = rows_of(read_cells(path, part, max_row=HEADER_SCAN_ROWS, sheet=sheet))
     for r in sorted(rows):
-        found = {
-            norm_header(v): c
-            for c, v in sorted(rows[r].items(), reverse=True)
-            if isinstance(v, str)
-        }
+        found = header_columns((c, v) for c, v in rows[r].items() if isinstance(v, str))
         if required <= set(found):
             cols = list(rows[r])
             names = {c: v for c, v in rows[r].items() if isinstance(v, str)}

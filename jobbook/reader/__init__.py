@@ -27,6 +27,7 @@ from ..schema import TABLES
 from ..validate import validate, vesting_rules
 from ._columns import empty_frame
 from ._fast import SheetScans, big_sheet
+from ._formulas import RESAVE
 from ._layout import Layout, find_sheet, inspect, refuse_strict
 from ._settings import SHEET as SETTINGS
 from ._settings import read_settings, years_in_use
@@ -63,6 +64,9 @@ class Book:
     skipped: tuple[str, ...] = ()  # tables not read (``read_book(only=...)``): empty here
     # Settings' Company aliases table (SPEC section 14): (alias, company) in sheet order
     aliases: tuple[tuple[str, str], ...] = ()
+    # table -> header -> row -> formula: formulas in columns read whose value jobbook cannot know
+    # (none saved, or XlsxWriter's 0 in a date or text column): read as blank (``_formulas``)
+    unknown: dict[str, dict[str, dict[int, str]]] = field(default_factory=dict)
 
     # -- dates and computed columns -------------------------------------------------------------
     @cached_property
@@ -113,6 +117,7 @@ class Book:
             if table in self.below and row >= self.below[table]:
                 needed = False  # typed below the Table: a warning, as the reader says
             (fatal if needed and p.is_error and p.stops else rest).append(p)
+        self._refuse_unknown(needs)
         if fatal:
             more = (
                 f" (and {len(fatal) - 1} more; run: jobbook check {self.path})"
@@ -121,6 +126,27 @@ class Book:
             )
             raise BadValue(f"{self.path}: {fatal[0]}{more}")
         return rest
+
+    def _refuse_unknown(self, needs: Mapping[str, Iterable[str] | None]) -> None:
+        """Raise BadValue when a column a command needs holds a formula whose value jobbook
+        cannot know (rows typed below a Table aside): it names the cell and the formula, and
+        what to do, where a blank would have said "Status is required"."""
+        cells = []
+        for table, cols in needs.items():
+            wanted = None if cols is None else set(cols)
+            below = self.below.get(table)
+            for header, rows in self.unknown.get(table, {}).items():
+                if wanted is None or header in wanted:
+                    cells += [(r, header, f) for r, f in rows.items() if below is None or r < below]
+            if cells:
+                cells.sort()
+                r, header, formula = cells[0]
+                more = f" (and {len(cells) - 1} more such cells)" if len(cells) > 1 else ""
+                raise BadValue(
+                    f"{self.path}: {self.where(table, header, r)}: {header} is the formula "
+                    f"={formula}, with no value saved that jobbook can use{more}; {RESAVE}, "
+                    "so that its values are saved, then run this again"
+                )
 
 
 class _Computed(Mapping):
@@ -176,7 +202,7 @@ def read_book(
         found = [sheet_of(layout, TABLES[n]) for n in names] + [find_sheet(layout, SETTINGS)]
         return [s for s in dict.fromkeys(found) if s is not None and s in layout.parts]
 
-    layout = inspect(path, None if only is None else parsed)
+    layout = inspect(path, None if only is None else parsed, keep=True)
     if workers is None and os.environ.get("JOBBOOK_WORKERS", "").isdigit():
         workers = int(os.environ["JOBBOOK_WORKERS"])
     if workers is None:
@@ -198,9 +224,11 @@ def read_book(
 
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 got = dict(zip(order, pool.map(one, order)))
+    layout.xml.clear()  # the sheets' XML, read once for the guard and the formulas: freed
     problems: list[Problem] = []
     inputs, sheets, letters, header_rows, times = {}, {}, {}, {}, {}
     below = {name: g.below for name, g in got.items() if g.below is not None}
+    unknown = {name: g.unknown for name, g in got.items() if g.unknown}
     for name in TABLES:
         g = (
             got[name]
@@ -231,6 +259,7 @@ def read_book(
         as_of,
         times,
         skipped,
+        unknown,
     )
     return replace(book, below=below) if below else book
 
@@ -247,12 +276,14 @@ def finish_book(
     as_of,
     times=None,
     skipped: tuple[str, ...] = (),
+    unknown: dict[str, dict[str, dict[int, str]]] | None = None,
 ) -> Book:
     """The Book from its typed tables and settings `got`, with the rules across rows applied (to
-    the tables read: not to the `skipped` ones)."""
+    the tables read: not to the `skipped` ones); `unknown`: the formulas whose value jobbook
+    cannot know."""
     problems = [*problems, *got.problems]
     read = {n: df for n, df in inputs.items() if n not in skipped}
-    problems += validate(read, sheets, letters, problems)
+    problems += validate(read, sheets, letters, problems, unknown)
     if "Offers" in read:
         problems += vesting_rules(
             inputs["Offers"], got.vesting, sheets.get("Offers"), letters["Offers"]
@@ -275,4 +306,5 @@ def finish_book(
         settings_sheet=got.sheet,
         skipped=skipped,
         aliases=got.aliases,
+        unknown=unknown or {},
     )

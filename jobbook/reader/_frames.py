@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..core.settings import Settings
 from ..problems import ERROR, WARNING, Problem
-from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, norm_header
+from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, header_columns, norm_header
 from ._columns import blank_column, empty_frame
 from ._layout import Layout
 from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
@@ -89,9 +89,8 @@ def typed_frame(
     problems. Blank rows are dropped. `times`, if given, receives the schema's keeps_time columns
     with their time of day (the frame holds them truncated to the day)."""
     sheet = sheet or table.name
-    by_norm = {}
-    for c in raw:
-        by_norm.setdefault(norm_header(c), c)
+    names = list(raw)
+    by_norm = {k: names[j] for k, j in header_columns(enumerate(names)).items()}
     n = _height(raw)
     index = pd.RangeIndex(first_row, first_row + n, name="row")
     wanted = None if columns is None else set(columns)
@@ -254,7 +253,7 @@ def book_from_sheets(
             )
             continue
         heads = [str(v).strip() if v is not None else f"_col{j}" for j, v in enumerate(rows[h])]
-        norms = {norm_header(v): j for j, v in reversed(list(enumerate(heads)))}
+        norms = header_columns(enumerate(heads))
         letters[name] = {
             c.header: col_letters(c0 + norms[norm_header(c.header)])
             for c in table.columns

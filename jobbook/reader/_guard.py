@@ -48,7 +48,11 @@ DIM_PASS_BYTES = 1 << 20  # sheets from this size check their cells against <dim
 
 _REF = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,10})"')  # how every writer we know starts a cell
 _ODD_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="))')  # a cell that does not start with r="..."
-_PREFIXED = re.compile(rb"""xmlns:[\w.-]+=["'][^"']*spreadsheetml""")  # <x:c> cells (root)
+# the main namespace bound to a prefix (<x:c> cells); not the x14/x15... extensions' namespaces,
+# which every LibreOffice and Excel sheet declares
+_PREFIXED = re.compile(
+    rb"""xmlns:[\w.-]+\s*=\s*["']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main["']"""
+)
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(c|row)(\s[^>]*|/)?>")
 _ATTR_R = re.compile(rb"""\sr=["']([A-Za-z]*)(\d*)["']""")
 _DIMENSION = re.compile(rb"""<(?:[\w.-]+:)?dimension\s+ref=["']([^"']+)["']""")
@@ -181,9 +185,10 @@ def allowed_area(xml_bytes: int) -> int:
     return max(AREA_FLOOR, xml_bytes // XML_BYTES_PER_CELL)
 
 
-def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
+def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> bytes | None:
     """Refuse a sheet whose value cells reach past Excel's limits or span a rectangle out of
-    proportion to its XML (a stray far cell)."""
+    proportion to its XML (a stray far cell). Returns the XML of a sheet read whole to check it
+    (up to ``SCAN_BYTES``), for a caller that reads it next."""
     what = f"sheet {sheet!r} ({part})"
     size = zf.getinfo(part).file_size
     if size <= SCAN_BYTES:
@@ -194,7 +199,7 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
     if size > SCAN_BYTES:
         dim = _dimension(head)
         if dim is not None and _plausible(dim, size):
-            return  # trusted: see the module's docstring
+            return None  # trusted: see the module's docstring
         pieces = lambda: _chunks(zf, part)  # noqa: E731
     else:
         pieces = lambda: iter((data,))  # noqa: E731
@@ -226,6 +231,7 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> None:
             f"{box.area:,} cells); delete that cell (or clear everything beyond the table) and "
             "save the workbook again"
         )
+    return data if size <= SCAN_BYTES else None
 
 
 def _dimension(head: bytes) -> tuple[int, int, int, int] | None:
@@ -291,7 +297,10 @@ def _value_box(
     if (
         dim is not None
         and not prefixed
-        and all(not _ODD_CELL.search(d) and not _beyond(dim).search(d) for d in pieces())
+        and all(
+            not _ODD_CELL.search(d) and not _PREFIXED.search(d) and not _beyond(dim).search(d)
+            for d in pieces()
+        )
     ):
         box = Box()
         box.add(dim[0], dim[1])
@@ -301,7 +310,7 @@ def _value_box(
     odd = prefixed  # cells without a leading r="...", or with a namespace prefix
     for data in pieces():
         found = _REF.findall(data)
-        odd = odd or bool(_ODD_CELL.search(data))
+        odd = odd or bool(_ODD_CELL.search(data) or _PREFIXED.search(data))
         if found:
             cols = {col_number(c.decode()) for c in {c for c, _ in found}}
             rows = {int(r) for r in {r for _, r in found}}

@@ -72,6 +72,9 @@ class Layout:
     has_vba: bool = False
     date1904: bool = False
     missing_tables: list[str] = field(default_factory=list, repr=False)  # damaged table parts
+    # part -> XML of the small sheets the guard read whole, kept (``inspect(keep=True)``) for the
+    # read that follows, which frees it: not inflated twice
+    xml: dict[str, bytes] = field(default_factory=dict, repr=False)
 
 
 def parse_range(ref: str) -> tuple[int, int, int, int]:
@@ -153,10 +156,13 @@ def _rels(path: Path, zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, st
     return out
 
 
-def inspect(path: str | Path, sheets: Callable[[Layout], Iterable[str]] | None = None) -> Layout:
+def inspect(
+    path: str | Path, sheets: Callable[[Layout], Iterable[str]] | None = None, keep: bool = False
+) -> Layout:
     """Sheets, tables and defined names of the workbook at `path` (clear errors for bad files).
     The value cells of every sheet are checked (``_guard.check_sheet``), or with `sheets` only of
-    those it names from the layout: the sheets that will be parsed."""
+    those it names from the layout: the sheets that will be parsed. `keep`: the XML the checks
+    read stays in ``Layout.xml``."""
     path = Path(path)
     sniff(path)
     try:
@@ -183,7 +189,9 @@ def inspect(path: str | Path, sheets: Callable[[Layout], Iterable[str]] | None =
             layout = _layout(path, zf, names)
             _check_parts(path, zf, names, layout)
             for sheet in layout.sheets if sheets is None else sheets(layout):
-                _guard.check_sheet(path, zf, layout.parts[sheet], sheet)
+                data = _guard.check_sheet(path, zf, layout.parts[sheet], sheet)
+                if keep and data is not None:
+                    layout.xml[layout.parts[sheet]] = data
             return layout
     except zipfile.BadZipFile as exc:
         raise NotAWorkbook(

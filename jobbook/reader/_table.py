@@ -9,9 +9,7 @@ still read, and ``n/a`` is reported with its cell.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
-from html import unescape as untext
 from pathlib import Path
 
 import fastexcel
@@ -19,10 +17,19 @@ import pandas as pd
 
 from ..errors import NotAWorkbook, one_line
 from ..problems import ERROR, WARNING, Problem
-from ..schema import DATE_KINDS, NUMERIC_KINDS, Column, Table, norm_header
+from ..schema import (
+    DATE_KINDS,
+    NUMERIC_KINDS,
+    Column,
+    Table,
+    exact_header,
+    header_columns,
+    norm_header,
+)
 from ._cells import read_cells, rows_of
 from ._columns import arrow_column, empty_frame, typed_array, typed_frame_of
 from ._fast import SheetScans, big_sheet, load_plain
+from ._formulas import Formulas, blank_unknown, formula_cells, formulas_only, unknown_warning
 from ._layout import Layout, TableRef, col_letters, find_sheet
 from ._normalise import check_values, mark_of, not_a, text_date
 from ._parse import parse_dates, parse_numbers
@@ -53,6 +60,8 @@ class TableRead:
     problems: list[Problem] = field(default_factory=list)
     times: dict[str, pd.Series] = field(default_factory=dict)  # keeps_time columns, not truncated
     below: int | None = None  # the first row read below the table's Excel Table (typed under it)
+    unknown: dict[str, dict[int, str]] = field(default_factory=dict)  # formulas without a value
+    # jobbook can use: header -> row -> formula (``_formulas``)
 
 
 def _find_table_ref(layout: Layout, sheet: str, table: Table) -> TableRef | None:
@@ -130,13 +139,15 @@ def read_table(
         msg = f"no header row with {need} in the top {HEADER_SCAN_ROWS} rows"
         return TableRead(empty_frame(table), sheet, problems=[Problem(sheet, None, msg, ERROR)])
     header_row, header, _ = found
-    by_norm: dict[str, int] = {}
-    twice = []
-    for c in sorted(header):
-        key = norm_header(header[c])
-        if key in by_norm and key in {norm_header(h) for h in table.headers}:
-            twice.append((header[c], by_norm[key], c))
-        by_norm.setdefault(key, c)
+    by_norm = header_columns(header.items())
+    wanted = {norm_header(h) for h in table.headers}
+    twice = [
+        (header[c], by_norm[norm_header(header[c])], c)
+        for c in sorted(header)
+        if norm_header(header[c]) in wanted
+        and by_norm[norm_header(header[c])] != c
+        and exact_header(header[c]) == exact_header(header[by_norm[norm_header(header[c])]])
+    ]  # a second column of the same name ("Notes (private)" beside "Notes" is another column)
     positions = {
         col.header: by_norm[norm_header(col.header)]
         for col in table.inputs
@@ -175,12 +186,20 @@ def read_table(
     if ref is not None and header_row != ref.first_row:
         ref = None  # the header was found elsewhere: the Table's range says nothing of the data
     skip = ref.totals if ref is not None else range(0)
-    fast = scans if scans is not None and big_sheet(layout, sheet) else None
+    big = big_sheet(layout, sheet)
+    fast = scans if scans is not None and big else None
+    found = Formulas()  # a big sheet (the fast path) is not searched for formulas
+    if not big:
+        read = {c.header: c for c in table.inputs if c.header in positions}
+        part = layout.parts[sheet]
+        found = formula_cells(path, part, positions, read, header_row, skip, layout.xml.get(part))
     out.frame = _load(
-        path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip, fast
-    )
-    if fast is None and not big_sheet(layout, sheet):
-        out.problems += uncached(path, layout.parts[sheet], sheet, positions, header_row, skip)
+        path, reader, sheet, table, header_row, positions, out, layout.parts[sheet], skip, fast,
+        found,
+    )  # fmt: skip
+    found.only_in(out.frame.index)
+    out.unknown = found.unknown
+    out.problems += unknown_warning(sheet, out.letters, found.unknown)
     if ref is not None:
         below = out.frame.index[out.frame.index > ref.last_row]
         if len(below):
@@ -208,53 +227,6 @@ def read_table(
     return out
 
 
-_UNCACHED = re.compile(
-    r'<(?:\w+:)?c\b([^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*)>\s*<(?:\w+:)?f\b[^>]*?'
-    r"(?:/>|>([^<]*)</(?:\w+:)?f>)\s*(?:</(?:\w+:)?c>|<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)"
-)
-_TEXT_VALUE = re.compile(r'\st="(?:str|e|b)"')  # an empty text result is a value: ""
-_NO_VALUE = (b"</f></c>", b"</f><v/>", b"</f><v />", b"</f><v></v>", b"/></c>", b":f></")
-
-
-def uncached(
-    path: Path, part: str, sheet: str, positions: dict[str, int], header_row: int, skip: range
-) -> list[Problem]:
-    """One warning naming the formulas in columns jobbook reads that hold no saved value (a book
-    written by a program that does not compute formulas): jobbook would read them as blank.
-    The caller leaves out sheets on the fast path (over 8 MB of XML)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            data = z.read(part)
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return []
-    if not any(m in data for m in _NO_VALUE):
-        return []
-    by_col = {col_letters(c): h for h, c in positions.items()}
-    found = [
-        (m.group(2) + m.group(3), by_col[m.group(2)], m.group(4))
-        for m in _UNCACHED.finditer(data.decode("utf-8", "replace"))
-        if m.group(2) in by_col
-        and header_row < int(m.group(3))
-        and int(m.group(3)) not in skip
-        and not (_TEXT_VALUE.search(m.group(1)) and "</c>" not in m.group(0)[-5:])
-    ]
-    if not found:
-        return []
-    cell, header, formula = found[0]
-    shown = f"={untext(formula)}" if formula else "a shared formula"
-    more = f" and {len(found) - 1} more such cell(s)" if len(found) > 1 else ""
-    return [
-        Problem(
-            sheet,
-            cell,
-            f"{shown} ({header}){more}: a formula with no saved value, which jobbook reads as "
-            "blank; open the workbook in Excel or LibreOffice and save it, so that its value is saved",
-            WARNING,
-            None,
-        )
-    ]
-
-
 def _load(
     path: Path,
     reader,
@@ -266,9 +238,11 @@ def _load(
     part: str | None = None,
     skip: range = range(0),
     scans: SheetScans | None = None,
+    found: Formulas | None = None,
 ) -> pd.DataFrame:
     """The typed input columns, blank rows and the `skip` rows (a Table's totals row) left out;
-    the fast way first when `scans` is given (a big sheet)."""
+    the fast way first when `scans` is given (a big sheet). The `found` formulas' unknown cells
+    read as blank, and the rows of formulas only are empty rows (``_formulas``)."""
     cols = {c.header: c for c in table.inputs if c.header in positions}
     use = sorted(positions[h] - 1 for h in cols)
     if part is not None and scans is not None:
@@ -314,12 +288,25 @@ def _load(
     some |= _apply_errors(
         reader, sheet, header_row, positions, cols, names, errors, frame, out, skip
     )
-    blank = frame.isna().all(axis=1) | frame.index.isin(skip)
+    blank = frame.index.isin(skip)
+    if found is not None and found.rows:
+        blank_unknown(frame, out.times, found)
+        gone = {(h, r) for h, rows in found.unknown.items() for r in rows}
+        out.problems = [p for p in out.problems if not _of_cells(p, out, gone)]
+        blank |= formulas_only(frame, found, [c.header for c in table.inputs if c.required])
+    blank |= frame.isna().all(axis=1)
     if blank.any():
         frame = frame[~blank]
     out.times = {h: t.reindex(frame.index) for h, t in out.times.items()}
     _check_values(sheet, frame, {h: c for h, c in cols.items() if h in some}, out)
     return frame
+
+
+def _of_cells(p: Problem, out: TableRead, cells: set[tuple[str, int]]) -> bool:
+    """Whether problem `p` is about one of `cells` (header, row)."""
+    if not cells or p.column is None or not p.cell:
+        return False
+    return (p.column, int("".join(ch for ch in p.cell if ch.isdigit()) or 0)) in cells
 
 
 def _cell(out: TableRead, header: str, row: int) -> str:

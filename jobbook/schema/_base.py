@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # -- Excel's date systems: serial day 0 of the 1900 system (Excel's 1900-02-29 counted) and of the
@@ -201,6 +202,27 @@ def norm_header(text: object) -> str:
     """Headers match case- and space-insensitively, with or without the allowed values in
     brackets that SPEC prints after some of them: `Work mode (Onsite/Hybrid/Remote)` is `Work mode`."""
     return re.sub(r"\s+", "", _ALLOWED_VALUES.sub("", str(text))).casefold()
+
+
+def exact_header(text: object) -> bool:
+    """Whether `text` is its header as written, brackets and all (``Notes``, not ``Notes
+    (private)``): it then names its column before any header that only its brackets' removal
+    makes alike."""
+    return norm_header(text) == re.sub(r"\s+", "", str(text)).casefold()
+
+
+def header_columns(headers: Iterable[tuple[int, object]]) -> dict[str, int]:
+    """Normalised header (``norm_header``) -> column, from (column, header text) pairs: a header
+    written exactly as the name (case and spaces aside) wins over one that matches only without
+    its bracketed suffix (``Notes`` over ``Notes (private)``, whatever their order); among equals,
+    the leftmost."""
+    exact: dict[str, int] = {}
+    loose: dict[str, int] = {}
+    for col, text in sorted(headers, key=lambda h: h[0]):
+        if text is None or text == "":
+            continue
+        (exact if exact_header(text) else loose).setdefault(norm_header(text), col)
+    return {**loose, **exact}
 
 
 # -- formula builders (the one place each formula is written) ----------------------------------------
