@@ -7,13 +7,12 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._stop import critical, published, stoppable
-from .errors import CannotWrite, JobbookError, OutputExists, UsageError
+from .errors import CannotWrite, JobbookError, OutputExists, UsageError, writing
 
 if TYPE_CHECKING:
     from ._lock import Hold
@@ -112,41 +111,7 @@ def memory_writer(render: Callable[[io.BytesIO], object]) -> Callable[[str], Non
 
 # -- new outputs: exclusive unless --force, no temporary file left, a group all or nothing ---------
 
-_WHY = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk or folder is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EFBIG: "the file is too large for this disk",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "it is a folder",
-    errno.EIO: "the disk reported an input/output error",
-}
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
-
-
-def cannot_write(path: str | Path, exc: OSError) -> CannotWrite:
-    """The one-line error for a write that failed (disk full, read-only folder, no permission...),
-    naming the file the user asked for (never a temporary file)."""
-    why = _WHY.get(exc.errno, exc.strerror or type(exc).__name__)
-    if exc.errno == errno.ENOENT and Path(path).parent.is_dir():  # /proc, a vanished mount...
-        why = f"the folder {Path(path).parent} does not let files or folders be made in it"
-    detail = f" ({exc.strerror})" if exc.strerror and exc.strerror.lower() != why else ""
-    return CannotWrite(f"{path}: cannot write it: {why}{detail}")
-
-
-@contextmanager
-def writing(path: str | Path) -> Iterator[None]:
-    """Turn an OSError raised while writing `path` into CannotWrite (JobbookErrors pass)."""
-    try:
-        yield
-    except JobbookError:
-        raise
-    except OSError as exc:
-        raise cannot_write(path, exc) from exc
 
 
 def clean_stale(folder: str | Path) -> list[Path]:

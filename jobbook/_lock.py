@@ -130,7 +130,7 @@ def changing(path: str | Path) -> Iterator[Hold]:
 
 def _lock(given: Path, real: Path) -> int:
     """An open lock file beside `real`, locked by this process (waiting up to WAIT seconds)."""
-    from ._files import writing
+    from .errors import writing
 
     name = lock_path(real)
     wait = float(os.environ.get("JOBBOOK_LOCK_WAIT", WAIT))

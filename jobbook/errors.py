@@ -7,6 +7,11 @@ and say what to do.
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class JobbookError(Exception):
     """Base class of every error jobbook raises for a problem with the user's data or files."""
@@ -146,3 +151,41 @@ class Stopped(BaseException):
 def one_line(exc: BaseException, limit: int = 160) -> str:
     """A library's error message on one line, without its trailing context, for an `Error:` line."""
     return " ".join(str(exc).split()).split(" Context:")[0][:limit]
+
+
+# -- a write that failed, in one line ------------------------------------------------------------
+
+_WHY = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk or folder is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def cannot_write(path: str | Path, exc: OSError) -> CannotWrite:
+    """The one-line error for a write that failed (disk full, read-only folder, no permission...),
+    naming the file the user asked for (never a temporary file)."""
+    why = _WHY.get(exc.errno, exc.strerror or type(exc).__name__)
+    if exc.errno == errno.ENOENT and Path(path).parent.is_dir():  # /proc, a vanished mount...
+        why = f"the folder {Path(path).parent} does not let files or folders be made in it"
+    detail = f" ({exc.strerror})" if exc.strerror and exc.strerror.lower() != why else ""
+    return CannotWrite(f"{path}: cannot write it: {why}{detail}")
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn an OSError raised while writing `path` into CannotWrite (JobbookErrors pass)."""
+    try:
+        yield
+    except JobbookError:
+        raise
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc

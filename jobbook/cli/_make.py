@@ -98,7 +98,8 @@ def demo(folder: Path, as_of, force: bool) -> None:
     import datetime as dt
 
     from .. import views
-    from .._files import make_folder, writing
+    from .._files import make_folder
+    from ..errors import writing
     from ..reader import read_book
     from ..report import write_report
     from ..template import new_workbook
