@@ -25,9 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 from ._files import check_folder, make_folder, write_atomically
-from ._safe import csv_cell
 from .core.offers import default_vesting
 from .errors import OutputExists, UsageError
+from .looks.safe import csv_cell
 from .reader import Book
 from .schema import HOLIDAYS_TABLE, LINKS, NUMERIC_KINDS, SETTINGS, TABLES, VESTING_TABLE
 
@@ -144,7 +144,7 @@ def to_csv(columns: list[Column]) -> str:
 
 
 def to_json(columns: list[Column]) -> str:
-    from .cli._output import plain  # JSON-safe values: ISO dates, no NaN or Infinity
+    from .looks.safe import plain  # JSON-safe values: ISO dates, no NaN or Infinity
 
     rows = [[_iso(v) if isinstance(v, dt.datetime) else v for v in r] for r in _rows(columns)]
     records = [dict(zip((c.header for c in columns), row)) for row in rows]

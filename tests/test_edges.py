@@ -231,7 +231,7 @@ def test_csv_never_holds_a_live_formula(tmp_path, capsys, company):
     import csv
     import io
 
-    from jobbook._safe import set_text_cell
+    from jobbook.looks.safe import set_text_cell
 
     wb = blank_workbook()
     row = {"ID": "A1", "Company": "X", "Source": "Other", "Stage": "Applied", "Status": "Active"}
@@ -247,7 +247,7 @@ def test_csv_never_holds_a_live_formula(tmp_path, capsys, company):
 
 
 def test_csv_cell_escapes_owasp_starts_and_keeps_numbers():
-    from jobbook._safe import csv_cell
+    from jobbook.looks.safe import csv_cell
 
     for risky in ("=1", "+1", "-1", "@x", "\tx", "\rx"):
         assert csv_cell(risky) == "'" + risky

@@ -3,41 +3,12 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import math
 from collections.abc import Iterable, Sequence
 
-from .._safe import csv_cell
-
-
-def plain(value: object) -> object:
-    """A JSON-safe value: ISO dates, None for blanks and NaN, ints for whole-number numpy ints."""
-    import numpy as np  # loaded already: there is data to print
-    import pandas as pd
-
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, pd.Timestamp | dt.datetime):
-        return None if pd.isna(value) else value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else pd.Timestamp(value).date().isoformat()
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating | float):
-        return float(value) if math.isfinite(value) else None  # JSON has no NaN or Infinity
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if value is pd.NA:
-        return None
-    return value
+from ..looks.safe import csv_cell, plain
 
 
 def to_json(data: object) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import xlwings as xw
 
-from .._safe import excel_literal
+from ..looks.safe import excel_literal
 from ..reader._frames import book_from_sheets
 from . import actions
 

@@ -26,9 +26,9 @@ from .. import views
 from .._files import check_output, memory_writer, workbook_writer, write_new
 from ..core.stats import outcome_stats
 from ..errors import BadValue, JobbookError
+from ..looks import style as st
 from ..reader import read_book
 from ..schema import TABLES
-from ..template import _style as st
 from ._cluster import on_cluster, scheme_of
 from ._drawing import Drawing
 from .data import REPORT_READS, ReportData, assemble, deadline_frames

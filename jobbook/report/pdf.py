@@ -17,8 +17,8 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 
-from .._charts import PALETTE  # noqa: E402
 from .._rates import FEW_RATE, RATE  # noqa: E402
+from ..looks.charts import PALETTE  # noqa: E402
 from ..schema import YEAR_TOTALS  # noqa: E402
 from ._glyphs import Pages  # noqa: E402
 from .data import (  # noqa: E402

@@ -18,7 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.units import cm_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 
-from .._charts import (
+from .._rates import FEW_RATE, RATE
+from ..core.deadlines import KIND_LABELS
+from ..looks import style as st
+from ..looks.charts import (
     PALETTE,
     bar_chart,
     count_axis,
@@ -31,11 +34,8 @@ from .._charts import (
     unlabel_blanks,
     unlabel_zeros,
 )
-from .._rates import FEW_RATE, RATE
-from .._safe import set_text_cell
-from ..core.deadlines import KIND_LABELS
+from ..looks.safe import set_text_cell
 from ..schema import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, YEAR_TOTALS
-from ..template import _style as st
 from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
 from .moved import MOVED_NOTE, NO_HISTORY, caption, last_day
 

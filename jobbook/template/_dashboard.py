@@ -13,6 +13,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 
 from ..core.deadlines import KIND_LABELS, KINDS
+from ..looks import style as st
 from ..schema import (
     AS_OF_DATE_NAME,
     DATE_FORMAT,
@@ -30,7 +31,6 @@ from ..schema import (
     known_rows,
     lookup_formula,
 )
-from . import _style as st
 from ._dashboard_charts import write_chart_data, write_charts
 from ._dashboard_stages import HEADS as TIME_HEADS
 from ._dashboard_stages import TITLE as TIME_TITLE

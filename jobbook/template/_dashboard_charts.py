@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter as openpyxl_col
 
-from .._charts import (
+from .._rates import FEW, FEW_RATE, RATE
+from ..looks.charts import (
     PALETTE,
     ZERO_HIDDEN,
     bar_chart,
@@ -25,7 +26,6 @@ from .._charts import (
     percent_axis,
     ref,
 )
-from .._rates import FEW, FEW_RATE, RATE
 from ..schema import FUNNEL_STAGES, OFFER_YEARS_SHEET, SOURCES, STATUSES
 from ._years import HEAD_ROW as YEARS_HEAD_ROW
 from ._years import POS_COL as YEARS_POS_COL

@@ -10,9 +10,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..excel.layout import BAND_LABELS, BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
+from ..looks import style as st
 from ..schema import DRAFT_KINDS
 from ..vba.xlsm import Button, make_xlsm
-from . import _style as st
 from ._dashboard import SHEET as DASHBOARD
 from ._tables import id_range_name
 

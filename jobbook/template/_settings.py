@@ -10,7 +10,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
-from .._safe import set_text_cell
+from ..looks import style as st
+from ..looks.safe import set_text_cell
 from ..schema import (
     AS_OF_DATE_NAME,
     COMPANY_ALIASES_TABLE,
@@ -19,7 +20,6 @@ from ..schema import (
     HOLIDAYS_TABLE,
     SETTINGS,
 )
-from . import _style as st
 
 SHEET = "Settings"
 # Named helper cells below the settings: formulas every other sheet shares.

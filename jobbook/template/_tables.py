@@ -13,9 +13,9 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableColumn, TableFormula, TableStyleInfo
 
-from .._safe import set_text_cell
+from ..looks import style as st
+from ..looks.safe import set_text_cell
 from ..schema import DATE_KINDS, LINKS, NUMERIC_KINDS, Column, Table, excel_formula, print_area
-from . import _style as st
 
 VALIDATION_ROWS = 2000  # validation reaches below the table so that rows typed there get it too
 # formulas that need array evaluation (CSE)

@@ -14,7 +14,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table as XlTable
 from openpyxl.worksheet.table import TableStyleInfo
 
-from .._charts import bar_chart, ref
+from ..looks import style as st
+from ..looks.charts import bar_chart, ref
 from ..schema import (
     MONEY_FORMAT,
     OFFER_YEARS_SHEET,
@@ -25,7 +26,6 @@ from ..schema import (
     VESTING_TABLE,
     YEAR_TOTALS,
 )
-from . import _style as st
 
 SETTINGS = "Settings"
 VESTING_COL = 8  # column H, beside the Holidays table (E:F)

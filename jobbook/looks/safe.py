@@ -1,6 +1,10 @@
-"""Text from outside (CSV cells, names, sample text) must never become a live formula."""
+"""Text from outside (CSV cells, names, sample text) must never become a live formula; values
+written as JSON are JSON-safe (``plain``)."""
 
 from __future__ import annotations
+
+import datetime as dt
+import math
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 CSV_RISKY_STARTS = (*FORMULA_STARTS, "\t", "\r")  # OWASP's CSV-injection list
@@ -36,4 +40,32 @@ def csv_cell(value: object) -> object:
     booleans are written as they are; a negative number stays a number."""
     if isinstance(value, str) and value.startswith(CSV_RISKY_STARTS):
         return "'" + value
+    return value
+
+
+def plain(value: object) -> object:
+    """A JSON-safe value: ISO dates, None for blanks and NaN, ints for whole-number numpy ints."""
+    import numpy as np  # loaded already: there is data to print
+    import pandas as pd
+
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return None if pd.isna(value) else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else pd.Timestamp(value).date().isoformat()
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating | float):
+        return float(value) if math.isfinite(value) else None  # JSON has no NaN or Infinity
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if value is pd.NA:
+        return None
     return value
