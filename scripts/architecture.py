@@ -28,12 +28,10 @@ PACKAGE = "jobbook"
 
 # Lowest first. A package may import from its own layer and from any layer below it.
 LAYERS: list[tuple[str, list[str]]] = [
-    (
-        "foundations",
-        ["errors", "problems", "_stop", "_safe", "_rates", "_lock", "_charts", "looks"],
-    ),
+    ("foundations", ["errors", "problems", "_stop", "_rates", "_lock"]),
     ("files", ["_files", "vba"]),
     ("schema", ["schema"]),
+    ("looks", ["looks"]),
     ("core", ["core"]),
     ("reading", ["validate", "reader", "libreoffice"]),
     ("changes", ["changes", "history"]),
