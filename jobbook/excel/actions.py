@@ -20,11 +20,12 @@ from ..changes import (  # noqa: F401 (CellWrite, Formula re-exported)
 )
 from ..errors import BadValue
 from ..intents.accept import accept
+from ..intents.lists import band as _band
 from ..intents.record import record
 from ..reader import Book
 from ..report import build, check_outputs, default_output, write_outputs
 from ..schema import FLAG_OVERDUE, HISTORY
-from .layout import (  # noqa: F401 (re-exported)
+from ..schema.lists import (  # noqa: F401 (re-exported)
     BANDS,
     CLEAR_TO,
     DRAFT_ID,
@@ -33,7 +34,6 @@ from .layout import (  # noqa: F401 (re-exported)
     LISTS,
     OFFER_TO_ACCEPT,
 )
-from .layout import band as _band
 
 
 @dataclass

@@ -10,11 +10,11 @@ import pandas as pd
 from ..changes import Change, Outcome, RowAppend, TableWrite, applied
 from ..core.computed import other_active_ids
 from ..errors import BadValue, NotAcceptable, RowMissing
-from ..excel.layout import band
 from ..reader import Book
 from ..schema import CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES
 from . import rows_with_id, text
 from .closing import close_application
+from .lists import band
 
 __all__ = ["accept"]
 

@@ -9,9 +9,9 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..excel.layout import BAND_LABELS, BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
 from ..looks import style as st
 from ..schema import DRAFT_KINDS
+from ..schema.lists import BAND_LABELS, BANDS, DRAFT_ID, DRAFT_KIND, LISTS, OFFER_TO_ACCEPT
 from ..vba.xlsm import Button, make_xlsm
 from ._dashboard import SHEET as DASHBOARD
 from ._tables import id_range_name

@@ -1,4 +1,6 @@
-"""Where the buttons write in a macro-enabled workbook (shared by the template and the actions)."""
+"""The Lists sheet of a macro-enabled workbook: where each button writes its list (its band of
+columns), and the named Dashboard cells the buttons read (shared by the template, the intents and
+the actions; the cell writes of a band are ``jobbook.intents.lists.band``)."""
 
 LISTS = "Lists"  # the sheet the buttons write their lists to
 BANDS = {  # each button owns a band of columns on the Lists sheet
@@ -24,20 +26,3 @@ CLEAR_TO = 5000
 OFFER_TO_ACCEPT = "OfferToAccept"  # the named Dashboard cell where the offer to accept is chosen
 DRAFT_KIND = "DraftKind"  # the named Dashboard cells of the Draft button: the kind of message
 DRAFT_ID = "DraftID"  # and its ID
-
-
-def band(name: str, title: str, header: list[str], rows: list[list[object]]):
-    """The cell writes that put a titled list into button `name`'s band of the Lists sheet (the
-    band cleared first)."""
-    from ..changes import CellWrite
-
-    first, last = BANDS[name]
-    return [
-        CellWrite(
-            LISTS,
-            f"{first}{FIRST_ROW - 1}",
-            [[title]],
-            clear=f"{first}{FIRST_ROW - 1}:{last}{CLEAR_TO}",
-        ),
-        CellWrite(LISTS, f"{first}{FIRST_ROW}", [header, *rows]),
-    ]
