@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..schema import OUTCOME_CANCELLED
 from ..schema._links import FEEDBACK_LINK, THANK_YOU_LINK
-from .computed import Context, lookup
+from .context import Context, lookup
 
 
 def _filled(values: pd.Series) -> np.ndarray:
