@@ -138,7 +138,7 @@ def parse_date(value: object, origin: str, column: str, day_first: bool = False)
 
 
 def _date(value: object, origin: str, column: str, day_first: bool) -> dt.date | None:
-    from ._common import clean
+    from ._cells import clean
 
     if isinstance(value, dt.datetime):
         return value.date()

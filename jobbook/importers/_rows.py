@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ._common import AMOUNT, clean, decimal_mark, letter, parse_amounts
+from ._cells import AMOUNT, clean, decimal_mark, letter, parse_amounts
 from ._dates import FIND_DATES, WRITE_IT, CellError, parse_date, slash_parts, written_like
 from .vocabulary import MONTH_FIRST_COUNTRIES
 
