@@ -6,60 +6,24 @@ traceback); 2 a usage error.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import sys
-from collections.abc import Callable
 
 import click
 
 from ..errors import JobbookError, Stopped, UsageError
+from ._change import accept, done, import_
+from ._commands import check, deadlines, offers, stats
+from ._draft import draft
+from ._export import calendar, export
+from ._history import record, undo
+from ._history import record_into as record_into  # public: the monthly script records with it
+from ._mail import mail
+from ._make import demo, new
+from ._report import report
+from ._shared import CONTEXT
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class IsoDate(click.ParamType):
-    """A date written YYYY-MM-DD."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-10-31", param, ctx)
-
-
-ISO_DATE = IsoDate()
-
-
-def as_of_option(moves: str) -> Callable[[Callable], Callable]:
-    """--as-of, with what the day moves in this command (`moves`, a clause after "it moves")."""
-    return click.option(
-        "--as-of",
-        type=ISO_DATE,
-        default=None,
-        help="Read the book as of this day (default: the workbook's AsOf, else today's date); "
-        f"it moves {moves}",
-    )
-
-
-def output_options(fn: Callable) -> Callable:
-    """--json / --csv, shared by every command that prints data (a readable table by default)."""
-    fn = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(fn)
-    fn = click.option(
-        "--json", "as_json", is_flag=True, help="Print JSON (the shapes of SPEC section 6)."
-    )(fn)
-
-    @functools.wraps(fn)
-    def wrapper(*args, as_json: bool, as_csv: bool, **kwargs):
-        if as_json and as_csv:
-            raise click.UsageError("--json and --csv cannot be used together")
-        return fn(*args, fmt="json" if as_json else "csv" if as_csv else "text", **kwargs)
-
-    return wrapper
+COMMANDS = [accept, calendar, check, deadlines, demo, done, draft, export, import_, mail, new]
+COMMANDS += [offers, record, report, stats, undo]
 
 
 @click.group(context_settings=CONTEXT)
@@ -73,6 +37,10 @@ def cli() -> None:
       jobbook stats search.xlsx --month 2026-10
       jobbook deadlines search.xlsx --within 7
     """
+
+
+for command in COMMANDS:
+    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +100,3 @@ def _command_path(argv: list[str] | None) -> str:
 
 def run() -> None:
     sys.exit(main())
-
-
-from . import _change, _commands, _draft, _export, _history, _mail, _make, _report  # noqa: E402,F401  (registers them)
-from ._history import record_into  # noqa: E402,F401  (public: the monthly script records with it)

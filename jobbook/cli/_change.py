@@ -11,10 +11,9 @@ import click
 
 from ..changes import CellWrite, Outcome
 from ..schema import SOURCE_ACCEPT, SOURCE_DONE, SOURCE_IMPORT
-from . import ISO_DATE, as_of_option, cli, output_options
-from ._commands import BOOK, emit, load
 from ._logs import history_data, history_lines, history_log
 from ._output import text_table
+from ._shared import BOOK, ISO_DATE, as_of_option, emit, load, output_options
 
 CELL_FIELDS = ("sheet", "cell", "old", "new")
 SHOWN_CELLS = 200  # a dry run lists this many cells, then counts the rest
@@ -142,7 +141,7 @@ def _apply(
 # -- done -----------------------------------------------------------------------------------------
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.argument(
     "kind",
@@ -199,7 +198,7 @@ NEEDS_ACCEPT = {
 }
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.argument("offer_id", metavar="OFFER_ID")
 @click.option(
@@ -389,7 +388,7 @@ def _import_text(data: dict) -> list[str]:
     return out
 
 
-@cli.command(name="import")
+@click.command(name="import")
 @BOOK
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE..."

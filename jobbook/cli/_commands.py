@@ -3,99 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from ..problems import Problem
-from . import ISO_DATE, as_of_option, cli, output_options
-from ._output import bar, money, pct, text_table, to_csv, to_json
-
-BOOK = click.argument(
-    "book", type=click.Path(path_type=Path), metavar="BOOK"
-)  # jobbook judges the file
-MAX_WARNINGS = 5
-
-if TYPE_CHECKING:  # pandas and the reader load when a command runs, not for --help
-    from ..reader import Book
-
-
-def load(book: Path, as_of, needs: dict | None) -> Book:
-    """Read the book; raise on an error in a needed column; warn about the rest on stderr."""
-    from ..errors import NotAWorkbook
-    from ..reader import read_book
-
-    try:
-        b = read_book(book, as_of=as_of)
-    except NotAWorkbook:
-        own_text(book)
-        raise
-    if b.sheets.get("Pipeline") is None:
-        own_tracker(book)
-    if needs is not None:
-        warn(b.require(needs), book)
-    return b
-
-
-def own_tracker(book: Path) -> None:
-    """A workbook without a Pipeline sheet whose sheet looks like a job tracker (SPEC section 8):
-    one error that says how to bring it into a jobbook workbook."""
-    from ..errors import SheetMissing
-    from ..importers import tracker_sheet
-
-    sheet = tracker_sheet(book)
-    if sheet is not None:
-        raise SheetMissing(
-            f"{book}: no Pipeline sheet, but its sheet {sheet!r} looks like a job tracker of your "
-            f"own: make a jobbook workbook and import it, with jobbook new NEW.xlsx, then "
-            f"jobbook import NEW.xlsx {book}"
-        )
-
-
-def own_text(book: Path) -> None:
-    """A CSV file (a tracker kept as text, or another) given as a book: one error that says how
-    to bring it into a jobbook workbook."""
-    from ..errors import NotAWorkbook
-    from ..importers import tracker_text
-
-    looks = tracker_text(book)
-    if looks is None:
-        return
-    if looks:
-        what = "a CSV file that looks like a job tracker; make a jobbook workbook and import it"
-    else:
-        what = "a text (CSV) file; to bring a tracker kept in one into jobbook"
-    raise NotAWorkbook(
-        f"{book}: not an Excel workbook but {what}: jobbook new NEW.xlsx, then jobbook "
-        f"import NEW.xlsx {book}"
-    )
-
-
-def warn(problems: list[Problem], book: Path) -> None:
-    for p in problems[:MAX_WARNINGS]:
-        click.echo(f"warning: {p}", err=True)
-    if len(problems) > MAX_WARNINGS:
-        click.echo(
-            f"warning: ... and {len(problems) - MAX_WARNINGS} more; run: jobbook check {book}",
-            err=True,
-        )
-
-
-def emit(
-    fmt: str, data, text: str, rows: list[dict] | None = None, fields: tuple[str, ...] | None = None
-) -> None:
-    if fmt == "json":
-        click.echo(to_json(data))
-    elif fmt == "csv":
-        click.echo(to_csv(rows if rows is not None else data, fields), nl=False)
-    else:
-        click.echo(text)
-
+from ._output import bar, money, pct, text_table
+from ._shared import BOOK, ISO_DATE, as_of_option, emit, load, output_options
 
 # -- check --------------------------------------------------------------------------------------
 
 
-@cli.command()
+@click.command()
 @BOOK
 @as_of_option("nothing the checks find, only the years whose holidays are read.")
 @output_options
@@ -221,7 +138,7 @@ def _flat(prefix: str, value) -> list[dict]:
     return [{"figure": prefix, "value": value}]
 
 
-@cli.command()
+@click.command()
 @BOOK
 @_month_option
 @as_of_option(
@@ -294,7 +211,7 @@ def offers_text(rows: list[dict], book: Path) -> str:
     )
 
 
-@cli.command()
+@click.command()
 @BOOK
 @as_of_option("each offer's decision flag (Overdue, Due soon); values and ranks stay.")
 @output_options
@@ -353,7 +270,7 @@ def deadlines_text(rows: list[dict], book: Path, as_of, within) -> str:
     )
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.option(
     "--within",

@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from ..schema import DRAFT_KINDS
-from . import as_of_option, cli, output_options
-from ._commands import BOOK, emit, load
+from ._shared import BOOK, as_of_option, emit, load, output_options
 
 
 def _addresses(d) -> str:
@@ -25,7 +24,7 @@ def _to_lines(d) -> list[str]:
     return [f"To: empty{whom}: {why}".rstrip(": "), *(f"note: {n}" for n in rest)]
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.argument("kind", metavar="KIND", type=click.Choice(list(DRAFT_KINDS)))
 @click.argument("ident", metavar="ID")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import as_of_option, cli
-from ._commands import BOOK, load
+from ._shared import BOOK, as_of_option, load
 
 WITHIN = click.option(
     "--within",
@@ -20,7 +19,7 @@ WITHIN = click.option(
 )
 
 
-@cli.command("calendar")
+@click.command("calendar")
 @BOOK
 @click.option(
     "-o",
@@ -68,7 +67,7 @@ def calendar(book: Path, output: Path | None, within: int | None, force: bool, a
         click.echo("Cancelled: " + "; ".join(done.counts.cancelled))
 
 
-@cli.command("export")
+@click.command("export")
 @BOOK
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option(

@@ -8,10 +8,9 @@ from pathlib import Path
 import click
 
 from ..schema import HISTORY, SOURCE_UNDO, TRACKED
-from . import ISO_DATE, as_of_option, cli, output_options
 from ._change import _apply, dry_run_option, held
-from ._commands import BOOK, emit, load
 from ._logs import history_data
+from ._shared import BOOK, ISO_DATE, as_of_option, emit, load, output_options
 
 NEEDS_RECORD = {**{t: [*cols] for t, cols in TRACKED.items()}, HISTORY.name: None}
 SHOWN_ROWS = 40  # a record lists this many History rows, then counts the rest
@@ -47,7 +46,7 @@ def record_into(book: Path, as_of=None, on=None, dry_run: bool = False, source=N
     return r, edit
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.option(
     "--on",
@@ -102,7 +101,7 @@ def record(book: Path, on, dry_run: bool, as_of, fmt: str) -> None:
     emit(fmt, data, "\n".join(lines), rows)
 
 
-@cli.command()
+@click.command()
 @BOOK
 @dry_run_option
 @as_of_option("the day the undo is dated in History.")

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from . import ISO_DATE, cli, output_options
 from ._change import held, history_lines, history_log, stale_warning
-from ._commands import BOOK, load
 from ._output import text_table, to_csv, to_json
+from ._shared import BOOK, ISO_DATE, load, output_options
 
 SUBJECT_WIDTH = 42
 CHANGE_FIELDS = ("message_id", "date", "subject", "kind", "match", "application_id", "company")
@@ -223,7 +222,7 @@ def _progress(sources: list[Path]):
     return bar, bar.update
 
 
-@cli.command()
+@click.command()
 @BOOK
 @click.argument(
     "sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SOURCE..."

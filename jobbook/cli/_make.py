@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import JobbookError
-from . import ISO_DATE, cli
 from ._commands import deadlines_text, stats_text
+from ._shared import ISO_DATE
 
 
 def _country(ctx, param, value: str) -> str:
@@ -24,7 +24,7 @@ def _country(ctx, param, value: str) -> str:
     return value.strip().upper()
 
 
-@cli.command()
+@click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sample", is_flag=True, help="Fill it with a believable four-month search.")
 @click.option(
@@ -72,7 +72,7 @@ def new(path: Path, sample: bool, country: str, as_of, force: bool) -> None:
     click.echo(f"Wrote {out}")
 
 
-@cli.command()
+@click.command()
 @click.argument(
     "folder",
     required=False,

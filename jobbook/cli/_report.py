@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import as_of_option, cli
+from ._shared import as_of_option
 
 
 def warn_future(month: str, as_of) -> None:
@@ -36,7 +36,7 @@ def progress(items: Iterable, label: str, length: int | None = None) -> Iterator
         yield from bar
 
 
-@cli.command()
+@click.command()
 @click.argument(
     "books", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BOOK..."
 )
