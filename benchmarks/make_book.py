@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jobbook.reader._layout import col_letters as col  # noqa: E402
+from jobbook.letters import col_letters as col  # noqa: E402
 from jobbook.schema import INTERVIEWS, PIPELINE, SOURCES, STAGES, STATUSES  # noqa: E402
 
 EPOCH = dt.date(1899, 12, 30)

@@ -28,7 +28,7 @@ PACKAGE = "jobbook"
 
 # Lowest first. A package may import from its own layer and from any layer below it.
 LAYERS: list[tuple[str, list[str]]] = [
-    ("foundations", ["errors", "problems", "_stop", "_rates", "_lock"]),
+    ("foundations", ["errors", "problems", "letters", "_stop", "_rates", "_lock"]),
     ("files", ["_files", "vba"]),
     ("schema", ["schema"]),
     ("looks", ["looks"]),

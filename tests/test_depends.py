@@ -51,7 +51,7 @@ def reached(cells: dict[str, dict], changed: dict[str, list[tuple[int, int, int,
     for sheet, c in cells.items():
         a.scan(sheet, [sheet_xml(c)])
     dirty = a.mark(changed)
-    from jobbook.reader._layout import col_letters
+    from jobbook.letters import col_letters
 
     found = {
         f"{s}!{col_letters(c)}{r}" for s, rows in dirty.cells.items() for r, cs in rows.items()

@@ -213,7 +213,7 @@ def without_references(path: Path, part: str) -> None:
     """The sheet at zip member `part` rewritten as some programs write it: no ``spans``, and every
     row and cell whose place follows from the one before (the next row, the next column) without
     its ``r``."""
-    from jobbook.reader._layout import col_index
+    from jobbook.letters import col_number as col_index
 
     with zipfile.ZipFile(path) as z:
         items = [(i, z.read(i.filename)) for i in z.infolist()]

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from ..errors import BadValue
+from ..letters import col_letters, col_number
 from ._refs import insert_rows
-from ._rows import CELL, CELL_REF, ROW, col_letters, col_number, row_number, split
+from ._rows import CELL, CELL_REF, ROW, row_number, split
 from ._sheet import COPY_DOWN, STYLE_ONLY, FormulaXml, Moved, SheetEdit
 from ._tables import Target, grow_ranges
 from ._values import untext

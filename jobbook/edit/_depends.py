@@ -25,9 +25,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..letters import col_number
 from ._precedents import ANY, TableArea, anchored, box, struct
 from ._refs import MAX_COL, Ref, join_operands, refs
-from ._rows import CELL_REF, col_number, split
+from ._rows import CELL_REF, split
 from ._values import untext
 
 _FORMULA_CELL = re.compile(

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..changes import CellWrite, Change, Formula, RowAppend, RowRemove, TableWrite
 from ..errors import BadValue, NotAWorkbook, SheetMissing
 from ..history import Entry, Log
+from ..letters import col_letters, col_number
 from ..reader import refuse_strict
 from ..schema import HISTORY, norm_header
 from . import _new_sheet as new_sheet
@@ -20,7 +21,7 @@ from ._append import date_formats, new_row, push_totals, show_rows, survey
 from ._history import Logged, history_rows
 from ._names import Growth, Insertion, follow, grow_print_areas
 from ._recalc import stale_formulas
-from ._rows import col_letters, col_number, rows_in_use
+from ._rows import rows_in_use
 from ._sheet import Context, FormulaXml, SheetEdit, patch
 from ._strings import SharedStrings
 from ._styles import Styles

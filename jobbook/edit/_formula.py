@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, unescape
 
-from ..reader._layout import col_index, col_letters
+from ..letters import col_letters, col_number
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 _START = r"(?<![A-Za-z0-9_.$])"
@@ -27,7 +27,7 @@ _QUOTED = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'|\[[^\[\]]*(?:\[[^\]]*\
 def _col(dollar: str, letters: str, cols: int) -> str | None:
     if dollar or not cols:
         return f"{dollar}{letters}"
-    n = col_index(letters.upper()) + cols
+    n = col_number(letters.upper()) + cols
     return col_letters(n) if 1 <= n <= MAX_COL else None
 
 
@@ -46,7 +46,7 @@ def _moved(m: re.Match, rows: int, cols: int) -> str:
     if g[5] is not None:  # whole rows
         a, b = _row(g[4], g[5], rows), _row(g[6], g[7], rows)
         return f"{a}:{b}" if a and b else "#REF!"
-    if col_index(g[9].upper()) > MAX_COL:  # a name such as ABCD1 is not a cell
+    if col_number(g[9].upper()) > MAX_COL:  # a name such as ABCD1 is not a cell
         return m.group(0)
     c, r = _col(g[8], g[9], cols), _row(g[10], g[11], rows)
     return f"{c}{r}" if c and r else "#REF!"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..errors import BadValue
+from ..letters import col_letters
 from ..schema import HISTORY
 from . import _package as pk
-from ._rows import col_letters
 from ._sheet import SheetEdit
 from ._styles import Styles
 from ._values import attr

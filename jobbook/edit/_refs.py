@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from ..reader._layout import col_index, col_letters
+from ..letters import col_letters, col_number
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 # functions whose target is computed (from text, an offset, a macro function's answer): a formula
@@ -83,7 +83,7 @@ def _area(text: str, start: int, end: int, sheet: str | None) -> Ref | None:
     a, _, b = text.partition(":")
     m1, m2 = _CELL.match(a), _CELL.match(b or a)
     if m1 and m2:
-        c1, c2 = col_index(m1.group(2).upper()), col_index(m2.group(2).upper())
+        c1, c2 = col_number(m1.group(2).upper()), col_number(m2.group(2).upper())
         if c1 > MAX_COL or c2 > MAX_COL:
             return None
         return Ref(
@@ -93,7 +93,7 @@ def _area(text: str, start: int, end: int, sheet: str | None) -> Ref | None:
         )  # fmt: skip
     m = _COLS.match(text)
     if m:
-        c1, c2 = col_index(m.group(2).upper()), col_index(m.group(4).upper())
+        c1, c2 = col_number(m.group(2).upper()), col_number(m.group(4).upper())
         return Ref("area", start, end, sheet, 1, c1, MAX_ROW, c2,
                    False, not m.group(1), False, not m.group(3))  # fmt: skip
     m = _ROWS.match(text)

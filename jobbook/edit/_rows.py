@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import NotAWorkbook
-from ..reader._layout import col_index as col_number  # one spelling of A1 columns
-from ..reader._layout import col_letters
+from ..letters import col_letters, col_number
 
 _SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b[^>]*?(/?)>")
 ROW = re.compile(r"<(\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..letters import col_number
 from ._formula import shift_xml
-from ._rows import CELL, CELL_REF, ROW, attr, col_number, row_number
+from ._rows import CELL, CELL_REF, ROW, attr, row_number
 
 _MASTER = re.compile(r"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)>([^<]+)</")
 _MEMBER_F = re.compile(r"<((?:\w+:)?)f\b([^>]*?)(?:/>|>\s*</(?:\w+:)?f>)")

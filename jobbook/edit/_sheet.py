@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from ..changes import Formula
+from ..letters import col_letters, col_number
 from ._formula import shift_xml
 from ._refs import insert_rows
-from ._rows import ROW, Cell, attr, cells, col_letters, col_number, last_row_in, row_number, split
+from ._rows import ROW, Cell, attr, cells, last_row_in, row_number, split
 from ._shared import Shared
 from ._strings import SharedStrings, inline
 from ._styles import Styles

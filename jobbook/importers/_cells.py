@@ -17,15 +17,6 @@ def clean(value: object) -> str | None:
     return None if text.casefold() in BLANK_WORDS else text
 
 
-def letter(n: int) -> str:
-    """A spreadsheet's column letter: 1 -> A, 27 -> AA."""
-    out = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
 AMOUNT = re.compile(r"(\d(?:[\d.,'\u2019]|[ \u00a0\u202f](?=\d))*)\s*([kK])?")
 _GROUPING = re.compile(r"[ '\u2019\u00a0\u202f]")
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ImportFailed
-from ._cells import AMOUNT, clean, decimal_mark, letter, parse_amounts  # noqa: F401
+from ..letters import col_letters
+from ._cells import AMOUNT, clean, decimal_mark, parse_amounts  # noqa: F401
 from ._dates import CellError, parse_date, slash_parts
 from .vocabulary import JOB_BOARD_HOSTS
 
@@ -59,7 +60,7 @@ def unique_headers(raw: list[object]) -> list[str]:
     seen: dict[str, int] = {}
     for i, h in enumerate(raw):
         name = " ".join(str(h).split()).lstrip("\ufeff") if h is not None else ""
-        name = name or f"Column {letter(i + 1)}"
+        name = name or f"Column {col_letters(i + 1)}"
         key = name.casefold()
         seen[key] = seen.get(key, 0) + 1
         out.append(name if seen[key] == 1 else f"{name}#{seen[key]}")

@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ._cells import AMOUNT, clean, decimal_mark, letter, parse_amounts
+from ..letters import col_letters
+from ._cells import AMOUNT, clean, decimal_mark, parse_amounts
 from ._dates import FIND_DATES, WRITE_IT, CellError, parse_date, slash_parts, written_like
 from .vocabulary import MONTH_FIRST_COUNTRIES
 
@@ -107,7 +108,7 @@ class Rows:
         """``file row 7``, or for a workbook's cell ``file Sheet!D7``."""
         if self.sheet and column in self.header:
             sheet = self.sheet if self.sheet.isidentifier() else f"'{self.sheet}'"  # as Excel
-            return f"{self.name} {sheet}!{letter(self.header.index(column) + 1)}{n}"
+            return f"{self.name} {sheet}!{col_letters(self.header.index(column) + 1)}{n}"
         return f"{self.name} row {n}"
 
     def filled(self, column: str) -> list[object]:

@@ -6,9 +6,10 @@ mail domain) and the company as Pipeline spells it.
 
 from __future__ import annotations
 
+from ..letters import col_letters
 from ..problems import WARNING, Problem
 from ..schema import COMPANY_ALIASES_TABLE, norm_header
-from ._layout import Layout, col_letters
+from ._layout import Layout
 
 SHEET = "Settings"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from defusedxml import ElementTree as ET
 
 from ..errors import NotAWorkbook, one_line
-from ._layout import col_index, col_letters
+from ..letters import col_letters, col_number
 
 _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -83,7 +83,7 @@ def _read_cells(path: str | Path, part: str, max_row: int | None) -> dict[tuple[
                 letters = "".join(ch for ch in ref if ch.isalpha())
                 digits = "".join(ch for ch in ref if ch.isdigit())
                 # a cell without r is in the column after the cell before it, as Excel reads it
-                col_no = col_index(letters) if letters else col_no + 1
+                col_no = col_number(letters) if letters else col_no + 1
                 r = int(digits) if digits else row_no
                 if max_row is not None and r > max_row:
                     continue

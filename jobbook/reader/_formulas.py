@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..letters import col_letters
 from ..problems import WARNING, Problem
 from ..schema import NUMERIC_KINDS, Column
-from ._guard import col_name
 
 _P = rb"(?:[\w.-]+:)?"  # a namespace prefix
 _F = re.compile(rb"<%(p)sf\b" % {b"p": _P})  # a formula, which opens its cell's content
@@ -79,7 +79,7 @@ def formula_cells(
     (`positions`), and those whose value is unknown: none saved, or 0 where the column's kind is
     not a number. `data`: the sheet's XML, when it was read already."""
     out = Formulas()
-    letters = {col_name(c): h for h, c in positions.items() if h in columns}
+    letters = {col_letters(c): h for h, c in positions.items() if h in columns}
     if not letters:
         return out
     if data is None:

@@ -221,8 +221,8 @@ def book_from_sheets(
     (first row, first column, 2-D values)}. Cells keep their addresses, so problems and the
     buttons' writes name real cells. `totals`: {sheet name: (row, first column, last column) of
     each Excel Table's totals row}, cells that are not data."""
+    from ..letters import col_letters
     from . import finish_book
-    from ._layout import col_letters
     from ._settings import settings_from_cells, years_in_use
 
     for sheet, cells in (totals or {}).items():

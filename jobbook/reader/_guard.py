@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NotAWorkbook, WorkbookEncrypted, WorkbookTooBig
+from ..letters import col_letters, col_number
 
 EXCEL_ROWS = 1_048_576
 EXCEL_COLS = 16_384  # XFD
@@ -66,23 +67,6 @@ def damaged(path: Path, what: str, why: str) -> NotAWorkbook:
         f"{path}: {what} is damaged ({why}); open the workbook in Excel or LibreOffice and save "
         "it again"
     )
-
-
-def col_number(letters: str) -> int:
-    """``A`` -> 1, ``AA`` -> 27."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def col_name(n: int) -> str:
-    """1 -> ``A``, 27 -> ``AA``."""
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 # -- the zip ------------------------------------------------------------------------------------
@@ -214,18 +198,18 @@ def check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str) -> bytes
         limit = (
             f"last row ({EXCEL_ROWS:,})"
             if box.bottom > EXCEL_ROWS
-            else f"last column ({col_name(EXCEL_COLS)})"
+            else f"last column ({col_letters(EXCEL_COLS)})"
         )
         row, col = box.beyond or box.far
-        where = f"{sheet}!{col_name(col)}{row}"
+        where = f"{sheet}!{col_letters(col)}{row}"
         raise NotAWorkbook(
             f"{path}: {where} lies past Excel's {limit}; the file is damaged: open it in Excel or "
             "LibreOffice and save it again"
         )
     if box.area > allowed_area(size):
         row, col = box.far
-        where = f"{sheet}!{col_name(col)}{row}"
-        span = f"{col_name(box.left)}{box.top}:{col_name(box.right)}{box.bottom}"
+        where = f"{sheet}!{col_letters(col)}{row}"
+        span = f"{col_letters(box.left)}{box.top}:{col_letters(box.right)}{box.bottom}"
         raise WorkbookTooBig(
             f"{path}: {where} holds a value far outside the table (the sheet would span {span}, "
             f"{box.area:,} cells); delete that cell (or clear everything beyond the table) and "
@@ -326,7 +310,7 @@ def _value_box(
 def _beyond(dim: tuple[int, int, int, int]) -> re.Pattern:
     """A cell reference past the bottom row or the right column of `dim`."""
     _, _, bottom, right = dim
-    cols = _greater(col_name(right), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    cols = _greater(col_letters(right), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     rows = _greater(str(bottom), "0123456789")
     return re.compile(rb'<c r="(?:(?:%s)\d|[A-Z]+(?:%s)")' % (cols.encode(), rows.encode()))
 

@@ -19,9 +19,8 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as ET
 
 from ..errors import JobbookError, NotAWorkbook, WorkbookEncrypted, WorkbookNotFound, one_line
+from ..letters import col_number
 from . import _guard
-from ._guard import col_name as col_letters  # noqa: F401  (re-exported: used across jobbook)
-from ._guard import col_number as col_index
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -84,7 +83,7 @@ def parse_range(ref: str) -> tuple[int, int, int, int]:
     b = _CELL.match(parts[-1])
     if not a or not b:
         raise ValueError(f"not a cell range: {ref!r}")
-    return int(a.group(2)), col_index(a.group(1)), int(b.group(2)), col_index(b.group(1))
+    return int(a.group(2)), col_number(a.group(1)), int(b.group(2)), col_number(b.group(1))
 
 
 def sniff(path: Path) -> None:
@@ -264,7 +263,7 @@ def _layout(path: Path, zf: zipfile.ZipFile, names: set[str]) -> Layout:
         sheet = sheet.strip("'").replace("''", "'")
         m = _CELL.match(cell)
         if m:
-            layout.names[dn.get("name", "")] = (sheet, int(m.group(2)), col_index(m.group(1)))
+            layout.names[dn.get("name", "")] = (sheet, int(m.group(2)), col_number(m.group(1)))
     for sheet, part in sheet_parts.items():
         if part in names:
             layout.sizes[sheet] = zf.getinfo(part).file_size

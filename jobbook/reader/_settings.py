@@ -13,11 +13,12 @@ from ..core.calendar import public_holidays
 from ..core.settings import Settings
 from ..core.zones import zone_name
 from ..errors import BadValue
+from ..letters import col_letters
 from ..problems import WARNING, Problem
 from ..schema import HOLIDAYS_TABLE, SETTINGS, Setting, norm_header
 from ._aliases import read_aliases
 from ._cells import read_cells
-from ._layout import Layout, col_letters, find_sheet
+from ._layout import Layout, find_sheet
 from ._normalise import to_date, to_dates
 from ._parse import parse_numbers
 from ._vesting import read_vesting

@@ -16,6 +16,7 @@ import fastexcel
 import pandas as pd
 
 from ..errors import NotAWorkbook, one_line
+from ..letters import col_letters
 from ..problems import ERROR, WARNING, Problem
 from ..schema import (
     DATE_KINDS,
@@ -30,7 +31,7 @@ from ._cells import read_cells, rows_of
 from ._columns import arrow_column, empty_frame, typed_array, typed_frame_of
 from ._fast import SheetScans, big_sheet, load_plain
 from ._formulas import Formulas, blank_unknown, formula_cells, formulas_only, unknown_warning
-from ._layout import Layout, TableRef, col_letters, find_sheet
+from ._layout import Layout, TableRef, find_sheet
 from ._normalise import check_values, mark_of, not_a, text_date
 from ._parse import parse_dates, parse_numbers
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..letters import col_letters
 from ..problems import ERROR, WARNING, Problem
 from ..schema import VESTING_TABLE, YEARS, norm_header
-from ._layout import Layout, col_letters
+from ._layout import Layout
 from ._parse import parse_numbers
 
 SHEET = "Settings"

@@ -58,7 +58,8 @@ def with_as_of(data: bytes, suffix: str, as_of: dt.date) -> bytes:
 
     from ..changes import CellWrite
     from ..edit import edit_workbook
-    from ..reader._layout import col_letters, inspect
+    from ..letters import col_letters
+    from ..reader._layout import inspect
 
     with tempfile.TemporaryDirectory(prefix="jobbook-new-") as folder:
         book = Path(folder) / f"new{suffix.lower()}"
