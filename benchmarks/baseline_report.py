@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from jobbook.reader._frames import book_from_frames  # noqa: E402
+from jobbook.reader.frames import book_from_frames  # noqa: E402
 from jobbook.report import build, write_outputs  # noqa: E402
 
 

@@ -25,7 +25,7 @@ from jobbook.core.deadlines import KIND_LABELS
 from jobbook.core.offers import YEAR_COLUMNS
 from jobbook.excel import actions
 from jobbook.excel import functions as f
-from jobbook.reader._frames import book_from_sheets
+from jobbook.reader.frames import book_from_sheets
 from jobbook.template import new_workbook
 
 D = dt.date

@@ -11,7 +11,7 @@ from test_excel import FakeBook, before_accepting, sample, writes  # noqa: F401 
 
 from jobbook.excel import actions
 from jobbook.history import to_text
-from jobbook.reader._frames import book_from_sheets
+from jobbook.reader.frames import book_from_sheets
 from jobbook.schema import HISTORY
 
 

@@ -22,7 +22,7 @@ from jobbook import ical
 from jobbook.cli import main
 from jobbook.core.deadlines import KINDS
 from jobbook.excel import actions
-from jobbook.reader._frames import book_from_frames
+from jobbook.reader.frames import book_from_frames
 from jobbook.template import new_workbook
 
 import handmade
@@ -325,7 +325,7 @@ def test_export_calendar_button_writes_beside_the_book(sample_book, sample, tmp_
     import openpyxl
     from test_excel import excel_values
 
-    from jobbook.reader._frames import book_from_sheets
+    from jobbook.reader.frames import book_from_sheets
 
     wb = openpyxl.load_workbook(sample_book)
     blocks = {ws.title: (1, 1, excel_values(ws)) for ws in wb}

@@ -7,8 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..schema import OUTCOME_CANCELLED
-from ..schema._links import FEEDBACK_LINK, THANK_YOU_LINK
+from ..schema import FEEDBACK_LINK, OUTCOME_CANCELLED, THANK_YOU_LINK
 from .context import Context, lookup
 
 

@@ -30,7 +30,7 @@ from .._files import KEEP_BACKUPS, refuse_read_only, replace_atomically
 from .._lock import changing
 from ..changes import Change
 from ..history import Log
-from ..reader._layout import sniff
+from ..reader import sniff
 from ._edit import CellChange, Edit, run
 
 __all__ = ["CellChange", "Edit", "edit_workbook"]

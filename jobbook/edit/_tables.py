@@ -140,7 +140,7 @@ def find_target(path, zf: zipfile.ZipFile, pkg: Package, table: str, headers: li
 def _plain_range(
     path, pkg: Package, sheet: str, part: str, table: str, headers: list[str]
 ) -> Target:
-    from ..reader._cells import read_cells, rows_of
+    from ..reader import read_cells, rows_of
 
     schema = TABLES.get(table)
     required = {norm_header(h) for h in (schema.required if schema else headers)}

@@ -14,7 +14,7 @@ from pathlib import Path
 import xlwings as xw
 
 from ..looks.safe import excel_literal
-from ..reader._frames import book_from_sheets
+from ..reader.frames import book_from_sheets
 from . import actions
 
 

@@ -25,9 +25,7 @@ from ..core.offers import YEAR_COLUMNS, offer_years
 from ..core.settings import Settings
 from ..core.stats import outcome_stats
 from ..errors import BadValue
-from ..reader._frames import Rows, book_from_frames, typed_frame
-from ..reader._normalise import done_mask, to_dates
-from ..reader._table import empty_frame
+from ..reader.frames import Rows, book_from_frames, done_mask, empty_frame, to_dates, typed_frame
 from ..schema import (
     EPOCH_1900,
     FUNNEL_STAGES,

@@ -25,15 +25,25 @@ from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
 from ..schema import TABLES
 from ..validate import validate, vesting_rules
+from ._cells import read_cells, rows_of
 from ._columns import empty_frame
 from ._fast import SheetScans, big_sheet
 from ._formulas import RESAVE
-from ._layout import Layout, find_sheet, inspect, refuse_strict
+from ._layout import Layout, find_sheet, inspect, refuse_strict, sniff
 from ._settings import SHEET as SETTINGS
 from ._settings import read_settings, years_in_use
 from ._table import TableRead, read_table, sheet_of
 
-__all__ = ["Book", "read_book", "refuse_strict"]
+__all__ = [
+    "Book",
+    "read_book",
+    "refuse_strict",
+    # for the editor and the template, which read a workbook's parts themselves
+    "inspect",
+    "read_cells",
+    "rows_of",
+    "sniff",
+]
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ that Excel stores and LibreOffice understands:
 from ._base import *  # noqa: F403
 from ._history import *  # noqa: F403
 from ._links import (  # noqa: F401
+    FEEDBACK_LINK,
     GREET_MOST,
     GREET_SEPARATORS,
     GREET_SLOT,
     LINK_LIMIT,
     LINKS,
+    THANK_YOU_LINK,
     MailLink,
     excel_trim,
     split_message,

@@ -59,7 +59,7 @@ def with_as_of(data: bytes, suffix: str, as_of: dt.date) -> bytes:
     from ..changes import CellWrite
     from ..edit import edit_workbook
     from ..letters import col_letters
-    from ..reader._layout import inspect
+    from ..reader import inspect
 
     with tempfile.TemporaryDirectory(prefix="jobbook-new-") as folder:
         book = Path(folder) / f"new{suffix.lower()}"

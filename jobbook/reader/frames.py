@@ -22,6 +22,16 @@ from ._columns import blank_column, empty_frame
 from ._layout import Layout
 from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
 
+__all__ = [  # what Excel's side uses: books and typed columns from the cells Excel hands over
+    "Rows",
+    "book_from_frames",
+    "book_from_sheets",
+    "done_mask",
+    "empty_frame",
+    "to_dates",
+    "typed_frame",
+]
+
 
 class Rows(Mapping):
     """A table as Excel sends it (a header row, then rows of values) read as columns on demand:
