@@ -11,7 +11,7 @@ from ..reader import read_book
 from ._drawing import Drawing
 from .data import ReportData, build
 from .moved import last_day
-from .xlsx import report_workbook
+from .sheets import report_workbook
 
 __all__ = [
     "ReportData",

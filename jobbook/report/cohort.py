@@ -32,8 +32,8 @@ from ..schema import TABLES
 from ._cluster import on_cluster, scheme_of
 from ._drawing import Drawing
 from .data import REPORT_READS, ReportData, assemble, deadline_frames
-from .xlsx import _charts_sheet, _flow_sheet, _print_setup, _Sheet, month_name
-from .xlsx import _summary_sheet as summary_sheet
+from .sheets import Sheet, charts_sheet, flow_sheet, print_setup, summary_sheet
+from .xlsx import month_name
 
 PERSON_COLUMNS = [
     "Person",
@@ -224,7 +224,7 @@ def cohort_workbook(c: Cohort, sankey: bytes | None = None) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "Cohort"
-    s = _Sheet(ws)
+    s = Sheet(ws)
     s.title(
         f"Cohort report: {month_name(c.month)}",
         f"{len(c.people)} people reported, {len(c.failures)} book(s) unreadable",
@@ -247,11 +247,11 @@ def cohort_workbook(c: Cohort, sankey: bytes | None = None) -> Workbook:
         f"Books that could not be read ({len(failures)})", failures, empty="Every book was read."
     )
     s.fit_columns(minimum=10, first=22)
-    _print_setup(ws)
+    print_setup(ws)
     if c.combined is not None:
         summary_sheet(wb, c.combined, "the cohort's books")
-        _charts_sheet(wb, c.combined)
-        _flow_sheet(wb, c.combined, sankey)
+        charts_sheet(wb, c.combined)
+        flow_sheet(wb, c.combined, sankey)
     return wb
 
 
