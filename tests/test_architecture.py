@@ -71,3 +71,75 @@ def test_definitions_name_every_sheet_computed_column_setting_and_kind():
     assert missing == []
     readme = (ROOT / "README.md").read_text()
     assert "(docs/definitions.md)" in readme and "../shared" not in readme
+
+
+# -- the shape of the imports (the layers are data in scripts/architecture.py, the README's map) --
+
+
+def _architecture():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "architecture", ROOT / "scripts" / "architecture.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("architecture", module)  # its dataclasses look themselves up there
+    spec.loader.exec_module(sys.modules["architecture"])
+    module = sys.modules["architecture"]
+    return module
+
+
+def test_every_package_has_a_layer():
+    arch = _architecture()
+    packages = {arch.package(m) for m in arch.modules()}
+    placed = {p for _, members in arch.LAYERS for p in members}
+    assert sorted(packages - placed) == []
+    assert sorted(placed - packages) == []  # no layer names a package that is gone
+
+
+def test_no_import_reaches_into_another_packages_private_parts():
+    """No module imports an underscore module or name of another package (tests may)."""
+    arch = _architecture()
+    found = arch.private_imports(arch.imports())
+    assert [f"{i.where()} {i.target} {i.name or ''}" for i in found] == []
+
+
+def test_every_import_points_down():
+    """A module imports from its own package, its own layer or a lower one, never a higher one."""
+    arch = _architecture()
+    found = arch.upward_imports(arch.imports())
+    assert [f"{i.where()} {i.target}" for i in found] == []
+
+
+def test_no_import_loop():
+    arch = _architecture()
+    assert arch.cycles(arch.imports()) == []
+
+
+def test_the_checks_can_fail(tmp_path):
+    """The measure finds each kind of fault in a small made-up package (so an empty list above
+    means none, not a blind check)."""
+    arch = _architecture()
+    pkg = tmp_path / "jobbook"
+    for folder in ("schema", "cli", "reader"):
+        (pkg / folder).mkdir(parents=True)
+        (pkg / folder / "__init__.py").write_text("")
+    (pkg / "__init__.py").write_text("")
+    (pkg / "reader" / "_layout.py").write_text("from ..schema import x\n")
+    (pkg / "schema" / "__init__.py").write_text("from ..cli import main\nfrom . import _a\n")
+    (pkg / "schema" / "_a.py").write_text("from . import b\n")
+    (pkg / "schema" / "b.py").write_text("from ._a import _helper\n")
+    (pkg / "cli" / "__init__.py").write_text("from ..reader._layout import sniff\n")
+    found = arch.imports(tmp_path)
+    assert [(i.source, i.target) for i in arch.private_imports(found)] == [
+        ("jobbook.cli", "jobbook.reader._layout")
+    ]
+    assert [(i.source, i.target) for i in arch.upward_imports(found)] == [
+        ("jobbook.schema", "jobbook.cli")
+    ]
+    assert arch.cycles(found) == [
+        ["jobbook.cli", "jobbook.reader._layout", "jobbook.schema"],  # through the packages
+        ["jobbook.schema._a", "jobbook.schema.b"],
+    ]
+    (pkg / "schema" / "long.py").write_text("x = 1\n" * 501)
+    assert arch.long_modules(tmp_path) == [("jobbook.schema.long", 501)]
