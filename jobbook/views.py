@@ -113,6 +113,37 @@ def _cell_value(col, value: object) -> object:
     return value if isinstance(value, str) else str(value)
 
 
+# -- the labels people read: one list per view, used by every face that shows it ------------------
+
+STATS_LABELS = (  # the outcome figures (label, key of outcome_stats): JB_STATS and the Dashboard
+    ("Applications", "applications"),
+    ("Active", "active"),
+    ("Accepted", "accepted"),
+    ("Responses", "responses"),
+    ("Response rate", "response_rate"),
+    ("Interview rate", "interview_rate"),
+    ("Offer rate", "offer_rate"),
+    ("Median days to first response", "median_days_to_response"),
+)
+OFFERS_RANKED_HEADER = (  # the ranked offers in the workbook's words (the Offers sheet's headers)
+    "Rank",
+    "ID",
+    "Company",
+    "First-year total",
+    "Average annual total",
+    "Effective hourly",
+    "Status",
+    "Decision due",
+    "Decision flag",
+)
+TERMINAL_WORDS = {  # the narrower words a terminal's table uses for some of them
+    "First-year total": "First year",
+    "Average annual total": "Avg/year",
+    "Effective hourly": "Per hour",
+    "Decision due": "Decide by",
+    "Decision flag": "Flag",
+}
+
 OFFER_KEYS = (*(c.key for c in OFFERS.columns), "rank", "year_totals")  # each offers() record
 DEADLINE_KEYS = ("kind", "sheet", "id", "company", "due", "flag")
 DEADLINE_HEADERS = (

@@ -177,6 +177,8 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
 
 
 def offers_text(rows: list[dict], book: Path) -> str:
+    from .. import views
+
     if not rows:
         return f"{book.name}: no offers yet"
     heading = f"{book.name}: offers ranked by average annual total (ties by first-year total)\n\n"
@@ -195,17 +197,7 @@ def offers_text(rows: list[dict], book: Path) -> str:
         for r in rows
     ]
     return heading + text_table(
-        [
-            "Rank",
-            "ID",
-            "Company",
-            "First year",
-            "Avg/year",
-            "Per hour",
-            "Status",
-            "Decide by",
-            "Flag",
-        ],
+        [views.TERMINAL_WORDS.get(h, h) for h in views.OFFERS_RANKED_HEADER],
         body,
         right=(0, 3, 4, 5),
     )

@@ -149,17 +149,7 @@ def refresh(book: Book) -> ActionResult:
     writes = _band(
         "offers",
         f"Offers ranked by average annual total ({stamp})",
-        [
-            "Rank",
-            "ID",
-            "Company",
-            "First-year total",
-            "Average annual total",
-            "Effective hourly",
-            "Status",
-            "Decide by",
-            "Flag",
-        ],
+        list(views.OFFERS_RANKED_HEADER),
         offer_rows,
     )
     writes += _band(

@@ -21,7 +21,7 @@ import xlwings as xw
 from .. import views
 from ..core import BusinessCalendar, as_date, flags, offer_values
 from ..core.computed import notice_dates
-from ..core.offers import YEAR_COLUMNS, offer_years
+from ..core.offers import VALUE_COLUMNS, YEAR_COLUMNS, offer_years
 from ..core.settings import Settings
 from ..core.stats import outcome_stats
 from ..errors import BadValue
@@ -216,17 +216,7 @@ def JB_FLAG(due, done=None, as_of=None, holidays=None):
     return _shape(flags(dues, marks, _day(as_of), _calendar(holidays)), due)
 
 
-VALUE_LABELS = (
-    "Annual bonus",
-    "Equity per year",
-    "Retirement match",
-    "Commute cost/year",
-    "Recurring total",
-    "First-year total",
-    "Average annual total",
-    "Effective hourly",
-)
-VALUE_LABELS += YEAR_COLUMNS  # SPEC 5.1: the years, after tax, cost of living, clawback
+VALUE_LABELS = (*VALUE_COLUMNS, *YEAR_COLUMNS)  # SPEC 5.1: the years after the first-year parts
 
 
 @xw.func(category=CATEGORY)
@@ -272,17 +262,7 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
         as_of=_day(as_of),
         needs=views.NEEDS_OFFERS,
     )
-    head = [
-        "Rank",
-        "ID",
-        "Company",
-        "First-year total",
-        "Average annual total",
-        "Effective hourly",
-        "Status",
-        "Decision due",
-        "Decision flag",
-    ]
+    head = list(views.OFFERS_RANKED_HEADER)
     ranked = views.offer_frame(book)
     return [head, *_rows(ranked[["rank", *head[1:]]])]
 
@@ -319,18 +299,6 @@ def JB_FUNNEL(pipeline, month=None):
     return [["Stage", "Applications"], *[[stage, s["funnel"][stage]] for stage in FUNNEL_STAGES]]
 
 
-STATS_LABELS = (
-    ("Applications", "applications"),
-    ("Active", "active"),
-    ("Accepted", "accepted"),
-    ("Responses", "responses"),
-    ("Response rate", "response_rate"),
-    ("Interview rate", "interview_rate"),
-    ("Offer rate", "offer_rate"),
-    ("Median days to first response", "median_days_to_response"),
-)
-
-
 @xw.func(category=CATEGORY)
 @xw.arg("pipeline", doc="The Pipeline table with its header row: Pipeline[#All].")
 @xw.arg("interviews", doc="Optional: Interviews[#All].")
@@ -349,7 +317,7 @@ def JB_STATS(pipeline, interviews=None, offers=None, month=None):
     s = outcome_stats(
         *(book.inputs[n] for n in ("Pipeline", "Interviews", "Offers")), _month(month)
     )
-    return [["Figure", "Value"], *[[label, _out(s[key])] for label, key in STATS_LABELS]]
+    return [["Figure", "Value"], *[[label, _out(s[key])] for label, key in views.STATS_LABELS]]
 
 
 @xw.func(category=CATEGORY)

@@ -42,22 +42,21 @@ def weeks(ws, head, last, df):
     return ch
 
 
-def funnel(ws, head, last, df):
-    ch = bar_chart("Funnel", horizontal=True)
+def _this_month_and_all_time(ws, head, last, df, title: str, horizontal: bool = False):
+    ch = bar_chart(title, horizontal=horizontal)
     ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
     ch.set_categories(ref(ws, 1, head + 1, 1, last))
     counts(ch, df, ["All time", "This month"])
     paint(ch)
     return ch
+
+
+def funnel(ws, head, last, df):
+    return _this_month_and_all_time(ws, head, last, df, "Funnel", horizontal=True)
 
 
 def status(ws, head, last, df):
-    ch = bar_chart("Outcomes by status")
-    ch.add_data(ref(ws, 2, head, 3, last), titles_from_data=True)
-    ch.set_categories(ref(ws, 1, head + 1, 1, last))
-    counts(ch, df, ["All time", "This month"])
-    paint(ch)
-    return ch
+    return _this_month_and_all_time(ws, head, last, df, "Outcomes by status")
 
 
 def sources(ws, head, last, df):

@@ -189,30 +189,18 @@ def summary_sheet(wb: Workbook, r: ReportData, source: str) -> None:
             change.font = better
         elif str(change.value).startswith("▼"):
             change.font = worse
-    s.table(
-        f"Overdue ({len(r.overdue)})",
-        deadline_view(r.overdue),
-        empty="Nothing overdue.",
-        limit=LIST_LIMIT,
+    lists = (
+        (f"Overdue ({len(r.overdue)})", deadline_view(r.overdue), "Nothing overdue."),
+        (f"{UPCOMING} ({len(r.upcoming)})", deadline_view(r.upcoming), "Nothing due."),
+        (f"Open lesson actions ({len(r.lessons)})", lessons_view(r.lessons), "No open actions."),
+        (
+            f"Questions to practise ({len(r.practise)})",
+            practise_view(r.practise),
+            "No questions to practise.",
+        ),
     )
-    s.table(
-        f"{UPCOMING} ({len(r.upcoming)})",
-        deadline_view(r.upcoming),
-        empty="Nothing due.",
-        limit=LIST_LIMIT,
-    )
-    s.table(
-        f"Open lesson actions ({len(r.lessons)})",
-        lessons_view(r.lessons),
-        empty="No open actions.",
-        limit=LIST_LIMIT,
-    )
-    s.table(
-        f"Questions to practise ({len(r.practise)})",
-        practise_view(r.practise),
-        empty="No questions to practise.",
-        limit=LIST_LIMIT,
-    )
+    for heading, df, empty in lists:
+        s.table(heading, df, empty=empty, limit=LIST_LIMIT)
     s.fit_columns(minimum=13, first=46)
     # the note wraps within the table's five columns (a long line would be cut in print)
     width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, 6))

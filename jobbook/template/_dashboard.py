@@ -31,6 +31,7 @@ from ..schema import (
     known_rows,
     lookup_formula,
 )
+from ..views import STATS_LABELS
 from ._dashboard_charts import write_chart_data, write_charts
 from ._dashboard_stages import HEADS as TIME_HEADS
 from ._dashboard_stages import TITLE as TIME_TITLE
@@ -59,16 +60,7 @@ KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, 
 TIME_TOP = OFFER_TOP + TOP_OFFERS + 3  # time in each stage: the heads' row
 PAGE_BREAK = 45  # printed page 1: figures and deadlines; page 2: the breakdowns
 CHART_ROWS = (3, 17, 31, 47, 62)  # three charts beside page 1, two beside page 2 (none cut in two)
-KPIS = (
-    ("Applications", "applications"),
-    ("Active", "active"),
-    ("Accepted", "accepted"),
-    ("Responses", "responses"),
-    ("Response rate", "response_rate"),
-    ("Interview rate", "interview_rate"),
-    ("Offer rate", "offer_rate"),
-    ("Median days to first response", "median_days_to_response"),
-)
+KPIS = STATS_LABELS  # the figures in the words of JB_STATS
 DEADLINE_KINDS = KINDS  # the order of the kinds everywhere
 DEADLINE_HEADS = ("Thank-you", "Follow-up", "Next action", "Decision", "Lesson", "Start")
 OFFERS_HEADING = "Offers compared (ranked by average annual total, ties by first-year total)"
