@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every figure of SPEC section 12, each next to its floor measured in the same run.
+"""Every figure of README § Speed, each next to its floor measured in the same run.
 
     python benchmarks/bench.py            # everything: the big report at 100,000 rows, cohorts
                                           # of 20 and 200 books (minutes)
@@ -100,7 +100,9 @@ class Table:
         return "\n".join(lines)
 
 
-PANDAS_SLACK = 0.25  # SPEC 12: a command that reads the sample book, at most import pandas + this
+PANDAS_SLACK = (
+    0.25  # README § Speed: a command that reads the sample book, at most import pandas + this
+)
 
 
 def start_up(t: Table, work: Path, repeat: int) -> Path:
@@ -156,7 +158,7 @@ def big_report(t: Table, work: Path, rows: int, baseline: bool, repeat: int) -> 
     ratio = ours.seconds / raw.seconds
     ref = f"raw read {raw.seconds:.1f} s, {raw.mb:,.0f} MB"
     big = rows == MAX_ROWS
-    most = 1.3 if big else 1.5  # SPEC 12: 1.5x at 100,000 rows, 1.3x at 1,048,575
+    most = 1.3 if big else 1.5  # README § Speed: 1.5x at 100,000 rows, 1.3x at 1,048,575
     judged = big or rows == 100_000
     t.add(
         f"report, {rows:,} rows x 2 sheets",
@@ -185,7 +187,7 @@ def big_report(t: Table, work: Path, rows: int, baseline: bool, repeat: int) -> 
         )
 
 
-COHORT_SECONDS = {200: 40.0}  # SPEC 12: a cohort of 200 sample books in 40 s on 2 cores
+COHORT_SECONDS = {200: 40.0}  # README § Speed: a cohort of 200 sample books in 40 s on 2 cores
 LINEAR = 1.15  # "linear to 2,000": a book costs at most this much more in a larger cohort
 
 

@@ -1,7 +1,7 @@
 """jobbook: a job-search workbook with a Python core, Excel functions and a command line.
 
 book = jobbook.read_book("search.xlsx")
-jobbook.views.stats(book)        # SPEC section 4, as `jobbook stats --json` prints it
+jobbook.views.stats(book)        # docs/definitions.md § Statistics, as `jobbook stats --json` prints it
 jobbook.views.offers(book)       # section 5, ranked
 jobbook.views.deadlines(book)    # section 3, soonest first
 

@@ -321,7 +321,7 @@ def refuse_read_only(path: Path) -> None:
         )
 
 
-KEEP_BACKUPS = 5  # backups of one book kept beside it: SPEC section 13's Backups setting's default
+KEEP_BACKUPS = 5  # backups of one book kept beside it: docs/definitions.md § History's Backups setting's default
 
 
 def _keep(path: Path, keep: int = KEEP_BACKUPS) -> Path:

@@ -56,8 +56,8 @@ class CellWrite:
 
 @dataclass(frozen=True)
 class TableWrite:
-    """Write `value` into column `header` of table `table` on Excel row `row`. History (SPEC
-    section 13) dates it `when`, notes `note` and names `source` (None: the change set's)."""
+    """Write `value` into column `header` of table `table` on Excel row `row`. History (docs/definitions.md
+    § History) dates it `when`, notes `note` and names `source` (None: the change set's)."""
 
     table: str
     header: str

@@ -1,4 +1,4 @@
-"""Every table of a workbook as open data (SPEC section 11): one file per table, in CSV, JSON or
+"""Every table of a workbook as open data (README § Your calendar and your data): one file per table, in CSV, JSON or
 Parquet, typed, computed columns included, so the search is never locked in a spreadsheet.
 
 Columns keep the workbook's headers, in the schema's order. Types follow the schema: dates are
@@ -7,7 +7,7 @@ Parquet ``timestamp[s]``, wall-clock time), money and other numbers ``float64``,
 columns ``int64``, text ``string``. A done column (``Thank-you sent``, ``Done``...) is a date column unless
 it holds marks other than dates (``x``, ``TRUE``), which stay as written in a text column.
 ``Settings`` is a one-row table of the named settings; ``Holidays`` the holiday list the book uses;
-``Vesting`` the vesting schedules it uses (SPEC section 5.1). The mailto: link columns
+``Vesting`` the vesting schedules it uses (docs/definitions.md § Year by year). The mailto: link columns
 (``Thank-you link``, ``Feedback link``) hold the link itself (``mailto:...``), not the words the cell
 shows, so that the file keeps what the workbook points to.
 """

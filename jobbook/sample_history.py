@@ -1,4 +1,4 @@
-"""The sample search's History (SPEC section 13): how its applications moved, told from its own
+"""The sample search's History (docs/definitions.md § History): how its applications moved, told from its own
 rows, as if the person had recorded each day's changes that evening (``jobbook record`` or the
 Refresh button): each application arrives on the day it was applied to (a wish a month before the
 as-of date), reaches Screen with its first response, Interview and Final a few days before the

@@ -141,7 +141,7 @@ def validate(
 
 
 def _one_acceptance(tables, sheets, cell, letters: Letters) -> list[Problem]:
-    """A search ends in one acceptance (SPEC section 9): a second Accepted offer, a second Accepted
+    """A search ends in one acceptance (README § Changing your workbook): a second Accepted offer, a second Accepted
     application and a second Transition row are errors, each named on the row after the first."""
     out = []
     offers, sheet = tables["Offers"], sheets.get("Offers")
@@ -250,7 +250,7 @@ def _pipeline_rules(
 def vesting_rules(
     offers: pd.DataFrame, vesting: pd.DataFrame | None, sheet: str | None, letters: dict[str, str]
 ) -> list[Problem]:
-    """SPEC section 5.1: a Vesting schedule that is not in the Vesting table is an error; equity
+    """docs/definitions.md § Year by year: a Vesting schedule that is not in the Vesting table is an error; equity
     that follows a schedule or gets refreshers without Vesting years is a warning (section 5
     then counts no equity per year, and no refresh vests)."""
     from .core.offers import default_vesting, schedule_key

@@ -1,4 +1,4 @@
-"""The figures of each command in the shapes of SPEC section 6, from a Book.
+"""The figures of each command in the shapes of README § The command line, from a Book.
 
 The command line prints these; the Excel functions, buttons and reports use them too, so every face
 shows the same numbers.
@@ -60,7 +60,7 @@ NEEDS_REPORT = {
 
 
 def stats_inputs(book: Book, today: dt.date | None = None) -> tuple[dict, AsOf | None]:
-    """The tables the statistics count (SPEC sections 3 and 13): on a past as-of day, the book as
+    """The tables the statistics count (docs/definitions.md § Deadlines and § History): on a past as-of day, the book as
     History says it stood then, where History covers that day; else the book as it stands. The
     second value says what History could do (None: the as-of date is today or later)."""
     today = today or dt.date.today()
@@ -71,7 +71,7 @@ def stats_inputs(book: Book, today: dt.date | None = None) -> tuple[dict, AsOf |
 
 
 def stats(book: Book, month: str | None = None, today: dt.date | None = None) -> dict[str, object]:
-    """SPEC section 4 plus ``as_of``, and section 13's ``time_in_stage`` (of the applications
+    """docs/definitions.md § Statistics plus ``as_of``, and section 13's ``time_in_stage`` (of the applications
     counted: the month's with `month`); as of a past day, the book as History says it stood
     then (``stats_inputs``)."""
     t, _ = stats_inputs(book, today)  # statistics need no computed column
@@ -166,7 +166,9 @@ def offers(book: Book) -> list[dict[str, object]]:
     out = []
     for *values, r in zip(*columns, ranks):
         rec = dict(zip(OFFER_KEYS, (*values, r)))
-        rec["year_totals"] = [rec[OFFERS[h].key] for h in YEAR_TOTALS]  # SPEC 5.1: years 1-4
+        rec["year_totals"] = [
+            rec[OFFERS[h].key] for h in YEAR_TOTALS
+        ]  # docs/definitions.md § Year by year: years 1-4
         out.append(rec)
     return out
 

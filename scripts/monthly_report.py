@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> list[Path]:
     out_dir = args.out_dir or book_path.parent
     with writing(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)  # a folder named on the command line is made
-    if not args.no_record:  # what was typed this month, into History (SPEC section 13)
+    if (
+        not args.no_record
+    ):  # what was typed this month, into History (docs/definitions.md § History)
         from jobbook.cli import record_into
 
         recorded, edit = record_into(book_path, args.as_of)

@@ -1,4 +1,4 @@
-"""A template workbook holding what SPEC section 3 leaves out of every list (test helper):
+"""A template workbook holding what docs/definitions.md § Deadlines leaves out of every list (test helper):
 closed processes (a Withdrawn application's interviews, a Cancelled one, Next actions that close an
 application) and rows dated after the as-of date (an application, its interview, an offer, a lesson
 decision, an acceptance). Built from jobbook's own template with openpyxl (a new file, not a user's

@@ -86,7 +86,7 @@ O1 = {
     "first_year_total": 135560.0,
     "average_annual_total": 131060.0,
     "effective_hourly": 129560 / 2064,
-    # SPEC 5.1: even vesting (10,000 a year), no refresh; year 1 adds the one-time 6,000
+    # docs/definitions.md § Year by year: even vesting (10,000 a year), no refresh; year 1 adds the one-time 6,000
     "year_1_total": 135560.0,
     "year_2_total": 129560.0,
     "year_3_total": 129560.0,

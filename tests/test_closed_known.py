@@ -1,5 +1,5 @@
-"""SPEC section 3's settled readings "closed means closed" and "--as-of sees only what was known",
-on the terminal's faces (deadlines, drafts, stats), and usage errors in one line (SPEC section 6).
+"""docs/definitions.md § Deadlines's settled readings "closed means closed" and "--as-of sees only what was known",
+on the terminal's faces (deadlines, drafts, stats), and usage errors in one line (README § The command line).
 The workbook's own formulas are held against the same book in test_workbook_lo.py, the calendar in
 test_ical.py."""
 
@@ -49,7 +49,7 @@ def test_a_later_as_of_knows_more(book):
     """Once the as-of date passes the rows dated later, they come in (P3's next action and
     follow-up, O1's decision and start, then the lesson decided on 30 October and I4's thank-you);
     the Cancelled interview owes nothing whatever the day. I1, of the Withdrawn application, counts
-    as held once its day has passed: the book does not say when P2 closed (SPEC: "after the as-of
+    as held once its day has passed: the book does not say when P2 closed (docs/definitions.md § Closed means closed; the contract: "after the as-of
     date when that day is unknown"); jobbook writes Cancelled when it closes one itself."""
     b = jobbook.read_book(book)
     on_28 = {(d["kind"], d["id"]) for d in views.deadlines(b.at(dt.date(2026, 10, 28)))}
@@ -66,7 +66,7 @@ def test_a_later_as_of_knows_more(book):
 
 
 def test_stats_say_in_one_line_that_as_of_counts_every_row(book, capsys):
-    """A book without History (SPEC 13): a past day's statistics count every row as it stands."""
+    """A book without History (docs/definitions.md § History): a past day's statistics count every row as it stands."""
     code, out, err = run(capsys, "stats", book, "--as-of", "2026-10-01", "--json")
     assert code == 0 and out.startswith("{")
     assert err.strip().splitlines() == [
@@ -119,7 +119,7 @@ def test_drafts_of_what_is_known_still_write(book, capsys):
     ],
 )
 def test_a_usage_error_is_one_error_line_and_where_to_look(capsys, args, command):
-    """SPEC section 6: exit 2, `Error: ...` on one line, then `Try 'jobbook CMD --help'`; no
+    """README § The command line: exit 2, `Error: ...` on one line, then `Try 'jobbook CMD --help'`; no
     click usage lines. `jobbook` alone prints the help."""
     code, out, err = run(capsys, *args)
     if command is None:

@@ -37,7 +37,7 @@ def test_done_marks_each_kind(book, capsys):
     """thank-you, follow-up, next-action, lesson and feedback (a new Lessons row when the
     application has none), each gone from the deadlines after; a second time changes nothing. The
     next action done here is "Decline O03: ..." (the sample's open offer after accepting O02): it
-    closes the application (SPEC section 3)."""
+    closes the application (docs/definitions.md § Deadlines)."""
     b = jobbook.read_book(book)
     first = {}
     for d in views.deadlines(b):
@@ -220,7 +220,7 @@ def test_accept_withdraw_declines_an_open_offer(book, capsys):
     ],
 )  # fmt: skip
 def test_accept_refuses_what_it_cannot_mean(book, capsys, offer, message):
-    """SPEC section 9: a second acceptance, a closed offer: exit 1, one Error line, nothing
+    """README § Changing your workbook: a second acceptance, a closed offer: exit 1, one Error line, nothing
     written; --force accepts it anyway, with a warning."""
     import re
 

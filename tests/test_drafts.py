@@ -1,4 +1,4 @@
-"""Message drafts (SPEC section 10): every kind on the sample and on a hand-made book, the facts
+"""Message drafts (README § Message drafts): every kind on the sample and on a hand-made book, the facts
 they quote (equal to what `jobbook offers` and `jobbook deadlines` print), template overrides,
 errors that name the cell to fill, the unsent .eml, and the short messages of the mailto: links."""
 
@@ -42,7 +42,7 @@ def cli_json(capsys, *args):
     return json.loads(out)
 
 
-# -- a hand-made search: plain ranges, labels for settings, people met in every shape ---------------
+# -- a hand-made search: plain ranges, labels for settings, people met in every shape --------------
 
 
 def handmade_drafts(
@@ -153,7 +153,7 @@ def sample(tmp_path_factory) -> Path:
     )
 
 
-# -- every kind on the hand-made book, with the facts it quotes --------------------------------------
+# -- every kind on the hand-made book, with the facts it quotes ------------------------------------
 
 
 def test_every_kind_on_the_handmade_book(capsys, hand):
@@ -241,7 +241,7 @@ def test_every_kind_on_the_sample(capsys, sample):
     ids |= {"accept": "O02", "resign": "O02", "decline": "O03"}  # O02 Accepted, O03 Pending
     got = {kind: draft(book, kind, ids[kind]).to_dict() for kind in KINDS if kind in ids}
     # after accepting O02, every Active application is to be withdrawn (O03's to decline): no
-    # follow-up letter says "still interested" beside that (SPEC section 3)
+    # follow-up letter says "still interested" beside that (docs/definitions.md § Deadlines)
     active = p[(p["Status"] == "Active") & p["Date applied"].notna()]
     assert len(active) > 5
     for app_id, action in zip(active["ID"], active["Next action"]):
@@ -275,7 +275,7 @@ def test_every_kind_on_the_sample(capsys, sample):
     )
 
 
-# -- templates: overrides win, problems name the template ---------------------------------------------
+# -- templates: overrides win, problems name the template ------------------------------------------
 
 
 def test_an_override_template_wins(tmp_path, hand, capsys):
@@ -315,7 +315,7 @@ def test_a_broken_override_names_the_template(tmp_path, hand, text, message):
         draft(jobbook.read_book(hand), "thank-you", "I1", templates=tmp_path)
 
 
-# -- errors name the cell to fill ---------------------------------------------------------------------
+# -- errors name the cell to fill ------------------------------------------------------------------
 
 
 def test_a_missing_profile_value_names_its_cell(tmp_path, capsys):
@@ -407,7 +407,7 @@ def test_eml_parses_and_carries_the_headers(tmp_path, hand, capsys):
     assert "Hi Cy and Zoë,\r\n" in parsed.get_content()  # CRLF line ends, as mail programs write
 
 
-# -- the short messages of the workbook's links ---------------------------------------------------------
+# -- the short messages of the workbook's links ----------------------------------------------------
 
 
 def test_short_drafts_are_the_links(hand, capsys):
@@ -470,7 +470,7 @@ def test_the_readme_examples_are_what_the_command_prints(tmp_path, monkeypatch, 
 
 
 def test_accept_withdraw_writes_a_withdrawal_draft_per_application(tmp_path, capsys):
-    """`jobbook accept --withdraw` (SPEC section 9): a withdrawal .eml beside the book for each
+    """`jobbook accept --withdraw` (README § Changing your workbook): a withdrawal .eml beside the book for each
     application withdrawn, written from the book as accepted; --dry-run writes none; a blank the
     letter needs stops the command before anything is written."""
     (tmp_path / "blank").mkdir()

@@ -1,4 +1,4 @@
-"""Message drafts that must fit their row (SPEC section 10, docs/spec-notes.md): a letter the row's
+"""Message drafts that must fit their row (README § Message drafts, docs/spec-notes.md): a letter the row's
 Status or dates contradict stops with one Error line naming the cell; whom a letter goes to when
 Contacts has no recruiter or hiring manager; a withdrawal that cancels the interviews ahead; a
 counteroffer argued from the offer as made; subjects on one line."""

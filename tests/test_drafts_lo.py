@@ -65,7 +65,7 @@ class Links(HTMLParser):
             self.cell += data
 
 
-# Interviewers cells in the shapes people type them, and the greeting each gets (SPEC section 10:
+# Interviewers cells in the shapes people type them, and the greeting each gets (README § Message drafts:
 # first names, full names where two share one)
 PEOPLE_MET = [
     ("Ana Ruiz ;  Zoë O'Brien & Bo Li", "Ana, Zoë and Bo"),

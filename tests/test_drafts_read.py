@@ -1,4 +1,4 @@
-"""Drafts that read right (SPEC section 10, settled in issue 20): greetings that stay distinct, a
+"""Drafts that read right (README § Message drafts, settled in issue 20): greetings that stay distinct, a
 thank-you without Went well built from what the book knows of the round, the short link greeting
 as the letter does, a counteroffer that states the base offered and the cost of living, and
 recipients found among the company's people met on other applications."""
@@ -54,7 +54,7 @@ def test_a_thank_you_greets_two_diegos_by_full_name(tmp_path):
     assert short.body.startswith("Hi Diego Alvarez and Diego Brandt,\n\n")  # the link's greeting
 
 
-# -- a thank-you without Went well: the round, the people's titles, a question they asked -----------
+# -- a thank-you without Went well: the round, the people's titles, a question they asked ----------
 
 TEAM = [
     ("Ana Ruiz", "Acme Robotics", "P1", "Interviewer", "ana@acme.test", "Engineering Manager"),

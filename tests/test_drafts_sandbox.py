@@ -1,4 +1,4 @@
-"""Templates from outside render in Jinja2's sandbox (SPEC section 10): a template in a folder
+"""Templates from outside render in Jinja2's sandbox (README § Message drafts): a template in a folder
 someone shared (``templates/`` beside the book, or ``--templates DIR``) reaches the facts of its
 letter and nothing of Python. Each escape below is checked twice: in a plain Jinja2 environment it
 really runs a shell command (so the payload is live), through jobbook it is one ``Error:`` line

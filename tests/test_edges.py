@@ -164,7 +164,7 @@ def test_an_empty_optional_sheet_is_an_empty_table(sample, tmp_path, capsys):
 
     book = edited(sample, tmp_path, empty)
     # as of today: on the sample's own (past) day its History, which saw the interviews, and
-    # their rows gone since (not recorded: today's) would bring them back (SPEC section 13)
+    # their rows gone since (not recorded: today's) would bring them back (docs/definitions.md § History)
     today = dt.date.today().isoformat()
     code, out, err = run(capsys, "stats", book, "--json", "--as-of", today)
     assert code == 0, err

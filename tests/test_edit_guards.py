@@ -1,4 +1,4 @@
-"""The editor's write-back guards (SPEC §7): two runs at once both land, a book saved meanwhile by
+"""The editor's write-back guards (README § Changing your workbook): two runs at once both land, a book saved meanwhile by
 another program is not written over, a symbolic link stays a link, SIGTERM/SIGHUP stop cleanly,
 a change that changes nothing writes nothing, and rows and cells without a reference (valid
 OOXML) are read and written where they are."""
@@ -115,7 +115,7 @@ def test_a_book_saved_meanwhile_by_another_program_is_not_written_over(tmp_path,
     assert path.read_bytes() == theirs and leftovers(tmp_path) == []
 
 
-# -- 3. a symbolic link -----------------------------------------------------------------------------
+# -- 3. a symbolic link ----------------------------------------------------------------------------
 
 
 def test_a_symbolic_link_stays_a_link_and_the_real_book_is_written(tmp_path, capsys):

@@ -84,7 +84,7 @@ def before_accepting(blocks):
     return blocks | out
 
 
-# -- the worksheet functions ------------------------------------------------------------------------
+# -- the worksheet functions -----------------------------------------------------------------------
 
 
 def test_workday_as_excel_sends_it():
@@ -146,7 +146,7 @@ def test_offer_functions_equal_the_core(sample):
 
 
 def test_offer_value_gives_the_years(sample):
-    """SPEC 5.1 through JB_OFFER_VALUE: the Vesting table as Excel sends it (Vesting[#All]), the
+    """docs/definitions.md § Year by year through JB_OFFER_VALUE: the Vesting table as Excel sends it (Vesting[#All]), the
     start from Transition and today, against the core (O02: a clawback not yet started)."""
     path, blocks = sample
     book = jobbook.read_book(path)
@@ -238,7 +238,7 @@ def test_empty_ranges():
     assert f.JB_WORKDAY(None, 1.0) == ""
 
 
-# -- xlwings metadata, with pywin32 stand-ins -------------------------------------------------------
+# -- xlwings metadata, with pywin32 stand-ins ------------------------------------------------------
 
 
 @pytest.fixture
@@ -334,7 +334,7 @@ def test_import_functions_wrapper(xlwings_udfs):
     assert vba.count("End Function") == len(EXPECTED_ARGS) and "Application.Volatile" not in vba
 
 
-# -- the buttons' actions ---------------------------------------------------------------------------
+# -- the buttons' actions --------------------------------------------------------------------------
 
 
 def test_values_from_excel_read_like_the_file(sample):
@@ -486,7 +486,7 @@ def test_deadlines_check_refresh_actions(sample, tmp_path):
     ]
 
 
-# -- the few lines of xlwings, against a FAKE workbook ----------------------------------------------
+# -- the few lines of xlwings, against a FAKE workbook ---------------------------------------------
 
 
 class FakeRange:

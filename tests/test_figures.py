@@ -1,4 +1,4 @@
-"""Every figure of SPEC sections 3-5 on the hand-made search of conftest.py, worked out on paper.
+"""Every figure of docs/definitions.md § Deadlines and § Statistics and § What an offer is worth on the hand-made search of conftest.py, worked out on paper.
 
 As of Tuesday 2026-03-10, US holidays (2026-01-19 and 2026-02-16 matter here), defaults:
 ThankYouDays 1, FollowUpDays 5, DecisionDays 2, NoticeWeeks 2, RestDays 3, 48 weeks, 40 hours,

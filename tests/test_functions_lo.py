@@ -148,7 +148,7 @@ def test_flags_workdays_and_networkdays(parity):
     bad += mismatches([r[0] for r in got], cells(out["Lessons"], "Flag", n), "Lesson flag")
     dates = column(iv, "Date")[: len(due)]
     got = f.JB_WORKDAY(dates, 1.0, hol)
-    # no thank-you is due for an interview not yet held (SPEC section 3): blank there
+    # no thank-you is due for an interview not yet held (docs/definitions.md § Deadlines): blank there
     held = [r[0] if d[0] is None or d[0].date() <= ASOF.date() else "" for r, d in zip(got, dates)]
     bad += mismatches(held, due, "Thank-you due")
     ahead = [d for d in dates if d[0] is not None and d[0].date() > ASOF.date()]

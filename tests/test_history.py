@@ -1,4 +1,4 @@
-"""History (SPEC section 13): every change jobbook writes leaves its rows in the same write, a book
+"""History (docs/definitions.md § History): every change jobbook writes leaves its rows in the same write, a book
 without the sheet gets it, record sees what was typed, undo takes back the newest change set (and
 undo twice is a redo), refusing when a cell has changed since; the Backups setting."""
 
@@ -78,7 +78,7 @@ def same_values(a: Path, b: Path) -> None:
         pd.testing.assert_frame_equal(va[name], vb[name], check_dtype=False, obj=name)
 
 
-# -- values as History holds them --------------------------------------------------------------------
+# -- values as History holds them ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_a_formula_is_told_apart_from_text_that_starts_with_an_equals_sign():
     assert not isinstance(from_text("'=H2+30", "text", formulas=True), Formula)
 
 
-# -- a change and its History ------------------------------------------------------------------------
+# -- a change and its History ----------------------------------------------------------------------
 
 
 def test_done_writes_its_history_in_the_same_write_beginning_with_the_book_as_it_stood(
@@ -204,7 +204,7 @@ def test_a_change_that_changes_nothing_writes_no_history(sample, capsys):
     assert len(book_entries(jobbook.read_book(sample))) == n
 
 
-# -- record ------------------------------------------------------------------------------------------
+# -- record ----------------------------------------------------------------------------------------
 
 
 def typed(path: Path, changes) -> None:
@@ -237,7 +237,7 @@ def test_record_writes_what_was_typed_since_history_last_looked(unrecorded, caps
     assert code == 0 and "Nothing typed since" in out and "left as it was" in out
 
 
-# -- undo --------------------------------------------------------------------------------------------
+# -- undo ------------------------------------------------------------------------------------------
 
 
 def test_undo_after_undo_after_a_change_gives_back_the_changed_book(sample, capsys):
@@ -321,7 +321,7 @@ def test_the_backups_setting_keeps_that_many(sample, capsys):
 
 
 def test_the_day_an_application_closed_comes_from_history():
-    """SPEC section 3, closed means closed: an interview after the day History says its
+    """docs/definitions.md § Deadlines, closed means closed: an interview after the day History says its
     application closed is cancelled, even before the as-of date; without that day, after the
     as-of date only; an interview held stays held."""
     from jobbook.core.computed import cancelled_interviews

@@ -1,4 +1,4 @@
-"""stats --as-of counts the book as History says it stood (SPEC section 13): a search built day by
+"""stats --as-of counts the book as History says it stood (docs/definitions.md § History): a search built day by
 day by a script of the commands a person runs (import, done, typing then record, import --update,
 accept, undo, typing not yet recorded), then asked about each of those days, gives the statistics
 the book gave on that day, every key of them."""

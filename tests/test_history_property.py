@@ -1,4 +1,4 @@
-"""The property of History (SPEC section 13, issue 22): whatever sequence of import, done, accept,
+"""The property of History (docs/definitions.md § History, issue 22): whatever sequence of import, done, accept,
 import --update, record (after typing by hand) and undo a book goes through, replaying History
 backwards from the book as it ends gives, change set by change set, each book it was before:
 every typed cell of every table History names, exactly (as History's text, rows in any order).

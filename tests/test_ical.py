@@ -346,7 +346,7 @@ def test_export_calendar_button_writes_beside_the_book(sample_book, sample, tmp_
 
 
 def test_closed_and_unknown_interviews(tmp_path, capsys):
-    """SPEC section 3 in the calendar: the interview of a Withdrawn application after the as-of
+    """docs/definitions.md § Deadlines in the calendar: the interview of a Withdrawn application after the as-of
     date and one marked Cancelled are STATUS:CANCELLED (and stay so, their SEQUENCE unchanged, when
     exported again); the interview of an application applied to after the as-of date is left out;
     the others are confirmed. Marking an interview Cancelled later bumps its SEQUENCE."""

@@ -1,4 +1,4 @@
-"""Import and acceptance tell one story (SPEC section 9; review round B of issue 19): on the pinned
+"""Import and acceptance tell one story (README § Changing your workbook; review round B of issue 19): on the pinned
 sample, which accepted O02 (Lumen Health) on 2026-10-16 and holds its Transition row, a student's
 tracker exported from Google Sheets brings a second "Accepted!" for an application already in the
 book, a new accepted internship, new active applications and a wishlist row applied to since."""

@@ -1,7 +1,7 @@
 """A property of import (issue 19): any tracker a person could keep - headers under any of their
 synonyms and spellings, dates in any of the usual forms, status words in any case, with emoji,
-punctuation and letters repeated for effect - imported into a book and exported again (SPEC
-section 11's CSV) keeps every row's company, role, date applied and the meaning of its status.
+punctuation and letters repeated for effect - imported into a book and exported again (README
+§ Your calendar and your data's CSV) keeps every row's company, role, date applied and the meaning of its status.
 
 The import is computed (``import_rows``) and applied to the book in memory (``changes.applied``),
 as the Excel buttons see it, and exported with ``jobbook.export``: no file is written but the

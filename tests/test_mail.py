@@ -1,4 +1,4 @@
-"""jobbook mail (issue 24, SPEC section 14): mailboxes read offline, messages classified and
+"""jobbook mail (issue 24, README § Your mail): mailboxes read offline, messages classified and
 matched, proposals written through the editor. Fixtures are made with the stdlib email package in
 the styles the issue lists (tests/mailmaker.py, tests/mailbook.py)."""
 
@@ -97,7 +97,7 @@ def test_a_source_that_is_not_mail_is_one_error(tmp_path):
         list(read_sources([tmp_path / "missing.mbox"]))
 
 
-# -- decoding ---------------------------------------------------------------------------------------
+# -- decoding --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_calendar_parts_are_parsed_in_memory_attachments_only_named():
     assert mail.attachments == ("cv.pdf",)
 
 
-# -- classification ---------------------------------------------------------------------------------
+# -- classification --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -206,7 +206,7 @@ def test_confirmations_with_words_of_a_rejection_stay_confirmations(text):
     assert classify(decode(Raw(raw, "x"))).kind == "confirmation"
 
 
-# -- the command ------------------------------------------------------------------------------------
+# -- the command -----------------------------------------------------------------------------------
 
 
 def test_every_message_is_proposed_as_it_should_be(search, capsys):

@@ -1,4 +1,4 @@
-"""Offers over the years (SPEC section 5.1), worked out on paper.
+"""Offers over the years (docs/definitions.md § Year by year), worked out on paper.
 
 Year k = Base x (1 + Bonus % + Match %) + Benefits - Commute/year + Grant x (schedule's Year k %,
 or the even share) + refresh grants still vesting + in year 1 the one-time amounts. The workbook's
@@ -109,8 +109,8 @@ def test_refresh_one_time_amounts_tax_and_cost_of_living():
 
 
 def test_refresh_follows_spec_formula_also_for_short_vesting():
-    # 10,000 over 2 years: 5,000 in years 1-2. SPEC 5.1 as written: year k adds
-    # (k - 1) x 10% x 10,000 / 2 = 500 x (k - 1): 500, 1,000, 1,500 in years 2-4 (SPEC's words
+    # 10,000 over 2 years: 5,000 in years 1-2. docs/definitions.md § Year by year as written: year k adds
+    # (k - 1) x 10% x 10,000 / 2 = 500 x (k - 1): 500, 1,000, 1,500 in years 2-4 (the contract's words
     # would stop counting a refresh once it has vested; see docs/spec-notes.md).
     got = years(
         **{
@@ -145,7 +145,7 @@ def test_whole_months_as_datedif():
     assert got == [0, 11, 1, 1, 0]
 
 
-# -- a book: the Vesting table read from Settings, clawbacks counted from Transition -----------------
+# -- a book: the Vesting table read from Settings, clawbacks counted from Transition ---------------
 
 AS_OF = D(2026, 3, 10)
 

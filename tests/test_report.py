@@ -485,7 +485,7 @@ def test_report_of_views_matches(search_book):
 
 
 def test_monthly_script_records_history_first_unless_told_not_to(tmp_path, search_book):
-    """SPEC section 13: the cron script records what was typed before it reports; --no-record
+    """docs/definitions.md § History: the cron script records what was typed before it reports; --no-record
     leaves the book as it is."""
     from jobbook.history import book_entries
 

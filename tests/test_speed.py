@@ -1,4 +1,4 @@
-"""What keeps jobbook quick (SPEC section 12), checked by what it does rather than by timings:
+"""What keeps jobbook quick (README § Speed), checked by what it does rather than by timings:
 heavy modules load only where they are used."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_a_report_workbook_loads_no_pdf_backend(search_book, tmp_path):
     assert out.exists()  # the probe itself works: the report was written
 
 
-# -- a coach's cohort: every core, or a Dask cluster ------------------------------------------------
+# -- a coach's cohort: every core, or a Dask cluster -----------------------------------------------
 
 
 def _cohort_books(tmp_path):
@@ -260,7 +260,7 @@ def test_cohort_scheduler_without_dask_is_a_clear_error(tmp_path, monkeypatch, c
     assert main([*args[:3], "--month", "2026-02", "--scheduler", "tcp://x:1"]) == 2  # no --cohort
 
 
-# -- big sheets: the fast read gives exactly what the careful read gives -----------------------------
+# -- big sheets: the fast read gives exactly what the careful read gives ---------------------------
 
 
 def _same_book(a, b) -> None:
@@ -342,7 +342,7 @@ def test_place_in_group_is_pandas_rank():
     )
 
 
-# -- the quicker ways give what pandas' own ways give --------------------------------------------------
+# -- the quicker ways give what pandas' own ways give ----------------------------------------------
 
 _IDS = st.lists(
     st.one_of(st.none(), st.sampled_from(["A1", "a1", " A1 ", "", "  ", "B2", "İx", "ß"]))
@@ -362,7 +362,7 @@ def test_id_keys_and_repeats_of_the_readers_text_are_pandas_steps(values):
     assert repeated(want).tolist() == (want.notna() & want.duplicated()).tolist()
 
 
-# -- new: the committed template, copied ------------------------------------------------------------
+# -- new: the committed template, copied -----------------------------------------------------------
 
 
 def test_new_copies_the_committed_template_and_equals_a_fresh_build(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""Formulas in the columns jobbook reads whose value it cannot know (SPEC section 3, issue 20):
+"""Formulas in the columns jobbook reads whose value it cannot know (docs/definitions.md § Deadlines, issue 20):
 none saved (jobbook's change dropped it, or a program that computes nothing wrote the book), or
 the 0 XlsxWriter saves for every formula, in a date or text column. Such a cell is named in one
 warning, read as blank and never reported as "X is required"; a command that needs its column

@@ -304,7 +304,7 @@ def test_kill_9_while_holding_the_book_leaves_no_lock_file(tmp_path):
 
 def test_a_column_named_like_one_of_jobbooks_plus_brackets_is_another_column(tmp_path):
     """A user's "Notes (private)" beside "Notes": jobbook reads and writes "Notes", in a Table and
-    in a plain range, whichever comes first (SPEC §2: headers match with or without the allowed
+    in a plain range, whichever comes first (docs/definitions.md § The workbook: headers match with or without the allowed
     values in brackets, but a header written exactly wins)."""
     from openpyxl import Workbook
     from openpyxl.worksheet.table import Table

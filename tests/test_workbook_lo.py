@@ -218,7 +218,7 @@ def few_items(src: Path, dst: Path) -> Path:
 
 
 def offer_years(wb, fill) -> None:
-    """Offers over the years (SPEC 5.1): a schedule the user added (named in another case), an
+    """Offers over the years (docs/definitions.md § Year by year): a schedule the user added (named in another case), an
     unknown one, a refresh, fractional vesting years, a clawback before (O1), during (O2) and
     after (O3) its months, blank optional parts, and ties in the rank order (O5 = O6, O7)."""
     d = dt.date
@@ -329,7 +329,7 @@ def test_the_sample_is_lively(built):
     kinds = {d["kind"] for d in views.deadlines(book, within=14)}
     assert {"next-action", "decision", "lesson"} <= kinds
     # after accepting Lumen Health every Active application is to be withdrawn: that Withdraw is
-    # its only reminder, no follow-up beside it (SPEC section 3)
+    # its only reminder, no follow-up beside it (docs/definitions.md § Deadlines)
     assert "follow-up" not in kinds
     flags = set(book.tables["Pipeline"]["Flag"]) | set(book.tables["Interviews"]["Thank-you flag"])
     assert {"Overdue", "Done"} <= flags
@@ -357,7 +357,7 @@ def test_up_next_lists_every_kind_in_order(built):
 
 
 def test_closed_and_unknown_rows_leave_every_list_as_in_python(built):
-    """SPEC section 3 in the workbook: a Cancelled interview, the interviews of a Withdrawn
+    """docs/definitions.md § Deadlines in the workbook: a Cancelled interview, the interviews of a Withdrawn
     application after the as-of date, a follow-up beside a Withdraw or Decline next action, and
     rows dated after the as-of date owe nothing; LibreOffice's columns, Up next and counts per day
     equal the core's, which equal the list worked out by hand."""

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _usage(message: str, command_path: str) -> None:
-    """A usage error (SPEC section 6, exit 2): ``Error: ...`` on one line, then the help to read,
+    """A usage error (README § The command line, exit 2): ``Error: ...`` on one line, then the help to read,
     instead of click's usage lines."""
     click.echo(f"Error: {' '.join(message.split())}", err=True)
     click.echo(f"Try '{command_path} --help'", err=True)

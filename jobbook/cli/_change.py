@@ -1,4 +1,4 @@
-"""done, accept, import: change the user's own workbook (SPEC sections 7-9), through the editor."""
+"""done, accept, import: change the user's own workbook (README § Changing your workbook), through the editor."""
 
 from __future__ import annotations
 
@@ -280,7 +280,7 @@ def _accept(book, offer_id, notice_given, withdraw, force, dry_run, as_of, fmt) 
 
 
 def _letters(b: Book, outcome: Outcome, dry_run: bool, lines: list[str]) -> list:
-    """accept --withdraw (SPEC section 9): beside the book, a withdrawal draft (.eml) for each
+    """accept --withdraw (README § Changing your workbook): beside the book, a withdrawal draft (.eml) for each
     application withdrawn and a decline draft for each other open offer declined, written from the
     book as it will be. Rendered before anything is written, so that a blank a letter needs (Your
     name...) stops the command with nothing changed; listed in the output (and in --json as

@@ -112,7 +112,7 @@ def stats_text(s: dict, book: Path, month: str | None) -> str:
 
 
 def time_in_stage_text(steps: dict) -> list[str]:
-    """SPEC section 13's time in each stage, as days: median, quartiles, applications."""
+    """docs/definitions.md § History's time in each stage, as days: median, quartiles, applications."""
     from ..schema import STEPS
 
     if not any(v["n"] for v in steps.values()):
@@ -168,7 +168,9 @@ def stats(book: Path, month: str | None, as_of, fmt: str) -> None:
     b = load(book, as_of, views.NEEDS_STATS)
     s = views.stats(b, month)
     note = views.history_note(b)
-    if note:  # SPEC sections 3 and 13: how a past day's statistics were counted
+    if (
+        note
+    ):  # docs/definitions.md § Deadlines and § History: how a past day's statistics were counted
         click.echo(f"note: {note}", err=True)
     emit(fmt, s, stats_text(s, book, month), _flat("", s))
 
@@ -227,7 +229,7 @@ def offers(book: Path, as_of, fmt: str) -> None:
 
 
 def offer_years_text(rows: list[dict]) -> str:
-    """SPEC 5.1: what each offer pays year by year, after tax, for the cost of living, at risk."""
+    """docs/definitions.md § Year by year: what each offer pays year by year, after tax, for the cost of living, at risk."""
     body = [
         [
             r["rank"] or "-",

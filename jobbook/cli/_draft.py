@@ -1,4 +1,4 @@
-"""draft: a message of the search (SPEC section 10) written from the workbook."""
+"""draft: a message of the search (README § Message drafts) written from the workbook."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""record and undo: the book's History (SPEC section 13)."""
+"""record and undo: the book's History (docs/definitions.md § History)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the change commands print of a change's History (SPEC section 13), and its Log."""
+"""What the change commands print of a change's History (docs/definitions.md § History), and its Log."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""jobbook mail: the search's messages read offline (SPEC section 14)."""
+"""jobbook mail: the search's messages read offline (README § Your mail)."""
 
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def _record(p, day) -> dict:
 
 
 def _records(run) -> list[dict]:
-    """One object per message, oldest first (SPEC section 14), `other` included."""
+    """One object per message, oldest first (README § Your mail), `other` included."""
 
     def day(mail) -> str:
         return run.day(mail.date).isoformat()

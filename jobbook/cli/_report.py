@@ -131,7 +131,9 @@ def report(
     )
     for p in warnings[:5]:
         click.echo(f"warning: {p}", err=True)
-    if data.history_note:  # SPEC sections 3 and 13: how a past day's statistics were counted
+    if (
+        data.history_note
+    ):  # docs/definitions.md § Deadlines and § History: how a past day's statistics were counted
         click.echo(f"note: {data.history_note}", err=True)
     warn_future(month, data.as_of)
     s = data.stats

@@ -88,7 +88,7 @@ def load(book: Path, as_of, needs: dict | None) -> Book:
 
 
 def own_tracker(book: Path) -> None:
-    """A workbook without a Pipeline sheet whose sheet looks like a job tracker (SPEC section 8):
+    """A workbook without a Pipeline sheet whose sheet looks like a job tracker (README § Changing your workbook):
     one error that says how to bring it into a jobbook workbook."""
     from ..errors import SheetMissing
     from ..importers import tracker_sheet

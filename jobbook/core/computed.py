@@ -1,4 +1,4 @@
-"""Every computed column of the workbook (SPEC sections 3 and 5), computed from the inputs alone.
+"""Every computed column of the workbook (docs/definitions.md § Deadlines and § What an offer is worth), computed from the inputs alone.
 
 Each function takes the typed tables (DataFrames with the schema's headers, as ``read_book`` gives
 them) and returns a DataFrame of the computed columns on the same index. ``compute_all`` fills them
@@ -41,7 +41,7 @@ def _active(status: pd.Series) -> np.ndarray:
 
 
 def known(dates: pd.Series, today: dt.date) -> np.ndarray:
-    """Rows the as-of date `today` knows (SPEC section 3): dated on or before it, or undated. A
+    """Rows the as-of date `today` knows (docs/definitions.md § Deadlines): dated on or before it, or undated. A
     row dated later is left out of deadlines, flags, Up next, the calendar and drafts."""
     days = _days(dates)
     return np.isnat(days) | (days <= np.datetime64(today, "D"))
@@ -77,7 +77,7 @@ def cancelled_interviews(
     today: dt.date,
     closed: pd.Series | None = None,
 ) -> np.ndarray:
-    """Interviews that will not take place (SPEC section 3, "closed means closed"): Outcome
+    """Interviews that will not take place (docs/definitions.md § Deadlines, "closed means closed"): Outcome
     Cancelled, or an application no longer Active and the interview, not held, after the day the
     application closed (`closed`: by application ID folded, from History, ``stages.closed_on``)
     or, when that day is not known, after the as-of date."""

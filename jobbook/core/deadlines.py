@@ -1,4 +1,4 @@
-"""The list of open deadlines (SPEC sections 3 and 6), soonest first."""
+"""The list of open deadlines (docs/definitions.md § Deadlines; README § The command line), soonest first."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def deadlines(
         )
     )
 
-    # rows dated after the as-of date were not known that day (SPEC section 3): the computed
+    # rows dated after the as-of date were not known that day (docs/definitions.md § Deadlines): the computed
     # columns leave them blank; next actions, lessons and starts are masked here
     active = _active(p["Status"]) & known(p["Date applied"], ctx.today)
     for kind, col in (("follow-up", "Follow-up due"), ("next-action", "Next action due")):

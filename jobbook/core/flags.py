@@ -1,4 +1,4 @@
-"""Deadline flags (SPEC section 3), vectorised."""
+"""Deadline flags (docs/definitions.md § Deadlines), vectorised."""
 
 from __future__ import annotations
 

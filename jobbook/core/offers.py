@@ -1,4 +1,4 @@
-"""Offer value (SPEC section 5), vectorised over the Offers table."""
+"""Offer value (docs/definitions.md § What an offer is worth), vectorised over the Offers table."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def offer_value(
     return {k: (None if pd.isna(v) else float(v)) for k, v in values.items()}
 
 
-# -- offers over the years (SPEC section 5.1) ----------------------------------------------------
+# -- offers over the years (docs/definitions.md § Year by year) ------------------------------------
 
 YEAR_COLUMNS = (
     *YEAR_TOTALS,
@@ -112,7 +112,7 @@ SHARE_COLUMNS = tuple(f"Year {k} %" for k in range(1, YEARS + 1))
 
 
 def default_vesting() -> pd.DataFrame:
-    """The Vesting table every new workbook starts with (SPEC section 5.1)."""
+    """The Vesting table every new workbook starts with (docs/definitions.md § Year by year)."""
     return pd.DataFrame(
         [(name, *shares) for name, shares in VESTING_SCHEDULES],
         columns=["Schedule", *SHARE_COLUMNS],
@@ -156,7 +156,7 @@ def offer_years(
     starts: np.ndarray | None = None,
     today: dt.date | None = None,
 ) -> pd.DataFrame:
-    """SPEC section 5.1 for each offer: Year 1-4 totals, After-tax year 1, Cost-of-living adjusted
+    """docs/definitions.md § Year by year for each offer: Year 1-4 totals, After-tax year 1, Cost-of-living adjusted
     average and Clawback at risk. `values` are ``offer_values`` of the same offers; `starts` each
     offer's start (Transition: Agreed start, else Earliest start; NaT if none) on `today`."""
     with np.errstate(over="ignore", invalid="ignore"):  # 1e308 in a cell gives inf, not a warning
@@ -191,7 +191,9 @@ def _offer_years(offers, values, vesting, starts, today) -> pd.DataFrame:
         even = np.where(vesting_years, np.clip(vest - (k - 1), 0.0, 1.0) / years, 0.0)
         share = np.where(named, shares[:, k - 1], even)
         total = fixed + grant * share
-        if k > 1:  # SPEC 5.1 as written: (k - 1) x Refresh % x grant / Vesting years
+        if (
+            k > 1
+        ):  # docs/definitions.md § Year by year as written: (k - 1) x Refresh % x grant / Vesting years
             total = total + np.where(vesting_years, refresh * grant * (k - 1) / years, 0.0)
         else:
             total = total + one_time

@@ -1,4 +1,4 @@
-"""The Settings of a workbook (SPEC section 2) as plain values."""
+"""The Settings of a workbook (docs/definitions.md § The workbook) as plain values."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..schema import SETTINGS_BY_NAME
 
 @dataclass(frozen=True)
 class Settings:
-    """Named cells of the Settings sheet; defaults are SPEC's."""
+    """Named cells of the Settings sheet; defaults as docs/definitions.md § Settings gives them."""
 
     AsOf: dt.date | None = SETTINGS_BY_NAME["AsOf"].default
     Country: str = SETTINGS_BY_NAME["Country"].default

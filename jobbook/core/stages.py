@@ -1,4 +1,4 @@
-"""Time in each stage (SPEC section 13), from the Pipeline and the History table.
+"""Time in each stage (docs/definitions.md § History), from the Pipeline and the History table.
 
 For each application (a Pipeline row with an ID and a Date applied), the day it entered each stage
 is Date applied for Applied, and for Screen to Offer the When of the first History row that moved
@@ -126,7 +126,7 @@ def step_days(table: pd.DataFrame) -> dict[str, np.ndarray]:
 def time_in_stage(
     pipeline: pd.DataFrame, history: pd.DataFrame | None, as_of: dt.date | None = None
 ) -> dict[str, dict[str, object]]:
-    """SPEC section 13's ``time_in_stage``: ``{step: {n, median_days, q1_days, q3_days}}``."""
+    """docs/definitions.md § History's ``time_in_stage``: ``{step: {n, median_days, q1_days, q3_days}}``."""
     if history is None:
         history = pd.DataFrame(columns=["When", "Sheet", "ID", "Column", "Old", "New"])
     table = entries(pipeline, history, as_of)
@@ -134,7 +134,7 @@ def time_in_stage(
 
 
 def closed_on(history: pd.DataFrame | None) -> pd.Series:
-    """The day each application closed (SPEC section 3, "closed means closed"), by ID folded:
+    """The day each application closed (docs/definitions.md § Deadlines, "closed means closed"), by ID folded:
     the When of the last History row that moved its Status from Active to another status (a
     step whose file does not say when is no day: the as-of date stands for it)."""
     if history is None or history.empty:

@@ -1,4 +1,4 @@
-"""Outcome statistics (SPEC section 4), vectorised over the Pipeline, Interviews and Offers tables."""
+"""Outcome statistics (docs/definitions.md § Statistics), vectorised over the Pipeline, Interviews and Offers tables."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def outcome_stats(
     month: str | pd.Period | None = None,
     last_day: int | None = None,
 ) -> dict[str, object]:
-    """The figures of SPEC section 4, all-time or for the applications of one month (YYYY-MM).
+    """The figures of docs/definitions.md § Statistics, all-time or for the applications of one month (YYYY-MM).
 
     With a month, applications are those applied in it, and ``by_month`` holds that month only;
     `last_day` keeps its days 1 to `last_day` (a month not over yet, and the same days of the month

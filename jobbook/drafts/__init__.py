@@ -1,4 +1,4 @@
-"""Message drafts (SPEC section 10): the letters of a job search, written from the workbook.
+"""Message drafts (README § Message drafts): the letters of a job search, written from the workbook.
 
     book = jobbook.read_book("search.xlsx")
     d = draft(book, "thank-you", "I003")      # a Draft: to, subject, body

@@ -1,5 +1,5 @@
-"""What the book knows of an interview round, for a thank-you without `Went well` (SPEC section
-10): the titles of the people met (Contacts) and a question they asked (Questions). A thank-you
+"""What the book knows of an interview round, for a thank-you without `Went well` (README
+§ Message drafts): the titles of the people met (Contacts) and a question they asked (Questions). A thank-you
 built from these says something true about the round instead of filler."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Whether a draft fits where its row stands (SPEC sections 3 and 10): a letter that the row's
+"""Whether a draft fits where its row stands (docs/definitions.md § Deadlines; README § Message drafts): a letter that the row's
 Status or dates contradict is a ``DraftConflict`` that says why and what to do; a letter that fits
 but deserves a look before sending gets a note.
 
@@ -9,7 +9,7 @@ but deserves a look before sending gets a note.
   Outcome is Cancelled.
 - counter: an open offer (Pending, Negotiating or blank); accept: open or Accepted; decline: open
   or Declined; resign: an Accepted offer.
-- closed means closed (SPEC section 3): no follow-up for an application whose Next action is to
+- closed means closed (docs/definitions.md § Deadlines): no follow-up for an application whose Next action is to
   withdraw or decline; and the as-of date sees only what was known: no letter about an
   application applied to, or an offer made, after it.
 """
@@ -27,7 +27,11 @@ from ..reader import Book
 from ..schema import OUTCOME_CANCELLED
 from ._values import Missing
 
-OPEN = ("", "pending", "negotiating")  # an offer with a blank Status is open (SPEC section 3)
+OPEN = (
+    "",
+    "pending",
+    "negotiating",
+)  # an offer with a blank Status is open (docs/definitions.md § Deadlines)
 
 # kind: (the Statuses that allow it, what the letter is for)
 APPLICATION = {
@@ -88,7 +92,7 @@ def _closing_letter(book: Book, action: str, ident: str) -> str:
 
 
 def _known(book: Book, kind: str, facts: dict) -> None:
-    """The as-of date sees only what was known that day (SPEC section 3): a letter about an
+    """The as-of date sees only what was known that day (docs/definitions.md § Deadlines): a letter about an
     application applied to after it, or an offer made after it, is a DraftConflict."""
     if kind in OFFER:
         when, what, cell = facts["offer"]["offer_date"], "was made", facts.get("offer_date_cell")

@@ -1,4 +1,4 @@
-"""The facts of each message draft (SPEC section 10): a Book, a kind and an ID in; a dict for the
+"""The facts of each message draft (README § Message drafts): a Book, a kind and an ID in; a dict for the
 templates out. Pure: nothing is written, nothing rendered.
 
 Figures come from ``jobbook.views`` (offers with their values and rank, open deadlines), so a draft
@@ -92,7 +92,7 @@ def round_name(round_: object) -> str:
     return text if "interview" in text.casefold() else f"{text} interview"
 
 
-# -- the application, its interviews and people -----------------------------------------------------
+# -- the application, its interviews and people ----------------------------------------------------
 
 
 def _interview(book: Book, row: int) -> dict[str, object]:
@@ -153,7 +153,7 @@ def _accepted_elsewhere(book: Book, app_id: str) -> bool:
     )
 
 
-# -- the kinds --------------------------------------------------------------------------------------
+# -- the kinds -------------------------------------------------------------------------------------
 
 
 def _thank_you(book: Book, row: int, ident: str) -> dict[str, object]:
@@ -230,7 +230,7 @@ def _position(base: float | None, p50: float | None, p75: float | None) -> str |
 
 
 def as_offered(book: Book, row: int) -> dict[str, float | None]:
-    """The offer's figures (SPEC section 5) as it was made: with its Base salary, whatever Final
+    """The offer's figures (docs/definitions.md § What an offer is worth) as it was made: with its Base salary, whatever Final
     base was agreed later (``views.offers`` uses the Final base once agreed)."""
     from ..core.offers import VALUE_COLUMNS, offer_values
     from ..schema import OFFERS

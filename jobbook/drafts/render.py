@@ -7,7 +7,7 @@ error naming the cell to fill (``Missing``); a variable no draft has is an error
 template. The link templates (``<kind>-link.j2``) are the workbook's formulas: always the package's.
 
 A template may come from a folder someone shared, so it is code from outside: it renders in
-Jinja2's ``ImmutableSandboxedEnvironment`` (SPEC section 10). It reaches the facts it is given,
+Jinja2's ``ImmutableSandboxedEnvironment`` (README § Message drafts). It reaches the facts it is given,
 the filters below and Jinja2's own helpers, and nothing of Python: an attribute starting with
 ``_`` (``cycler.__init__.__globals__``), a function's internals, a method that changes a value,
 a ``range`` of more than 100,000 items, a text or a power too big to build, or a template that

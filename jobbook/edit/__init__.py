@@ -55,7 +55,7 @@ def edit_workbook(
     followed to the file it names.
 
     With `log` (``jobbook.history.log_for``), the History rows of the cells that change are
-    written with them (SPEC section 13), on a new History sheet if the book has none; they are
+    written with them (docs/definitions.md § History), on a new History sheet if the book has none; they are
     in ``Edit.history`` (and not in ``Edit.cells``)."""
     src = Path(src)
     sniff(src)

@@ -1,4 +1,4 @@
-"""Where appended rows land and what they carry (SPEC section 7, issue 21): the first empty row
+"""Where appended rows land and what they carry (README § Changing your workbook, issue 21): the first empty row
 after the last row in use, never a totals row (a full Table with one pushes it down, as Excel's
 Tab in the last cell does); the computed columns' formulas and nothing else (a typed column gets
 the value written or stays blank, in the format of the cell above); visible, even when the empty

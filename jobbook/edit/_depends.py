@@ -1,4 +1,4 @@
-"""Which formulas of a workbook can depend on the cells a change writes (SPEC section 3: after a
+"""Which formulas of a workbook can depend on the cells a change writes (docs/definitions.md § Deadlines: after a
 change no cached value may be stale, in Excel or in LibreOffice, which trusts cached values).
 
 Every formula of every sheet is read once (streamed) and reduced to its *shape*: the areas it

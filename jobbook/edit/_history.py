@@ -1,4 +1,4 @@
-"""History in the editor's write (SPEC section 13): the cells a change writes, as the sheet holds
+"""History in the editor's write (docs/definitions.md § History): the cells a change writes, as the sheet holds
 them before (Old) and as they will be (New), become History rows appended in the same atomic
 write; so nothing jobbook writes changes without its history.
 

@@ -1,4 +1,4 @@
-"""A History sheet for a book made before History (SPEC section 13: a book without the sheet gets
+"""A History sheet for a book made before History (docs/definitions.md § History: a book without the sheet gets
 it on its first change): a new worksheet part holding an Excel Table ``History``, its table part
 and relationships, entered in ``workbook.xml``, the workbook's relationships and the content
 types. Every other part of the book stays as it was."""

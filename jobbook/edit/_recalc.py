@@ -1,4 +1,4 @@
-"""The editor's side of "no cached value that could be stale" (SPEC section 3): from the cells a
+"""The editor's side of "no cached value that could be stale" (docs/definitions.md § Deadlines): from the cells a
 change writes, the formulas of the whole workbook whose cached values must go (``_depends``),
 given the Tables and names as they will be after the change."""
 

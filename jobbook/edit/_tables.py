@@ -1,5 +1,5 @@
 """Where a table's rows and columns are in the file: its Excel Table (range, column names, computed
-columns' formulas), else its header row on the sheet of its name (SPEC section 2: a plain range,
+columns' formulas), else its header row on the sheet of its name (docs/definitions.md § The workbook: a plain range,
 maybe under a title). And the table part grown by new rows."""
 
 from __future__ import annotations

@@ -216,7 +216,10 @@ def JB_FLAG(due, done=None, as_of=None, holidays=None):
     return _shape(flags(dues, marks, _day(as_of), _calendar(holidays)), due)
 
 
-VALUE_LABELS = (*VALUE_COLUMNS, *YEAR_COLUMNS)  # SPEC 5.1: the years after the first-year parts
+VALUE_LABELS = (
+    *VALUE_COLUMNS,
+    *YEAR_COLUMNS,
+)  # docs/definitions.md § Year by year: the years after the first-year parts
 
 
 @xw.func(category=CATEGORY)

@@ -1,4 +1,4 @@
-"""History (SPEC section 13): every change jobbook writes, cell by cell, in a table of the book.
+"""History (docs/definitions.md § History): every change jobbook writes, cell by cell, in a table of the book.
 
 * ``Log`` says what History records of a change about to be written (``log_for(book, source)``
   numbers it and, for an empty History, adds the baseline: the book as it stands). The editor

@@ -115,7 +115,7 @@ def typed_since(book: Book, log: Log, entries: list[Entry] | None = None) -> lis
 
 
 def pending(book: Book, today: dt.date, entries: list[Entry] | None = None) -> list[Entry]:
-    """The changes typed but not yet recorded, dated `today` (SPEC section 13: they count as
+    """The changes typed but not yet recorded, dated `today` (docs/definitions.md § History: they count as
     today's)."""
     found = entries if entries is not None else book_entries(book)
     if not found:
@@ -137,7 +137,7 @@ class AsOf:
 
 
 def book_on(book: Book, day: dt.date, today: dt.date | None = None) -> AsOf:
-    """The book on `day` (SPEC section 13): the current book with every History row whose When
+    """The book on `day` (docs/definitions.md § History): the current book with every History row whose When
     is after `day` reversed, newest first, and the changes typed but not yet recorded counted as
     `today`'s (default: the system date). History covers `day` from its first day on."""
     today = today or dt.date.today()

@@ -22,7 +22,7 @@ def now() -> dt.datetime:
 
 @dataclass(frozen=True)
 class Entry:
-    """One row of History (SPEC section 13). Old and New are History's text (``_text``)."""
+    """One row of History (docs/definitions.md § History). Old and New are History's text (``_text``)."""
 
     change: int
     when: dt.date | None

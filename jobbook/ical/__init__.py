@@ -1,4 +1,4 @@
-"""The job search in the user's calendar (SPEC section 11): an RFC 5545 ``.ics`` file of every
+"""The job search in the user's calendar (README § Your calendar and your data): an RFC 5545 ``.ics`` file of every
 interview and every open deadline, written with the ``icalendar`` package.
 
 ``_events`` turns a Book into plain events (the same facts ``jobbook deadlines`` prints);

@@ -42,7 +42,7 @@ class CalEvent:
     datetimes (wall-clock time in the book's zone). `alarm` is the day of a deadline's reminder."""
 
     uid: str
-    kind: str  # "interview" or a deadline kind of SPEC section 6
+    kind: str  # "interview" or a deadline kind of README § The command line
     sheet: str
     id: str
     start: dt.date | dt.datetime
@@ -162,7 +162,7 @@ def interview_events(book: Book, key: str) -> list[CalEvent]:
     """One event per interview with a Date: timed when the Date has a time of day, else all day.
     An interview that will not take place (Outcome Cancelled, or its application closed and the
     interview after the as-of date) is written cancelled; the interviews of an application not
-    known on the as-of date (Date applied after it) are left out (SPEC section 3)."""
+    known on the as-of date (Date applied after it) are left out (docs/definitions.md § Deadlines)."""
     t = book.tables
     iv, pipeline, contacts = t["Interviews"], t["Pipeline"], t["Contacts"]
     iv = iv[iv["Date"].notna()]

@@ -213,7 +213,7 @@ def build_calendar(
         else:
             sequence, stamp = old.sequence, old.stamp or now
         body.append(_component(e, zone, sequence, stamp))
-        if e.cancelled:  # an interview that will not take place (SPEC section 3)
+        if e.cancelled:  # an interview that will not take place (docs/definitions.md § Deadlines)
             if changed:
                 counts.cancelled.append(e.summary)
             continue

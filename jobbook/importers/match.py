@@ -1,5 +1,5 @@
 """Is this application already in the book, or in the import? The one place that decides, for
-every importer (SPEC section 8, "Every application arrives").
+every importer (README § Changing your workbook, "Every application arrives").
 
 A file lists what its owner did: its rows are different applications unless they share a posting
 key or the same company, role and date (``group``). Against the book and across files
@@ -180,7 +180,7 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
 
 
 class Matcher:
-    """Checks rows against the book's applications and those added before them (SPEC section 8,
+    """Checks rows against the book's applications and those added before them (README § Changing your workbook,
     "Every application arrives"): the same posting key is one application, another posting key
     another (a reposted job); without keys, the same company and role are one application when
     their dates lie within WINDOW days (or one of them has none), else two, reported. Rows of one
@@ -313,7 +313,7 @@ OPEN = {None: 0, "Active": 1, "No response": 2}
 
 
 def says_most(stage: str | None, status: str | None) -> tuple[int, int, int]:
-    """The sort key of SPEC section 8's "the row that says most about the outcome"."""
+    """The sort key of README § Changing your workbook's "the row that says most about the outcome"."""
     from ..schema import STAGES
 
     rank = STAGES.index(stage) if stage in STAGES else -1

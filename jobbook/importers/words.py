@@ -221,7 +221,7 @@ def _choice(value: str, choices: tuple[str, ...]) -> str | None:
 
 def source_word(text: str) -> str:
     """A Source as the book spells it (``linkedin``, ``Company website`` -> LinkedIn, Company
-    site), else the text as written (SPEC: other sources are kept)."""
+    site), else the text as written (other sources are kept as typed)."""
     return _sources().get(phrase_key(text), text)
 
 

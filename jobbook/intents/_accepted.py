@@ -1,4 +1,4 @@
-"""The acceptance a book holds, as an import sees it (SPEC section 9: a search ends with one
+"""The acceptance a book holds, as an import sees it (README § Changing your workbook: a search ends with one
 acceptance, and import tells the same story as ``accept``):
 
 * ``import --update`` (or a wishlist row the files show applied to) never writes a second
@@ -145,8 +145,8 @@ class Acceptances:
 
 
 def to_withdraw(values: dict) -> bool:
-    """Whether a row of these values is among Transition's Applications to withdraw (SPEC
-    section 3: Active, with a Date applied)."""
+    """Whether a row of these values is among Transition's Applications to withdraw (docs/definitions.md
+    § Deadlines: Active, with a Date applied)."""
     return values.get("Status") == "Active" and values.get("Date applied") is not None
 
 

@@ -203,7 +203,7 @@ def changes_for(row: BookRow, f: Found, as_of: dt.date, update: bool) -> tuple[d
 
 
 def course(f: Found, values: dict) -> tuple[dt.date | None, tuple[Step, ...]]:
-    """For History (SPEC section 13), the day a new application arrives (its first dated step, or
+    """For History (docs/definitions.md § History), the day a new application arrives (its first dated step, or
     Date applied) and the steps its file dates: its stages and statuses (Active from its first
     step), Date applied and First response on their own days. A value its file does not date
     (a status without a day) becomes an undated step (``history.Log``)."""

@@ -1,4 +1,4 @@
-"""Accepting an offer (SPEC section 9): the same changes for the Accept offer button and for
+"""Accepting an offer (README § Changing your workbook): the same changes for the Accept offer button and for
 ``jobbook accept``."""
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def _check_notice(book: Book, row: int, oid: str, notice: dt.date | None, on: dt
 
 
 def _refusals(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
-    """Why the offer cannot be accepted as the book stands (SPEC section 9), each on one line
+    """Why the offer cannot be accepted as the book stands (README § Changing your workbook), each on one line
     naming the cell that says so: the offer is closed, its application is closed, another offer or
     application is already Accepted. Empty when it can."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]

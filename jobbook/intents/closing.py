@@ -1,4 +1,4 @@
-"""Closing an application (SPEC section 3, "closed means closed"): its Status, and Outcome
+"""Closing an application (docs/definitions.md § Deadlines, "closed means closed"): its Status, and Outcome
 `Cancelled` on its interviews still ahead. One function for every change that closes one:
 ``accept --withdraw``, ``done next-action`` on a Withdraw or Decline action, and ``import
 --update`` of a file that closes an application.

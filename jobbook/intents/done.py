@@ -160,7 +160,7 @@ def done(
 
 
 def _close(book: Book, row: int, action: str, on: dt.date) -> tuple[list[Change], list[str]]:
-    """A Withdraw or Decline next action done closes the application (SPEC section 3): Withdrawn,
+    """A Withdraw or Decline next action done closes the application (docs/definitions.md § Deadlines): Withdrawn,
     or, with an open offer of its own (the one the action names, else its first open one), that
     offer Declined and the application Offer declined; its interviews after `on` Cancelled."""
     app_id = str(book.tables["Pipeline"].at[row, "ID"])

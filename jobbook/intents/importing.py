@@ -1,4 +1,4 @@
-"""Adding applications found in other trackers' files (``jobbook import``, SPEC section 8): every
+"""Adding applications found in other trackers' files (``jobbook import``, README § Changing your workbook): every
 application arrives. Rows of one file that are one application (``match.group``) and rows of other
 files within 30 days (``match.Matcher``) are merged (``merge``: the earliest date, the row that
 says most about the outcome); what is new gets the book's next IDs and becomes Pipeline rows (and

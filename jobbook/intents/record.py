@@ -1,4 +1,4 @@
-"""``jobbook record`` (SPEC section 13): what the user typed since History last looked, as a change
+"""``jobbook record`` (docs/definitions.md § History): what the user typed since History last looked, as a change
 set of its own. History is a log of differences: the state it last saw is its rows replayed
 forwards (``history.last_seen``); what the book's tracked cells say now and History did not see
 is recorded, dated `on`. An empty History starts from the book as it stands: the first record is

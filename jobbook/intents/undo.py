@@ -1,4 +1,4 @@
-"""``jobbook undo`` (SPEC section 13): the newest change set of History taken back. Its cells go
+"""``jobbook undo`` (docs/definitions.md § History): the newest change set of History taken back. Its cells go
 back to their Old values, the rows it added are emptied, the rows it removed come back; written
 through the editor (which records the undo as a change set of its own, so that undo twice is a
 redo). A cell that has changed since the change set (the user typed over it, another change wrote

@@ -1,4 +1,4 @@
-"""Mail read offline (SPEC section 14): the search's messages, from a mailbox the user exported,
+"""Mail read offline (README § Your mail): the search's messages, from a mailbox the user exported,
 turned into proposed changes to the book, written only with the user's say-so.
 
 * ``sources`` - an mbox, a folder of .eml files or a .zip of either, streamed message by message;

@@ -1,4 +1,4 @@
-"""What kind of message it is (SPEC section 14), explained: the phrases of ``phrases.PHRASES``
+"""What kind of message it is (README § Your mail), explained: the phrases of ``phrases.PHRASES``
 found in its subject and text, who sent it (``senders``), and its calendar invitation.
 
 - A message the user sent (from ``Your email``, or a Gmail export's ``Sent`` label) is ``other``.

@@ -1,4 +1,4 @@
-"""Which application a message is about (SPEC section 14): ``matched``, ``ambiguous`` (with the
+"""Which application a message is about (README § Your mail): ``matched``, ``ambiguous`` (with the
 candidates) or ``new``.
 
 The employer is looked for where the sender puts it: a tracking system names it in the display

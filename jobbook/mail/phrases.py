@@ -1,4 +1,4 @@
-"""What mail says, as data: phrases per kind and language (SPEC section 14), the words that hedge
+"""What mail says, as data: phrases per kind and language (README § Your mail), the words that hedge
 a phrase, rounds and formats of interviews, and the patterns that name an employer or a role in a
 subject. A new phrase or a new language is a row here, not code.
 
@@ -195,7 +195,7 @@ ROUNDS: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 DEFAULT_ROUND = ("Interview", "Screen")
 
-# Interview formats (SPEC section 2: Phone/Video/Onsite), from the words of the message or its
+# Interview formats (docs/definitions.md § The workbook: Phone/Video/Onsite), from the words of the message or its
 # invitation; a video link decides first.
 FORMATS: tuple[tuple[str, str], ...] = (
     ("(video call|video interview|videointerview|videocall|video-call|videogespräch|zoom|google meet|microsoft teams|teams meeting|webex|video conference|videokonferenz)", "Video"),

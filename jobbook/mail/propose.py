@@ -1,4 +1,4 @@
-"""What each kind of message changes (SPEC section 14), against the search as earlier messages
+"""What each kind of message changes (README § Your mail), against the search as earlier messages
 left it (``state.Search``):
 
 - confirmation: Date applied if blank, Stage at least Applied;

@@ -62,7 +62,7 @@ class MailRun:
 
 
 def message_note(mail: Mail, uid: str = "") -> str:
-    """History's Note of a change a message made (SPEC section 14: its Subject and Date; the
+    """History's Note of a change a message made (README § Your mail: its Subject and Date; the
     Message-ID so that it is never applied again; a calendar invitation's UID)."""
     note = (
         f'mail: Subject "{mail.subject[:200]}"; Date {mail.date.isoformat(sep=" ", timespec="minutes")}; '

@@ -69,10 +69,10 @@ class Book:
     setting_cells: dict[str, str] = field(default_factory=dict)  # setting name -> "B13"
     settings_sheet: str | None = None  # the workbook's Settings sheet (None: missing)
     # table name -> the first row typed below its Excel Table: rows the workbook's own formulas
-    # skip; a problem there stops no command (SPEC section 7: only the rows a command needs)
+    # skip; a problem there stops no command (README § Changing your workbook: only the rows a command needs)
     below: dict[str, int] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # tables not read (``read_book(only=...)``): empty here
-    # Settings' Company aliases table (SPEC section 14): (alias, company) in sheet order
+    # Settings' Company aliases table (README § Your mail): (alias, company) in sheet order
     aliases: tuple[tuple[str, str], ...] = ()
     # table -> header -> row -> formula: formulas in columns read whose value jobbook cannot know
     # (none saved, or XlsxWriter's 0 in a date or text column): read as blank (``_formulas``)
@@ -202,7 +202,7 @@ def read_book(
     `workers`: sheets parsed at once, in threads (default: the JOBBOOK_WORKERS environment
     variable, else 1). fastexcel 0.21 holds the interpreter lock while it parses, so two threads
     gain little, and they need the memory of both sheets at once: on a 1,048,575-row book, 1.8 GB
-    instead of 1.4 GB (SPEC section 12 asks < 1.5 GB)."""
+    instead of 1.4 GB (README § Speed asks < 1.5 GB)."""
     path = Path(path)
     names = list(TABLES) if only is None else [n for n in TABLES if n in set(only)]
     if only is not None and set(only) - set(TABLES):

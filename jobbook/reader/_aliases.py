@@ -1,4 +1,4 @@
-"""The Company aliases table of the Settings sheet (SPEC section 14), found like the Vesting table:
+"""The Company aliases table of the Settings sheet (README § Your mail), found like the Vesting table:
 by its Excel Table (``CompanyAliases``), else by a header row holding `Alias` and `Company` side
 by side. A row names another name of a company (in mail: a brand, a tracking system's tenant, a
 mail domain) and the company as Pipeline spells it.

@@ -1,4 +1,4 @@
-"""The fast path for big sheets (SPEC section 12): fastexcel's eager read straight to Arrow.
+"""The fast path for big sheets (README § Speed): fastexcel's eager read straight to Arrow.
 
 fastexcel's careful read (``load_sheet`` then ``to_arrow_with_errors``) keeps every cell of the
 sheet as an owned value and reports each cell that did not convert; its eager read borrows the

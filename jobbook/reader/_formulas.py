@@ -1,4 +1,4 @@
-"""Formulas in the columns jobbook reads whose value jobbook cannot know (SPEC section 3: a value
+"""Formulas in the columns jobbook reads whose value jobbook cannot know (docs/definitions.md § Deadlines: a value
 jobbook cannot know is named in one warning, never read as blank).
 
 jobbook reads the value a formula's cell saved; it never evaluates users' formulas. Two saved

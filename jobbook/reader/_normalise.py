@@ -1,4 +1,4 @@
-"""The settled readings of SPEC section 3, written once for every way data comes in: the file
+"""The settled readings of docs/definitions.md § Deadlines, written once for every way data comes in: the file
 reader (fastexcel's typed columns), Excel ranges sent to a worksheet function or read by a button,
 and DataFrames from another reader.
 
@@ -97,7 +97,7 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
 
 
 def done_mask(values: object) -> np.ndarray:
-    """Which cells hold a done mark: anything but blank or FALSE (SPEC section 3)."""
+    """Which cells hold a done mark: anything but blank or FALSE (docs/definitions.md § Deadlines)."""
     values = np.asarray(values, dtype=object).reshape(-1)
     kinds, _ = cell_kinds(values)
     done = kinds != BLANK

@@ -1,4 +1,4 @@
-"""Read the Settings sheet: named cells (SPEC section 2) and the Holidays table."""
+"""Read the Settings sheet: named cells (docs/definitions.md § The workbook) and the Holidays table."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Vesting table of the Settings sheet (SPEC section 5.1), found like the Holidays table: by
+"""The Vesting table of the Settings sheet (docs/definitions.md § Year by year), found like the Holidays table: by
 its Excel Table, else by a header row holding `Schedule` and `Year 1 %`.
 
 Columns `Year 5 %`, `Year 6 %`... added to the right of a longer schedule are read for the check

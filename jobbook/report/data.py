@@ -36,10 +36,10 @@ from .figures import (  # noqa: F401  (re-exported: the faces read them here)
 )
 from .periods import Window, weeks_of, windows  # noqa: F401
 
-NEXT_DAYS = 14  # "due in the next 14 days": calendar days after the as-of date (SPEC section 3)
+NEXT_DAYS = 14  # "due in the next 14 days": calendar days after the as-of date (docs/definitions.md § Deadlines)
 UPCOMING = f"Due in the next {NEXT_DAYS} days"
 LOW_RATING = 2  # questions rated this or lower are to practise
-OFFERS_SHOWN = 12  # the best offers (SPEC section 5 ranking), in the offers chart
+OFFERS_SHOWN = 12  # the best offers (docs/definitions.md § What an offer is worth ranking), in the offers chart
 OFFERS_RANKED = "ranked by average annual total, ties by first-year total"
 
 OFFER_PARTS = (
@@ -62,7 +62,7 @@ class ReportData:
     title: str
     month: pd.Period
     as_of: dt.date
-    stats: dict  # SPEC section 4 for the month (== jobbook stats --month), to as-of if not over
+    stats: dict  # docs/definitions.md § Statistics for the month (== jobbook stats --month), to as-of if not over
     previous: dict  # ... for the month before (its same days, when the month is not over)
     all_time: dict
     summary: pd.DataFrame  # Figure, This month, Previous month, Change, All time
@@ -76,8 +76,10 @@ class ReportData:
     sources: pd.DataFrame  # Source "(r of n)", Applications, Responses, and the rate: in
     # Response rate with FEW or more applications, else in the FEW_RATE column (all time)
     trend: pd.DataFrame  # Month, Applications, Interviews, Offers (up to 12 months to this one)
-    offers: pd.DataFrame  # Offer, the parts of its first-year total, ranked (SPEC section 5)
-    offer_years: pd.DataFrame  # Offer, Year 1-4 totals and the figures of SPEC 5.1, in rank order
+    offers: pd.DataFrame  # Offer, the parts of its first-year total, ranked (docs/definitions.md § What an offer is worth)
+    offer_years: (
+        pd.DataFrame
+    )  # Offer, Year 1-4 totals and the figures of docs/definitions.md § Year by year, in rank order
     ratings: pd.DataFrame  # Round, Interviews, Average self-rating
     thank_you: pd.DataFrame  # Scope, and a count per THANK_YOU_STATES
     flows: pd.DataFrame  # Stage, Outcome, Applications  (for the Sankey diagram)
@@ -162,7 +164,7 @@ def to_practise(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _offers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The offers in rank order (SPEC section 5), each with the parts of its first-year total."""
+    """The offers in rank order (docs/definitions.md § What an offer is worth), each with the parts of its first-year total."""
     from ..core.offers import effective_base, rank_offers
 
     o = tables["Offers"]
@@ -197,7 +199,7 @@ OFFER_YEAR_FIGURES = (
 
 
 def _offer_years(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The ranked offers year by year (SPEC 5.1), best first, as `jobbook offers` lists them."""
+    """The ranked offers year by year (docs/definitions.md § Year by year), best first, as `jobbook offers` lists them."""
     from ..core import rank_offers
 
     o = tables["Offers"]
@@ -282,7 +284,9 @@ def _thank_you(tables: dict[str, pd.DataFrame], as_of: dt.date, month: pd.Period
     i = tables["Interviews"]
     i = i[i["Date"].notna()]
     closed = closed_on(tables.get("History"))  # the day each application closed, from History
-    i = i[~cancelled_interviews(i, tables["Pipeline"], as_of, closed)]  # no note owed (SPEC 3)
+    i = i[
+        ~cancelled_interviews(i, tables["Pipeline"], as_of, closed)
+    ]  # no note owed (docs/definitions.md § Deadlines)
     states = thank_you_states(i, as_of)
     in_month = pd.to_datetime(i["Date"]).dt.to_period("M") == month
     rows = []

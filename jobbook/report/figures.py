@@ -115,7 +115,7 @@ def rate_counts(stats: dict[str, dict]) -> pd.DataFrame:
 
 
 def sources(by_source: dict[str, dict]) -> pd.DataFrame:
-    """The response rate per source (all time), every SPEC source and any other with applications:
+    """The response rate per source (all time), every source of the Source list and any other with applications:
     each named with its count ("Recruiter (1 of 1)"), its rate in Response rate when it has FEW
     or more applications, else in the FEW_RATE column (drawn apart: too few to judge)."""
     rows = []

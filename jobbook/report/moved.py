@@ -1,4 +1,4 @@
-"""How applications moved (SPEC section 13), for the monthly report: the time in each stage and
+"""How applications moved (docs/definitions.md § History), for the monthly report: the time in each stage and
 the applications a timeline draws (``timeline`` draws it), from the Pipeline and the History
 table. No matplotlib here: the report workbook is built while another process draws."""
 
@@ -24,7 +24,7 @@ NO_HISTORY = "Not known yet: the book's History has no moves (jobbook record kee
 
 
 def time_in_stage_frame(steps: dict[str, dict] | None) -> pd.DataFrame:
-    """SPEC section 13's figures as a table (``stats``' ``time_in_stage``)."""
+    """docs/definitions.md § History's figures as a table (``stats``' ``time_in_stage``)."""
     rows = [
         [label, s["n"], s["median_days"], s["q1_days"], s["q3_days"]]
         for key, label, _, _ in STEPS
@@ -89,7 +89,7 @@ def caption(frame: pd.DataFrame) -> str:
 
 
 def moved(data, pipeline: pd.DataFrame, history: pd.DataFrame | None) -> None:
-    """How the book's applications moved (SPEC section 13): the time in each stage as of the
+    """How the book's applications moved (docs/definitions.md § History): the time in each stage as of the
     as-of date, and the timeline to the report's last day (History known by then)."""
     last = last_day(data)
     data.time_in_stage = time_in_stage_frame(time_in_stage(pipeline, history, data.as_of))

@@ -325,7 +325,7 @@ def _offers_page(pdf: PdfPages, r: ReportData) -> None:
 
 
 def _offer_years_page(pdf: PdfPages, r: ReportData) -> None:
-    """SPEC 5.1: what each offer pays year by year (equity as it vests), and below, year 1 after
+    """docs/definitions.md § Year by year: what each offer pays year by year (equity as it vests), and below, year 1 after
     tax, the average adjusted for the cost of living and the signing bonus at risk."""
     fig = _page("Offers year by year", r)
     ax = fig.add_axes((0.08, 0.5, 0.72, 0.34))

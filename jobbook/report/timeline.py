@@ -1,4 +1,4 @@
-"""The report's timeline (SPEC section 13): each application a bar from the day it was applied to
+"""The report's timeline (docs/definitions.md § History): each application a bar from the day it was applied to
 until it closed (or the report's last day), split where it entered each stage (History's days,
 ``moved.timeline_frame``) and coloured by how it ended (as the Sankey colours outcomes). Drawn
 with matplotlib, once for the PDF and once as a picture in the workbook."""

@@ -1,4 +1,4 @@
-"""The one description of the workbook (SPEC section 2).
+"""The one description of the workbook (docs/definitions.md § The workbook).
 
 Every sheet, table and column lives here: header, kind, whether the header is required, whether each
 row needs a value, the allowed values, the number format, the note shown on the header, and for a

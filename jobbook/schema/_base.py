@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 EPOCH_1900 = dt.datetime(1899, 12, 30)
 EPOCH_1904 = dt.datetime(1904, 1, 1)
 
-# -- vocabularies (SPEC section 2) -----------------------------------------------------------------
+# -- vocabularies (docs/definitions.md § The workbook) ---------------------------------------------
 
 STAGES = ("Wishlist", "Applied", "Screen", "Interview", "Final", "Offer")
 FUNNEL_STAGES = STAGES[1:]
@@ -32,7 +32,9 @@ SOURCES = (
 WORK_MODES = ("Onsite", "Hybrid", "Remote")
 INTERVIEW_FORMATS = ("Phone", "Video", "Onsite")
 INTERVIEW_OUTCOMES = ("Pending", "Advanced", "Rejected", "Offer", "Cancelled")
-OUTCOME_CANCELLED = "Cancelled"  # an interview that will not take place (SPEC section 3)
+OUTCOME_CANCELLED = (
+    "Cancelled"  # an interview that will not take place (docs/definitions.md § Deadlines)
+)
 HELD_OUTCOMES = ("Advanced", "Rejected", "Offer")  # the interview took place
 CONTACT_ROLES = ("Recruiter", "Hiring manager", "Interviewer", "Referral", "Other")
 QUESTION_CATEGORIES = (
@@ -50,7 +52,7 @@ OFFER_STATUSES = ("Pending", "Negotiating", "Accepted", "Declined", "Expired", "
 OPEN_OFFER_STATUSES = ("Pending", "Negotiating")
 CLOSED_OFFER_STATUSES = ("Declined", "Expired", "Rescinded")
 # A Next action starting with one of these words closes the application: it is its only reminder
-# (no follow-up beside it) and no follow-up letter is written for it (SPEC section 3). `accept`
+# (no follow-up beside it) and no follow-up letter is written for it (docs/definitions.md § Deadlines). `accept`
 # writes "Withdraw: accepted ..." and "Decline O05: accepted ...".
 CLOSING_ACTIONS = ("Withdraw", "Decline")
 CHANNELS = ("Phone", "Email", "Video", "In person")
@@ -63,7 +65,7 @@ FLAG_SOON = "Due soon"
 FLAG_TOO_SOON = "Too soon"
 FLAGS = (FLAG_OVERDUE, FLAG_TODAY, FLAG_SOON, FLAG_DONE, FLAG_TOO_SOON)
 
-# -- formats ----------------------------------------------------------------------------------------
+# -- formats ---------------------------------------------------------------------------------------
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # a keeps_time date that has a time of day
@@ -118,7 +120,7 @@ class Column:
 
     header: str
     kind: str = "text"
-    required: bool = False  # the header must be present (bold in SPEC)
+    required: bool = False  # the header must be present (a required column)
     needs_value: bool = False  # every non-blank row must fill it
     choices: tuple[str, ...] = ()
     strict: bool = True  # False: values outside `choices` are kept as written, no problem
@@ -142,7 +144,7 @@ class Column:
 
     @property
     def key(self) -> str:
-        """The snake_case JSON key of SPEC section 6 (``Bonus target %`` -> ``bonus_target_pct``)."""
+        """The snake_case JSON key of README § The command line (``Bonus target %`` -> ``bonus_target_pct``)."""
         return snake(self.header)
 
     @property
@@ -190,7 +192,7 @@ class Table:
 
 
 def snake(header: str) -> str:
-    """SPEC section 6: lower case, ``%`` -> ``pct``, ``/`` -> ``_per_``, other runs -> ``_``."""
+    """README § The command line: lower case, ``%`` -> ``pct``, ``/`` -> ``_per_``, other runs -> ``_``."""
     s = header.lower().replace("%", " pct ").replace("/", " per ")
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
 
@@ -200,7 +202,7 @@ _ALLOWED_VALUES = re.compile(r"\([^()]*\)\s*$")
 
 def norm_header(text: object) -> str:
     """Headers match case- and space-insensitively, with or without the allowed values in
-    brackets that SPEC prints after some of them: `Work mode (Onsite/Hybrid/Remote)` is `Work mode`."""
+    brackets that some headers carry: `Work mode (Onsite/Hybrid/Remote)` is `Work mode`."""
     return re.sub(r"\s+", "", _ALLOWED_VALUES.sub("", str(text))).casefold()
 
 
@@ -225,7 +227,7 @@ def header_columns(headers: Iterable[tuple[int, object]]) -> dict[str, int]:
     return {**loose, **exact}
 
 
-# -- formula builders (the one place each formula is written) ----------------------------------------
+# -- formula builders (the one place each formula is written) --------------------------------------
 
 TODAY = "{TODAY}"
 HOLIDAYS = "{HOLIDAYS}"
@@ -258,7 +260,7 @@ def print_area(sheet: str, table_ref: str, last_row: int) -> str:
 def flag_formula(
     due: str, done: str | None = None, raw: bool = False, unless: str | None = None
 ) -> str:
-    """SPEC section 3: the flag of due date `due` given the boolean `done`.
+    """docs/definitions.md § Deadlines: the flag of due date `due` given the boolean `done`.
 
     `raw` marks a due date typed by the user (maybe with a time of day): it is truncated with INT.
     `unless`: a condition under which there is no deadline (blank, unless done), e.g. a row dated
@@ -275,8 +277,8 @@ def flag_formula(
 
 
 def after_as_of(col: str) -> str:
-    """This row's date `col` is after the as-of date: the row was not known that day (SPEC
-    section 3). A blank or a text is known (N gives 0), as the Python core reads it."""
+    """This row's date `col` is after the as-of date: the row was not known that day (docs/definitions.md
+    § Deadlines). A blank or a text is known (N gives 0), as the Python core reads it."""
     return f"INT(N([@{col}]))>{TODAY}"
 
 
@@ -294,7 +296,7 @@ def closing_action(cell: str = "[@Next action]") -> str:
     return f"OR({tests})"
 
 
-# -- Settings (named cells) -------------------------------------------------------------------------
+# -- Settings (named cells) ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,7 @@ SETTINGS: tuple[Setting, ...] = (
         0,
         1000,
     ),
-    # The profile: message drafts (SPEC section 10) sign and address letters with it.
+    # The profile: message drafts (README § Message drafts) sign and address letters with it.
     Setting(
         "YourName",
         "text",
@@ -398,7 +400,7 @@ SETTINGS: tuple[Setting, ...] = (
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 PROFILE = ("YourName", "YourEmail", "CurrentEmployer", "CurrentManager", "Degree", "Certifications")
 
-# The message drafts of SPEC section 10 (`jobbook draft BOOK KIND ID`) and the sheet of each ID.
+# The message drafts of README § Message drafts (`jobbook draft BOOK KIND ID`) and the sheet of each ID.
 DRAFT_KINDS = {
     "thank-you": "Interviews",
     "follow-up": "Pipeline",
@@ -412,7 +414,7 @@ DRAFT_KINDS = {
 AS_OF_DATE_NAME = "AsOfDate"  # the named cell holding IF(AsOf="",TODAY(),INT(AsOf))
 
 
-# -- expanding the short-hand into the formula Excel stores ------------------------------------------
+# -- expanding the short-hand into the formula Excel stores ----------------------------------------
 
 _THIS_ROW = re.compile(r"\[@([^\]]+)\]")
 

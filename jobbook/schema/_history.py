@@ -1,4 +1,4 @@
-"""The History table (SPEC section 13): one row per cell a change set changed, and the words it
+"""The History table (docs/definitions.md § History): one row per cell a change set changed, and the words it
 is written in. Defined once here; the editor, ``record``, ``undo``, the statistics over time, the
 template and the docs read them from here."""
 
@@ -78,7 +78,7 @@ SEEN = "seen"  # Old and New of a (row) row of a baseline: a row that was there 
 # Source of each command's change sets (the buttons name themselves: "Accept offer button")
 SOURCE_IMPORT, SOURCE_UPDATE, SOURCE_DONE, SOURCE_ACCEPT = "import", "update", "done", "accept"
 SOURCE_RECORD, SOURCE_UNDO = "record", "undo"
-SOURCE_MAIL = "mail"  # jobbook mail --apply (SPEC section 14)
+SOURCE_MAIL = "mail"  # jobbook mail --apply (README § Your mail)
 BASELINE_NOTE = "where History begins: the book as it stood"
 UNDATED_NOTE = "the file does not say when"
 
@@ -104,7 +104,7 @@ TRACKED = {
     "Offers": ("Offer date",),
 }
 
-# Time in each stage (SPEC section 13): (JSON key, label, from, to). "response" is the first
+# Time in each stage (docs/definitions.md § History): (JSON key, label, from, to). "response" is the first
 # response (Screen or later, or a rejection); "decision" the application closed after an offer.
 STEPS = (
     ("applied_to_first_response", "Applied → first response", "Applied", "response"),

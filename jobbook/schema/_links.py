@@ -1,4 +1,4 @@
-"""The ``mailto:`` link columns of Interviews and Lessons (SPEC section 10): a short message that a
+"""The ``mailto:`` link columns of Interviews and Lessons (README § Message drafts): a short message that a
 native formula builds and LibreOffice and Excel compute.
 
 The text of each short message is written once, in a template shipped with the message drafts
@@ -46,7 +46,7 @@ def excel_trim(text: str) -> str:
     return " ".join(part for part in text.split(" ") if part)
 
 
-# -- compiling a link template into a formula -------------------------------------------------------
+# -- compiling a link template into a formula ------------------------------------------------------
 
 
 def _literal(text: str) -> list[str]:
@@ -120,7 +120,7 @@ class MailLink:
         return f'IF(OR({blank}),"",{link})'
 
 
-# -- the two links ----------------------------------------------------------------------------------
+# -- the two links ---------------------------------------------------------------------------------
 
 _PEOPLE = 'TRIM(SUBSTITUTE([@Interviewers],CHAR(10),","))'
 for _sep in (" and ", "&", ";", " ,", ", "):

@@ -1,4 +1,4 @@
-"""The sheets of SPEC section 2: every table, column and computed-column formula."""
+"""The sheets of docs/definitions.md § The workbook: every table, column and computed-column formula."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _offer(expr: str) -> str:
     return f'IF({_NO_OFFER},"",{expr})'
 
 
-# -- offers over the years (SPEC section 5.1) --------------------------------------------------------
+# -- offers over the years (docs/definitions.md § Year by year) ------------------------------------
 
 YEARS = 4  # the years shown: 1 to 4
 YEAR_TOTALS = tuple(f"Year {k} total" for k in range(1, YEARS + 1))
@@ -102,7 +102,7 @@ _CLAWBACK = _offer(
 _COL_INDEX = "IF(ISNUMBER([@Cost of living index]),[@Cost of living index],100)"
 
 
-# -- the sheets -------------------------------------------------------------------------------------
+# -- the sheets ------------------------------------------------------------------------------------
 
 PIPELINE = Table(
     "Pipeline",
@@ -704,7 +704,7 @@ VESTING_SCHEDULES: tuple[tuple[str, tuple[float, ...]], ...] = (
     ("25/25/25/25", (0.25, 0.25, 0.25, 0.25)),
     ("34/33/33/0", (0.34, 0.33, 0.33, 0.0)),
 )
-# Company aliases (SPEC section 14): another name a company goes by in mail, its tracking
+# Company aliases (README § Your mail): another name a company goes by in mail, its tracking
 # system's tenant or its mail domain (alias -> the Company as Pipeline spells it)
 COMPANY_ALIASES_TITLE = "Company aliases"
 COMPANY_ALIASES_TABLE = Table(

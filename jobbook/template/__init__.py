@@ -1,6 +1,6 @@
 """The workbook template, built from the schema with openpyxl.
 
-Every sheet of SPEC section 2 in order: one Excel Table per sheet (named as the sheet) with notes on
+Every sheet of docs/definitions.md § The workbook in order: one Excel Table per sheet (named as the sheet) with notes on
 the headers, dropdowns and validation, number formats, frozen headers, conditional formats on flags
 and stages, and native formulas for every computed column; Settings with named cells and a Holidays
 table; a Dashboard of formulas and charts.

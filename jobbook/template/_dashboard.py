@@ -1,4 +1,4 @@
-"""The Dashboard sheet: SPEC section 4 figures (all time and this month), the open deadlines of
+"""The Dashboard sheet: docs/definitions.md § Statistics figures (all time and this month), the open deadlines of
 the next 14 calendar days (listed, soonest first, and counted per day), offers ranked as `jobbook
 offers` ranks them, and native charts - all native formulas over the tables.
 
@@ -277,7 +277,7 @@ def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
     return lookup_formula(target, "Company", f"INDEX({table}[{id_col}],{pos})")
 
 
-# Rows dated after the as-of date were not known that day (SPEC section 3): left out of Up next
+# Rows dated after the as-of date were not known that day (docs/definitions.md § Deadlines): left out of Up next
 # and the counts. The computed columns (Follow-up due, Thank-you due, Decision due) are blank for
 # them already; next actions, lessons and starts are conditioned here.
 _KNOWN_APPS = excel_formula(SHEET, known_rows("Pipeline", "Date applied"))

@@ -1,4 +1,4 @@
-"""The Dashboard's "Time in each stage" (SPEC section 13): native formulas over the History table
+"""The Dashboard's "Time in each stage" (docs/definitions.md § History): native formulas over the History table
 that compute what ``core.stages`` computes.
 
 LibreOffice 7.4 has no FILTER or LET, so it takes two steps. A hidden block holds one row per

@@ -1,4 +1,4 @@
-"""Offers over the years (SPEC section 5.1) in the template: the Vesting table on Settings, the
+"""Offers over the years (docs/definitions.md § Year by year) in the template: the Vesting table on Settings, the
 `Offer years` sheet (offers down in rank order, years across) and its chart on the Dashboard.
 
 The rank order is built with formulas LibreOffice 7.4 computes (it has no SORT): a hidden column
