@@ -143,3 +143,20 @@ def test_the_checks_can_fail(tmp_path):
     ]
     (pkg / "schema" / "long.py").write_text("x = 1\n" * 501)
     assert arch.long_modules(tmp_path) == [("jobbook.schema.long", 501)]
+
+
+def test_readme_map_shows_every_package_in_its_layer():
+    """The README's map for developers names every package, in the order of the layers."""
+    arch = _architecture()
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## For developers", 1)[1].split("```", 2)[1]
+    names = [line.split()[0] for line in block.splitlines() if line.startswith("  ")]
+    names = [n for n in names if n.endswith((".py", "/"))]
+    layer_of = {}
+    for i, (_, members) in enumerate(arch.LAYERS):
+        for p in members:
+            layer_of[p] = i
+    shown = [n.removesuffix("/").removesuffix(".py") for n in names]
+    assert sorted(p for p in layer_of if p not in shown) == []
+    layers = [layer_of[n] for n in shown if n in layer_of]
+    assert layers == sorted(layers)
