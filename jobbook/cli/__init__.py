@@ -11,12 +11,13 @@ import sys
 import click
 
 from ..errors import JobbookError, Stopped, UsageError
-from ._change import accept, done, import_
+from ._change import accept, done
 from ._commands import check, deadlines, offers, stats
 from ._draft import draft
 from ._export import calendar, export
 from ._history import record, undo
 from ._history import record_into as record_into  # public: the monthly script records with it
+from ._import import import_
 from ._mail import mail
 from ._make import demo, new
 from ._report import report

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..schema import HISTORY, SOURCE_UNDO, TRACKED
-from ._change import _apply, dry_run_option, held
+from ._change import apply_change, dry_run_option, held
 from ._logs import history_data
 from ._shared import BOOK, ISO_DATE, as_of_option, emit, load, output_options
 
@@ -125,4 +125,4 @@ def undo(book: Path, dry_run: bool, as_of, fmt: str) -> None:
         if dry_run:
             outcome.message = "Would undo" + outcome.message.removeprefix("Undid")
         note = f"undo of change {outcome.data['undone']}"
-        _apply(b, book, outcome, dry_run, fmt, [], SOURCE_UNDO, note=note)
+        apply_change(b, book, outcome, dry_run, fmt, [], SOURCE_UNDO, note=note)
