@@ -5,7 +5,6 @@ LibreOffice compute them afresh), and new rows go in their place in row order.""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from ..changes import Formula
 from ..letters import col_letters, col_number
+from ._cached import drop_cached
 from ._formula import shift_xml
 from ._refs import insert_rows
 from ._rows import ROW, Cell, attr, cells, last_row_in, row_number, split
@@ -96,29 +96,7 @@ class Context:
     date1904: bool
 
 
-# -- formulas' cached values ----------------------------------------------------------------------
-
-
-@functools.cache
-def _cache_patterns(p: str) -> tuple[re.Pattern, re.Pattern]:
-    """(a formula followed by its cached value, the value's type on a formula cell), for
-    elements with namespace prefix `p`; each starts with a literal, so that a search over
-    megabytes of XML runs at C speed."""
-    e = re.escape(p)
-    value = re.compile(
-        rf"(<{e}f\b[^>]*?(?:/>|>[^<]*</{e}f>))\s*(?:<{e}v\s*/>|<{e}v\b[^>]*>[^<]*</{e}v>)"
-    )
-    kind = re.compile(rf' t="(?:str|n|b|e)"(?=[^<>]*>\s*<{e}f\b)')
-    return value, kind
-
-
-def drop_cached(xml: str, p: str = "") -> str:
-    """Every formula cell in `xml` without its cached value (and the value's type)."""
-    if f"<{p}f" not in xml:
-        return xml
-    value, kind = _cache_patterns(p)
-    return value.sub(r"\1", kind.sub("", xml))
-
+# -- formulas' cached values (every formula's: _cached.drop_cached) --------------------
 
 _CACHED = re.compile(
     r'(<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*>)(\s*<(?:\w+:)?f\b[^>]*?'
