@@ -10,10 +10,10 @@ and the PDF, and what it prints), every `--help`, the commands of the help examp
 of the demo workbook (what they print and every file they write or change), a cohort report of
 three copies, and the committed templates built afresh (which must also equal workbook/*).
 
-How it compares: every zip member byte for byte, except the document timestamps of
-docProps/core.xml, the time of day a change is logged in History and a calendar's DTSTAMP
-(the clock, not jobbook, sets them); a backup's name without its time; a PDF by its text (`pdftotext -layout`); every other file and every output
-byte for byte, the temporary folder's path replaced by a fixed word.
+How it compares: every zip member byte for byte, except what the clock sets (the document
+timestamps of docProps/core.xml, the time of day a change is logged in History, a calendar's
+DTSTAMP, a backup's name); a PDF by its text (`pdftotext -layout`); every other file and every
+output byte for byte, with the temporary folder's path and the checkout's replaced by fixed words.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ COMMANDS = ["accept", "calendar", "check", "deadlines", "demo", "done", "draft",
             "mail", "new", "offers", "record", "report", "stats", "undo"]  # fmt: skip
 BACKUP = re.compile(r"backup-\d{8}-\d{6}")  # a backup's name holds the time it was made
 TIMESTAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+CHECKOUT = re.compile(rb"(?:/[\w.-]+)+/(?=jobbook/)")  # the checkout a path of the package is in
 DTSTAMP = re.compile(rb"DTSTAMP:\d{8}T\d{6}Z")  # when a calendar file was written
 # a change's time in History's Logged column: a serial of today with its time of day
 LOGGED = re.compile(rb"<v>%d\.\d+</v>" % (dt.date.today() - dt.date(1899, 12, 30)).days)
@@ -157,6 +158,10 @@ def _zip_members(path: Path) -> dict[str, bytes]:
     return members
 
 
+def _text(data: bytes) -> bytes:
+    return CHECKOUT.sub(b"CHECKOUT/", DTSTAMP.sub(b"", data))
+
+
 def _pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
@@ -180,7 +185,7 @@ def differences(before: Path, after: Path) -> list[str]:
         elif rel.suffix == ".pdf":
             if _pdf_text(a) != _pdf_text(b):
                 found.append(f"{rel}: other text")
-        elif DTSTAMP.sub(b"", a.read_bytes()) != DTSTAMP.sub(b"", b.read_bytes()):
+        elif _text(a.read_bytes()) != _text(b.read_bytes()):
             found.append(str(rel))
     return found
 
