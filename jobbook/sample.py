@@ -5,7 +5,8 @@ screens, interviews and finals with the people met and thank-you notes; question
 self-ratings; three offers (one declined; one negotiated and accepted, its signing bonus to repay
 if leaving within a year; one still pending, a 5/15/40/40 grant in a dearer city); lessons
 after rejections; and the transition to the accepted job, with the other applications to withdraw. Deterministic for a given as-of date.
-Pure Python: records keyed by the schema's headers.
+Pure Python: records keyed by the schema's headers. The story itself is data, in
+``sample_story``; this module draws the ordinary applications around it and builds the rows.
 """
 
 from __future__ import annotations
@@ -15,249 +16,26 @@ import random
 
 from .core.calendar import BusinessCalendar, as_date
 from .sample_history import sample_history
+from .sample_story import (
+    ACCEPTED_COMPANY,
+    CITIES,
+    COMPANIES,
+    FIRST,
+    LAST,
+    MANAGER,
+    QUESTIONS,
+    RESPONSE_ODDS,
+    ROLE,
+    ROLES,
+    SAMPLE_PROFILE,
+    SOURCE_WEIGHTS,
+    STORIES,
+    Day,
+    Record,
+    Story,
+)
 
-Record = dict[str, object]
-
-ACCEPTED_COMPANY = "Lumen Health"  # the story's accepted offer (O02); not in COMPANIES
-COMPANIES = [
-    "Northwind Analytics",
-    "Bluefin Logistics",
-    "Cedar & Pine Studio",
-    "Foxglove Analytics",  # in Lumen Health's place: the accepted company is never drawn twice
-    "Orbital Foods",
-    "Quarry Labs",
-    "Harbor Insurance",
-    "Tessellate AI",
-    "Meridian Bank",
-    "Juniper Schools",
-    "Brightwater Energy",
-    "Copperleaf Retail",
-    "Fieldstone Media",
-    "Granite Cloud",
-    "Helio Robotics",
-    "Ironwood Legal Tech",
-    "Kestrel Travel",
-    "Larkspur Games",
-    "Mosaic Civic",
-    "Nimbus Payments",
-    "Oakridge Pharma",
-    "Parallax Security",
-    "Quill Publishing",
-    "Redwood Mobility",
-    "Sable Fashion",
-    "Tidewater Ports",
-    "Umbra Design",
-    "Vantage Telecom",
-    "Willow Care",
-    "Xylem Water",
-    "Yardline Sports",
-    "Zephyr Air",
-    "Acorn Credit",
-    "Birch Biotech",
-    "Cobalt Mining Software",
-    "Delta Freight",
-    "Ember Kitchens",
-    "Fjord Maps",
-    "Glacier Data",
-    "Hollow Creek Farms",
-    "Indigo Hotels",
-    "Jasper Hardware",
-    "Kiln Ceramics",
-    "Lattice Networks",
-    "Maple Street Bank",
-    "Nova Learning",
-    "Opal Optics",
-    "Pioneer Grid",
-    "Quantum Leaf",
-    "Riverbend Health",
-    "Summit Outdoor",
-    "Trellis HR",
-    "Upland Coffee",
-    "Velvet Audio",
-    "Wavelength Radio",
-    "Harvest Table",
-    "Beacon Nonprofit",
-    "Solace Insurance",
-    "Atlas Civic Data",
-    "Cinder Studios",
-    "Driftwood Homes",
-    "Evergreen Grants",
-]
-ROLES = [
-    ("Data Analyst", 72000, 90000),
-    ("Senior Data Analyst", 95000, 120000),
-    ("Analytics Engineer", 105000, 135000),
-    ("Business Intelligence Developer", 90000, 115000),
-    ("Product Analyst", 88000, 112000),
-    ("Data Scientist", 110000, 140000),
-]
-CITIES = [
-    "Chicago, IL",
-    "Austin, TX",
-    "Denver, CO",
-    "Boston, MA",
-    "Remote (US)",
-    "Seattle, WA",
-    "Atlanta, GA",
-]
-FIRST = [
-    "Alex",
-    "Priya",
-    "Jordan",
-    "Mei",
-    "Sam",
-    "Diego",
-    "Fatima",
-    "Noah",
-    "Grace",
-    "Omar",
-    "Lena",
-    "Tom",
-    "Aisha",
-    "Ben",
-    "Chloe",
-    "Ravi",
-    "Sofia",
-    "Marcus",
-    "Ines",
-    "Kenji",
-]
-LAST = [
-    "Kim",
-    "Patel",
-    "Lopez",
-    "Chen",
-    "Okafor",
-    "Novak",
-    "Haddad",
-    "Brown",
-    "Silva",
-    "Nguyen",
-    "Walsh",
-    "Fischer",
-    "Rossi",
-    "Tanaka",
-    "Adeyemi",
-    "Moreau",
-]
-SOURCE_WEIGHTS = [
-    ("LinkedIn", 30),
-    ("Job board", 20),
-    ("Company site", 15),
-    ("Referral", 10),
-    ("Recruiter", 10),
-    ("Network", 8),
-    ("Career fair", 5),
-    ("Other", 2),
-]
-RESPONSE_ODDS = {
-    "Referral": 0.75,
-    "Recruiter": 0.7,
-    "Network": 0.6,
-    "Career fair": 0.45,
-    "Company site": 0.35,
-    "LinkedIn": 0.3,
-    "Job board": 0.2,
-    "Other": 0.3,
-}
-QUESTIONS = [
-    (
-        "Behavioral",
-        "Tell me about a time you disagreed with a stakeholder.",
-        3,
-        "Yes",
-        "Lead with the shared goal, show the data I brought, and end with what we shipped.",
-    ),
-    (
-        "Technical",
-        "How would you find duplicate customers in a 10-million-row table?",
-        4,
-        "No",
-        None,
-    ),
-    (
-        "Technical",
-        "Write SQL for a 7-day rolling average of orders.",
-        2,
-        "Yes",
-        "Use a window: AVG(orders) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW).",
-    ),
-    (
-        "Situational",
-        "A dashboard number looks wrong an hour before the board meeting. What do you do?",
-        4,
-        "No",
-        None,
-    ),
-    (
-        "Motivation",
-        "Why do you want to work here?",
-        3,
-        "Yes",
-        "Tie their public roadmap to two projects I have done; name the team I want to join.",
-    ),
-    (
-        "Company",
-        "What do you know about our customers?",
-        2,
-        "Yes",
-        "Read the last two annual reports and one customer case study before the call.",
-    ),
-    (
-        "Salary",
-        "What are your salary expectations?",
-        3,
-        "Yes",
-        "Give a researched range anchored at the 75th percentile and ask about the full package.",
-    ),
-    ("Behavioral", "Describe a project that failed.", 4, "No", None),
-    (
-        "Technical",
-        "Explain A/B test power to a product manager.",
-        3,
-        "Yes",
-        "Use the coin-flip analogy, then the sample-size calculator we used at work.",
-    ),
-    ("Behavioral", "How do you prioritise when everything is urgent?", 5, "No", None),
-    (
-        "Technical",
-        "Design a data model for subscriptions with upgrades and refunds.",
-        2,
-        "Yes",
-        "Start from events (subscribed, upgraded, refunded), derive state tables from them.",
-    ),
-    ("Situational", "Your manager asks you to hide a bad metric. What do you do?", 4, "No", None),
-    ("Motivation", "Where do you see yourself in three years?", 3, "No", None),
-    ("Technical", "What is the difference between a LEFT JOIN and an anti-join?", 5, "No", None),
-    ("Behavioral", "Tell me about mentoring someone.", 4, "No", None),
-    (
-        "Company",
-        "Which of our products would you improve first?",
-        3,
-        "Yes",
-        "Pick one concrete friction in onboarding and size its impact with public numbers.",
-    ),
-    (
-        "Other",
-        "Do you have any questions for us?",
-        3,
-        "Yes",
-        "Prepare three: team rituals, how success is measured in 90 days, biggest data debt.",
-    ),
-    ("Technical", "How would you explain a p-value to a sales lead?", 4, "No", None),
-]
-
-
-# The person searching (Settings' profile): message drafts sign with it, the resignation letter
-# goes to the current manager (also in Contacts).
-SAMPLE_PROFILE: Record = {
-    "YourName": "Jamie Rivera",
-    "YourEmail": "jamie.rivera@example.com",
-    "CurrentEmployer": "Brightline Retail",
-    "CurrentManager": "Dana Whitfield",
-    "Degree": "BSc in Statistics",
-    "Certifications": "dbt Analytics Engineering; Google Cloud Professional Data Engineer",
-}
+__all__ = ["ACCEPTED_COMPANY", "SAMPLE_PROFILE", "sample_search"]
 
 
 # The story's applications, in business days before the as-of date (``_Builder.stories``), and the
@@ -310,17 +88,7 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
     b.stories()
     b.renumber()
     b.times_and_places()
-    b.contacts.append(
-        {
-            "Name": SAMPLE_PROFILE["CurrentManager"],
-            "Title": "Director of Analytics",
-            "Company": SAMPLE_PROFILE["CurrentEmployer"],
-            "Application ID": None,
-            "Role in process": "Other",
-            "Email": "dana.whitfield@brightline.example.com",
-            "Notes": "My manager today",
-        }
-    )
+    b.contacts.append(dict(MANAGER))
     tables = b.tables()
     tables["History"] = sample_history(tables, as_of)
     return tables
@@ -499,266 +267,73 @@ class _Builder:
             if app["Status"] == "Active":
                 app["Next action"] = "Follow up on the technical round"
 
-    # -- the applications that carry the story -------------------------------------------------
+    # -- the applications that carry the story (sample_story.STORIES) ---------------------------
     def stories(self) -> None:
+        for story in STORIES:
+            self._story(story)
+        self._withdraw_the_others()
+
+    def _day(self, value: object) -> object:
+        """A Day as the date it stands for; any other value as it is."""
+        return self.c.bday(self.c.as_of, value.n) if isinstance(value, Day) else value
+
+    def _story(self, story: Story) -> None:
         c = self.c
-        d = lambda n: c.bday(c.as_of, n)  # noqa: E731 - business days from the as-of date
-
-        # 1. An early offer, declined after the better one looked likely.
-        early = self._app(d(-70), "Recruiter")
-        early.update(
-            Stage="Offer",
-            Status="Offer declined",
-            **{"First response": d(-67), "Last contact": d(-44)},
-        )
-        self._interview(early, "Recruiter screen", d(-64), "Phone", 1, "Advanced", 4)
-        self._interview(early, "Technical", d(-58), "Video", 2, "Advanced", 4)
-        self._interview(early, "Final", d(-51), "Onsite", 3, "Offer", 4)
-        self.offers.append(
-            {
-                "ID": "O01",
-                "Application ID": early,
-                "Role": early["Role"],
-                "Offer date": d(-47),
-                "Deadline given": d(-43),
-                "Base salary": 98000,
-                "Bonus target %": 0.08,
-                "Signing bonus": 5000,
-                "Relocation allowance": None,
-                "Relocation cost": None,
-                "Equity grant value": 30000,
-                "Vesting years": 3,
-                "Vesting schedule": "34/33/33/0",
-                "Retirement match %": 0.04,
-                "Benefits value": 7500,
-                "PTO days": 20,
-                "Onsite days/week": 5,
-                "Commute cost/day": 14.5,
-                "Commute minutes one-way": 50,
-                "Flexible hours": "No",
-                "Tax rate %": 0.27,
-                "Status": "Declined",
-                "Counter base": None,
-                "Final base": None,
-                "Notes": "Fully onsite; long commute.",
-            }
-        )
-
-        # 2. The offer negotiated and accepted.
-        best = self._app(d(-60), "Referral", company=ACCEPTED_COMPANY)
-        best.update(
-            Stage="Offer",
-            Status="Accepted",
-            Role="Analytics Engineer",
-            Excitement=5,
-            **{
-                "First response": d(-57),
-                "Last contact": d(-3),
-                "Salary min": 115000,
-                "Salary max": 135000,
-            },
-        )
-        self._interview(best, "Recruiter screen", d(-54), "Phone", 1, "Advanced", 5)
-        self._interview(best, "Technical", d(-45), "Video", 2, "Advanced", 4)
-        self._interview(best, "Final", d(-30), "Onsite", 3, "Offer", 5)
-        self.offers.append(
-            {
-                "ID": "O02",
-                "Application ID": best,
-                "Role": "Analytics Engineer",
-                "Offer date": d(-12),
-                "Deadline given": d(-3),
-                "Base salary": 118000,
-                "Bonus target %": 0.10,
-                "Signing bonus": 10000,
-                "Sign-on clawback months": 12,
-                "Relocation allowance": None,
-                "Relocation cost": None,
-                "Equity grant value": 40000,
-                "Vesting years": 4,
-                "Refresh % per year": 0.10,
-                "Retirement match %": 0.05,
-                "Benefits value": 9000,
-                "PTO days": 25,
-                "Onsite days/week": 2,
-                "Commute cost/day": 9.5,
-                "Commute minutes one-way": 35,
-                "Flexible hours": "Yes",
-                "Cost of living index": 100,
-                "Tax rate %": 0.28,
-                "Status": "Accepted",
-                "Counter base": 130000,
-                "Final base": 125000,
-                "Notes": "Hybrid, strong team, mentoring budget.",
-            }
-        )
-        self.negotiation += [
-            {
-                "Offer ID": "O02",
-                "Date": d(-10),
-                "Channel": "Email",
-                "Ask": "Base 130,000",
-                "Arguments": "I am in the final round of another process for a similar role",
-                "Market P50": 117000,
-                "Market P75": 131000,
-                "Response": "Will check with the hiring manager",
-                "Result": None,
-            },
-            {
-                "Offer ID": "O02",
-                "Date": d(-7),
-                "Channel": "Phone",
-                "Ask": "Base 130,000 or signing 20,000",
-                "Arguments": "The equity vests over four years, so little of it reaches me in "
-                "the first year",
-                "Market P50": 117000,
-                "Market P75": 131000,
-                "Response": "Base 125,000, signing unchanged",
-                "Result": "Base +7,000",
-            },
-            {
-                "Offer ID": "O02",
-                "Date": d(-4),
-                "Channel": "Video",
-                "Ask": "Start date after notice and a week of rest",
-                "Arguments": None,  # the start date: not an argument for the base
-                "Market P50": None,
-                "Market P75": None,
-                "Response": "Agreed",
-                "Result": "Start date agreed",
-            },
-        ]
-        self.transition.append(
-            {
-                "Offer ID": "O02",
-                "Accepted on": d(-3),
-                "Notice given": d(-2),
-                "Notice weeks": 2,
-                "Rest days": 3,
-                "Agreed start": c.bday(c.bday(d(-2), 10) + dt.timedelta(days=3), 1)
-                + dt.timedelta(days=7),
-            }
-        )
-
-        # 3. A late offer still open: to decline with courtesy.
-        late = self._app(d(-40), "Network")
-        late.update(
-            Stage="Offer", Status="Active", **{"First response": d(-37), "Last contact": d(-1)}
-        )
-        self._interview(late, "Recruiter screen", d(-35), "Phone", 1, "Advanced", 4)
-        final = self._interview(late, "Final", d(-8), "Video", 3, "Offer", 3)
-        final["Thank-you sent"] = None  # forgotten in the rush of the offers: overdue
-        self.offers.append(
-            {
-                "ID": "O03",
-                "Application ID": late,
-                "Role": late["Role"],
-                "Offer date": d(-1),
-                "Deadline given": None,
-                "Base salary": 130000,
-                "Bonus target %": 0.05,
-                "Signing bonus": None,
-                "Relocation allowance": 8000,
-                "Relocation cost": 6500,
-                "Equity grant value": 120000,
-                "Vesting years": 4,
-                "Vesting schedule": "5/15/40/40",
-                "Retirement match %": 0.03,
-                "Benefits value": 6000,
-                "PTO days": 22,
-                "Onsite days/week": 3,
-                "Commute cost/day": 12,
-                "Commute minutes one-way": 45,
-                "Flexible hours": "Partial",
-                "Cost of living index": 122,
-                "Tax rate %": 0.31,
-                "Status": "Pending",
-                "Counter base": None,
-                "Final base": None,
-                "Notes": f"Arrived after accepting {ACCEPTED_COMPANY}. More on paper, but the grant "
-                "vests 5/15/40/40 and the city costs 22% more: less in year 1 and after the cost "
-                "of living. Decline politely.",
-            }
-        )
-
-        # 4. Finals that ended in a rejection, with feedback and an improvement plan.
-        for k, (days, lesson, action, kind, due, done) in enumerate(
-            [
-                (
-                    -80,
-                    "Technical depth on experiment design was thin",
-                    "Work through an A/B testing course",
-                    "Training",
-                    d(-40),
-                    d(-42),
-                ),
-                (
-                    -66,
-                    "Stories lacked measurable results",
-                    "Rewrite five STAR stories with numbers",
-                    "Practice answers",
-                    d(-20),
-                    None,
-                ),
-                (
-                    -45,
-                    "Case study ran over time",
-                    "Rehearse a 20-minute case with a friend",
-                    "Rehearsal",
-                    d(2),
-                    None,
-                ),
-            ]
-        ):
-            app = self._app(d(days), ["LinkedIn", "Company site", "Career fair"][k])
-            app.update(Stage="Final", Status="Rejected", **{"First response": d(days + 3)})
-            self._interview(app, "Recruiter screen", d(days + 5), "Phone", 1, "Advanced", 4)
-            self._interview(app, "Technical", d(days + 10), "Video", 2, "Advanced", 3)
-            fin = self._interview(app, "Final", d(days + 16), "Onsite", 3, "Rejected", 2)
-            decided = fin["Outcome date"] or d(days + 19)
-            app["Last contact"] = decided
-            self.lessons.append(
-                {
-                    "Application ID": app,
-                    "Decision date": decided,
-                    "Feedback requested": c.bday(decided, 1),
-                    "Feedback received": c.bday(decided, 4) if k != 2 else None,
-                    "Feedback": None if k == 2 else lesson,
-                    "Lesson": lesson,
-                    "Action": action,
-                    "Action type": kind,
-                    "Due": due,
-                    "Done": done,
-                }
-            )
-
-        # 5. One withdrawn, one on the wishlist, one with an interview coming up.
-        gone = self._app(d(-75), "Job board")
-        gone.update(Status="Withdrawn", Notes="Role turned out to be 80% reporting")
+        applied = None if story.applied is None else c.bday(c.as_of, story.applied)
+        app = self._app(applied, story.source, company=story.company)
         opens = (c.as_of.replace(day=1) + dt.timedelta(days=92)).strftime("%B")  # 3 months on
-        self._app(None, "Company site").update(
+        app.update(
             {
-                "Next action": "Ask Priya for a referral",
-                "Next action due": d(1),
-                "Notes": f"Opens in {opens}",
+                k: v.format(opens=opens) if k == "Notes" and "{opens}" in str(v) else self._day(v)
+                for k, v in story.changes.items()
             }
         )
-        soon = self._app(d(-9), "Referral")
-        soon.update(
-            Stage="Screen",
-            **{
-                "First response": d(-6),
-                "Last contact": d(-5),
-                "Next action": "Prepare the technical interview",
-                "Next action due": d(1),
-            },
-        )
-        self._interview(soon, "Recruiter screen", d(-5), "Phone", 1, "Advanced", 4)
-        self._interview(soon, "Technical", d(2), "Video", 2, "Pending", 0)
+        last = None
+        for round_, day, fmt, people, outcome, rating, *no_thanks in story.interviews:
+            last = self._interview(app, round_, c.bday(c.as_of, day), fmt, people, outcome, rating)
+            if no_thanks:
+                last["Thank-you sent"] = None
+        if story.offer is not None:
+            offer = {"ID": story.offer["ID"], "Application ID": app}
+            for k, v in story.offer.items():
+                offer[k] = app["Role"] if v == ROLE else self._day(v)
+            self.offers.append(offer)
+        for row in story.negotiation:
+            self.negotiation.append({k: self._day(v) for k, v in row.items()})
+        if story.transition is not None:
+            t = {k: self._day(v) for k, v in story.transition.items()}
+            earliest = c.bday(
+                c.bday(t["Notice given"], 5 * t["Notice weeks"])
+                + dt.timedelta(days=t["Rest days"]),
+                1,
+            )
+            t["Agreed start"] = earliest + dt.timedelta(days=7)  # a week after the earliest
+            self.transition.append(t)
+        if story.lesson is not None:
+            self._lesson(app, last, story.lesson, story.applied)
 
-        # 6. After accepting Lumen Health (what the Accept offer button writes): every other active
-        #    application is to be withdrawn, with courtesy, by tomorrow.
-        #    The one with an open offer of its own (O03) is to decline it instead.
+    def _lesson(self, app: Record, final: Record, lesson: Record, applied: int) -> None:
+        """The lesson of a final round that ended in a rejection: decided on the final's outcome
+        date, feedback asked the next business day and given three days later (unless none came)."""
+        c = self.c
+        decided = final["Outcome date"] or c.bday(c.as_of, applied + 19)
+        app["Last contact"] = decided
+        heard = not lesson.get("no feedback")
+        self.lessons.append(
+            {
+                "Application ID": app,
+                "Decision date": decided,
+                "Feedback requested": c.bday(decided, 1),
+                "Feedback received": c.bday(decided, 4) if heard else None,
+                "Feedback": lesson["Lesson"] if heard else None,
+                **{k: self._day(v) for k, v in lesson.items() if k != "no feedback"},
+            }
+        )
+
+    def _withdraw_the_others(self) -> None:
+        """After accepting (what the Accept offer button writes): every other active application
+        is to be withdrawn, with courtesy, by tomorrow; one with an open offer of its own is to
+        decline it instead."""
         offered = {
             id(o["Application ID"]): o["ID"] for o in self.offers if o["Status"] == "Pending"
         }
@@ -767,7 +342,10 @@ class _Builder:
                 offer = offered.get(id(app))
                 step = f"Decline {offer}" if offer else "Withdraw"
                 app.update(
-                    {"Next action": f"{step}: accepted {ACCEPTED_COMPANY}", "Next action due": d(1)}
+                    {
+                        "Next action": f"{step}: accepted {ACCEPTED_COMPANY}",
+                        "Next action due": self.c.bday(self.c.as_of, 1),
+                    }
                 )
 
     # -- numbering -----------------------------------------------------------------------------

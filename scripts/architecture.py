@@ -36,7 +36,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("reading", ["validate", "reader", "libreoffice"]),
     ("changes", ["changes", "history"]),
     ("services", ["edit", "importers", "drafts", "ical", "views", "sample_history"]),
-    ("intents", ["intents", "sample", "export"]),
+    ("intents", ["intents", "sample_story", "sample", "export"]),
     ("mail", ["mail"]),
     ("faces", ["template", "report"]),
     ("excel", ["excel"]),
