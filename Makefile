@@ -21,7 +21,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	scripts/ensure_system_tools.sh
 	$(BIN)/ruff check jobbook tests scripts benchmarks
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check jobbook tests scripts benchmarks

@@ -25,8 +25,15 @@ MAIL = dt.datetime(2026, 3, 5, 9, 12, tzinfo=dt.UTC)  # a Thursday
 
 def test_every_row_of_the_tables_is_well_formed():
     for kind, language, phrase, weight in P.PHRASES:
-        assert kind in P.KINDS and language in P.LANGUAGES and weight in (1, 2), phrase
+        assert kind in P.KINDS and language in P.LANGUAGES and 1 <= weight <= 5, phrase
         re.compile(phrase_regex(phrase))
+    assert len({(k, p) for k, _, p, _ in P.PHRASES}) == len(P.PHRASES)  # no row twice
+    for kind, weight in P.SENDER_EVIDENCE.values():
+        assert kind in P.KINDS and 1 <= weight <= 5
+    assert set(P.HEDGED_KINDS) | set(P.NEGATED_KINDS) <= set(P.KINDS)
+    for table in ("SCHEDULING_LINKS", "VIDEO_HOSTS"):
+        for pattern in getattr(S, table):
+            re.compile(pattern)
     for phrase, _label, stage in P.ROUNDS:
         re.compile(phrase_regex(phrase))
         assert stage in ("Screen", "Interview", "Final")

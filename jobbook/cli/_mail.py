@@ -11,6 +11,8 @@ from ._change import held, history_lines, history_log, stale_warning
 from ._output import text_table, to_csv, to_json
 from ._shared import BOOK, ISO_DATE, load, output_options
 
+EVIDENCE_SHOWN = 8  # pieces of evidence --json lists for a message, strongest first
+
 SUBJECT_WIDTH = 42
 CHANGE_FIELDS = ("message_id", "date", "subject", "kind", "match", "application_id", "company")
 NEEDS = {
@@ -102,6 +104,7 @@ def _record(p, day) -> dict:
         "candidates": [a.id for a in (p.match.candidates if p.match else ())],
         "status": p.status,
         "why": p.match.why if p.match is not None else "",
+        "evidence": list(p.reading.why[:EVIDENCE_SHOWN]),
         "notes": p.notes,
     }
 
@@ -128,6 +131,7 @@ def _records(run) -> list[dict]:
                 "candidates": [],
                 "status": "no change",
                 "why": o.why,
+                "evidence": list(o.evidence[:EVIDENCE_SHOWN]),
                 "notes": [],
             },
         )

@@ -5,16 +5,17 @@ found in its subject and text, who sent it (``senders``), and its calendar invit
 - A calendar invitation about an interview (its summary, the subject or the text says so, or a
   recruiting scheduler or tracking system sends it) is an ``interview``: an invitation, or a
   cancellation (``METHOD:CANCEL``). Any other invitation is ``other``.
-- Else each kind scores its phrases (twice in the subject); a rejection, offer or interview phrase
-  in a sentence that a hedge opens ("if we do not move forward...") does not count; an assessment
-  platform adds a strong phrase for ``assessment``; ``outreach`` needs a person as sender.
-  ``other`` phrases (alerts, account mail, newsletters) and bulk headers count against them all.
+- Else the evidence is weighed as ``phrases`` says: each kind scores its strongest phrase (more
+  in the subject) and a little for each further one; a hedge ("if we do not move forward...") or
+  a negation ("we will not invite you to an interview") takes a phrase back; who sent it and what
+  it links to count too (``phrases.SENDER_EVIDENCE``); ``outreach`` needs a person as sender; the
+  highest score wins, ``other`` (alerts, account mail, newsletters, surveys) when it is higher.
+  ``Reading.why`` lists the evidence, strongest first, with its kind and weight.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,113 +23,37 @@ from . import phrases as P
 from . import senders as S
 from .decode import Mail
 from .invites import Invite
+from .matcher import PARTS, Phrase, compiled, norm, phrase_regex
+
+__all__ = ["Reading", "Sender", "classify", "compiled", "norm", "phrase_regex", "score"]
 
 MAX_BODY = 20_000  # characters of a body scored (footers and long newsletters beyond are not)
-_SEP = r"[\W_]+"
 _BOUNDARY = re.compile(r"[.!?;:\n]")
 _INVITATION = re.compile(
     r"^\s*(?:updated invitation|invitation|einladung|aktualisierte einladung)(?: updated)?\s*:\s*"
 )
 
 
-def norm(text: str) -> str:
-    """Text as phrases are matched: NFC, case-folded, typographic quotes as plain ones."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    return text.casefold()
+def _words_of(*texts: str) -> tuple[frozenset[str], str]:
+    joined = "\n".join(texts)
+    return frozenset(PARTS.findall(joined)), joined
 
 
-def _depth0(phrase: str) -> list[str]:
-    tokens, depth, cur = [], 0, ""
-    for ch in phrase:
-        if ch == " " and depth == 0:
-            if cur:
-                tokens.append(cur)
-            cur = ""
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        cur += ch
-    if cur:
-        tokens.append(cur)
-    return tokens
-
-
-def _optional_group(tok: str) -> bool:
-    """Whether a token is one optional group, ``(the )?`` (not ``confirm(ing)?``)."""
-    if not (tok.startswith("(") and tok.endswith(")?")):
-        return False
-    depth = 0
-    for i, ch in enumerate(tok):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0:
-            return i == len(tok) - 2
-    return False
-
-
-def phrase_regex(phrase: str) -> str:
-    """The regular expression of a phrase of the tables (see ``phrases``)."""
-    tokens = _depth0(norm(phrase).strip())
-    if not tokens or tokens[0] == "*" or tokens[-1] == "*":
-        raise ValueError(f"a phrase cannot be empty or start or end with *: {phrase!r}")
-    out = r"(?<!\w)"
-    for i, tok in enumerate(tokens):
-        last = i == len(tokens) - 1
-        if tok == "*":
-            out += rf"(?:[\w'-]+{_SEP}){{0,4}}"
-            continue
-        frag = tok.replace("(", "(?:").replace(" ", _SEP)
-        if _optional_group(tok) and not last:
-            out += f"(?:{frag[:-1]}{_SEP})?"
-        else:
-            out += frag + ("" if last else _SEP)
-    return out + r"(?!\w)"
-
-
-def _anchor(phrase: str) -> str:
-    """A piece of text every match holds (for a quick test before the expression runs)."""
-    best = ""
-    for tok in _depth0(norm(phrase)):
-        if tok.endswith("?") or tok == "*":
-            continue
-        if re.fullmatch(r"[\w'-]+", tok):
-            cand = tok
-        elif re.fullmatch(r"\(([^()]+)\)", tok) and " " not in tok:
-            alts = tok[1:-1].split("|")
-            cand = alts[0]
-            for a in alts[1:]:
-                while not a.startswith(cand):
-                    cand = cand[:-1]
-        else:
-            continue
-        if len(cand) > len(best):
-            best = cand
-    return best if len(best) >= 3 else ""
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    kind: str
-    language: str
-    text: str
-    weight: int
-    regex: re.Pattern
-    anchor: str
-
-
-@lru_cache(maxsize=1)
-def compiled() -> tuple[_Phrase, ...]:
-    return tuple(
-        _Phrase(k, lang, text, w, re.compile(phrase_regex(text)), _anchor(text))
-        for k, lang, text, w in P.PHRASES
-    )
+def _alternation(words) -> re.Pattern:
+    words = sorted({norm(h) for h in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _hedges() -> re.Pattern:
-    words = sorted({norm(h) for hs in P.HEDGES.values() for h in hs}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return _alternation(h for hs in P.HEDGES.values() for h in hs)
+
+
+@lru_cache(maxsize=1)
+def _negations() -> tuple[re.Pattern, re.Pattern]:
+    return _alternation(n for ns in P.NEGATIONS.values() for n in ns), _alternation(
+        P.NEGATION_EXCEPTIONS
+    )
 
 
 @cache
@@ -162,8 +87,12 @@ def sender_of(mail: Mail) -> Sender:
             return Sender("ats", name, tenant, places, "Company site", person=False)
     for name, rx, source in _senders("BOARDS"):
         if rx.search(address):
-            via = norm(mail.sender_name).endswith(f"via {norm(name)}")
-            return Sender("board", name, source=source, person=via)
+            via = re.search(
+                rf"\b(?:via|über|through) {re.escape(norm(name))}$", norm(mail.sender_name)
+            )
+            relayed = re.search(S.RELAYED_MESSAGE, norm(mail.subject))
+            person = bool(via or relayed) or "inmail" in mail.local_part  # a person writing
+            return Sender("board", name, source=source, person=person)
     for name, rx, _ in _senders("ASSESSMENT_SENDERS"):
         if rx.search(address):
             return Sender("assessment", name)
@@ -186,7 +115,7 @@ class Reading:
     sender: Sender
     invite: Invite | None = None
     event: str = ""
-    scores: tuple[tuple[str, int], ...] = ()
+    scores: tuple[tuple[str, float], ...] = ()
 
 
 def language_of(text: str) -> str:
@@ -195,34 +124,98 @@ def language_of(text: str) -> str:
     return max(P.LANGUAGES, key=lambda lang: (counts.get(lang, 0), lang == P.LANGUAGES[0]))
 
 
-def _hedged(text: str, start: int) -> bool:
-    begin = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+def _sentence_start(text: str, start: int) -> int:
+    return max((m.end() for m in _BOUNDARY.finditer(text, max(0, start - 600), start)), default=0)
+
+
+def _hedged(text: str, begin: int, start: int) -> bool:
     return bool(_hedges().search(text, begin, start))
 
 
-def _found(p: _Phrase, text: str) -> bool:
-    if p.anchor and p.anchor not in text:
-        return False
+def _negated(text: str, begin: int, start: int) -> bool:
+    before = text[max(begin, start - P.NEGATION_REACH) : start]
+    negations, exceptions = _negations()
+    return bool(negations.search(exceptions.sub(" ", before)))
+
+
+def _match(p: Phrase, text: str) -> str | None:
+    """The words of `text` the phrase matches where neither a hedge nor a negation takes it back."""
     for m in p.regex.finditer(text):
-        if p.kind not in P.HEDGED_KINDS or not _hedged(text, m.start()):
-            return True
-    return False
+        hedged, negated = p.kind in P.HEDGED_KINDS, p.kind in P.NEGATED_KINDS
+        if hedged or negated:
+            begin = _sentence_start(text, m.start())
+            if hedged and _hedged(text, begin, m.start()):
+                continue
+            if negated and _negated(text, begin, m.start()):
+                continue
+        return " ".join(m.group(0).split())[:80]
+    return None
 
 
-def score(subject: str, body: str) -> tuple[dict[str, int], list[str]]:
-    """Each kind's score and the phrases found (``subject: "..." (kind)``)."""
-    scores = dict.fromkeys(P.KINDS, 0)
-    why = []
+def evidence(subject: str, body: str) -> dict[str, list[tuple[int, str]]]:
+    """Each kind's evidence in a subject and a text (both ``norm``-ed): (weight, what was found),
+    a phrase counted once, in the subject (its weight plus ``SUBJECT_BONUS``) if it is there."""
+    words, both = _words_of(subject, body)
+    found: dict[str, list[tuple[int, str]]] = {k: [] for k in P.KINDS}
     for p in compiled():
-        in_subject = _found(p, subject)
-        in_body = _found(p, body)
-        if in_subject:
-            scores[p.kind] += p.weight * P.SUBJECT_FACTOR
-            why.append(f'subject: "{p.text}" ({p.kind})')
-        if in_body:
-            scores[p.kind] += p.weight
-            why.append(f'text: "{p.text}" ({p.kind})')
-    return scores, why
+        if p.words:
+            if words.isdisjoint(p.words):
+                continue
+        elif p.pieces and not any(x in both for x in p.pieces):
+            continue
+        hit = _match(p, subject)
+        if hit is not None:
+            found[p.kind].append((p.weight + P.SUBJECT_BONUS, f'subject: "{hit}"'))
+            continue
+        hit = _match(p, body)
+        if hit is not None:
+            found[p.kind].append((p.weight, f'text: "{hit}"'))
+    return found
+
+
+def kind_score(items: list[tuple[int, str]]) -> float:
+    """The strongest evidence, plus ``SUPPORT`` for each further piece of weight 2 or more (at most
+    ``MAX_SUPPORT``)."""
+    if not items:
+        return 0.0
+    weights = sorted((w for w, _ in items), reverse=True)
+    support = P.SUPPORT * sum(1 for w in weights[1:] if w >= 2)
+    return weights[0] + min(P.MAX_SUPPORT, support)
+
+
+def score(subject: str, body: str) -> tuple[dict[str, float], list[str]]:
+    """Each kind's score and the evidence found (``text: "..." (rejection 5)``)."""
+    found = evidence(subject, body)
+    why = [f"{what} ({k} {w})" for k, items in found.items() for w, what in items]
+    return {k: kind_score(v) for k, v in found.items()}, why
+
+
+@lru_cache(maxsize=1)
+def _links() -> tuple[re.Pattern, re.Pattern]:
+    return (
+        re.compile("|".join(S.SCHEDULING_LINKS), re.I),
+        re.compile("|".join(S.VIDEO_HOSTS), re.I),
+    )
+
+
+def _signals(mail: Mail, sender: Sender, body: str) -> list[tuple[str, str]]:
+    """(evidence of ``phrases.SENDER_EVIDENCE``, what) of who sent the message and what it links."""
+    out = []
+    if sender.kind == "assessment":
+        out.append(("assessment sender", f"sent by {sender.system}"))
+    if sender.kind == "scheduler" and sender.system not in P.PERSONAL_CALENDARS:
+        out.append(("recruiting scheduler", f"sent by {sender.system}"))
+    scheduling, video = _links()
+    links = "\n".join(mail.links)
+    got = scheduling.search(body) or scheduling.search(links)
+    if got:
+        out.append(("scheduling link", f"a scheduling link ({got.group(0)[:40]})"))
+    got = video.search(body) or video.search(links)
+    if got:
+        out.append(("video link", f"a video-call link ({got.group(0)[:40]})"))
+    if mail.bulk:
+        out.append(("bulk", "a bulk mail (List-Unsubscribe or Precedence)"))
+    return out
 
 
 def _interview_invite(mail: Mail, sender: Sender, subject: str, body: str) -> Invite | None:
@@ -234,9 +227,9 @@ def _interview_invite(mail: Mail, sender: Sender, subject: str, body: str) -> In
         return None
     about = norm(f"{invite.summary}\n{invite.description[:3000]}")
     subject = _INVITATION.sub("", subject)  # every calendar invitation says it is one
-    scores, _ = score(subject, f"{about}\n{body}")
-    job = scores["interview"] + scores["assessment"] >= 1 or sender.kind in ("ats", "assessment")
-    if sender.kind == "scheduler" and sender.system not in ("Google Calendar", "Outlook", "Zoom"):
+    found = evidence(subject, f"{about}\n{body}")
+    job = bool(found["interview"] or found["assessment"]) or sender.kind in ("ats", "assessment")
+    if sender.kind == "scheduler" and sender.system not in P.PERSONAL_CALENDARS:
         job = True  # a recruiting scheduler (GoodTime, Prelude...)
     return invite if job else None
 
@@ -260,22 +253,18 @@ def classify(mail: Mail, own: frozenset[str] = frozenset(), sent: bool = False) 
         return Reading(
             "other", (f"a calendar invitation not about an interview: {what}",), language, sender
         )
-    scores, why = score(subject, body)
-    if sender.kind == "assessment":
-        scores["assessment"] += P.S
-        why.append(f"sent by {sender.system} (assessment)")
+    found = evidence(subject, body)
+    for signal, what in _signals(mail, sender, body):
+        kind, weight = P.SENDER_EVIDENCE[signal]
+        found[kind].append((weight, what))
     if not sender.person or sender.kind == "ats":
-        scores["outreach"] = 0
-    if mail.bulk:
-        scores["other"] += 1
-        why.append("a bulk mail (List-Unsubscribe or Precedence)")
+        found["outreach"] = []  # a recruiter writes first as a person (or through a job board)
+    scores = {k: kind_score(v) for k, v in found.items()}
     kinds = [k for k in P.PRECEDENCE if scores[k] >= P.THRESHOLD]
-    shown = tuple((k, v) for k, v in scores.items() if v)
-    if not kinds:
-        return Reading(
-            "other", tuple(why) or ("no phrase of any kind",), language, sender, scores=shown
-        )
-    best = max(kinds, key=lambda k: (scores[k], -P.PRECEDENCE.index(k)))
-    if scores["other"] > scores[best]:
-        return Reading("other", tuple(why), language, sender, scores=shown)
-    return Reading(best, tuple(why), language, sender, scores=shown)
+    best = max(kinds, key=lambda k: (scores[k], -P.PRECEDENCE.index(k))) if kinds else "other"
+    if best != "other" and scores["other"] > scores[best]:
+        best = "other"
+    order = [best, *(k for k in P.KINDS if k != best)]
+    why = tuple(f"{what} ({k} {w})" for k in order for w, what in sorted(found[k], reverse=True))
+    shown = tuple((k, scores[k]) for k in P.KINDS if scores[k])
+    return Reading(best, why or ("no phrase of any kind",), language, sender, scores=shown)

@@ -30,16 +30,14 @@ from .decode import Mail
 NEAR = 88  # rapidfuzz ratio (0-100) from which a name is the book's company spelt a little apart
 ROLE_NEAR = 85  # token-set ratio from which a job title is an application's Role
 OPEN = ("Active",)
-SCAN_CHARS = 1500
-# where the name of an employer not in the book is best taken from, best first
-NAMING = (
-    "subject",
-    "display",
-    "tenant",
-    "body",
-    "organiser",
+SCAN_CHARS = 1500  # characters of a body searched for the book's company names
+SIGNATURE_CHARS = 600  # and of its end, where a signature names the company
+SHORT_NAMES = (
     "domain",
-)  # characters of a body searched for the book's company names
+    "tenant",
+    "organiser",
+    "reply",
+)  # names run together, spelt out in the message
 _WORDS = re.compile(r"[^\W_]+(?:['’&][^\W_]+)*")
 
 
@@ -155,6 +153,8 @@ class Applications:
 
     def scan(self, text: str) -> list[str]:
         """The book's companies named as words in `text` (a one-word name only with a capital)."""
+        if not self.by_key:
+            return []
         words = _WORDS.findall(text)
         found: list[str] = []
         for n in (4, 3, 2, 1):
@@ -178,9 +178,16 @@ class Applications:
     def clues(self, mail: Mail, reading: Reading) -> list[tuple[str, str]]:
         """(name, where) of every employer the message names, in the order they count."""
         sender = reading.sender
+        text = mail.text
         subject = names.companies_in(mail.subject)
-        body = names.companies_in(mail.text[:SCAN_CHARS])
+        body = names.companies_in(text[:SCAN_CHARS])
+        if len(text) > SCAN_CHARS:  # the signature: "The Acme Recruiting Team"
+            body += [n for n in names.companies_in(text[-SIGNATURE_CHARS:]) if n not in body]
         display, marked = names.display_company(mail.sender_name)
+        label = names.registrable(mail.domain) if sender.kind == "company" else ""
+        if display and label and len(label) >= 3:
+            short, long = sorted((names.compact(display), label.replace("-", "")), key=len)
+            marked = marked or long.startswith(short)  # "Lindenbaum Software" <x@lindenbaum.de>
         places: dict[str, list[str]] = {
             "subject": subject,
             "body": body,
@@ -188,17 +195,12 @@ class Applications:
             "tenant": [t for t in [names.tenant_company(sender.tenant)] if t],
             "domain": [d for d in [names.domain_company(mail.domain)] if d],
             "full domain": [mail.domain] if mail.domain else [],
+            "reply": _reply_names(mail, sender),
         }
         if reading.invite is not None and reading.invite.organizer[1]:
             org = reading.invite.organizer[1].rsplit("@", 1)[-1]
             places["organiser"] = [d for d in [names.domain_company(org)] if d] + [org]
-        if sender.kind == "ats":
-            order = list(sender.places)
-        elif sender.kind == "company":
-            order = ["full domain", "domain", "display", "subject", "organiser", "body"]
-        else:  # boards, schedulers, assessment platforms, people's own mail services
-            order = ["organiser", "subject", "display", "body"]
-        return [(name, where) for where in order for name in places.get(where, [])]
+        return [(name, where) for where in _order(sender) for name in places.get(where, [])]
 
     def employer(self, mail: Mail, reading: Reading) -> tuple[str | None, str | None, str]:
         """(the book's company key or None, the name for a new application, why)."""
@@ -214,19 +216,22 @@ class Applications:
             if len(found) == 1:
                 return found[0], None, f"{where} names {self.by_key[found[0]][0].company}"
         role = names.role_in(mail.subject)
-        fresh = sorted(
-            (
-                (n, w)
-                for n, w in clues
-                if w != "full domain" and not (role and n.casefold() == role.casefold())
-            ),
-            key=lambda c: NAMING.index(c[1]) if c[1] in NAMING else len(NAMING),
-        )
-        if fresh:
-            name, where = fresh[0]
-            real = self.alias_name(name)
-            return None, real or name, f"{where}: {name}" + (f" (alias of {real})" if real else "")
-        return None, None, "no employer named"
+        fresh = [
+            (n, w)
+            for n, w in clues
+            if w != "full domain" and not (role and n.casefold() == role.casefold())
+        ]
+        if not fresh:
+            return None, None, "no employer named"
+        name, where = fresh[0]
+        real = self.alias_name(name)
+        if real:
+            return None, real, f"{where}: {name} (alias of {real})"
+        if where in SHORT_NAMES:  # a domain or tenant is a name run together: spelt out in the mail
+            spelt = names.fuller(name, [mail.sender_name, mail.subject, *_ends(mail.text)])
+            if spelt != name:
+                return None, spelt, f"{where}: {name}, spelt {spelt} in the message"
+        return None, name, f"{where}: {name}"
 
     def match(self, mail: Mail, reading: Reading) -> Match:
         key, name, why = self.employer(mail, reading)
@@ -264,6 +269,32 @@ class Applications:
         return Match(
             "ambiguous", None, company, role, tuple(apps), why=f"{why}; several applications"
         )
+
+
+def _order(sender) -> list[str]:
+    """Where the employer is looked for, best first, by who sent the message."""
+    if sender.kind == "ats":
+        return list(sender.places)
+    if sender.kind == "company":
+        return ["full domain", "display", "domain", "subject", "organiser", "body"]
+    # boards, schedulers, assessment platforms, people's own mail services
+    return ["organiser", "subject", "display", "body"]
+
+
+def _reply_names(mail: Mail, sender) -> list[str]:
+    """The company a Reply-To address names (a recruiter's own address behind a tracking
+    system), unless it is the sender's own domain or a mail service of people."""
+    domain = mail.reply_to.rsplit("@", 1)[-1] if "@" in mail.reply_to else ""
+    if not domain or domain == mail.domain or sender.kind != "ats":
+        return []
+    name = names.domain_company(domain)
+    return [name] if name else []
+
+
+def _ends(text: str) -> list[str]:
+    if len(text) <= SCAN_CHARS + SIGNATURE_CHARS:
+        return [text]
+    return [text[:SCAN_CHARS], text[-SIGNATURE_CHARS:]]
 
 
 def _role_score(a: str, b: str) -> float:

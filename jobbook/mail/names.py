@@ -23,14 +23,19 @@ _NOT_ROLE = re.compile(
     re.I,
 )
 _TAIL_WORDS = {"of", "and", "de", "du", "la", "le", "the", "für", "und", "for", "&"}
-_NOT_COMPANIES = {
-    "we", "you", "your", "our", "the", "a", "an", "i", "hi", "hello", "dear", "thank", "thanks",
-    "team", "us", "interview", "application", "invitation", "update", "re", "fwd", "fw", "aw",
-    "wg", "ihre", "sie", "uns", "wir", "die", "der", "das", "unfortunately", "leider", "next",
-    "this", "that", "position", "role", "job", "jobs", "careers", "recruiting", "hiring",
-    "absage", "zusage", "offer", "angebot", "vertragsangebot", "confirmation", "reminder",
-    "action required", "important", "urgent", "hallo", "guten tag",
-}  # fmt: skip
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def generic(name: str) -> bool:
+    """Whether every word of a name is a word of mail, not of an employer (``Application
+    Submitted``, ``Interview Confirmation``, ``Remote``: ``phrases.NOT_EMPLOYER``)."""
+    words = _PARTS.findall(name.casefold())
+    return not words or all(w in _not_employer() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _not_employer() -> frozenset[str]:
+    return frozenset(w for entry in P.NOT_EMPLOYER for w in _PARTS.findall(entry.casefold()))
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +66,7 @@ def clean_name(name: str | None) -> str | None:
     while words and words[-1].lower() in _TAIL_WORDS:
         words.pop()
     text = " ".join(words).strip(" .,:;!?-–—|'\"()")
-    if not text or text.lower() in _NOT_COMPANIES or len(text) > MAX_NAME:
+    if not text or generic(text) or len(text) > MAX_NAME:
         return None
     return text
 
@@ -79,10 +84,23 @@ def companies_in(text: str) -> list[str]:
     found = []
     for rx in _company_patterns():
         for m in rx.finditer(text):
-            name = company_name(m.groupdict().get("company"))
+            name = company_name(_tail_noise(m.groupdict().get("company") or ""))
             if name and name not in found:
                 found.append(name)
     return found
+
+
+def _tail_noise(name: str) -> str:
+    """A name without the words of a team after it (``Acme Talent Acquisition`` -> ``Acme``)."""
+    cut = _tail().sub("", name)
+    return cut if cut.strip() else name
+
+
+@lru_cache(maxsize=1)
+def _tail() -> re.Pattern:
+    words = sorted({*P.DISPLAY_NOISE, *(row[0] for row in S.ATS)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:[\s-]+(?:{alternation}))+\s*$", re.I)
 
 
 def role_in(text: str) -> str | None:
@@ -104,11 +122,15 @@ def _noise() -> re.Pattern:
 
 def display_company(display: str) -> tuple[str | None, bool]:
     """The employer in a sender's display name, and whether the display says it is one (``Acme
-    Recruiting``, ``Acme via SmartRecruiters``, ``Talent at Acme``: True; ``Sarah Chen``: False)."""
+    Recruiting``, ``Acme via SmartRecruiters``, ``Talent at Acme``, ``Priya from Acme``: True;
+    ``Sarah Chen``, ``Sam Osei via LinkedIn`` (a person writing through a job board): False)."""
     text = " ".join((display or "").split())
     if not text:
         return None, False
-    m = re.search(r"\b(?:at|@|bei)\s+(.+)$", text, re.I)
+    via = re.search(r"\bvia\s+(.+)$", text, re.I)
+    if via and _board_name(via.group(1)):
+        return None, False
+    m = re.search(r"\b(?:at|@|bei|from|von)\s+(.+)$", text, re.I)
     marked = bool(m) or any(
         re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in P.EMPLOYER_MARKERS
     )
@@ -116,6 +138,45 @@ def display_company(display: str) -> tuple[str | None, bool]:
         text = m.group(1)
     text = _noise().sub(" ", text)
     return clean_name(text), marked
+
+
+def _board_name(name: str) -> bool:
+    key = compact(name)
+    return any(compact(row[0]) == key for row in S.BOARDS)
+
+
+def compact(name: str) -> str:
+    """A name's letters and digits, lower case: ``Meridian Foods`` and ``meridianfoods`` alike."""
+    return "".join(_PARTS.findall((name or "").casefold()))
+
+
+def fuller(short: str, texts: list[str]) -> str:
+    """The fullest spelling in `texts` of a name a domain or tenant gives (``Meridianfoods`` ->
+    ``Meridian Foods``, ``Tannery`` -> ``Tannery Row Bank``): a run of capitalised words that begins
+    with it, cut before words of mail (``Talent Acquisition``); else `short`."""
+    key = compact(short)
+    if len(key) < 3:
+        return short
+    best = None
+    for text in texts:
+        for m in _run().finditer(text or ""):
+            run = m.group(0).split(" ")
+            for i in range(len(run)):
+                words = run[i:]
+                if not compact(" ".join(words)).startswith(key):
+                    continue
+                for n in range(len(words), 0, -1):
+                    name = company_name(_noise().sub(" ", " ".join(words[:n])))
+                    if name and compact(name).startswith(key):
+                        if best is None or len(name) > len(best):
+                            best = name
+                        break
+    return best or short
+
+
+@lru_cache(maxsize=1)
+def _run() -> re.Pattern:
+    return re.compile(_COMPANY)
 
 
 def registrable(domain: str) -> str:

@@ -1,172 +1,93 @@
 """What mail says, as data: phrases per kind and language (README § Your mail), the words that hedge
-a phrase, rounds and formats of interviews, and the patterns that name an employer or a role in a
-subject. A new phrase or a new language is a row here, not code.
+or deny a phrase, rounds and formats of interviews, and the patterns that name an employer or a
+role. A new phrase or a new language is a row (or a module of rows, ``phrases_en``,
+``phrases_de``), not code.
 
 A phrase is lower-case words; between two words any spacing or punctuation matches; ``*`` stands
-for up to four words; ``(a|b)`` for one of several words and ``(a|b)?`` for an optional one. It
-must match whole words. Each row: (kind, language, phrase, weight). A phrase found in the subject
-counts twice its weight; the kind with the highest score wins when it reaches ``THRESHOLD``, ties
-going to the kind first in ``PRECEDENCE``; ``other`` phrases (alerts, account mail, newsletters)
-count against every kind.
+for up to four words; ``(a|b)`` for one of several words and ``(a|b)?`` or ``(a )?`` for an
+optional one; a letter followed by ``?`` is optional (``candidates?``). It must match whole
+words. Each row: (kind, language, phrase, weight), the weight from 1 (a hint) to 5 (the phrase
+alone says the kind).
+
+How a message is scored (``classify``), so that the strongest evidence wins:
+- a phrase found in the subject counts its weight plus ``SUBJECT_BONUS``;
+- a kind scores its strongest phrase, plus ``SUPPORT`` for each further phrase of weight 2 or
+  more, at most ``MAX_SUPPORT`` (one clear rejection sentence outweighs any number of "thank you
+  for applying" words);
+- a phrase of ``HEDGED_KINDS`` does not count in a sentence a hedge opens ("if we do not move
+  forward..."); a phrase of ``NEGATED_KINDS`` does not count right after a negation ("we are not
+  able to invite you to an interview");
+- who sent it and what it links to count as phrases do (``SENDER_EVIDENCE``);
+- the kind with the highest score wins when it reaches ``THRESHOLD``, ties going to the kind first
+  in ``PRECEDENCE``; ``other`` (alerts, account mail, newsletters, surveys) wins when it scores
+  higher than every kind.
 """
 
 from __future__ import annotations
+
+from .phrases_de import PHRASES as _DE
+from .phrases_en import PHRASES as _EN
 
 KINDS = ("confirmation", "rejection", "interview", "assessment", "offer", "outreach", "other")
 # a tie goes to the first: a rejection that thanks you for applying is a rejection; an invitation
 # to interview that thanks you for applying is an invitation
 PRECEDENCE = ("rejection", "offer", "interview", "assessment", "confirmation", "outreach")
-THRESHOLD = 2  # the score a kind needs (a strong phrase in the body, or a weak one in the subject)
-SUBJECT_FACTOR = 2
+THRESHOLD = 3  # the score a kind needs: a clear phrase, or a supporting one in the subject
+SUBJECT_BONUS = 1
+SUPPORT = 0.5  # each further phrase of a kind (weight 2 or more) adds this much...
+MAX_SUPPORT = 1.0  # ...up to this
 LANGUAGES = ("en", "de")
 
-S, W = 2, 1  # strong and weak phrases
+PHRASES: tuple[tuple[str, str, str, int], ...] = _EN + _DE
 
-PHRASES: tuple[tuple[str, str, str, int], ...] = (
-    # -- confirmation: the application arrived --------------------------------------------------
-    ("confirmation", "en", "thank(s| you) for (applying|your application)", S),
-    ("confirmation", "en", "thank(s| you) for (your )?(interest in|applying to|applying for)", S),
-    ("confirmation", "en", "(we have|we've|we) received your application", S),
-    ("confirmation", "en", "your application (has been|was|is) (received|submitted|sent)", S),
-    ("confirmation", "en", "application (received|submitted|confirmation|acknowledg(e)?ment)", S),
-    ("confirmation", "en", "your application was sent to", S),
-    ("confirmation", "en", "successfully (submitted|applied|received)", S),
-    ("confirmation", "en", "(we are|we're|we will be) (currently )?reviewing your (application|resume|cv|profile)", S),
-    ("confirmation", "en", "(will|we'll) (carefully )?review your (application|resume|cv|qualifications|background)", S),
-    ("confirmation", "en", "confirm(ing)? (that )?(we have )?received your (application|resume|cv)", S),
-    ("confirmation", "en", "thanks for applying", S),
-    ("confirmation", "en", "we('ll| will) be in touch", W),
-    ("confirmation", "en", "your application for", W),
-    ("confirmation", "en", "application status", W),
-    ("confirmation", "de", "(vielen|herzlichen) dank für (ihre|deine) bewerbung", S),
-    ("confirmation", "de", "(ihre|deine) bewerbung (ist|wurde) (bei uns )?(erfolgreich )?(eingegangen|übermittelt|versendet|angekommen)", S),
-    ("confirmation", "de", "eingangsbestätigung", S),
-    ("confirmation", "de", "bestätigen (hiermit )?den eingang", S),
-    ("confirmation", "de", "(wir haben|haben wir) (ihre|deine) (bewerbung|unterlagen) (erhalten|bekommen)", S),
-    ("confirmation", "de", "(ihre|deine) bewerbung (ist bei uns|ging bei uns)", S),
-    ("confirmation", "de", "(prüfen|sichten) (ihre|deine) (bewerbung|unterlagen)", S),
-    ("confirmation", "de", "dank für (ihr|dein) interesse an", S),
-    ("confirmation", "de", "bewerbung erhalten", S),
-    # -- rejection ---------------------------------------------------------------------------------
-    ("rejection", "en", "(not|no longer) (be )?(moving|move|going|proceed(ing)?|progress(ing)?) forward with (your|you)", S),
-    ("rejection", "en", "(decided|chosen|opted|decision) to (move|proceed|go) forward with (other|another|a different)", S),
-    ("rejection", "en", "(decided|chosen) to (pursue|proceed with|progress with) (other|another)", S),
-    ("rejection", "en", "(decided|decision) not to (proceed|move forward|progress|continue)", S),
-    ("rejection", "en", "(will|won't|will not|cannot|can't|not) (be )?(progress(ing)?|proceed(ing)?|tak(e|ing)) your (application|candidacy) (any )?further", S),
-    ("rejection", "en", "(position|role|vacancy|job) has (now )?been filled", S),
-    ("rejection", "en", "(regret|sorry) to (inform|let you know|tell you)", S),
-    ("rejection", "en", "(unable|not able) to offer you", S),
-    ("rejection", "en", "(not|unable to) (be )?(selected|shortlisted|invited)", S),
-    ("rejection", "en", "you (have|were) not (been )?(selected|successful|shortlisted)", S),
-    ("rejection", "en", "(other|another) candidates? whose (experience|background|skills|qualifications)", S),
-    ("rejection", "en", "more closely (match|matches|aligned|align)", W),
-    ("rejection", "en", "(not|no longer) (a|the) (right )?(fit|match) for", S),
-    ("rejection", "en", "will not be (moving|taking) (forward|your)", S),
-    ("rejection", "en", "(we have|we've) (decided|made the decision) (to|not)", W),
-    ("rejection", "en", "unfortunately", W),
-    ("rejection", "en", "keep your (resume|cv|details|profile) on file", W),
-    ("rejection", "en", "(wish|wishing) you (the best|(every|much) success|all the best|luck) (in|with) your (job )?search", S),
-    ("rejection", "en", "the role (is|has been) (closed|cancelled|put on hold)", S),
-    ("rejection", "de", "leider (müssen|mussten) wir (ihnen|dir) mitteilen", S),
-    ("rejection", "de", "(ihnen|dir) (leider )?(keine|eine) (positive )?(rückmeldung|zusage) geben", W),
-    ("rejection", "de", "(keine|nicht) (positive|berücksichtigen|berücksichtigt)", W),
-    ("rejection", "de", "(nicht|leider nicht) (weiter )?berücksichtigen", S),
-    ("rejection", "de", "(für|zu) (einem|einer) anderen (kandidaten|kandidatin|bewerber|bewerberin)", S),
-    ("rejection", "de", "(anderen|andere) (kandidaten|bewerbern|bewerber) (entschieden|den vorzug)", S),
-    ("rejection", "de", "absage", S),
-    ("rejection", "de", "(bewerbung|bewerbungsprozess) nicht (weiter )?(fortsetzen|fortführen|berücksichtigen)", S),
-    ("rejection", "de", "(stelle|position) (ist|wurde) (bereits )?(vergeben|besetzt)", S),
-    ("rejection", "de", "(wünschen|wünschen ihnen) (ihnen|dir)? (für (ihren|deinen) (weiteren )?(beruflichen )?weg|viel erfolg)", W),
-    ("rejection", "de", "leider", W),
-    # -- interview --------------------------------------------------------------------------------
-    ("interview", "en", "(invite|inviting|invitation) (you )?(to|for) (an|a|the|your)? (interview|phone screen|video call|call|chat|conversation|onsite)", S),
-    ("interview", "en", "interview (invitation|invite|confirmation|confirmed|scheduled|request)", S),
-    ("interview", "en", "(schedule|scheduling|book|set up|arrange) (a|an|the|your)? (interview|call|phone screen|screen|chat|conversation|time to (talk|chat|speak))", S),
-    ("interview", "en", "(would|we'd) (like|love) to (speak|talk|chat|meet) with you", S),
-    ("interview", "en", "next (step|round) (is|will be|in (our|the) process)", W),
-    ("interview", "en", "(your|the) (interview|call|phone screen|onsite) (is )?(scheduled|confirmed|booked)", S),
-    ("interview", "en", "(looking forward|look forward) to (speaking|talking|meeting|chatting) with you", W),
-    ("interview", "en", "(phone|video|technical|onsite|on-site|panel|final|hiring manager) (interview|screen|round)", W),
-    ("interview", "en", "(select|pick|choose) a time", S),
-    ("interview", "en", "your availability", W),
-    ("interview", "en", "interview", W),
-    ("interview", "de", "(einladung|laden sie|lade sie|möchten sie) (gerne )?(zu|zum|zu einem|ein) (ersten )?(vorstellungsgespräch|gespräch|interview|telefoninterview|kennenlernen|videointerview)", S),
-    ("interview", "de", "(vorstellungsgespräch|telefoninterview|videointerview|bewerbungsgespräch|kennenlerngespräch)", S),
-    ("interview", "de", "(persönlich|näher) kennenlernen", S),
-    ("interview", "de", "(termin|terminvorschlag|terminvorschläge) für (ein|das|unser)", S),
-    ("interview", "de", "gespräch (am|mit)", W),
-    # -- assessment --------------------------------------------------------------------------------
-    ("assessment", "en", "(online|coding|technical|skills?|cognitive|personality) (assessment|test|challenge|exercise)", S),
-    ("assessment", "en", "(take-home|take home|takehome) (assignment|exercise|challenge|task|test|project)", S),
-    ("assessment", "en", "(complete|completing|finish) (the|an|a|your|our) (assessment|test|challenge|exercise|assignment|questionnaire)", S),
-    ("assessment", "en", "(hackerrank|codility|codesignal|testgorilla|coderbyte|hirevue|pymetrics|criteria corp|shl)", S),
-    ("assessment", "en", "case study", W),
-    ("assessment", "en", "assessment", W),
-    ("assessment", "de", "(online-test|online test|onlinetest|online-assessment|online assessment|eignungstest|fallstudie|probeaufgabe|programmieraufgabe|testaufgabe)", S),
-    ("assessment", "de", "(aufgabe|test|assessment) (bis zum|innerhalb)", W),
-    # -- offer -------------------------------------------------------------------------------------
-    ("offer", "en", "(pleased|delighted|happy|excited|thrilled) to (extend|offer|make) (you )?(an|a|the|our)? (formal |verbal |written )?(offer|position)", S),
-    ("offer", "en", "(pleased|delighted|happy|excited|thrilled) to offer you", S),
-    ("offer", "en", "offer (letter|of employment|details|package)", S),
-    ("offer", "en", "(your|an|our) (job )?offer (from|with|at)", S),
-    ("offer", "en", "(employment|job) offer", S),
-    ("offer", "en", "(we|i) (would like|want) to (offer|extend an offer)", S),
-    ("offer", "en", "(sign|countersign|accept) (the|your) offer", W),
-    ("offer", "en", "compensation package", W),
-    ("offer", "de", "(freuen|freue) (uns|mich),? (ihnen|dir) (ein|das|unser) (vertrags)?angebot", S),
-    ("offer", "de", "(vertragsangebot|arbeitsvertrag|jobangebot|stellenangebot für sie)", S),
-    ("offer", "de", "(ihnen|dir) die stelle anbieten", S),
-    ("offer", "de", "zusage", W),
-    # -- outreach: a recruiter's approach ----------------------------------------------------------
-    ("outreach", "en", "(came across|found|saw|noticed|impressed by) your (profile|background|resume|cv|experience)", S),
-    ("outreach", "en", "(would you be|are you) (open|interested) (to|in) (a|an|exploring|hearing|discussing|new)", S),
-    ("outreach", "en", "(open|interested) to (new )?(opportunities|a new role|a conversation|hearing more)", S),
-    ("outreach", "en", "(i'm|i am) (a |the )?(recruiter|talent partner|sourcer|headhunter|talent acquisition)", S),
-    ("outreach", "en", "(exciting|great|new) (opportunity|role|position) (that|which|i think|at)", W),
-    ("outreach", "en", "(reaching|reach) out (to you )?(about|regarding|because)", W),
-    ("outreach", "en", "(your|a) (quick )?(call|chat) (this|next) week", W),
-    ("outreach", "en", "(i|we) (am|are) (hiring|recruiting) for", S),
-    ("outreach", "de", "(bin|sind) (auf|über) (ihr|dein) profil (aufmerksam geworden|gestoßen)", S),
-    ("outreach", "de", "(spannende|interessante) (position|stelle|möglichkeit|vakanz)", W),
-    ("outreach", "de", "(offen|interesse) für (eine )?(neue|berufliche) (herausforderung|herausforderungen|perspektive)", S),
-    ("outreach", "de", "(ich bin|als) (recruiter|recruiterin|personalberater|personalberaterin|headhunter)", S),
-    # -- other: alerts, account mail, newsletters, codes (count against every kind) ----------------
-    ("other", "en", "job alert", S),
-    ("other", "en", "(new |recommended |similar |more )?jobs (for you|you may (like|be interested in)|matching|recommended)", S),
-    ("other", "en", "(recommended|suggested|new) (jobs|roles|positions) (for|based|matching)", S),
-    ("other", "en", "(verify|confirm|activate) your (email|e-mail|account|address)", S),
-    ("other", "en", "(verification|security|one-time|login|sign-in|confirmation) code", S),
-    ("other", "en", "(reset|change|set) your password", S),
-    ("other", "en", "(your )?account (has been|was) (created|activated|set up)", S),
-    ("other", "en", "(welcome to|thanks for (joining|signing up|registering))", W),
-    ("other", "en", "(newsletter|webinar|digest|this week in|weekly roundup|top stories)", S),
-    ("other", "en", "(who viewed your profile|people you may know|appeared in .* searches|new connection)", S),
-    ("other", "en", "(your (order|receipt|invoice|subscription|payment)|order confirmation)", S),
-    ("other", "en", "(apply now|easy apply|be an early applicant|actively recruiting|promoted)", W),
-    ("other", "en", "(tips|advice|ways|mistakes|secrets) (for|to|on) (ace|acing|nail|your)", S),
-    ("other", "en", "(complete|finish|update) your (profile|application draft)", W),
-    ("other", "en", "(unsubscribe|manage (your )?(notifications|preferences|alerts))", W),
-    ("other", "de", "(jobempfehlungen|jobvorschläge|passende jobs|neue jobs|jobs für sie|job-alarm|jobagent)", S),
-    ("other", "de", "(bestätigen|verifizieren) sie (ihre|ihr|deine) (e-mail|e-mail-adresse|konto|registrierung)", S),
-    ("other", "de", "(passwort|kennwort) (zurücksetzen|ändern|vergessen)", S),
-    ("other", "de", "(ihr|dein) (konto|profil|benutzerkonto) (wurde|ist) (erstellt|angelegt|aktiviert)", S),
-    ("other", "de", "(newsletter|bestätigungscode|sicherheitscode|ihre bestellung|rechnung)", S),
-    ("other", "de", "(abmelden|abbestellen)", W),
-)  # fmt: skip
+# Evidence that is not words: (what, kind, weight). ``assessment sender``: mail from an assessment
+# platform (``senders.ASSESSMENT_SENDERS``); ``recruiting scheduler``: mail from an interview
+# scheduler (``senders.SCHEDULERS`` but the personal calendars); ``scheduling link``: a link to a
+# booking page (``senders.SCHEDULING_LINKS``); ``video link``: a video-call link
+# (``senders.VIDEO_HOSTS``); ``bulk``: a List-Unsubscribe or Precedence: bulk header.
+SENDER_EVIDENCE: dict[str, tuple[str, int]] = {
+    "assessment sender": ("assessment", 5),
+    "recruiting scheduler": ("interview", 4),
+    "scheduling link": ("interview", 3),
+    "video link": ("interview", 2),
+    "bulk": ("other", 2),
+}
+# Calendars anyone uses (a dinner invitation comes from them too): not evidence of an interview.
+PERSONAL_CALENDARS = ("Google Calendar", "Outlook", "Zoom", "Calendly")
 
 # A phrase of these kinds does not count in a sentence where one of these words comes before it:
 # "if we do not move forward, we will keep your CV on file" is said in a confirmation.
-HEDGED_KINDS = ("rejection", "offer", "interview")
+HEDGED_KINDS = ("rejection", "offer", "interview", "assessment")
 HEDGES: dict[str, tuple[str, ...]] = {
     "en": (
         "if", "should", "in case", "in the event", "unless", "whether", "even if", "once",
-        "whatever the outcome", "either way", "regardless", "in either case",
+        "whatever the outcome", "either way", "regardless", "in either case", "candidates who",
+        "applicants who", "those who", "anyone who", "everyone who", "people who",
+        "candidates that", "applicants that", "for candidates", "for applicants", "otherwise",
     ),
     "de": (
         "falls", "sollte", "sollten", "wenn", "sofern", "im falle", "ob", "unabhängig",
-        "so oder so",
+        "so oder so", "bewerber die", "bewerberinnen die", "kandidaten die", "andernfalls",
     ),
 }  # fmt: skip
+# A phrase of these kinds does not count when one of these words is at most ``NEGATION_REACH``
+# characters before it in its sentence ("we will not invite you to an interview", "keine positive
+# Rückmeldung"); ``NEGATION_EXCEPTIONS`` are said for politeness, not to deny.
+NEGATED_KINDS = ("interview", "offer", "assessment", "confirmation")
+NEGATION_REACH = 30
+NEGATIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "not", "never", "unable", "cannot", "can't", "won't", "couldn't", "wouldn't", "isn't",
+        "wasn't", "aren't", "weren't", "no longer", "neither", "nor",
+    ),
+    "de": (
+        "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "weder",
+    ),
+}  # fmt: skip
+NEGATION_EXCEPTIONS = (
+    "do not hesitate", "don't hesitate", "not hesitate", "zögern sie nicht", "zögere nicht",
+    "not only", "nicht nur", "if not already", "nicht zögern",
+)  # fmt: skip
 
 # Words that tell the language of a message (dates are read in it): each is a whole word.
 LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
@@ -218,6 +139,8 @@ COMPANY_PATTERNS: tuple[str, ...] = (
     r"your {company} application",
     r"(?:next steps?|update|news|a message|thank you|thanks) (?:with|from) {company}",
     r"^{company} (?:has invited you|invites you|would like|is inviting you)",
+    r"{company} (?:has )?(?:invited|invites|requested|asked|requests) you",
+    r"\bbei der {company}",
     r"(?:opportunity|role|position|opening|vacancy|stelle) (?:at|with|bei) (?:der |die |das )?{company}",
     r"(?:round|screen|interview) (?:with|at) {company}",
     r"^{company} ?[-|–—:] ",
@@ -228,6 +151,11 @@ COMPANY_PATTERNS: tuple[str, ...] = (
     r"(?:gespräch|vorstellungsgespräch|interview) bei (?:der |die |das )?{company}",
     r"thank you for (?:your )?(?:applying|application) (?:to|at|with) {company}",
     r"(?:team|recruiting|talent acquisition|people team|hr) (?:at|@|bei) {company}",
+    r"(?:the|your|das|dein|ihr|euer) {company}[ -](?:recruiting |recruitment |talent acquisition |talent |hiring |people |careers |hr |recruiting-|personal-|karriere-)?(?:team|crew)",
+    r"(?m)^(?:the |your )?{company} (?:recruiting|recruitment|talent acquisition|talent|hiring|people|careers|hr|people & culture|people and culture)(?: team)?[ .!]*$",
+    r"(?:on behalf of|im auftrag (?:der|von)) {company}",
+    r"(?:^|[.!?] )at {company}, we",
+    r"{company} (?:has|have) (?:received|reviewed|decided|carefully)",
 )  # fmt: skip
 ROLE_PATTERNS: tuple[str, ...] = (
     r"application (?:for|as) (?:the |an? )?(?:position of |role of )?{role}(?: position| role| job)?(?: at| with| -|,|$)",
@@ -256,7 +184,8 @@ DISPLAY_NOISE: tuple[str, ...] = (
     "recruiting team", "recruitment team", "hiring team", "talent acquisition team",
     "talent acquisition", "talent team", "people team", "careers team", "recruiting",
     "recruitment", "talent", "careers", "career", "jobs", "hiring", "hr team", "hr",
-    "human resources", "people", "team", "no-reply", "noreply", "do not reply",
+    "human resources", "people", "team", "no-reply", "noreply", "no reply", "do not reply",
+    "donotreply", "mailer", "system",
     "notifications", "karriere", "recruiting-team", "personalabteilung", "bewerbermanagement",
     "personal", "das team", "team der", "on behalf of",
 )  # fmt: skip
@@ -264,6 +193,30 @@ DISPLAY_NOISE: tuple[str, ...] = (
 EMPLOYER_MARKERS: tuple[str, ...] = (
     "recruiting", "recruitment", "hiring", "talent", "careers", "career", "jobs", "hr",
     "people", "team", "karriere", "personalabteilung", "bewerbermanagement", "via",
+)  # fmt: skip
+
+# Words of mail, not of an employer: a name made of these only is not one ("Application
+# Submitted", "Interview Confirmation", "Remote", "Bestätigung").
+NOT_EMPLOYER: tuple[str, ...] = (
+    "we", "you", "your", "our", "the", "a", "an", "i", "hi", "hello", "dear", "thank", "thanks",
+    "team", "us", "re", "fwd", "fw", "aw", "wg", "ihre", "sie", "uns", "wir", "die", "der", "das",
+    "unfortunately", "leider", "next", "this", "that", "it", "position", "role", "job", "jobs",
+    "careers", "career", "recruiting", "hiring", "absage", "zusage", "offer", "angebot",
+    "vertragsangebot", "confirmation", "confirmed", "reminder", "action", "required", "important",
+    "urgent", "hallo", "guten", "tag", "application", "applications", "applied", "apply",
+    "applying", "submitted", "received", "receipt", "update", "updates", "status", "interview",
+    "interviews", "invitation", "invite", "invited", "einladung", "steps", "step", "news", "new",
+    "message", "messages", "regarding", "about", "online", "test", "assessment", "remote",
+    "hybrid", "onsite", "on-site", "home", "office", "vor", "ort", "candidate", "candidacy",
+    "request", "scheduled", "schedule", "rescheduled", "cancelled", "canceled", "event", "updated",
+    "feedback", "bestätigung", "eingangsbestätigung", "bewerbung", "rückmeldung",
+    "vorstellungsgespräch", "gespräch", "termin", "stellenangebot", "stelle", "mitteilung",
+    "information", "automatic", "reply", "no", "noreply", "donotreply", "notifications",
+    "notification", "mailer", "system", "out", "of", "m", "w", "d", "f", "x", "all", "genders",
+    "full", "time", "part", "fulltime", "parttime", "vollzeit", "teilzeit", "opportunity",
+    "opportunities", "quick", "question", "chat", "call", "intro", "introduction", "follow", "up",
+    "follow-up", "today", "tomorrow", "week", "congratulations", "welcome", "to", "at", "with",
+    "from", "for", "and",
 )  # fmt: skip
 
 # What a proposal writes, in the book's words

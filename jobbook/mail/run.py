@@ -39,6 +39,7 @@ class Other:
     date: dt.datetime
     subject: str
     why: str
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass
@@ -189,7 +190,13 @@ def read_mail(
         reading = classify(mail, own, sent=_sent(mail.labels))
         if reading.kind == "other":
             run.others.append(
-                Other(mail.message_id, mail.date, mail.subject, "; ".join(reading.why[:3]))
+                Other(
+                    mail.message_id,
+                    mail.date,
+                    mail.subject,
+                    "; ".join(reading.why[:3]),
+                    reading.why,
+                )
             )
         else:
             kept.append((mail, reading))

@@ -5,20 +5,21 @@ system is a row here, not code.
 ``ATS`` rows: (system, pattern of the sender's address, where the employer is named, in order).
 The pattern may capture the employer as ``(?P<tenant>...)``: Workday sends as
 ``relx@myworkday.com``. Places: ``tenant``, ``display`` (the sender's display name, without
-``DISPLAY_NOISE``), ``subject``, ``body``.
+``DISPLAY_NOISE``), ``subject``, ``reply`` (the domain of a Reply-To address, often the
+recruiter's own), ``body``.
 """
 
 from __future__ import annotations
 
-_ORDER = ("display", "subject", "tenant", "body")
+_ORDER = ("display", "subject", "tenant", "reply", "body")
 
 ATS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Greenhouse", r"@(?:[\w-]+\.)*greenhouse(?:-mail)?\.io$", _ORDER),
     ("Lever", r"@(?:[\w-]+\.)*lever\.co$", _ORDER),
-    ("Workday", r"^(?P<tenant>[\w.-]+)@(?:[\w-]+\.)*myworkday(?:site)?\.com$", ("tenant", "display", "subject", "body")),
+    ("Workday", r"^(?P<tenant>[\w.-]+)@(?:[\w-]+\.)*myworkday(?:site)?\.com$", ("tenant", "display", "subject", "reply", "body")),
     ("Ashby", r"@(?:[\w-]+\.)*ashbyhq\.com$", _ORDER),
     ("SmartRecruiters", r"@(?:[\w-]+\.)*smartrecruiters(?:mail)?\.com$", _ORDER),
-    ("iCIMS", r"@(?:(?P<tenant>[\w-]+)\.)?(?:[\w-]+\.)*icims\.com$", _ORDER),
+    ("iCIMS", r"^(?:careers?-|jobs-|recruiting-)?(?P<tenant>[\w.-]+?)(?:-careers?|-jobs|-recruiting)?@(?:[\w-]+\.)*icims\.com$", _ORDER),
     ("Workable", r"@(?:[\w-]+\.)*workable(?:mail)?\.com$", _ORDER),
     ("Rippling", r"@(?:[\w-]+\.)*rippling(?:-mail)?\.com$", _ORDER),
     ("Jobvite", r"@(?:[\w-]+\.)*jobvite\.com$", _ORDER),
@@ -42,6 +43,38 @@ ATS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Phenom", r"@(?:[\w-]+\.)*phenompeople\.com$", _ORDER),
     ("Eightfold", r"@(?:[\w-]+\.)*eightfold\.ai$", _ORDER),
     ("Paradox", r"@(?:[\w-]+\.)*paradox\.ai$", _ORDER),
+    ("ADP", r"@(?:[\w-]+\.)*adp\.com$", _ORDER),
+    ("UKG", r"@(?:[\w-]+\.)*(?:ultipro|ukg)\.com$", _ORDER),
+    ("Paylocity", r"@(?:[\w-]+\.)*paylocity\.com$", _ORDER),
+    ("Paycom", r"@(?:[\w-]+\.)*paycom(?:online)?\.(?:com|net)$", _ORDER),
+    ("Cornerstone", r"@(?:[\w-]+\.)*csod\.com$", _ORDER),
+    ("Zoho Recruit", r"@(?:[\w-]+\.)*zohorecruit(?:mail)?\.(?:com|eu|in)$", _ORDER),
+    ("Freshteam", r"@(?:[\w-]+\.)*freshteam\.com$", _ORDER),
+    ("HiBob", r"@(?:[\w-]+\.)*hibob\.(?:com|io)$", _ORDER),
+    ("Factorial", r"@(?:[\w-]+\.)*factorialhr\.com$", _ORDER),
+    ("Homerun", r"@(?:[\w-]+\.)*homerun\.(?:co|team)$", _ORDER),
+    ("Manatal", r"@(?:[\w-]+\.)*manatal\.com$", _ORDER),
+    ("Hireology", r"@(?:[\w-]+\.)*hireology\.com$", _ORDER),
+    ("ApplicantPro", r"@(?:[\w-]+\.)*applicantpro\.com$", _ORDER),
+    ("ClearCompany", r"@(?:[\w-]+\.)*clearcompany\.com$", _ORDER),
+    ("Jobylon", r"@(?:[\w-]+\.)*jobylon\.com$", _ORDER),
+    ("TalentLyft", r"@(?:[\w-]+\.)*talentlyft\.com$", _ORDER),
+    ("Kenjo", r"@(?:[\w-]+\.)*kenjo\.io$", _ORDER),
+    ("JobScore", r"@(?:[\w-]+\.)*jobscore\.com$", _ORDER),
+    ("HireHive", r"@(?:[\w-]+\.)*hirehive\.(?:com|io)$", _ORDER),
+    ("Trakstar Hire", r"@(?:[\w-]+\.)*(?:recruiterbox|trakstar)\.com$", _ORDER),
+    ("Bullhorn", r"@(?:[\w-]+\.)*bullhorn(?:mail)?\.com$", _ORDER),
+    ("Fountain", r"@(?:[\w-]+\.)*fountain\.com$", _ORDER),
+    ("rexx systems", r"@(?:[\w-]+\.)*rexx-(?:systems|recruitment)\.(?:com|de)$", _ORDER),
+    ("Haufe Umantis", r"@(?:[\w-]+\.)*umantis\.com$", _ORDER),
+    ("onlyfy", r"@(?:[\w-]+\.)*(?:prescreen|onlyfy)\.(?:io|de|com)$", _ORDER),
+    ("concludis", r"@(?:[\w-]+\.)*concludis\.(?:de|com)$", _ORDER),
+    ("Coveto", r"@(?:[\w-]+\.)*coveto\.(?:de|com)$", _ORDER),
+    ("BITE", r"@(?:[\w-]+\.)*b-ite\.(?:de|com)$", _ORDER),
+    ("Eploy", r"@(?:[\w-]+\.)*eploy\.(?:net|co\.uk)$", _ORDER),
+    ("Tribepad", r"@(?:[\w-]+\.)*tribepad\.com$", _ORDER),
+    ("Oleeo", r"@(?:[\w-]+\.)*oleeo\.com$", _ORDER),
+    ("Beamery", r"@(?:[\w-]+\.)*beamery\.com$", _ORDER),
 )  # fmt: skip
 
 # Job boards: their mail names employers but is not from one; most of it is alerts. (name, pattern,
@@ -86,6 +119,29 @@ SCHEDULERS: tuple[tuple[str, str], ...] = (
     ("ModernLoop", r"@(?:[\w-]+\.)*modernloop\.io$"),
     ("Outlook", r"@(?:[\w-]+\.)*(?:outlook|office365|microsoft)\.com$"),
     ("Zoom", r"@(?:[\w-]+\.)*zoom\.us$"),
+    ("Cronofy", r"@(?:[\w-]+\.)*cronofy\.com$"),
+    ("YouCanBookMe", r"@(?:[\w-]+\.)*youcanbook\.me$"),
+    ("Cal.com", r"@(?:[\w-]+\.)*cal\.com$"),
+    ("SavvyCal", r"@(?:[\w-]+\.)*savvycal\.com$"),
+)  # fmt: skip
+
+# Booking pages (a link to one in a message asks you to pick an interview time; never followed)
+SCHEDULING_LINKS = (
+    r"https?://(?:[\w-]+\.)*calendly\.com/\S+",
+    r"https?://(?:[\w-]+\.)*goodtime\.io/\S+",
+    r"https?://(?:[\w-]+\.)*modernloop\.io/\S+",
+    r"https?://(?:[\w-]+\.)*prelude\.co/\S+",
+    r"https?://(?:[\w-]+\.)*cal\.com/\S+",
+    r"https?://(?:[\w-]+\.)*savvycal\.com/\S+",
+    r"https?://(?:[\w-]+\.)*youcanbook\.me\S*",
+    r"https?://(?:[\w-]+\.)*doodle\.com/\S+",
+    r"https?://(?:[\w-]+\.)*cronofy\.com/\S+",
+    r"https?://(?:[\w-]+\.)*zcal\.co/\S+",
+    r"https?://(?:[\w-]+\.)*tidycal\.com/\S+",
+    r"https?://meetings\.hubspot\.com/\S+",
+    r"https?://calendar\.app\.google/\S+",
+    r"https?://outlook\.office(?:365)?\.com/(?:owa/calendar|book)\S*",
+    r"https?://(?:[\w-]+\.)*(?:greenhouse\.io|ashbyhq\.com|lever\.co|gem\.com)/\S*(?:schedul|availability|self-schedul)\S*",
 )  # fmt: skip
 
 # Mail services of people: their domain names no employer.
@@ -120,6 +176,12 @@ VIDEO_HOSTS = (
     r"https?://(?:[\w-]+\.)*gotomeet(?:ing)?\.(?:me|com)/\S+",
     r"https?://(?:[\w-]+\.)*jit\.si/\S+",
 )  # fmt: skip
+
+# Subjects of a job board's notice that a person wrote to you (the recruiter is the sender)
+RELAYED_MESSAGE = (
+    r"(?:sent you a (?:new )?(?:message|inmail)|new (?:message|inmail) from|"
+    r"hat (?:ihnen|dir) eine (?:neue )?nachricht|neue nachricht von|inmail)"
+)
 
 # Local parts that are machines, not people (an outreach comes from a person)
 MACHINE_LOCAL_PARTS = (
