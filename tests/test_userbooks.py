@@ -10,20 +10,17 @@ import json
 import os
 import re
 import stat
-import subprocess
-import sys
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
 import openpyxl
-from userbooks import AS_OF, col, saved_values, user_book
+from userbooks import AS_OF, col, ooxml_clean, saved_values, user_book
 
 import jobbook
 from jobbook.cli import main
 
-CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "ooxml_check.py"
 ONE = "Company,Role,Date applied,First response\nOne Row Ltd,Analyst,2026-10-20,2026-10-21\n"
 
 
@@ -37,26 +34,6 @@ def run(*args) -> tuple[int, dict, str]:
     with redirect_stdout(out), redirect_stderr(err):
         code = main([*map(str, args), "--as-of", AS_OF.isoformat(), "--json"])
     return code, json.loads(out.getvalue()) if code == 0 else {}, err.getvalue()
-
-
-def ooxml_clean(path: Path) -> None:
-    """../shared/tools/ooxml_check.py passes `path`. It needs lxml, which is not a dev dependency:
-    with lxml installed openpyxl writes other bytes and the committed templates would differ. So
-    it runs under JOBBOOK_OOXML_PYTHON (a Python with lxml) when set, else this one if it has
-    lxml. Without either (or without the tool) the check is said as a warning, not passed
-    silently."""
-    import importlib.util
-    import os
-    import warnings
-
-    python = os.environ.get("JOBBOOK_OOXML_PYTHON") or (
-        sys.executable if importlib.util.find_spec("lxml") else None
-    )
-    if not CHECKER.exists() or python is None:
-        warnings.warn("ooxml_check.py not run: it needs lxml and ../shared/tools", stacklevel=2)
-        return
-    done = subprocess.run([python, str(CHECKER), str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def commands(book: Path, tmp: Path) -> list[tuple]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -295,3 +296,26 @@ def scripted_book(path: Path, *, rows: int = 40, empty: int = 0) -> Path:
                 sheet.write(1, c, v)
     wb.close()
     return path
+
+
+CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "ooxml_check.py"
+
+
+def ooxml_clean(path: Path) -> None:
+    """../shared/tools/ooxml_check.py passes `path`. It needs lxml, which is not a dev dependency:
+    with lxml installed openpyxl writes other bytes and the committed templates would differ. So
+    it runs under JOBBOOK_OOXML_PYTHON (a Python with lxml) when set, else this one if it has
+    lxml. Without either (or without the tool) the check is said as a warning, not passed
+    silently."""
+    import importlib.util
+    import os
+    import warnings
+
+    python = os.environ.get("JOBBOOK_OOXML_PYTHON") or (
+        sys.executable if importlib.util.find_spec("lxml") else None
+    )
+    if not CHECKER.exists() or python is None:
+        warnings.warn("ooxml_check.py not run: it needs lxml and ../shared/tools", stacklevel=2)
+        return
+    done = subprocess.run([python, str(CHECKER), str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
