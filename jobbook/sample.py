@@ -322,7 +322,8 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
         }
     )
     tables = b.tables()
-    tables["History"] = sample_history(tables, as_of)
+    earlier = {a["ID"]: b.earlier[id(a)] for a in b.apps if id(a) in b.earlier}
+    tables["History"] = sample_history(tables, as_of, earlier)
     return tables
 
 
@@ -340,6 +341,8 @@ class _Builder:
         self.lessons: list[Record] = []
         self.transition: list[Record] = []
         self.people: set[str] = set()
+        # id(app) -> (Next action, Next action due) before the acceptance wrote over them
+        self.earlier: dict[int, tuple[object, object]] = {}
         self.companies = list(COMPANIES)
         rng.shuffle(self.companies)
 
@@ -759,6 +762,8 @@ class _Builder:
         # 6. After accepting Lumen Health (what the Accept offer button writes): every other active
         #    application is to be withdrawn, with courtesy, by tomorrow.
         #    The one with an open offer of its own (O03) is to decline it instead.
+        #    Its decision deadline is that one's reminder: no due date beside it (as `accept`).
+        #    What each had as its next action before is kept for History (``earlier``).
         offered = {
             id(o["Application ID"]): o["ID"] for o in self.offers if o["Status"] == "Pending"
         }
@@ -766,8 +771,12 @@ class _Builder:
             if app["Status"] == "Active" and app["Date applied"] is not None:
                 offer = offered.get(id(app))
                 step = f"Decline {offer}" if offer else "Withdraw"
+                self.earlier[id(app)] = (app.get("Next action"), app.get("Next action due"))
                 app.update(
-                    {"Next action": f"{step}: accepted {ACCEPTED_COMPANY}", "Next action due": d(1)}
+                    {
+                        "Next action": f"{step}: accepted {ACCEPTED_COMPANY}",
+                        "Next action due": None if offer else d(1),
+                    }
                 )
 
     # -- numbering -----------------------------------------------------------------------------

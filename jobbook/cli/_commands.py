@@ -32,6 +32,20 @@ def load(book: Path, as_of, needs: dict | None) -> Book:
     return b
 
 
+def as_known(b: Book, what: str = "deadlines read") -> tuple[Book, str | None]:
+    """The book as its as-of date knew it (``views.as_known``: History's book of a past day),
+    and the line that says how a past day was read (None on today): ``say`` prints it once the
+    command has done its work (an error stays one line)."""
+    from .. import views
+
+    return views.as_known(b, what=what)
+
+
+def say(note: str | None) -> None:
+    if note:
+        click.echo(f"note: {note}", err=True)
+
+
 def own_tracker(book: Path) -> None:
     """A workbook without a Pipeline sheet whose sheet looks like a job tracker (SPEC section 8):
     one error that says how to bring it into a jobbook workbook."""
@@ -351,9 +365,10 @@ def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
     """
     from .. import views
 
-    b = load(book, as_of, views.NEEDS_DEADLINES)
+    b, note = as_known(load(book, as_of, views.NEEDS_DEADLINES))
     rows = views.deadlines(b, within)
     emit(fmt, rows, deadlines_text(rows, book, b.as_of, within), fields=views.DEADLINE_KEYS)
+    say(note)
 
 
-__all__ = ["ISO_DATE", "check", "deadlines", "offers", "stats"]
+__all__ = ["ISO_DATE", "as_known", "check", "deadlines", "offers", "say", "stats"]

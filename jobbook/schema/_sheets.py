@@ -22,18 +22,16 @@ from ._base import (
     YES_NO,
     Column,
     Table,
+    action_unknown,
     after_as_of,
     closing_action,
+    done_by,
     flag_formula,
+    last_contact_known,
     lookup_formula,
 )
 from ._history import HISTORY
 from ._links import FEEDBACK_LINK, THANK_YOU_LINK, MailLink
-
-
-def _is_set(col: str) -> str:
-    """A done mark: anything but blank or FALSE (an unticked checkbox)."""
-    return f'AND([@{col}]<>"",[@{col}]<>FALSE)'
 
 
 def _n(col: str) -> str:
@@ -102,6 +100,10 @@ _CLAWBACK = _offer(
 _COL_INDEX = "IF(ISNUMBER([@Cost of living index]),[@Cost of living index],100)"
 
 
+# The follow-up clock's Last contact as the as-of date knows it.
+_CONTACT = last_contact_known()
+
+
 # -- the sheets -------------------------------------------------------------------------------------
 
 PIPELINE = Table(
@@ -158,13 +160,15 @@ PIPELINE = Table(
             "Follow-up due",
             "date",
             formula=(
-                'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0,'
-                f"NOT({after_as_of('Date applied')}),NOT({closing_action()})),"
-                'WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),"")'
+                f'IF(AND([@Status]="Active",MAX([@Date applied],{_CONTACT})>0,'
+                f"NOT({after_as_of('Date applied')}),"
+                f"NOT(AND({closing_action()},NOT({action_unknown()})))),"
+                f'WORKDAY(MAX([@Date applied],{_CONTACT}),FollowUpDays,{{HOLIDAYS}}),"")'
             ),
             note="Computed: FollowUpDays business days after the later of Date applied and "
-            "Last contact, for Active applications; none while the Next action is to withdraw "
-            "or decline, or before Date applied.",
+            "Last contact (one after the as-of date does not count yet), for Active "
+            "applications; none while the Next action is to withdraw or decline, or before "
+            "Date applied.",
         ),
         Column(
             "Flag",
@@ -173,8 +177,11 @@ PIPELINE = Table(
                 'IF(OR([@Status]<>"Active",'
                 + after_as_of("Date applied")
                 + ',COUNT([@Follow-up due],[@Next action due])=0),"",'
+                + f"IF({action_unknown()},"
+                + flag_formula("[@Follow-up due]")
+                + ","
                 + flag_formula("MIN([@Follow-up due],[@Next action due])", raw=True)
-                + ")"
+                + "))"
             ),
             width=11,
             note="Computed: the flag of the sooner of Follow-up due and Next action due "
@@ -240,7 +247,7 @@ INTERVIEWS = Table(
         Column(
             "Thank-you flag",
             "text",
-            formula=flag_formula("[@Thank-you due]", _is_set("Thank-you sent")),
+            formula=flag_formula("[@Thank-you due]", done_by("Thank-you sent")),
             width=14,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),
@@ -580,7 +587,7 @@ LESSONS = Table(
             "Flag",
             "text",
             formula=flag_formula(
-                "[@Due]", _is_set("Done"), raw=True, unless=after_as_of("Decision date")
+                "[@Due]", done_by("Done"), raw=True, unless=after_as_of("Decision date")
             ),
             width=11,
             note="Computed: Done, Overdue, Due today, Due soon.",
