@@ -55,6 +55,14 @@ def labels(num_format: str | None = None) -> DataLabelList:
 def _visible_axes(chart) -> None:
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+    every_label(chart)
+
+
+def every_label(chart) -> None:
+    """Every category labelled (``tickLblSkip`` 1): left to itself, LibreOffice hides every other
+    label of a category axis once the labels crowd (ten sources in a bar chart)."""
+    chart.x_axis.tickLblSkip = 1
+    chart.x_axis.tickMarkSkip = 1
 
 
 def bar_chart(
