@@ -8,8 +8,8 @@ rows alone, the same in the workbook's formulas (``schema``'s ``after_as_of``, `
   counts from the latest contact the book shows on or before that day (the First response, an
   interview, an offer), else from Date applied (``contacts_known``).
 - A done mark dated after the as-of date was not made yet (``marked_done``).
-- On a past as-of date (before today), a Next action whose due date History wrote after that
-  day was not known: it is left out (``actions_known``), as the Withdraw that accepting an offer
+- On a past as-of date (before today), a Next action (or its due date) History wrote after
+  that day was not known: it is left out (``actions_known``), as the Withdraw that accepting an offer
   writes on the other applications. The command line reads a past day from History itself
   first (``views.as_known``: the Next action as it stood), the workbook's formulas cannot; a
   Next action typed and never recorded counts as known, as every other typed value.
@@ -40,7 +40,7 @@ __all__ = [
     "past_of",
 ]
 
-ACTION_DUE = "Next action due"  # the History column whose writes date a Next action
+ACTIONS = ("Next action", "Next action due")  # the History columns whose writes date one
 
 
 def known(dates: pd.Series, today: dt.date) -> np.ndarray:
@@ -108,8 +108,8 @@ def held_by(interviews: pd.DataFrame, today: dt.date | None) -> np.ndarray:
 @dataclass(frozen=True)
 class Past:
     """What History says of a past as-of date (before today) for the Next actions
-    (``actions_known``): `written`, the applications (IDs, folded) whose Next action due History
-    wrote after that day."""
+    (``actions_known``): `written`, the applications (IDs, folded) whose Next action or Next
+    action due History wrote after that day."""
 
     written: frozenset[str]
 
@@ -130,7 +130,7 @@ def past_of(history: pd.DataFrame | None, as_of: dt.date, today: dt.date) -> Pas
     after = (
         (when > np.datetime64(as_of, "D"))
         & (_text(history["Sheet"]) == "pipeline").to_numpy(dtype=bool)
-        & (_text(history["Column"]) == ACTION_DUE.casefold()).to_numpy(dtype=bool)
+        & _text(history["Column"]).isin([c.casefold() for c in ACTIONS]).to_numpy(dtype=bool)
     )
     ids = _text(history["ID"])[after]
     return Past(frozenset(i for i in ids if i))
@@ -138,7 +138,7 @@ def past_of(history: pd.DataFrame | None, as_of: dt.date, today: dt.date) -> Pas
 
 def actions_known(pipeline: pd.DataFrame, past: Past | None) -> np.ndarray:
     """Next actions the as-of date knows: every one, unless the day is past (`past`) and History
-    wrote the row's Next action due after it."""
+    wrote the row's Next action or Next action due after it."""
     if past is None or not past.written:
         return np.ones(len(pipeline), dtype=bool)
     return ~_text(pipeline["ID"]).isin(past.written).to_numpy(dtype=bool)

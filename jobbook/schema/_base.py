@@ -281,13 +281,15 @@ def done_by(col: str) -> str:
 
 def action_unknown(ids: str = "[@ID]") -> str:
     """A Next action the as-of date did not know (``core.known.actions_known``): only on a past
-    as-of date (before today), one whose due date History wrote after that day (accepting an
-    offer writes the others' Withdraw). `ids`: this row's ID (``[@ID]``) or, in an array
+    as-of date (before today), one whose text or due date History wrote after that day (accepting
+    an offer writes the others' Withdraw). `ids`: this row's ID (``[@ID]``) or, in an array
     formula, ``Pipeline[ID]``. TRUE or FALSE (an array of them for an array of IDs)."""
-    written = (
+    written = "+".join(
         f'COUNTIFS(History[Sheet],"Pipeline",History[ID],{ids},History[Column],'
-        f'"Next action due",History[When],">"&{TODAY})>0'
+        f'"{column}",History[When],">="&({TODAY}+1))'
+        for column in ("Next action", "Next action due")
     )
+    written = f"({written})>0"
     return f"IF({TODAY}<TODAY(),{written},FALSE)"
 
 
