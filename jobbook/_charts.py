@@ -65,6 +65,13 @@ def every_label(chart) -> None:
     chart.x_axis.tickMarkSkip = 1
 
 
+def category_height(categories: int, least: float = 7.2) -> float:
+    """The height (cm) of a horizontal bar chart that labels each of `categories` one under the
+    other: title, axis and legend, then half a centimetre a label (LibreOffice drops every other
+    label that does not fit)."""
+    return max(least, 3.5 + 0.5 * categories)
+
+
 def bar_chart(
     title: str,
     *,

@@ -21,6 +21,7 @@ from openpyxl.worksheet.pagebreak import Break
 from .._charts import (
     PALETTE,
     bar_chart,
+    category_height,
     count_axis,
     labels,
     line_chart,
@@ -40,6 +41,7 @@ from .data import OFFERS_RANKED, THANK_YOU_STATES, UPCOMING, ReportData
 from .moved import MOVED_NOTE, NO_HISTORY, caption, last_day
 
 ROWS_PER_CHART = 17
+ROW_CM = 0.53  # a row of the default height (15 points), in cm
 BLOCKS_PER_PAGE = 3
 BESIDE = 6  # a chart stands beside a table of up to this many columns, else below it
 LIST_LIMIT = 100  # rows of a list in the report; the rest is counted
@@ -287,12 +289,13 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
         top = s.row
         head, last = s.table(heading, df, formats)
         chart = build(head, last, df)
+        rows = max(ROWS_PER_CHART, math.ceil(chart.height / ROW_CM) + 2)  # a tall one: its rows
         if len(df.columns) <= BESIDE:
             ws.add_chart(chart, beside(len(df.columns), top, chart))
-            s.row = max(s.row, top + ROWS_PER_CHART)
+            s.row = max(s.row, top + rows)
         else:
             ws.add_chart(chart, f"A{s.row}")
-            s.row += ROWS_PER_CHART
+            s.row += rows
         blocks.append(top)
         if len(blocks) % BLOCKS_PER_PAGE == 0:  # never let a printed page cut a chart in two
             ws.row_breaks.append(Break(id=s.row - 1))
@@ -336,7 +339,10 @@ def _charts_sheet(wb: Workbook, r: ReportData) -> None:
             "Response rate by source (all time)",
             horizontal=True,
             num_format="0%",
-            size=(7.2, 19),  # room for "Company site (3 of 11)" beside the bars
+            # room for "Company site (3 of 11)" beside the bars, and for every source's label
+            # one under the other (LibreOffice hides every other one when they crowd, whatever
+            # tickLblSkip says)
+            size=(category_height(len(df)), 19),
         )
         ch.overlap = 100  # the two series share each category's place: one bar each
         percent_axis(ch)
