@@ -113,13 +113,14 @@ def as_known(book: Book, today: dt.date | None = None, what: str = "deadlines re
     """The book as its as-of date knew it (SPEC sections 3 and 13), for the deadlines, the
     calendar, the drafts and a report of a past day: every table as History says it stood then
     where History covers that day (``history.book_on(..., every_table=True)``), else the book
-    as it stands; and the one line that says which (None on today or later: the book itself).
+    as it stands; and the one line that says so when History does not cover that day (None on
+    today or later, or where History covers it).
     Either way the rules of ``core.known`` leave out what the rows show came later."""
     today = today or dt.date.today()
     if book.as_of >= today:
         return book, None
     past = book_on(book, book.as_of, today, every_table=True)
-    note = _note(past, what, book.as_of, "" if past.covered else GUESSED)
+    note = None if past.covered else _note(past, what, book.as_of, GUESSED)
     inputs = past.inputs if past.covered else dict(book.inputs)
     inputs = known_inputs(inputs, book.as_of, past_of(inputs.get(HISTORY.name), book.as_of, today))
     return replace(book, inputs=inputs, times=_times(book, inputs)), note

@@ -80,7 +80,7 @@ def contacts_known(
         if keep is not None:
             ok &= keep
         latest = pd.Series(dates[ok], index=apps[ok]).groupby(level=0).max()
-        found = to_days(keys.map(latest))
+        found = latest.reindex(keys.to_numpy(dtype=object)).to_numpy().astype("datetime64[D]")
         best = np.where(np.isnat(best) | (found > best), found, best)
     return np.where(later, best, days)
 

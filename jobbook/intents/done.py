@@ -95,13 +95,6 @@ def done(
         item_id = str(app["ID"])
         company = text(app["Company"], item_id)
         _not_before(book, "Pipeline", "Date applied", row, on, f"{item_id} was applied to")
-        status = text(app["Status"])
-        if kind == "follow-up" and status and status.casefold() != "active":
-            raise BadValue(
-                f"{book.path}: {book.where('Pipeline', 'Status', row)}: {item_id} is {status}: "
-                "a follow-up is for an Active application; set its Status back to Active if the "
-                "process is still open"
-            )
         last = None if pd.isna(app["Last contact"]) else pd.Timestamp(app["Last contact"]).date()
         changes = []
         if kind == "next-action" and pd.isna(app["Date applied"]):
