@@ -106,9 +106,7 @@ def _note(past: AsOf, what: str, day: dt.date, guessed: str = "") -> str:
 
 
 # what the rows themselves tell of a past day when History cannot (core.known)
-GUESSED = (
-    "; a Last contact, a done mark or an acceptance's Withdraw dated after that day is left out"
-)
+GUESSED = "; a Last contact or a done mark dated after that day is left out"
 
 
 def as_known(book: Book, today: dt.date | None = None, what: str = "deadlines read"):

@@ -9,12 +9,10 @@ rows alone, the same in the workbook's formulas (``schema``'s ``after_as_of``, `
   interview, an offer), else from Date applied (``contacts_known``).
 - A done mark dated after the as-of date was not made yet (``marked_done``).
 - On a past as-of date (before today), a Next action (or its due date) History wrote after
-  that day was not known: it is left out (``actions_known``), as the Withdraw that accepting
-  an offer writes on the other applications. The command line reads a past day from History
-  itself first (``views.as_known``: the Next action as it stood), the workbook's formulas
-  cannot; a Next action typed and never recorded counts as known, as every other typed value.
-  Without History, the command line also leaves out the Withdraw/Decline an acceptance dated
-  after that day wrote (``accepted_later``, read from the text jobbook writes: formulas cannot).
+  that day was not known: it is left out (``actions_known``), as the Withdraw that accepting an offer
+  writes on the other applications. The command line reads a past day from History itself
+  first (``views.as_known``: the Next action as it stood), the workbook's formulas cannot; a
+  Next action typed and never recorded counts as known, as every other typed value.
 - An interview counts as held (statistics, "Interviews held") when it is not Cancelled and its
   Date is on or before the as-of date (``held_by``).
 """
@@ -22,7 +20,6 @@ rows alone, the same in the workbook's formulas (``schema``'s ``after_as_of``, `
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +31,6 @@ from .flags import is_set, mark_dates
 
 __all__ = [
     "Past",
-    "accepted_later",
     "actions_known",
     "contacts_known",
     "held_by",
@@ -148,37 +144,6 @@ def actions_known(pipeline: pd.DataFrame, past: Past | None) -> np.ndarray:
     return ~_text(pipeline["ID"]).isin(past.written).to_numpy(dtype=bool)
 
 
-_ACCEPTED = re.compile(r"^\s*(?:withdraw|decline)\b.*\baccepted\b", re.IGNORECASE)
-_DECLINE = re.compile(r"^\s*decline\s+([^\s:]+)", re.IGNORECASE)
-
-
-def accepted_later(
-    pipeline: pd.DataFrame,
-    offers: pd.DataFrame | None,
-    transition: pd.DataFrame | None,
-    today: dt.date,
-) -> np.ndarray:
-    """Closing Next actions the rows themselves date after the as-of date, for a book whose
-    History does not reach back (the command line only: formulas cannot read the text so): the
-    "Withdraw: accepted ..." / "Decline O05: accepted ..." that accepting an offer writes, when
-    every acceptance on Transition (Accepted on) came after that day; a "Decline O05" whose offer
-    O05 is dated after it."""
-    out = np.zeros(len(pipeline), dtype=bool)
-    action = pipeline["Next action"].astype("string").fillna("")
-    day = np.datetime64(today, "D")
-    if transition is not None and not transition.empty and "Accepted on" in transition:
-        accepted = to_days(transition["Accepted on"])
-        accepted = accepted[~np.isnat(accepted)]
-        if len(accepted) and (accepted > day).all():
-            out |= action.str.contains(_ACCEPTED).to_numpy(dtype=bool)
-    if offers is not None and not offers.empty and "Offer date" in offers:
-        dated = pd.Series(to_days(offers["Offer date"]), index=_text(offers["ID"]).to_numpy())
-        later = set(dated.index[dated.to_numpy() > day])
-        named = action.str.extract(_DECLINE, expand=False).fillna("").str.casefold()
-        out |= named.isin(later).to_numpy(dtype=bool)
-    return out
-
-
 def known_inputs(inputs: dict[str, pd.DataFrame], today: dt.date, past: Past | None) -> dict:
     """The input tables with what the as-of date `today` did not know taken out, so that every
     face reads the same book (``views.as_known``): a Next action it cannot show was known
@@ -188,9 +153,7 @@ def known_inputs(inputs: dict[str, pd.DataFrame], today: dt.date, past: Past | N
     p = inputs.get("Pipeline")
     if p is not None and not p.empty:
         p = p.copy()
-        unknown = ~actions_known(p, past) | accepted_later(
-            p, inputs.get("Offers"), inputs.get("Transition"), today
-        )
+        unknown = ~actions_known(p, past)
         if unknown.any():
             for col in ("Next action", "Next action due"):
                 p[col] = p[col].where(~unknown)
