@@ -90,7 +90,8 @@ def sample_search(as_of: dt.date | None = None, seed: int = 2026) -> dict[str, l
     b.times_and_places()
     b.contacts.append(dict(MANAGER))
     tables = b.tables()
-    tables["History"] = sample_history(tables, as_of)
+    earlier = {a["ID"]: b.earlier[id(a)] for a in b.apps if id(a) in b.earlier}
+    tables["History"] = sample_history(tables, as_of, earlier)
     return tables
 
 
@@ -108,6 +109,8 @@ class _Builder:
         self.lessons: list[Record] = []
         self.transition: list[Record] = []
         self.people: set[str] = set()
+        # id(app) -> (Next action, Next action due) before the acceptance wrote over them
+        self.earlier: dict[int, tuple[object, object]] = {}
         self.companies = list(COMPANIES)
         rng.shuffle(self.companies)
 
@@ -333,7 +336,9 @@ class _Builder:
     def _withdraw_the_others(self) -> None:
         """After accepting (what the Accept offer button writes): every other active application
         is to be withdrawn, with courtesy, by tomorrow; one with an open offer of its own is to
-        decline it instead."""
+        decline it instead (its decision deadline is that one's reminder: no due date beside it,
+        as `accept` writes it). What each had as its next action before is kept for History
+        (``earlier``)."""
         offered = {
             id(o["Application ID"]): o["ID"] for o in self.offers if o["Status"] == "Pending"
         }
@@ -341,10 +346,11 @@ class _Builder:
             if app["Status"] == "Active" and app["Date applied"] is not None:
                 offer = offered.get(id(app))
                 step = f"Decline {offer}" if offer else "Withdraw"
+                self.earlier[id(app)] = (app.get("Next action"), app.get("Next action due"))
                 app.update(
                     {
                         "Next action": f"{step}: accepted {ACCEPTED_COMPANY}",
-                        "Next action due": self.c.bday(self.c.as_of, 1),
+                        "Next action due": None if offer else self.c.bday(self.c.as_of, 1),
                     }
                 )
 

@@ -8,8 +8,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .core.computed import id_key
+from .core.flags import is_set
 from .problems import ERROR, WARNING, Problem
-from .schema import TABLES
+from .schema import OUTCOME_CANCELLED, TABLES
 
 Letters = dict[str, dict[str, str]]  # table -> header -> column letter, for the columns present
 
@@ -125,6 +126,7 @@ def validate(
                         "ID",
                     )
                 )
+    out.extend(_thank_you_cancelled(tables, sheets, cell, letters))
     if "Pipeline" not in tables:
         return out
     out.extend(_one_acceptance(tables, sheets, cell, letters))
@@ -138,6 +140,30 @@ def validate(
         )
     )
     return out
+
+
+def _thank_you_cancelled(tables, sheets, cell, letters: Letters) -> list[Problem]:
+    """A Thank-you sent on a Cancelled interview (``done thank-you`` refuses it): the interview
+    did not take place, or its Outcome is wrong; a warning on the Thank-you sent cell."""
+    iv, sheet = tables.get("Interviews"), sheets.get("Interviews")
+    if iv is None or not sheet or iv.empty:
+        return []
+    if not {"Outcome", "Thank-you sent"} <= set(letters.get("Interviews", {})):
+        return []
+    outcome = iv["Outcome"].astype("string").str.strip().str.casefold()
+    cancelled = (outcome == OUTCOME_CANCELLED.casefold()).fillna(False)
+    return [
+        Problem(
+            sheet,
+            cell("Interviews", "Thank-you sent", r),
+            f"Thank-you sent on a {OUTCOME_CANCELLED} interview ({cell('Interviews', 'Outcome', r)}"
+            f" is {OUTCOME_CANCELLED}): a thank-you follows an interview that took place; set "
+            "its Outcome if it did, or clear Thank-you sent",
+            WARNING,
+            "Thank-you sent",
+        )
+        for r in _rows(cancelled & pd.Series(is_set(iv["Thank-you sent"]), index=iv.index))
+    ]
 
 
 def _one_acceptance(tables, sheets, cell, letters: Letters) -> list[Problem]:

@@ -7,12 +7,14 @@ shows the same numbers.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from .core import deadline_records, outcome_stats, rank_offers
 from .core import deadlines as _deadlines
+from .core.known import known_inputs, past_of
 from .core.stages import time_in_stage
 from .core.stats import applications, parse_month
 from .history import AsOf, book_on
@@ -75,7 +77,7 @@ def stats(book: Book, month: str | None = None, today: dt.date | None = None) ->
     counted: the month's with `month`); as of a past day, the book as History says it stood
     then (``stats_inputs``)."""
     t, _ = stats_inputs(book, today)  # statistics need no computed column
-    out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month)
+    out = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], month, as_of=book.as_of)
     apps = applications(t["Pipeline"], parse_month(month)) if month else t["Pipeline"]
     out["time_in_stage"] = time_in_stage(apps, book.inputs.get(HISTORY.name), book.as_of)
     out["as_of"] = book.as_of.isoformat()
@@ -85,20 +87,58 @@ def stats(book: Book, month: str | None = None, today: dt.date | None = None) ->
 def history_note(book: Book, today: dt.date | None = None) -> str | None:
     """The one line saying how the statistics of a past as-of day were counted (None on today)."""
     _, past = stats_inputs(book, today)
-    if past is None:
-        return None
-    day = book.as_of.isoformat()
+    return None if past is None else _note(past, "statistics count", book.as_of)
+
+
+def _note(past: AsOf, what: str, day: dt.date, guessed: str = "") -> str:
+    on = day.isoformat()
     if past.covered:
-        return f"statistics count the book as History says it stood on {day}"
+        return f"{what} the book as History says it stood on {on}"
     if past.begins is None:
         return (
-            f"statistics count every row as it stands now, not as it stood on {day}: the book "
-            "has no History yet (jobbook record starts it)"
+            f"{what} every row as it stands now, not as it stood on {on}: the book has no "
+            f"History yet (jobbook record starts it){guessed}"
         )
     return (
-        f"statistics count every row as it stands now: History begins on "
-        f"{past.begins.isoformat()}, after {day}"
+        f"{what} every row as it stands now: History begins on {past.begins.isoformat()}, "
+        f"after {on}{guessed}"
     )
+
+
+# what the rows themselves tell of a past day when History cannot (core.known)
+GUESSED = "; a Last contact or a done mark dated after that day is left out"
+
+
+def as_known(book: Book, today: dt.date | None = None, what: str = "deadlines read"):
+    """The book as its as-of date knew it (docs/definitions.md § Deadlines and § History), for the deadlines, the
+    calendar, the drafts and a report of a past day: every table as History says it stood then
+    where History covers that day (``history.book_on(..., every_table=True)``), else the book
+    as it stands; and the one line that says so when History does not cover that day (None on
+    today or later, or where History covers it).
+    Either way the rules of ``core.known`` leave out what the rows show came later."""
+    today = today or dt.date.today()
+    if book.as_of >= today:
+        return book, None
+    past = book_on(book, book.as_of, today, every_table=True)
+    note = None if past.covered else _note(past, what, book.as_of, GUESSED)
+    inputs = past.inputs if past.covered else dict(book.inputs)
+    inputs = known_inputs(inputs, book.as_of, past_of(inputs.get(HISTORY.name), book.as_of, today))
+    return replace(book, inputs=inputs, times=_times(book, inputs)), note
+
+
+def _times(book: Book, inputs: dict) -> dict:
+    """The dates with their time of day (``Book.times``) of the rows as rewound: a date History
+    moved to another day keeps no time (its time then is not known)."""
+    out = {}
+    for (table, header), series in book.times.items():
+        frame = inputs.get(table)
+        if frame is None or header not in frame:
+            continue
+        days = pd.to_datetime(frame[header], errors="coerce").dt.normalize()
+        kept = series.reindex(frame.index)
+        same = pd.to_datetime(kept, errors="coerce").dt.normalize() == days
+        out[(table, header)] = kept.where(same)
+    return out
 
 
 def _cell_value(col, value: object) -> object:

@@ -10,8 +10,9 @@ import pandas as pd
 
 from jobbook import views
 from jobbook._rates import FEW, source_label
-from jobbook.core import by_month
+from jobbook.core import by_month, outcome_stats
 from jobbook.core.deadlines import KIND_LABELS
+from jobbook.core.stats import applications
 from jobbook.schema import FLAG_OVERDUE, FUNNEL_STAGES, SOURCES, STATUSES, STEPS
 from jobbook.template._dashboard import (
     DAYS,
@@ -25,12 +26,60 @@ from jobbook.template._dashboard import (
     NEXT_TOP,
     OFFER_TOP,
     SOURCE_TOP,
+    SOURCE_TOTAL,
     STATUS_TOP,
     TIME_TOP,
     TOP_OFFERS,
     UP_NEXT,
 )
 from jobbook.template._dashboard_charts import OFFER_LABEL, SOURCE_FEW, SOURCE_LABEL, SOURCE_RATE
+from jobbook.template._dashboard_sources import MORE, NO_SOURCE, OTHER_SOURCES, TOTAL
+
+
+def _figures(s: dict) -> tuple:
+    return (s["applications"], s["responses"], s["interviews"], s["offers"])
+
+
+def _sources(book, by_source: dict) -> dict[str, object]:
+    """The By source table: the SPEC sources, the other ones by name (alphabetically, at most
+    OTHER_SOURCES), the rest together, the applications without a Source, the total; and the
+    chart's hidden data (each source with its count, its rate in one of two series)."""
+    others = [s for s in by_source if s not in SOURCES and by_source[s]["applications"]]
+    rows: list[tuple] = [(s, *_figures(by_source[s])) for s in SOURCES]
+    rows += [(s, *_figures(by_source[s])) for s in others[:OTHER_SOURCES]]
+    rows += [(None, None, None, None, None)] * (OTHER_SOURCES - len(others[:OTHER_SOURCES]))
+    rest = [_figures(by_source[s]) for s in others[OTHER_SOURCES:]]
+    rows.append((MORE, *(sum(f[i] for f in rest) for i in range(4))))
+    p = applications(book.tables["Pipeline"])
+    blank = p[p["Source"].isna() | (p["Source"].astype("string").str.strip() == "")]
+    none = outcome_stats(blank, book.tables["Interviews"].iloc[:0], book.tables["Offers"].iloc[:0])
+    rows.append((NO_SOURCE, none["applications"], none["responses"],
+                 none["funnel"]["Interview"], none["funnel"]["Offer"]))  # fmt: skip
+    out: dict[str, object] = {}
+    drawn = []  # the chart's bars: every SPEC source, then each other place with applications
+    for k, (name, n, responded, interviews, offers) in enumerate(rows):
+        r = SOURCE_TOP + 1 + k
+        rate = None if not n else responded / n
+        out.update({f"A{r}": name, f"B{r}": n, f"C{r}": responded, f"D{r}": rate,
+                    f"E{r}": interviews, f"F{r}": offers})  # fmt: skip
+        if k < len(SOURCES) or n:
+            drawn.append((source_label(name, responded, n), n, rate))
+    for k in range(len(rows)):
+        r = SOURCE_TOP + 1 + k
+        label, n, rate = drawn[k] if k < len(drawn) else (None, 0, None)
+        out.update(
+            {
+                f"{SOURCE_LABEL}{r}": label,
+                f"{SOURCE_RATE}{r}": rate if n >= FEW else 0,
+                f"{SOURCE_FEW}{r}": rate if 0 < n < FEW else 0,
+            }
+        )
+    total = [sum(row[i] or 0 for row in rows) for i in range(1, 5)]
+    r = SOURCE_TOTAL
+    out.update({f"A{r}": TOTAL, f"B{r}": total[0], f"C{r}": total[1],
+                f"D{r}": total[1] / total[0] if total[0] else None,
+                f"E{r}": total[2], f"F{r}": total[3]})  # fmt: skip
+    return out
 
 
 def expected_values(book) -> dict[str, object]:
@@ -55,34 +104,26 @@ def expected_values(book) -> dict[str, object]:
     for k, status in enumerate(STATUSES):
         out[f"B{STATUS_TOP + 1 + k}"] = every["by_status"][status]
         out[f"C{STATUS_TOP + 1 + k}"] = this["by_status"][status]
-    for k, source in enumerate(SOURCES):
-        s = every["by_source"][source]
-        r = SOURCE_TOP + 1 + k
-        out.update(
-            {
-                f"B{r}": s["applications"],
-                f"C{r}": s["responses"],
-                f"D{r}": s["response_rate"],
-                f"E{r}": s["interviews"],
-                f"F{r}": s["offers"],
-                # the chart's hidden data: the source with its count, its rate in one series
-                f"{SOURCE_LABEL}{r}": source_label(source, s["responses"], s["applications"]),
-                f"{SOURCE_RATE}{r}": s["response_rate"] if s["applications"] >= FEW else 0,
-                f"{SOURCE_FEW}{r}": s["response_rate"] if 0 < s["applications"] < FEW else 0,
-            }
-        )
+    out.update(_sources(book, every["by_source"]))
     t = book.tables
-    # from the first month with any activity (at most MONTHS back, never after this month)
+    # from the first month with any activity among the last MONTHS (this one when none has any);
+    # interviews once held (not Cancelled, on or before the as-of date)
     this = pd.Period(as_of, freq="M")
-    busy = [pd.Period(m, freq="M") for m in by_month(t["Pipeline"], t["Interviews"], t["Offers"])]
-    start = min(this, max(this - (MONTHS - 1), busy[0])) if busy else this
+    months = by_month(t["Pipeline"], t["Interviews"], t["Offers"], as_of=as_of)
+    busy = [
+        pd.Period(m, freq="M")
+        for m, c in months.items()
+        if any(c.values()) and this - (MONTHS - 1) <= pd.Period(m, freq="M")
+    ]
+    start = min(this, busy[0]) if busy else this
     for k in range(MONTHS):
         period = start + k
         r = MONTH_TOP + 1 + k
         if period > this:
             out.update({f"{c}{r}": None for c in "ABCD"})
             continue
-        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period)[str(period)]
+        counts = by_month(t["Pipeline"], t["Interviews"], t["Offers"], period, as_of=as_of)
+        counts = counts[str(period)]
         out.update(
             {
                 f"A{r}": period.start_time.date(),

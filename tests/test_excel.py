@@ -422,7 +422,16 @@ def test_accept_offer_marks_exactly_the_other_active_applications(sample):
     assert marked == {int(r) for r in others.index} and not marked & {
         int(r) for r in wishlist.index
     }
-    assert all(w[f"{letter['Next action due']}{r}"] == [[next_day]] for r in others.index)
+    # a decline's reminder is its offer's decision deadline: no due date beside it
+    declines = {
+        r for r in others.index if str(w[f"{letter['Next action']}{r}"][0][0]).startswith("Decline")
+    }
+    assert all(w[f"{letter['Next action due']}{r}"] == [[None]] for r in declines)
+    assert all(
+        w[f"{letter['Next action due']}{r}"] == [[next_day]]
+        for r in others.index
+        if r not in declines
+    )
     app_row = int(pipe.index[pipe["ID"] == pending["Application ID"]][0])
     assert w[f"{letter['Status']}{app_row}"] == [["Accepted"]]
     assert writes(result, "Offers")[f"{book.letters['Offers']['Status']}{int(pending.name)}"] == [

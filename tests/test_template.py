@@ -78,6 +78,13 @@ ALLOWED = {
     # equal stats' time_in_stage in test_workbook_lo (the Dashboard oracle)
     "_xlfn.MINIFS",
     "_xlfn.QUARTILE.INC",
+    # Follow-up due's Last contact known on the as-of date (schema last_contact_known): the
+    # latest interview or offer on or before it; LibreOffice's results equal the core's in
+    # test_workbook_lo
+    "_xlfn.MAXIFS",
+    # the Dashboard's other sources in alphabetical order (template/_dashboard_sources.py): the
+    # rank of each Source among the others; LibreOffice's table equals stats' in test_workbook_lo
+    "COUNTIF",
 }
 FUNCTION = re.compile(r"((?:_xlfn\.)?[A-Z][A-Z0-9.]*)\(")
 

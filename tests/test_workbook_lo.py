@@ -138,6 +138,19 @@ def with_marks(src: Path, dst: Path) -> Path:
     return dst
 
 
+PAST = dt.date(2026, 10, 14)  # before the pinned sample's acceptance of O02 (2026-10-16)
+
+
+def with_as_of(src: Path, dst: Path, day: dt.date) -> Path:
+    """`src` with its AsOf setting moved back to `day` (a past day: the Withdraw next actions
+    History wrote on the acceptance, the Last contacts and done marks after it, are not known)."""
+    wb = openpyxl.load_workbook(src)
+    sheet, cell = wb.defined_names["AsOf"].attr_text.replace("$", "").split("!")
+    wb[sheet][cell] = day
+    wb.save(dst)
+    return dst
+
+
 RANKED_OFFERS = (  # ID, application, base, signing bonus (HorizonYears 4), rows 9-13
     ("O8", "P2", 190000, 60001),  # first year 250,001; average 205,000.25
     ("O9", "P1", 204000, 0),  # 204,000 both
@@ -279,11 +292,12 @@ def built(tmp_path_factory, soffice) -> dict[str, Path]:
     out["few"] = few_items(out["few"], d / "few.xlsx")
     out["closed"] = closed_book.closed_book(d / "closed.xlsx")
     out["marks"] = with_marks(out["pinned"], d / "marks.xlsx")
+    out["past"] = with_as_of(out["pinned"], d / "past.xlsx", PAST)
     out.update({f"{k}-lo": recalculate(v, d / "lo") for k, v in list(out.items())})
     return out
 
 
-@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks", "few", "closed"])
+@pytest.mark.parametrize("kind", ["pinned", "today", "empty", "marks", "few", "closed", "past"])
 def test_no_error_cells(built, kind):
     wb = openpyxl.load_workbook(built[f"{kind}-lo"], data_only=True)
     assert error_cells(wb) == []
@@ -300,6 +314,36 @@ def test_formulas_equal_python_with_asof_blank(built):
     book = jobbook.read_book(built["today"])
     assert book.settings.AsOf is None and book.as_of == dt.date.today()
     wb = openpyxl.load_workbook(built["today-lo"], data_only=True)
+    assert mismatches(book, wb) == []
+
+
+def test_formulas_equal_python_on_a_past_as_of(built):
+    """AsOf before the acceptance (SPEC sections 3 and 13, as far as formulas reach): the
+    Withdraw next actions History wrote on 2026-10-16 are left out (no Up next entry, a follow-up
+    again), a Last contact after AsOf does not move the follow-up, a thank-you sent after it is
+    not Done; LibreOffice computes what the core computes."""
+    book = jobbook.read_book(built["past"])
+    assert book.as_of == PAST
+    p = book.tables["Pipeline"]
+    withdrawing = p["Next action"].str.startswith("Withdraw", na=False)
+    known = (p["Date applied"] <= pd.Timestamp(PAST)) & (p["Status"] == "Active")
+    assert (withdrawing & known).sum() >= 5
+    assert p.loc[withdrawing & known, "Follow-up due"].notna().all()  # no Withdraw yet that day
+    assert not {d["id"] for d in views.deadlines(book) if d["kind"] == "next-action"} & set(
+        p.loc[withdrawing, "ID"]
+    )
+    later = known & (p["Last contact"] > pd.Timestamp(PAST))
+    assert later.any()  # a Last contact after AsOf, left out of the follow-up clock
+    # had it counted, the follow-up would fall FollowUpDays business days after the Last contact
+    after = p.loc[later, "Last contact"] + pd.Timedelta(days=book.settings.FollowUpDays)
+    assert (
+        p.loc[later, "Follow-up due"].dropna() < after[p.loc[later, "Follow-up due"].notna()]
+    ).all()
+    assert p.loc[later, "Follow-up due"].notna().any()
+    iv = book.tables["Interviews"]
+    sent_later = iv["Thank-you sent"] > pd.Timestamp(PAST)
+    assert sent_later.any() and (iv.loc[sent_later, "Thank-you flag"] != "Done").all()
+    wb = openpyxl.load_workbook(built["past-lo"], data_only=True)
     assert mismatches(book, wb) == []
 
 

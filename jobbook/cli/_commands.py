@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ._output import bar, money, pct, text_table
-from ._shared import BOOK, ISO_DATE, as_of_option, emit, load, output_options
+from ._shared import BOOK, ISO_DATE, as_known, as_of_option, emit, load, output_options, say
 
 # -- check --------------------------------------------------------------------------------------
 
@@ -286,9 +286,10 @@ def deadlines(book: Path, within: int | None, as_of, fmt: str) -> None:
     """
     from .. import views
 
-    b = load(book, as_of, views.NEEDS_DEADLINES)
+    b, note = as_known(load(book, as_of, views.NEEDS_DEADLINES))
     rows = views.deadlines(b, within)
     emit(fmt, rows, deadlines_text(rows, book, b.as_of, within), fields=views.DEADLINE_KEYS)
+    say(note)
 
 
 __all__ = ["ISO_DATE", "check", "deadlines", "offers", "stats"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..schema import DRAFT_KINDS
-from ._shared import BOOK, as_of_option, emit, load, output_options
+from ._shared import BOOK, as_known, as_of_option, emit, load, output_options, say
 
 
 def _addresses(d) -> str:
@@ -87,7 +87,7 @@ def draft(
 
     if eml is not None and eml.suffix.lower() != ".eml":
         raise UsageError(f"{eml}: the file name must end in .eml")
-    b = load(book, as_of, NEEDS_DRAFT)
+    b, note = as_known(load(book, as_of, NEEDS_DRAFT), "the draft reads")
     d = make_draft(b, kind, ident, templates=templates, short=short)
     written = write_eml(d, eml, force=force, inputs=[book]) if eml is not None else None
     data = d.to_dict() | {"eml": str(written) if written else None}
@@ -101,3 +101,4 @@ def draft(
     if written:
         empty = "" if d.to else "; its To is empty: add the email on the Contacts sheet, or type it"
         click.echo(f"Wrote {written} (an unsent draft: open it, edit and send){empty}", err=True)
+    say(note)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ._shared import BOOK, as_of_option, load
+from ._shared import BOOK, as_known, as_of_option, load, say
 
 WITHIN = click.option(
     "--within",
@@ -55,16 +55,18 @@ def calendar(book: Path, output: Path | None, within: int | None, force: bool, a
     """
     from .. import ical
 
-    b = load(book, as_of, ical.NEEDS)
+    b, note = as_known(load(book, as_of, ical.NEEDS), "the calendar reads")
     if output is not None and str(output) == "-":
         data, _ = ical.calendar_bytes(b, within=within)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+        say(note)
         return
     done = ical.export_calendar(b, output, within=within, force=force)
     click.echo(done.message)
     if done.counts.cancelled:
         click.echo("Cancelled: " + "; ".join(done.counts.cancelled))
+    say(note)
 
 
 @click.command("export")

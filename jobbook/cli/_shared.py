@@ -87,6 +87,20 @@ def load(book: Path, as_of, needs: dict | None) -> Book:
     return b
 
 
+def as_known(b: Book, what: str = "deadlines read") -> tuple[Book, str | None]:
+    """The book as its as-of date knew it (``views.as_known``: History's book of a past day),
+    and the line that says how a past day was read (None on today): ``say`` prints it once the
+    command has done its work (an error stays one line)."""
+    from .. import views
+
+    return views.as_known(b, what=what)
+
+
+def say(note: str | None) -> None:
+    if note:
+        click.echo(f"note: {note}", err=True)
+
+
 def own_tracker(book: Path) -> None:
     """A workbook without a Pipeline sheet whose sheet looks like a job tracker (README § Changing your workbook):
     one error that says how to bring it into a jobbook workbook."""

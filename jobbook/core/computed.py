@@ -23,6 +23,7 @@ from ..schema import (
 from .calendar import DAY, NAT, BusinessCalendar, to_days
 from .context import Context, id_key, lookup  # noqa: F401  (Context and id_key: their old home)
 from .flags import flags, is_set
+from .known import actions_known, contacts_known, known, marked_done
 from .offers import offer_values, offer_years
 
 
@@ -38,13 +39,6 @@ def _as_series(values: np.ndarray, index: pd.Index) -> pd.Series:
 
 def _active(status: pd.Series) -> np.ndarray:
     return (status == "Active").fillna(False).to_numpy(dtype=bool)
-
-
-def known(dates: pd.Series, today: dt.date) -> np.ndarray:
-    """Rows the as-of date `today` knows (docs/definitions.md § Deadlines): dated on or before it, or undated. A
-    row dated later is left out of deadlines, flags, Up next, the calendar and drafts."""
-    days = _days(dates)
-    return np.isnat(days) | (days <= np.datetime64(today, "D"))
 
 
 def closing(next_action: pd.Series) -> np.ndarray:
@@ -93,20 +87,27 @@ def cancelled_interviews(
     return marked | (later & closed_applications(interviews["Application ID"], pipeline))
 
 
-def pipeline_columns(pipeline: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def pipeline_columns(
+    pipeline: pd.DataFrame,
+    ctx: Context,
+    interviews: pd.DataFrame | None = None,
+    offers: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Follow-up due and Flag: for Active applications known on the as-of date; no follow-up
-    beside a Next action that closes the application."""
+    beside a Next action that closes the application. What the as-of date did not know is left
+    out (``core.known``): a Last contact after it, a Next action it cannot show was known."""
     applied = _days(pipeline["Date applied"])
-    contact = _days(pipeline["Last contact"])
+    contact = contacts_known(pipeline, ctx.today, interviews, offers)
     latest = np.where(
         np.isnat(applied),
         contact,
         np.where(np.isnat(contact), applied, np.maximum(applied, contact)),
     )
     active = _active(pipeline["Status"]) & known(pipeline["Date applied"], ctx.today)
-    follows = active & ~closing(pipeline["Next action"])
+    action = actions_known(pipeline, ctx.past)
+    follows = active & ~(closing(pipeline["Next action"]) & action)
     follow = ctx.calendar.workday(np.where(follows, latest, NAT), ctx.settings.FollowUpDays)
-    nxt = _days(pipeline["Next action due"])
+    nxt = np.where(action, _days(pipeline["Next action due"]), NAT)
     soonest = np.where(
         np.isnat(follow), nxt, np.where(np.isnat(nxt), follow, np.minimum(follow, nxt))
     )
@@ -130,7 +131,7 @@ def interviews_columns(
     cancelled = (interviews["Outcome"] == OUTCOME_CANCELLED).fillna(False).to_numpy(dtype=bool)
     held = known(interviews["Date"], ctx.today) & ~cancelled
     due = ctx.calendar.workday(np.where(held, dates, NAT), ctx.settings.ThankYouDays)
-    flag = flags(due, is_set(interviews["Thank-you sent"]), ctx.today, ctx.calendar)
+    flag = flags(due, marked_done(interviews["Thank-you sent"], ctx.today), ctx.today, ctx.calendar)
     return pd.DataFrame(
         {
             "Company": company.astype(object),
@@ -185,7 +186,7 @@ def offer_starts(offers: pd.DataFrame, transition: pd.DataFrame, ctx: Context) -
 def lessons_columns(lessons: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     """Flag of the lesson's action (none for a decision after the as-of date)."""
     due = np.where(known(lessons["Decision date"], ctx.today), _days(lessons["Due"]), NAT)
-    flag = flags(due, is_set(lessons["Done"]), ctx.today, ctx.calendar)
+    flag = flags(due, marked_done(lessons["Done"], ctx.today), ctx.today, ctx.calendar)
     return pd.DataFrame({"Flag": _as_series(flag, lessons.index)})
 
 
@@ -285,7 +286,9 @@ def _lessons(t: dict[str, pd.DataFrame], ctx: Context) -> pd.DataFrame:
 
 
 COMPUTERS = {
-    "Pipeline": lambda t, ctx: pipeline_columns(t["Pipeline"], ctx),
+    "Pipeline": lambda t, ctx: pipeline_columns(
+        t["Pipeline"], ctx, t.get("Interviews"), t.get("Offers")
+    ),
     "Interviews": _interviews,
     "Offers": lambda t, ctx: offers_columns(t["Offers"], t["Pipeline"], ctx, t["Transition"]),
     "Lessons": _lessons,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .calendar import BusinessCalendar
+from .known import Past
 from .settings import Settings
 
 
@@ -20,6 +21,7 @@ class Context:
     calendar: BusinessCalendar
     today: dt.date
     vesting: pd.DataFrame | None = None  # the Vesting table (None: a new workbook's schedules)
+    past: Past | None = None  # on a past as-of date: what History says of the Next actions
 
 
 _STR = pd.Series([], dtype="str").dtype  # the reader's text type

@@ -7,8 +7,9 @@ import pandas as pd
 
 from ..schema import FLAG_DONE, FLAG_TOO_SOON
 from .calendar import to_days
-from .computed import Context, _active, known, lookup
+from .computed import Context, _active, lookup
 from .flags import flags
+from .known import actions_known, known
 
 KINDS = ("thank-you", "follow-up", "next-action", "decision", "lesson", "start")
 # each kind as people read it (the Dashboard, reports); --json and `done`/`draft` keep the tokens
@@ -65,8 +66,11 @@ def deadlines(
     # rows dated after the as-of date were not known that day (docs/definitions.md § Deadlines): the computed
     # columns leave them blank; next actions, lessons and starts are masked here
     active = _active(p["Status"]) & known(p["Date applied"], ctx.today)
+    action = actions_known(p, ctx.past)  # a Next action History wrote after that day: none
     for kind, col in (("follow-up", "Follow-up due"), ("next-action", "Next action due")):
         due = to_days(p[col])
+        if kind == "next-action":
+            due = np.where(action, due, np.datetime64("NaT", "D"))
         fl = flags(due, False, ctx.today, ctx.calendar)
         parts.append(
             _frame(kind, "Pipeline", p["ID"][active], p["Company"][active], due[active], fl[active])

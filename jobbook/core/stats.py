@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -9,6 +10,7 @@ import pandas as pd
 
 from ..errors import UsageError
 from ..schema import FUNNEL_STAGES, SOURCES, STAGES, STATUSES
+from .known import held_by
 
 _STAGE_RANK = {s: n for n, s in enumerate(STAGES)}
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -31,14 +33,16 @@ def stage_rank(stage: pd.Series) -> pd.Series:
 
 def _counts(values, known: tuple[str, ...], weights=None) -> dict[str, int]:
     """How many rows hold each value (or the sum of `weights` over them): every `known` value,
-    zeros included, then any other value seen, alphabetically. Blanks are not a key. `values`:
+    zeros included, then any other value seen, alphabetically whatever its case. Blanks are not a
+    key. `values`:
     a Series, or its ``pd.factorize`` (to count it several ways)."""
     codes, uniques = values if isinstance(values, tuple) else pd.factorize(values)
     ok = codes >= 0
     w = None if weights is None else np.asarray(weights, dtype=float)[ok]
     sums = np.bincount(codes[ok], weights=w, minlength=len(uniques))
     found = dict(zip(uniques, sums.tolist()))
-    keys = [*known, *sorted(str(u) for u in uniques if u not in known)]
+    others = (str(u) for u in uniques if u not in known)  # as a spreadsheet sorts: any case
+    keys = [*known, *sorted(others, key=lambda u: (u.casefold(), u))]
     return {k: int(found.get(k, 0)) for k in keys}
 
 
@@ -90,12 +94,15 @@ def outcome_stats(
     offers: pd.DataFrame,
     month: str | pd.Period | None = None,
     last_day: int | None = None,
+    *,
+    as_of: dt.date | None = None,
 ) -> dict[str, object]:
     """The figures of docs/definitions.md § Statistics, all-time or for the applications of one month (YYYY-MM).
 
     With a month, applications are those applied in it, and ``by_month`` holds that month only;
     `last_day` keeps its days 1 to `last_day` (a month not over yet, and the same days of the month
-    before it, compared in the report).
+    before it, compared in the report). The interviews of ``by_month`` are those held by `as_of`
+    (``by_month``).
     """
     period = parse_month(month) if isinstance(month, str) else month
     apps = applications(pipeline, period, last_day if period is not None else None)
@@ -142,7 +149,7 @@ def outcome_stats(
         "median_days_to_response": median,
         "by_status": by_status,
         "by_source": by_source,
-        "by_month": by_month(pipeline, interviews, offers, period, last_day),
+        "by_month": by_month(pipeline, interviews, offers, period, last_day, as_of=as_of),
     }
 
 
@@ -152,13 +159,16 @@ def by_month(
     offers: pd.DataFrame,
     month: pd.Period | None = None,
     last_day: int | None = None,
+    *,
+    as_of: dt.date | None = None,
 ) -> dict[str, dict[str, int]]:
     """Applications, interviews and offers per calendar month, every month from the first to the
     last with any activity (zeros included); only `month` when given (its days 1 to `last_day`
-    with `last_day`)."""
+    with `last_day`). Interviews are those held (``core.known.held_by``): not Cancelled and, with
+    `as_of`, dated on or before it (an interview ahead has not taken place)."""
     dates = {
         "applications": pipeline["Date applied"],
-        "interviews": interviews["Date"],
+        "interviews": interviews["Date"][held_by(interviews, as_of)],
         "offers": offers["Offer date"],
     }
     series = {k: _months(d) for k, d in dates.items()}

@@ -8,7 +8,10 @@ letter needs is a ``Missing`` naming the cell to fill; the renderer refuses to p
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .. import views
+from ..core.known import known
 from ..errors import UnknownId, UsageError
 from ..reader import Book
 from ..schema import DRAFT_KINDS, OPEN_OFFER_STATUSES
@@ -144,10 +147,18 @@ def application(book: Book, app_id: object, where: str) -> dict[str, object]:
 
 
 def _accepted_elsewhere(book: Book, app_id: str) -> bool:
-    """Another application or offer is Accepted."""
-    p, o = book.tables["Pipeline"], book.tables["Offers"]
-    other = p["ID"].astype(str).str.lower() != app_id.lower()
-    other_offer = o["Application ID"].astype(str).str.lower() != app_id.lower()
+    """Another application or offer is Accepted, and was by the as-of date: an acceptance whose
+    Transition row says it came later (Accepted on) was not known that day (docs/definitions.md § Deadlines)."""
+    p, o, t = book.tables["Pipeline"], book.tables["Offers"], book.tables["Transition"]
+
+    def folded(s: pd.Series) -> pd.Series:
+        return s.astype(str).str.strip().str.lower()
+
+    later = set(folded(t["Offer ID"])[~known(t["Accepted on"], book.as_of)])
+    offer_later = folded(o["ID"]).isin(later)
+    apps_later = set(folded(o["Application ID"])[offer_later])
+    other = (folded(p["ID"]) != app_id.lower()) & ~folded(p["ID"]).isin(apps_later)
+    other_offer = (folded(o["Application ID"]) != app_id.lower()) & ~offer_later
     return bool(((p["Status"] == "Accepted") & other).any()) or bool(
         ((o["Status"] == "Accepted") & other_offer).any()
     )

@@ -136,10 +136,17 @@ class AsOf:
     begins: dt.date | None
 
 
-def book_on(book: Book, day: dt.date, today: dt.date | None = None) -> AsOf:
+def book_on(
+    book: Book, day: dt.date, today: dt.date | None = None, every_table: bool = False
+) -> AsOf:
     """The book on `day` (docs/definitions.md § History): the current book with every History row whose When
     is after `day` reversed, newest first, and the changes typed but not yet recorded counted as
-    `today`'s (default: the system date). History covers `day` from its first day on."""
+    `today`'s (default: the system date). History covers `day` from its first day on.
+
+    The tables the statistics count (``TRACKED``) are rewound; with `every_table`, every table
+    History names (Next action, Thank-you sent, Offers' Status, rows of Transition...) and the
+    History table itself as it stood then (its rows of that day and before): the book the
+    deadlines, the calendar, the drafts and a report read on a past day."""
     today = today or dt.date.today()
     found = book_entries(book)
     if not found:
@@ -151,7 +158,12 @@ def book_on(book: Book, day: dt.date, today: dt.date | None = None) -> AsOf:
     if day < today:
         later += pending(book, today, found)
     later.sort(key=lambda e: (e.day, e.change, e.row))
-    return AsOf(rewind(book.inputs, later, TRACKED), day, True, begins)
+    inputs = rewind(book.inputs, later, None if every_table else TRACKED)
+    if every_table:
+        gone = {e.row for e in found if e.day > day}
+        history = inputs[HISTORY.name]
+        inputs[HISTORY.name] = history[~history.index.isin(gone)]
+    return AsOf(inputs, day, True, begins)
 
 
 def _cell_text(book: Book, table: str, header: str, row: int) -> str:

@@ -8,7 +8,9 @@ import datetime as dt
 import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite, applied
+from ..core.calendar import in_words
 from ..core.computed import other_active_ids
+from ..core.known import known
 from ..errors import BadValue, NotAcceptable, RowMissing
 from ..reader import Book
 from ..schema import CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES
@@ -84,12 +86,32 @@ def _check_notice(book: Book, row: int, oid: str, notice: dt.date | None, on: dt
         )
 
 
+def _unknown(book: Book, row: int, oid: str, app_row: int) -> list[tuple[str, str]]:
+    """The offer or its application dated after the as-of date (docs/definitions.md § Deadlines: that day did not
+    know it), each as (the cell, what it says): "O03 was made on 4 December 2026"."""
+    out = []
+    for table, header, r, what in (
+        ("Offers", "Offer date", row, f"{oid} was made"),
+        ("Pipeline", "Date applied", app_row, f"{oid}'s application was sent"),
+    ):
+        day = book.tables[table].at[r, header]
+        if pd.notna(day) and pd.Timestamp(day).date() > book.as_of:
+            when = in_words(pd.Timestamp(day).date())
+            out.append((book.where(table, header, r), f"{what} on {when}"))
+    return out
+
+
 def _refusals(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
     """Why the offer cannot be accepted as the book stands (README § Changing your workbook), each on one line
-    naming the cell that says so: the offer is closed, its application is closed, another offer or
-    application is already Accepted. Empty when it can."""
+    naming the cell that says so: the offer or its application is dated after the as-of date,
+    the offer is closed, its application is closed, another offer or application is already
+    Accepted. Empty when it can."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
-    out = []
+    out = [
+        f"{cell}: {what}, after the as-of date {in_words(book.as_of)}: the book did not know it "
+        f"that day; use a later --as-of (or correct the date), {_FORCE}"
+        for cell, what in _unknown(book, row, oid, app_row)
+    ]
     status = offers.at[row, "Status"]
     if status in CLOSED_OFFER_STATUSES:
         out.append(
@@ -131,9 +153,13 @@ def _accepted_applications(book: Book, app_row: int, oid: str) -> list[str]:
 
 
 def _warnings(book: Book, row: int, oid: str, company: str, app_row: int) -> list[str]:
-    """With --force: accepting a closed offer, or a second offer while another is Accepted."""
+    """With --force: accepting an offer dated after the as-of date, a closed offer, or a second
+    offer while another is Accepted."""
     offers, pipeline = book.tables["Offers"], book.tables["Pipeline"]
-    out = []
+    out = [
+        f"{what}, after the as-of date {in_words(book.as_of)} ({cell}): accepting it anyway"
+        for cell, what in _unknown(book, row, oid, app_row)
+    ]
     status = offers.at[row, "Status"]
     if status in CLOSED_OFFER_STATUSES:
         out.append(
@@ -176,8 +202,9 @@ def accept(
 ) -> Outcome:
     """Accept the offer `offer_id` (or the one on Excel row `selected_row` of Offers): it and its
     application become Accepted (its own next action left by an earlier accept is cleared); every
-    other Active application gets a next action due the next business day: "Decline O05: ..." for
-    one with an open offer, else "Withdraw: ..."; with `withdraw`, those offers become Declined
+    other Active application gets a next action: "Withdraw: ..." due the next business day, or,
+    for one with an open offer, "Decline O05: ..." without a due date (the offer's decision
+    deadline is its one reminder); with `withdraw`, those offers become Declined
     (their applications Offer declined) and the other applications Withdrawn. Transition gets the
     offer's row (Accepted on = the as-of date; Notice given when known), the steps go to the Lists
     sheet; with `withdraw`, the interviews still ahead of each application closed are marked
@@ -222,7 +249,8 @@ def accept(
     declining = {
         str(a).lower(): str(i) for i, a in zip(open_offers["ID"], open_offers["Application ID"])
     }
-    others = other_active_ids(pipeline, app_id)
+    known_apps = set(pipeline["ID"][known(pipeline["Date applied"], today)].astype(str))
+    others = [o for o in other_active_ids(pipeline, app_id) if o in known_apps]  # that day's
     to_withdraw = [o for o in others if o.lower() not in declining]
     cancelled: list[str] = []  # the interviews ahead marked Cancelled ("I052 on 2026-10-23")
     for other in others:
@@ -232,7 +260,8 @@ def accept(
             f"Decline {decline}: accepted {company}" if decline else f"Withdraw: accepted {company}"
         )
         changes.append(TableWrite("Pipeline", "Next action", r, action))
-        changes.append(TableWrite("Pipeline", "Next action due", r, next_day))
+        # a decline's reminder is the offer's own decision deadline: one reminder, not two
+        changes.append(TableWrite("Pipeline", "Next action due", r, None if decline else next_day))
         if withdraw:
             closed, lines = close_application(
                 book, r, "Offer declined" if decline else "Withdrawn", today

@@ -7,11 +7,12 @@ import datetime as dt
 import pandas as pd
 
 from ..changes import Change, Outcome, RowAppend, TableWrite
+from ..core.calendar import in_words
 from ..core.computed import closing
 from ..core.flags import is_set
 from ..errors import BadValue, RowMissing, UsageError
 from ..reader import Book
-from ..schema import OPEN_OFFER_STATUSES
+from ..schema import OPEN_OFFER_STATUSES, OUTCOME_CANCELLED
 from . import row_with_id, rows_with_id, text
 from .closing import close_application
 
@@ -72,6 +73,12 @@ def done(
                 f"before the interview ({book.where('Interviews', 'Date', row)} = "
                 f"{pd.Timestamp(iv['Date']).date().isoformat()}); give the day it was sent with --on"
             )
+        if text(iv["Outcome"]).casefold() == OUTCOME_CANCELLED.casefold():
+            raise BadValue(
+                f"{book.path}: {book.where('Interviews', 'Outcome', row)}: {item_id} is "
+                f"{OUTCOME_CANCELLED}: a thank-you follows an interview that took place; set its "
+                "Outcome if it did"
+            )
         if not _blank(iv["Thank-you sent"]):
             return _already(
                 book,
@@ -87,6 +94,7 @@ def done(
         app = book.tables["Pipeline"].loc[row]
         item_id = str(app["ID"])
         company = text(app["Company"], item_id)
+        _not_before(book, "Pipeline", "Date applied", row, on, f"{item_id} was applied to")
         last = None if pd.isna(app["Last contact"]) else pd.Timestamp(app["Last contact"]).date()
         changes = []
         if kind == "next-action" and pd.isna(app["Date applied"]):
@@ -137,6 +145,7 @@ def done(
         if still.empty:
             return _already(book, "Lessons", "Done", rows[0], f"every lesson action of {item_id}")
         row = int(still.sort_values("Due", kind="stable", na_position="last").index[0])
+        _not_before(book, "Lessons", "Decision date", row, on, f"{item_id}'s decision came")
         changes = [TableWrite("Lessons", "Done", row, on)]
         what = f"lesson action of {item_id} done on {on.isoformat()}"
     else:  # feedback
@@ -150,13 +159,28 @@ def done(
                 book, "Lessons", "Feedback requested", rows[0], f"feedback for {item_id}"
             )
         if open_rows:
-            changes = [TableWrite("Lessons", "Feedback requested", int(open_rows[0]), on)]
+            row = int(open_rows[0])
+            _not_before(book, "Lessons", "Decision date", row, on, f"{item_id}'s decision came")
+            changes = [TableWrite("Lessons", "Feedback requested", row, on)]
         else:
             app_row = row_with_id(book, "Pipeline", "ID", item_id, "application")
             app_id = item_id = str(book.tables["Pipeline"].at[app_row, "ID"])
             changes = [RowAppend("Lessons", {"Application ID": app_id, "Feedback requested": on})]
         what = f"feedback for {item_id} requested on {on.isoformat()}"
     return Outcome(changes, f"{'Would mark' if dry_run else 'Marked'}: {what}.", lines)
+
+
+def _not_before(book: Book, table: str, header: str, row: int, on: dt.date, what: str) -> None:
+    """A deadline marked done on `on` (the as-of date, or --on) belongs to a row that day knew
+    (docs/definitions.md § Deadlines): one dated after it is an error naming the cell."""
+    day = book.tables[table].at[row, header]
+    if pd.notna(day) and pd.Timestamp(day).date() > on:
+        raise BadValue(
+            f"{book.path}: {book.where(table, header, row)}: {what} on "
+            f"{in_words(pd.Timestamp(day).date())}, after {in_words(on)}, the day it would be "
+            "marked done: the book did not know it that day; use a later --as-of or --on (or "
+            "correct the date)"
+        )
 
 
 def _close(book: Book, row: int, action: str, on: dt.date) -> tuple[list[Change], list[str]]:

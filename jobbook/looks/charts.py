@@ -55,6 +55,21 @@ def labels(num_format: str | None = None) -> DataLabelList:
 def _visible_axes(chart) -> None:
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+    every_label(chart)
+
+
+def every_label(chart) -> None:
+    """Every category labelled (``tickLblSkip`` 1): left to itself, LibreOffice hides every other
+    label of a category axis once the labels crowd (ten sources in a bar chart)."""
+    chart.x_axis.tickLblSkip = 1
+    chart.x_axis.tickMarkSkip = 1
+
+
+def category_height(categories: int, least: float = 7.2) -> float:
+    """The height (cm) of a horizontal bar chart that labels each of `categories` one under the
+    other: title, axis and legend, then half a centimetre a label (LibreOffice drops every other
+    label that does not fit)."""
+    return max(least, 3.5 + 0.5 * categories)
 
 
 def bar_chart(

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import BusinessCalendar, Context, computed_table
+from ..core.known import Past, past_of
 from ..core.settings import Settings
 from ..errors import BadValue, NotAWorkbook, one_line
 from ..problems import ERROR, Problem
@@ -83,9 +84,15 @@ class Book:
     def calendar(self) -> BusinessCalendar:
         return BusinessCalendar(self.holidays["Date"])
 
+    @cached_property
+    def past(self) -> Past | None:
+        """On a past as-of date (before today): what History says of the Next actions
+        (``core.known.past_of``); None on today or later."""
+        return past_of(self.inputs.get("History"), self.as_of, dt.date.today())
+
     @property
     def context(self) -> Context:
-        return Context(self.settings, self.calendar, self.as_of, self.vesting)
+        return Context(self.settings, self.calendar, self.as_of, self.vesting, self.past)
 
     @cached_property
     def tables(self) -> Mapping[str, pd.DataFrame]:

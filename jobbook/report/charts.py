@@ -9,6 +9,7 @@ import pandas as pd
 from .._rates import FEW_RATE, RATE
 from ..looks.charts import (
     bar_chart,
+    category_height,
     count_axis,
     labels,
     line_chart,
@@ -66,7 +67,10 @@ def sources(ws, head, last, df):
         "Response rate by source (all time)",
         horizontal=True,
         num_format="0%",
-        size=(7.2, 19),  # room for "Company site (3 of 11)" beside the bars
+        # room for "Company site (3 of 11)" beside the bars, and for every source's label
+        # one under the other (LibreOffice hides every other one when they crowd, whatever
+        # tickLblSkip says)
+        size=(category_height(len(df)), 19),
     )
     ch.overlap = 100  # the two series share each category's place: one bar each
     percent_axis(ch)

@@ -120,8 +120,8 @@ def person_part(path: str | Path, month: str, as_of: dt.date) -> Part:
         name = person_name(book)
         od, up = deadline_frames(book)
         t = book.tables
-        this = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], period)
-        every = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"])
+        this = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], period, as_of=as_of)
+        every = outcome_stats(t["Pipeline"], t["Interviews"], t["Offers"], as_of=as_of)
         tables = {
             n: t[n][cols or list(t[n])].assign(Person=name).reset_index(drop=True)
             for n, cols in REPORT_READS.items()

@@ -347,12 +347,14 @@ REPORT_READS: dict[str, list[str] | None] = {
 
 
 def build(book: Book, month: str | pd.Period, title: str | None = None) -> ReportData:
-    """The report of `month` for `book`, as of the book's as-of date; its statistics as of a past
-    day count the book as History says it stood then (``views.stats_inputs``)."""
-    overdue, upcoming = deadline_frames(book)
+    """The report of `month` for `book`, as of the book's as-of date; as of a past day, its
+    statistics count the book as History says it stood then (``views.stats_inputs``) and its
+    lists (deadlines, lessons, thank-you notes, offers) read that book too (``views.as_known``)."""
+    shown, _ = views.as_known(book)
+    overdue, upcoming = deadline_frames(shown)
     counted, _ = views.stats_inputs(book)
     data = assemble(
-        book.tables,
+        shown.tables,
         overdue,
         upcoming,
         book.as_of,
@@ -383,16 +385,16 @@ def assemble(
     window, before = windows(m, as_of)
     counted = counted or tables
     pipe, inter, offs = counted["Pipeline"], counted["Interviews"], counted["Offers"]
-    every = outcome_stats(pipe, inter, offs)
-    this = outcome_stats(pipe, inter, offs, m, window.last_day)
-    prev = outcome_stats(pipe, inter, offs, p, before.last_day)
+    every = outcome_stats(pipe, inter, offs, as_of=as_of)
+    this = outcome_stats(pipe, inter, offs, m, window.last_day, as_of=as_of)
+    prev = outcome_stats(pipe, inter, offs, p, before.last_day, as_of=as_of)
     for s in (every, this, prev):
         s["as_of"] = as_of.isoformat()
     totals = {k: sum(v[k] for v in every["by_month"].values()) for k in ("interviews", "offers")}
     # month by month: to the report's month, or to the as-of month when it is later (no month
     # still to come is drawn as a month of zeros), the last one counted to the as-of date
     last, _ = windows(min(m, pd.Period(as_of, freq="M")), as_of)
-    counts = by_month(pipe, inter, offs, last.month, last.last_day)[str(last.month)]
+    counts = by_month(pipe, inter, offs, last.month, last.last_day, as_of=as_of)[str(last.month)]
     trend_rows = trend(every["by_month"], last, counts)
     return ReportData(
         title=title,

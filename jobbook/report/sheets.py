@@ -31,6 +31,7 @@ from .xlsx import (
     BESIDE,
     BLOCKS_PER_PAGE,
     LIST_LIMIT,
+    ROW_CM,
     ROWS_PER_CHART,
     deadline_view,
     lessons_view,
@@ -255,12 +256,13 @@ def charts_sheet(wb: Workbook, r: ReportData) -> None:
         top = s.row
         head, last = s.table(heading, df, formats)
         chart = build(ws, head, last, df)
+        rows = max(ROWS_PER_CHART, math.ceil(chart.height / ROW_CM) + 2)  # a tall one: its rows
         if len(df.columns) <= BESIDE:
             ws.add_chart(chart, beside(len(df.columns), top, chart))
-            s.row = max(s.row, top + ROWS_PER_CHART)
+            s.row = max(s.row, top + rows)
         else:
             ws.add_chart(chart, f"A{s.row}")
-            s.row += ROWS_PER_CHART
+            s.row += rows
         if n % BLOCKS_PER_PAGE == 0:  # never let a printed page cut a chart in two
             ws.row_breaks.append(Break(id=s.row - 1))
     s.fit_columns(minimum=12, first=26)

@@ -12,6 +12,7 @@ from ..schema import PERCENT_FORMAT
 from .data import THANK_YOU_STATES, ReportData
 
 ROWS_PER_CHART = 17
+ROW_CM = 0.53  # a row of the default height (15 points), in cm
 BLOCKS_PER_PAGE = 3
 BESIDE = 6  # a chart stands beside a table of up to this many columns, else below it
 LIST_LIMIT = 100  # rows of a list in the report; the rest is counted

@@ -282,6 +282,41 @@ def after_as_of(col: str) -> str:
     return f"INT(N([@{col}]))>{TODAY}"
 
 
+def last_contact_known() -> str:
+    """This Pipeline row's Last contact as the as-of date knows it (``core.known.contacts_known``):
+    its number (0 for a blank or a text, which MAX skipped before); one after that day had not
+    happened yet, and in its place stands the latest contact the book shows on or before that day
+    (the First response, an interview not Cancelled, an offer), else 0."""
+    day = f"({TODAY}+1)"
+    first = f"IF({after_as_of('First response')},0,N([@First response]))"
+    interview = (
+        f'_xlfn.MAXIFS(Interviews[Date],Interviews[Application ID],[@ID],Interviews[Date],"<"&{day},'
+        f'Interviews[Outcome],"<>{OUTCOME_CANCELLED}")'
+    )
+    offer = f'_xlfn.MAXIFS(Offers[Offer date],Offers[Application ID],[@ID],Offers[Offer date],"<"&{day})'
+    return f"IF({after_as_of('Last contact')},MAX({first},{interview},{offer}),N([@Last contact]))"
+
+
+def done_by(col: str) -> str:
+    """This row's done mark `col` set by the as-of date: anything but blank or FALSE, and not a
+    date after that day (N gives 0 for a mark such as x)."""
+    return f'AND([@{col}]<>"",[@{col}]<>FALSE,INT(N([@{col}]))<={TODAY})'
+
+
+def action_unknown(ids: str = "[@ID]") -> str:
+    """A Next action the as-of date did not know (``core.known.actions_known``): only on a past
+    as-of date (before today), one whose text or due date History wrote after that day (accepting
+    an offer writes the others' Withdraw). `ids`: this row's ID (``[@ID]``) or, in an array
+    formula, ``Pipeline[ID]``. TRUE or FALSE (an array of them for an array of IDs)."""
+    written = "+".join(
+        f'COUNTIFS(History[Sheet],"Pipeline",History[ID],{ids},History[Column],'
+        f'"{column}",History[When],">="&({TODAY}+1))'
+        for column in ("Next action", "Next action due")
+    )
+    written = f"({written})>0"
+    return f"IF({TODAY}<TODAY(),{written},FALSE)"
+
+
 def known_rows(table: str, col: str) -> str:
     """Array form of "not after the as-of date" for SUMPRODUCT and array formulas: 1 for each row
     of `table` whose `col` is blank, a text or on or before the as-of date. Arithmetic only (no

@@ -9,11 +9,12 @@ from ._base import (
     Column,
     Table,
     after_as_of,
+    done_by,
     flag_formula,
     lookup_formula,
 )
 from ._links import THANK_YOU_LINK
-from ._parts import is_set, link_column
+from ._parts import link_column
 
 INTERVIEWS = Table(
     "Interviews",
@@ -70,7 +71,7 @@ INTERVIEWS = Table(
         Column(
             "Thank-you flag",
             "text",
-            formula=flag_formula("[@Thank-you due]", is_set("Thank-you sent")),
+            formula=flag_formula("[@Thank-you due]", done_by("Thank-you sent")),
             width=14,
             note="Computed: Done, Overdue, Due today, Due soon.",
         ),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ._base import ACTION_TYPES, Column, Table, after_as_of, flag_formula
+from ._base import ACTION_TYPES, Column, Table, after_as_of, done_by, flag_formula
 from ._links import FEEDBACK_LINK
-from ._parts import is_set, link_column
+from ._parts import link_column
 
 LESSONS = Table(
     "Lessons",
@@ -30,7 +30,7 @@ LESSONS = Table(
             "Flag",
             "text",
             formula=flag_formula(
-                "[@Due]", is_set("Done"), raw=True, unless=after_as_of("Decision date")
+                "[@Due]", done_by("Done"), raw=True, unless=after_as_of("Decision date")
             ),
             width=11,
             note="Computed: Done, Overdue, Due today, Due soon.",

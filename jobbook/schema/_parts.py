@@ -6,11 +6,6 @@ from ._base import Column
 from ._links import MailLink
 
 
-def is_set(col: str) -> str:
-    """A done mark: anything but blank or FALSE (an unticked checkbox)."""
-    return f'AND([@{col}]<>"",[@{col}]<>FALSE)'
-
-
 def num(col: str) -> str:
     """A number cell read with blanks as 0."""
     return f"N([@{col}])"

@@ -9,10 +9,15 @@ from ._base import (
     WORK_MODES,
     Column,
     Table,
+    action_unknown,
     after_as_of,
     closing_action,
     flag_formula,
+    last_contact_known,
 )
+
+# The follow-up clock's Last contact as the as-of date knows it.
+_CONTACT = last_contact_known()
 
 PIPELINE = Table(
     "Pipeline",
@@ -68,13 +73,15 @@ PIPELINE = Table(
             "Follow-up due",
             "date",
             formula=(
-                'IF(AND([@Status]="Active",MAX([@Date applied],[@Last contact])>0,'
-                f"NOT({after_as_of('Date applied')}),NOT({closing_action()})),"
-                'WORKDAY(MAX([@Date applied],[@Last contact]),FollowUpDays,{HOLIDAYS}),"")'
+                f'IF(AND([@Status]="Active",MAX([@Date applied],{_CONTACT})>0,'
+                f"NOT({after_as_of('Date applied')}),"
+                f"NOT(AND({closing_action()},NOT({action_unknown()})))),"
+                f'WORKDAY(MAX([@Date applied],{_CONTACT}),FollowUpDays,{{HOLIDAYS}}),"")'
             ),
             note="Computed: FollowUpDays business days after the later of Date applied and "
-            "Last contact, for Active applications; none while the Next action is to withdraw "
-            "or decline, or before Date applied.",
+            "Last contact (one after the as-of date does not count yet), for Active "
+            "applications; none while the Next action is to withdraw or decline, or before "
+            "Date applied.",
         ),
         Column(
             "Flag",
@@ -83,8 +90,11 @@ PIPELINE = Table(
                 'IF(OR([@Status]<>"Active",'
                 + after_as_of("Date applied")
                 + ',COUNT([@Follow-up due],[@Next action due])=0),"",'
+                + f"IF({action_unknown()},"
+                + flag_formula("[@Follow-up due]")
+                + ","
                 + flag_formula("MIN([@Follow-up due],[@Next action due])", raw=True)
-                + ")"
+                + "))"
             ),
             width=11,
             note="Computed: the flag of the sooner of Follow-up due and Next action due "

@@ -23,9 +23,9 @@ from ..schema import (
     MONEY_FORMAT,
     OFFER_YEARS_SHEET,
     PERCENT_FORMAT,
-    SOURCES,
     STAGES,
     STATUSES,
+    action_unknown,
     excel_formula,
     flag_formula,
     known_rows,
@@ -33,6 +33,9 @@ from ..schema import (
 )
 from ..views import STATS_LABELS
 from ._dashboard_charts import write_chart_data, write_charts
+from ._dashboard_sources import HEADS as SOURCE_HEADS
+from ._dashboard_sources import ROWS as SOURCE_ROWS
+from ._dashboard_sources import write_sources
 from ._dashboard_stages import HEADS as TIME_HEADS
 from ._dashboard_stages import TITLE as TIME_TITLE
 from ._dashboard_stages import pipeline_rows, write_time_in_stage
@@ -47,19 +50,15 @@ TOP_OFFERS = 5
 UP_NEXT = 10  # deadlines listed one by one
 HIDE_ZERO = "0;-0;;@"  # a quiet grid: zero shows as blank
 
-KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP, MONTH_TOP, OFFER_TOP = (
-    4,
-    15,
-    29,
-    47,
-    55,
-    64,
-    75,
-    84,
-)
+KPI_TOP, NEXT_TOP, DEADLINE_TOP, FUNNEL_TOP, STATUS_TOP, SOURCE_TOP = (4, 15, 29, 47, 55, 64)
+SOURCE_TOTAL = SOURCE_TOP + SOURCE_ROWS + 1  # "All sources"
+MONTH_TOP = SOURCE_TOTAL + 3
+OFFER_TOP = MONTH_TOP + MONTHS + 3
 TIME_TOP = OFFER_TOP + TOP_OFFERS + 3  # time in each stage: the heads' row
 PAGE_BREAK = 45  # printed page 1: figures and deadlines; page 2: the breakdowns
-CHART_ROWS = (3, 17, 31, 47, 62)  # three charts beside page 1, two beside page 2 (none cut in two)
+# three charts beside page 1, three beside page 2 (none cut in two): the source chart is taller,
+# one bar per place of the table; then the offers, then Offer years' chart (``_years``)
+CHART_ROWS = (3, 17, 31, 47, 70)
 KPIS = STATS_LABELS  # the figures in the words of JB_STATS
 DEADLINE_KINDS = KINDS  # the order of the kinds everywhere
 DEADLINE_HEADS = ("Thank-you", "Follow-up", "Next action", "Decision", "Lesson", "Start")
@@ -162,22 +161,8 @@ def write_dashboard(wb, macros: bool = False) -> None:
         ws[f"B{r}"] = _count(SCOPES["all"], f"(Pipeline[Status]=$A{r})")
         ws[f"C{r}"] = _count(SCOPES["month"], f"(Pipeline[Status]=$A{r})")
 
-    _section(
-        ws,
-        SOURCE_TOP,
-        "By source (all time)",
-        ("Source", "Applications", "Responses", "Response rate", "Interviews", "Offers"),
-    )
-    for k, source in enumerate(SOURCES):
-        r = SOURCE_TOP + 1 + k
-        ws.cell(r, 1, source)
-        is_src = f"(Pipeline[Source]=$A{r})"
-        ws[f"B{r}"] = _count(SCOPES["all"], is_src)
-        ws[f"C{r}"] = _count(SCOPES["all"], is_src, _RESPONDED)
-        ws[f"D{r}"] = f'=IF(B{r}=0,"",C{r}/B{r})'
-        ws[f"D{r}"].number_format = PERCENT_FORMAT
-        ws[f"E{r}"] = _count(SCOPES["all"], is_src, _stage_at_least("Interview"))
-        ws[f"F{r}"] = _count(SCOPES["all"], is_src, _stage_at_least("Offer"))
+    _section(ws, SOURCE_TOP, "By source (all time)", SOURCE_HEADS)
+    write_sources(ws, SOURCE_TOP, SCOPES["all"], _count, _RESPONDED, _stage_at_least)
 
     _section(
         ws,
@@ -230,33 +215,47 @@ def write_dashboard(wb, macros: bool = False) -> None:
 
 # -- "Activity per month": from the first month with any activity --------------------------------
 #
-# The first row is the later of the first month with any activity (the earliest Date applied,
-# interview Date or Offer date) and MONTHS - 1 months ago, and never after this month; each next
+# The first row is the first month with any activity (a Date applied, an interview held, an Offer
+# date) among the last MONTHS months, this one included (this month when none has any); each next
 # row the month after, up to this month, then blank. So the list (and its chart) starts where the
-# search started, not on empty months, as ``by_month`` in the core does.
+# search started, or where it was busy in the window, never on an empty month, as the report's
+# months do. An interview counts once held (``core.known.held_by``): not Cancelled, dated on or
+# before the as-of date.
 
 _THIS_MONTH = f"DATE(YEAR({TODAY}),MONTH({TODAY}),1)"
-_ACTIVITY = ("Pipeline[Date applied]", "Interviews[Date]", "Offers[Offer date]")
+_HELD = f'Interviews[Outcome],"<>Cancelled",Interviews[Date],"<"&({TODAY}+1)'
+_ACTIVITY = (  # each column's dates, and the criteria of those that count
+    ("Pipeline[Date applied]", ""),
+    ("Interviews[Date]", _HELD),
+    ("Offers[Offer date]", ""),
+)
+
+
+def _ifs(rng: str, extra: str, *criteria: tuple[str, str]) -> str:
+    """COUNTIFS/MINIFS criteria: `rng` against each (operator, value), then `extra`."""
+    return ",".join([*(f'{rng},"{op}"&{v}' for op, v in criteria), *([extra] if extra else [])])
 
 
 def _months(ws) -> None:
-    first = f"MIN({','.join(_ACTIVITY)})"
-    started = f"DATE(YEAR({first}),MONTH({first}),1)"
-    earliest = f"DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1},1)"
+    since = (">=", f"DATE(YEAR({TODAY}),MONTH({TODAY})-{MONTHS - 1},1)")
+    firsts = [
+        f"IF(COUNTIFS({_ifs(rng, extra, since)})=0,{_THIS_MONTH},"
+        f"_xlfn.MINIFS({rng},{_ifs(rng, extra, since)}))"
+        for rng, extra in _ACTIVITY
+    ]
+    first = f"MIN({_THIS_MONTH},{','.join(firsts)})"
     for k in range(MONTHS):
         r = MONTH_TOP + 1 + k
         if k == 0:
-            ws[f"A{r}"] = (
-                f"=IF({first}=0,{_THIS_MONTH},MIN({_THIS_MONTH},MAX({earliest},{started})))"
-            )
+            ws[f"A{r}"] = f"=DATE(YEAR({first}),MONTH({first}),1)"
         else:
             nxt = f"DATE(YEAR($A{r - 1}),MONTH($A{r - 1})+1,1)"
             ws[f"A{r}"] = f'=IF($A{r - 1}="","",IF({nxt}>{_THIS_MONTH},"",{nxt}))'
         ws[f"A{r}"].number_format = "yyyy-mm"
         ws[f"A{r}"].alignment = st.LEFT
-        nxt = f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"
-        for col, rng in zip("BCD", _ACTIVITY):
-            ws[f"{col}{r}"] = f'=IF($A{r}="","",COUNTIFS({rng},">="&$A{r},{rng},"<"&{nxt}))'
+        span = ((">=", f"$A{r}"), ("<", f"DATE(YEAR($A{r}),MONTH($A{r})+1,1)"))
+        for col, (rng, extra) in zip("BCD", _ACTIVITY):
+            ws[f"{col}{r}"] = f'=IF($A{r}="","",COUNTIFS({_ifs(rng, extra, *span)}))'
 
 
 # -- "Up next": the open deadlines one by one ------------------------------------------------------
@@ -283,6 +282,9 @@ def _company_of(table: str, id_col: str, pos: str, target: str) -> str:
 _KNOWN_APPS = excel_formula(SHEET, known_rows("Pipeline", "Date applied"))
 _KNOWN_LESSONS = excel_formula(SHEET, known_rows("Lessons", "Decision date"))
 _KNOWN_STARTS = excel_formula(SHEET, known_rows("Transition", "Accepted on"))
+# ... and a Next action History wrote after a past as-of date (``core.known.actions_known``).
+# An IF over arrays: the cells that use it are array formulas.
+_KNOWN_ACTIONS = excel_formula(SHEET, f"(1-({action_unknown('Pipeline[ID]')}))")
 
 
 # label, a column for the row positions, the due date as a number, the open condition, ID, company
@@ -309,7 +311,7 @@ def _kinds(pos: str) -> list[tuple[str, str, str, str, str, str]]:
             KIND_LABELS["next-action"],
             "Pipeline[Next action due]",
             "INT(Pipeline[Next action due])",
-            f'(Pipeline[Status]="Active")*{_KNOWN_APPS}',
+            f'(Pipeline[Status]="Active")*{_KNOWN_APPS}*{_KNOWN_ACTIONS}',
             f"INDEX(Pipeline[ID],{pos})",
             f"INDEX(Pipeline[Company],{pos})",
         ),
@@ -402,6 +404,14 @@ def _on_day(dates: str, day: str) -> str:
     return f"SUMPRODUCT(ISNUMBER({dates})*({dates}>={day})*({dates}<{day}+1)"
 
 
+def _put(ws, r: int, c: int, formula) -> None:
+    """A count of the grid; one that reads History (the next actions) is an array formula, so
+    that every Excel evaluates its IF over the rows."""
+    if isinstance(formula, str) and "History[" in formula:
+        formula = ArrayFormula(f"{openpyxl_col(c)}{r}", formula)
+    ws.cell(r, c, formula).number_format = HIDE_ZERO
+
+
 def _deadline_grid(ws) -> None:
     r = DEADLINE_TOP + 1
     ws.cell(r, 1, FLAG_OVERDUE).font = st.BOLD
@@ -409,13 +419,13 @@ def _deadline_grid(ws) -> None:
         f'=COUNTIFS(Interviews[Thank-you flag],"{FLAG_OVERDUE}")',
         f'=COUNTIFS(Pipeline[Follow-up due],"<"&{TODAY})',
         "=SUMPRODUCT(ISNUMBER(Pipeline[Next action due])*(Pipeline[Next action due]<"
-        f'{TODAY})*(Pipeline[Status]="Active")*{_KNOWN_APPS})',
+        f'{TODAY})*(Pipeline[Status]="Active")*{_KNOWN_APPS}*{_KNOWN_ACTIONS})',
         f'=COUNTIFS(Offers[Decision flag],"{FLAG_OVERDUE}")',
         f'=COUNTIFS(Lessons[Flag],"{FLAG_OVERDUE}")',
         0,
     ]
     for c, f in enumerate(overdue, 2):
-        ws.cell(r, c, f).number_format = HIDE_ZERO
+        _put(ws, r, c, f)
     ws.cell(r, 8, f"=SUM(B{r}:G{r})")
     for k in range(DAYS + 1):  # today and the DAYS days after it
         r = DEADLINE_TOP + 2 + k
@@ -426,7 +436,7 @@ def _deadline_grid(ws) -> None:
             f'=COUNTIFS(Interviews[Thank-you due],{a},Interviews[Thank-you flag],"<>Done")',
             f"=COUNTIFS(Pipeline[Follow-up due],{a})",
             f"={_on_day('Pipeline[Next action due]', a)}"
-            f'*(Pipeline[Status]="Active")*{_KNOWN_APPS})',
+            f'*(Pipeline[Status]="Active")*{_KNOWN_APPS}*{_KNOWN_ACTIONS})',
             f'=COUNTIFS(Offers[Decision due],{a},Offers[Decision flag],"<>Done")',
             f'={_on_day("Lessons[Due]", a)}*(Lessons[Flag]<>"Done")*{_KNOWN_LESSONS})',
             f"={_on_day('Transition[Agreed start]', a)}*{_KNOWN_STARTS})"
@@ -434,7 +444,7 @@ def _deadline_grid(ws) -> None:
             f"*{_KNOWN_STARTS})",
         ]
         for c, f in enumerate(cells, 2):
-            ws.cell(r, c, f).number_format = HIDE_ZERO
+            _put(ws, r, c, f)
         ws.cell(r, 8, f"=SUM(B{r}:G{r})").number_format = HIDE_ZERO
     last = DEADLINE_TOP + 2 + DAYS
     ws.conditional_formatting.add(

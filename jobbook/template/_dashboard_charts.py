@@ -9,12 +9,15 @@ after this month are blank, so it draws columns (an empty place), not lines (Lib
 line down to zero at a month whose label is blank, #N/A or not); the response rate by source names each source with its count
 ("Recruiter (1 of 1)") and draws sources of fewer than FEW applications apart, in grey, as a
 second series; the offers charts name each offer ``Company (O02)``, since two offers can share a
-company.
+company. The source chart draws the By source table's rows in order, every SPEC source and each
+other place that holds applications, the empty places after them (no gap in the bars); its axis
+labels every bar (``looks.charts.every_label``).
 """
 
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter as openpyxl_col
+from openpyxl.worksheet.formula import ArrayFormula
 
 from .._rates import FEW, FEW_RATE, RATE
 from ..looks.charts import (
@@ -27,11 +30,15 @@ from ..looks.charts import (
     ref,
 )
 from ..schema import FUNNEL_STAGES, OFFER_YEARS_SHEET, SOURCES, STATUSES
+from ._dashboard_sources import ROWS as SOURCE_ROWS
 from ._years import HEAD_ROW as YEARS_HEAD_ROW
 from ._years import POS_COL as YEARS_POS_COL
 
 CHART_DATA_COL = 37  # AK: first hidden column of the charts' data
 SOURCE_LABEL, SOURCE_RATE, SOURCE_FEW, OFFER_LABEL = "AN", "AO", "AP", "AQ"
+# each row of the By source table as the chart names it, and the table row of each bar: the
+# sources with applications (and every SPEC source) first, the empty places after them
+ROW_LABEL, SOURCE_POS = "AR", "AS"
 RATE_HIDDEN = "0.0%;-0.0%;;@"  # a rate's label, none on the series that leaves a source blank
 BLUE, GREY = PALETTE[0], PALETTE[4]
 
@@ -57,11 +64,24 @@ def write_chart_data(ws, funnel_top: int, status_top: int, month_top: int, month
                 cell.number_format = ZERO_HIDDEN
     ws[f"{SOURCE_RATE}{source_top}"] = RATE
     ws[f"{SOURCE_FEW}{source_top}"] = FEW_RATE
-    for k in range(len(SOURCES)):
-        r = source_top + 1 + k
-        ws[f"{SOURCE_LABEL}{r}"] = f'=$A{r}&" ("&$C{r}&" of "&$B{r}&")"'
-        ws[f"{SOURCE_RATE}{r}"] = f"=IF($B{r}>={FEW},$D{r},0)"
-        ws[f"{SOURCE_FEW}{r}"] = f"=IF(AND($B{r}>0,$B{r}<{FEW}),$D{r},0)"
+    first, last = source_top + 1, source_top + SOURCE_ROWS
+    rows = f"$A${first}:$A${last}"
+    drawn = f"(ROW({rows})<{first + len(SOURCES)})+ISNUMBER($B${first}:$B${last})*($B${first}:$B${last}>0)"
+    for k in range(SOURCE_ROWS):
+        r = first + k
+        ws[f"{ROW_LABEL}{r}"] = f'=$A{r}&" ("&$C{r}&" of "&$B{r}&")"'
+        pos = f"${SOURCE_POS}{r}"
+        ws[pos[1:]] = ArrayFormula(
+            pos[1:], f'=IFERROR(SMALL(IF(({drawn})>0,ROW({rows})),{k + 1}),"")'
+        )
+        at = f"{pos}-{first - 1}"
+        ws[f"{SOURCE_LABEL}{r}"] = (
+            f'=IF({pos}="","",INDEX(${ROW_LABEL}${first}:${ROW_LABEL}${last},{at}))'
+        )
+        n = f"N(INDEX($B${first}:$B${last},{at}))"
+        rate = f"INDEX($D${first}:$D${last},{at})"
+        ws[f"{SOURCE_RATE}{r}"] = f'=IF({pos}="",0,IF({n}>={FEW},{rate},0))'
+        ws[f"{SOURCE_FEW}{r}"] = f'=IF({pos}="",0,IF(AND({n}>0,{n}<{FEW}),{rate},0))'
         for col in (SOURCE_RATE, SOURCE_FEW):
             ws[f"{col}{r}"].number_format = RATE_HIDDEN
     for k in range(1, top_offers + 1):
@@ -69,7 +89,7 @@ def write_chart_data(ws, funnel_top: int, status_top: int, month_top: int, month
         ident = f"INDEX(Offers[ID],'{OFFER_YEARS_SHEET}'!${YEARS_POS_COL}${YEARS_HEAD_ROW + k})"
         ws[f"{OFFER_LABEL}{r}"] = f'=IF($B{r}="","",{offer_label(f"$B{r}", ident)})'
     last = CHART_DATA_COL + 2
-    for c in range(CHART_DATA_COL, max(last, _index(OFFER_LABEL)) + 1):
+    for c in range(CHART_DATA_COL, max(last, _index(SOURCE_POS)) + 1):
         ws.column_dimensions[openpyxl_col(c)].hidden = True
 
 
@@ -116,17 +136,15 @@ def write_charts(ws, rows: tuple[int, ...], funnel_top: int, status_top: int, mo
     ws.add_chart(status, f"J{rows[2]}")
 
     source = bar_chart(
-        "Response rate by source", horizontal=True, num_format="0%;-0%;;", size=(7.2, 16)
+        "Response rate by source", horizontal=True, num_format="0%;-0%;;", size=(11, 16)
     )
     source.overlap = 100  # the two series share each source's place: one bar each
     source.y_axis.number_format = "0%"  # the labels hide a 0 that is no bar; the axis shows 0%
     percent_axis(source)
     rate, few = _index(SOURCE_RATE), _index(SOURCE_FEW)
-    source.add_data(
-        ref(ws, rate, source_top, few, source_top + len(SOURCES)), titles_from_data=True
-    )
+    source.add_data(ref(ws, rate, source_top, few, source_top + SOURCE_ROWS), titles_from_data=True)
     label = _index(SOURCE_LABEL)
-    source.set_categories(ref(ws, label, source_top + 1, label, source_top + len(SOURCES)))
+    source.set_categories(ref(ws, label, source_top + 1, label, source_top + SOURCE_ROWS))
     paint(source, [BLUE, GREY])
     source.legend.position = "b"
     source.visible_cells_only = False

@@ -44,7 +44,7 @@ RANK_COL, POS_COL = "Z", "AA"  # hidden helpers: rank of Offers row k; Offers ro
 LABEL_COL = "AB"  # hidden: each ranked offer as its chart names it, "Lumen Health (O02)"
 CHART_OFFERS = 5  # offers drawn in the Dashboard chart
 PRINTED_OFFERS = 20  # the best offers printed (the print area stays on one page)
-CHART_ANCHOR = "J78"  # on the Dashboard, beside "Offers compared"
+CHART_ANCHOR = "J85"  # on the Dashboard, below the offers chart, beside "Offers compared"
 
 
 def write_vesting(wb) -> None:
