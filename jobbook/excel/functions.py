@@ -270,9 +270,17 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
     return [head, *_rows(ranked[["rank", *head[1:]]])]
 
 
+def _column_values(column: pd.Series) -> np.ndarray:
+    """A result column as an array for ``_outs``: numpy's own dates and floats as they are (no
+    Timestamp per cell), any other column as objects."""
+    if column.dtype.kind in "Mf" and isinstance(column.dtype, np.dtype):
+        return column.to_numpy()
+    return column.to_numpy(dtype=object)
+
+
 def _rows(frame: pd.DataFrame) -> list[list[Any]]:
     """A result table's rows, each column converted at once (dates as datetimes, blanks "")."""
-    columns = [_outs(frame[c].to_numpy(dtype=object)) for c in frame.columns]
+    columns = [_outs(_column_values(frame[c])) for c in frame.columns]
     return [list(r) for r in zip(*columns)]
 
 
