@@ -57,6 +57,8 @@ _BY_TYPE = {
 }
 
 _STR = pd.Series([], dtype="str").dtype  # the reader's text type
+_NO_TEXT = {k for k, kind in _BY_INFERRED.items() if kind != TEXT}
+_NO_STRINGS = pa.array([], type=pa.large_string())
 
 Report = Callable[[str, int, str, str], None]  # (header, row, message, severity)
 
@@ -79,6 +81,11 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
     case); a Python pass only for mixed columns. Text of spaces only is blank."""
     values = np.asarray(values, dtype=object)
     inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred in _NO_TEXT:  # one kind, no text: blanks (None, NaN, NaT) found, nothing to strip
+        kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
+        if inferred != "empty":
+            kinds[pd.isna(values)] = BLANK
+        return kinds, _NO_STRINGS
     if inferred in _BY_INFERRED:
         kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
     else:  # mixed: by each cell's type, looked up in C; unusual types one at a time
@@ -121,7 +128,7 @@ def to_dates(
     values = np.asarray(values, dtype=object)
     kinds, stripped = cell_kinds(values)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[s]")
-    bad = np.isin(kinds, (BOOL, OTHER))
+    bad = (kinds == BOOL) | (kinds == OTHER)
     is_date = kinds == DATE
     if is_date.any():
         out[is_date] = _datetimes(values[is_date])
@@ -133,9 +140,11 @@ def to_dates(
     text = kinds == TEXT
     read = np.zeros(len(values), dtype=bool)
     if text.any():
-        parsed, ok = parse_dates(_text_series(stripped), date1904, keep_time=True)
-        ok = ok.to_numpy(dtype=bool)
-        out[text] = parsed.to_numpy(dtype="datetime64[s]")
+        words = stripped.dictionary_encode()  # each distinct text parsed once ("x" marks)
+        codes = words.indices.to_numpy(zero_copy_only=False)
+        parsed, ok = parse_dates(_text_series(words.dictionary), date1904, keep_time=True)
+        ok = ok.to_numpy(dtype=bool)[codes]
+        out[text] = parsed.to_numpy(dtype="datetime64[s]")[codes]
         read[text] = ok
         bad[text] = ~ok
     if not keep_time:
@@ -166,7 +175,7 @@ def to_numbers(values: np.ndarray, percent: bool = False) -> tuple[np.ndarray, n
     out = np.full(len(values), np.nan)
     is_num = kinds == NUMBER
     out[is_num] = values[is_num].astype(float)
-    bad = ~np.isin(kinds, (BLANK, NUMBER))
+    bad = (kinds != BLANK) & ~is_num
     text = kinds == TEXT
     if text.any():
         parsed, ok = parse_numbers(_text_series(stripped), percent=percent)

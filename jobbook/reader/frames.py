@@ -118,9 +118,11 @@ def typed_frame(
         values = _column(raw, name)
         found[col.header] = col
         if col.kind in DATE_KINDS:
-            parsed, bad, read = to_dates(values)
-            if col.keeps_time and times is not None:
-                times[col.header] = pd.Series(to_dates(values, keep_time=True)[0], index=index)
+            timed = col.keeps_time and times is not None
+            parsed, bad, read = to_dates(values, keep_time=timed)
+            if timed:  # read once: the time of day kept aside, the column holds the day
+                times[col.header] = pd.Series(parsed, index=index)
+                parsed = parsed.astype("datetime64[D]").astype("datetime64[s]")
             if col.kind == "done":  # any mark counts as done; FALSE (unticked) is no mark
                 marks = done_mask(values)
                 other = bad & marks
@@ -142,7 +144,11 @@ def typed_frame(
         for row in index[bad]:
             report(col.header, row, not_a(col, values[row - first_row]))
     frame = pd.DataFrame(data, index=index)
-    frame = frame[~frame.isna().all(axis=1)]
+    filled = np.zeros(n, dtype=bool)  # blank rows: blank in every column converted
+    for header in found:
+        filled |= data[header].notna().to_numpy()
+    if not filled.all():
+        frame = frame[filled]
     if times is not None:
         times.update({h: t.reindex(frame.index) for h, t in times.items()})
     check_values(frame, found, report)
