@@ -116,6 +116,11 @@ def typed_frame(
             data[col.header] = blank_column(col, index)
             continue
         values = _column(raw, name)
+        if pd.api.types.infer_dtype(values, skipna=True) == "empty":  # every cell blank
+            data[col.header] = blank_column(col, index)
+            if col.keeps_time and times is not None:
+                times[col.header] = data[col.header]
+            continue
         found[col.header] = col
         if col.kind in DATE_KINDS:
             timed = col.keeps_time and times is not None
