@@ -86,6 +86,14 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
         if inferred != "empty":
             kinds[pd.isna(values)] = BLANK
         return kinds, _NO_STRINGS
+    if inferred == "string":  # text and blanks only: Arrow finds the blanks and strips, in C
+        try:
+            text = pa.array(values, type=pa.large_string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a blank Arrow does not take (pd.NA...)
+            text = None
+        if text is not None:
+            kinds = np.where(text.is_null().to_numpy(zero_copy_only=False), BLANK, TEXT)
+            return _stripped(kinds.astype(np.int8), text.drop_null())
     if inferred in _BY_INFERRED:
         kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
     else:  # mixed: by each cell's type, looked up in C; unusual types one at a time
@@ -95,10 +103,15 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
         kinds = found.astype(np.int8)
     kinds[pd.isna(values)] = BLANK
     text = np.flatnonzero(kinds == TEXT)
-    stripped = pc.utf8_trim_whitespace(pa.array(values[text], type=pa.large_string()))
+    return _stripped(kinds, pa.array(values[text], type=pa.large_string()))
+
+
+def _stripped(kinds: np.ndarray, text: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """`kinds` with text of spaces only made blank, and the text cells stripped."""
+    stripped = pc.utf8_trim_whitespace(text)
     spaces = pc.equal(stripped, "").to_numpy(zero_copy_only=False)
     if spaces.any():
-        kinds[text[spaces]] = BLANK
+        kinds[np.flatnonzero(kinds == TEXT)[spaces]] = BLANK
         stripped = stripped.filter(pa.array(~spaces))
     return kinds, stripped
 
