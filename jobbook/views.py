@@ -7,6 +7,7 @@ shows the same numbers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -213,12 +214,14 @@ def offers(book: Book) -> list[dict[str, object]]:
     return out
 
 
-def offer_frame(book: Book) -> pd.DataFrame:
+def offer_frame(book: Book, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The Offers table in rank order (offers without a value last, in sheet order), with a
-    ``rank`` column (<NA> for an offer without a value)."""
+    ``rank`` column (<NA> for an offer without a value); only `columns` of it when given."""
     df = book.tables["Offers"]
     rank = rank_offers(df)
     order = np.argsort(rank.to_numpy(dtype=float, na_value=np.inf), kind="stable")
+    if columns is not None:
+        df = df[list(columns)]
     return df.iloc[order].assign(rank=rank.iloc[order])
 
 

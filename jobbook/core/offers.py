@@ -38,46 +38,61 @@ def effective_base(offers: pd.DataFrame) -> pd.Series:
     )
 
 
+def _array(df: pd.DataFrame, col: str) -> np.ndarray:
+    """A number column with blanks as 0, as an array (``_num`` without pandas' per-call cost)."""
+    values = df[col]
+    if values.dtype == np.float64:
+        a = values.to_numpy()
+        return np.where(np.isnan(a), 0.0, a)
+    return _num(df, col).to_numpy(dtype=float)
+
+
 def offer_values(offers: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """The computed money columns of each offer; all blank (NaN) for a row with no base."""
-    base_raw = effective_base(offers)
-    has = base_raw.notna()
-    base = base_raw.fillna(0.0)
+    base_raw = effective_base(offers).to_numpy(dtype=float)
+    has = ~np.isnan(base_raw)
+    base = np.where(has, base_raw, 0.0)
     weeks = float(settings.WorkWeeksPerYear)
-    vest = _num(offers, "Vesting years")
-    days = _num(offers, "Onsite days/week")
-
-    out = pd.DataFrame(index=offers.index)
-    out["Annual bonus"] = base * _num(offers, "Bonus target %")
-    out["Equity per year"] = np.where(
-        vest == 0, 0.0, _num(offers, "Equity grant value") / vest.where(vest != 0, 1.0)
+    vest = _array(offers, "Vesting years")
+    days = _array(offers, "Onsite days/week")
+    with np.errstate(all="ignore"):  # as pandas: 1e308 in a cell gives inf, not a warning
+        out = {
+            "Annual bonus": base * _array(offers, "Bonus target %"),
+            "Equity per year": np.where(
+                vest == 0,
+                0.0,
+                _array(offers, "Equity grant value") / np.where(vest != 0, vest, 1.0),
+            ),
+            "Retirement match": base * _array(offers, "Retirement match %"),
+            "Commute cost/year": days * weeks * _array(offers, "Commute cost/day"),
+        }
+        recurring = (
+            base
+            + out["Annual bonus"]
+            + out["Equity per year"]
+            + out["Retirement match"]
+            + _array(offers, "Benefits value")
+            - out["Commute cost/year"]
+        )
+        one_time = (
+            _array(offers, "Signing bonus")
+            + _array(offers, "Relocation allowance")
+            - _array(offers, "Relocation cost")
+        )
+        out["Recurring total"] = recurring
+        out["First-year total"] = recurring + one_time
+        horizon = float(settings.HorizonYears)
+        out["Average annual total"] = (
+            recurring + one_time / horizon if horizon > 0 else np.full(len(base), np.nan)
+        )
+        hours = (
+            float(settings.HoursPerWeek) * weeks
+            + 2 * _array(offers, "Commute minutes one-way") / 60 * days * weeks
+        )
+        out["Effective hourly"] = recurring / np.where(hours != 0, hours, np.nan)
+    return pd.DataFrame(
+        {c: np.where(has, out[c], np.nan) for c in VALUE_COLUMNS}, index=offers.index
     )
-    out["Retirement match"] = base * _num(offers, "Retirement match %")
-    out["Commute cost/year"] = days * weeks * _num(offers, "Commute cost/day")
-    recurring = (
-        base
-        + out["Annual bonus"]
-        + out["Equity per year"]
-        + out["Retirement match"]
-        + _num(offers, "Benefits value")
-        - out["Commute cost/year"]
-    )
-    one_time = (
-        _num(offers, "Signing bonus")
-        + _num(offers, "Relocation allowance")
-        - _num(offers, "Relocation cost")
-    )
-    out["Recurring total"] = recurring
-    out["First-year total"] = recurring + one_time
-    horizon = float(settings.HorizonYears)
-    out["Average annual total"] = recurring + one_time / horizon if horizon > 0 else np.nan
-    hours = (
-        float(settings.HoursPerWeek) * weeks
-        + 2 * _num(offers, "Commute minutes one-way") / 60 * days * weeks
-    )
-    out["Effective hourly"] = (recurring / hours.where(hours != 0)).astype(float)
-    out.loc[~has, list(VALUE_COLUMNS)] = np.nan
-    return out
 
 
 def offer_value(
@@ -131,12 +146,18 @@ def _shares(
     """Per offer: the schedule's share of each year (n x YEARS, blank shares as 0), whether the
     offer names a schedule, and whether that schedule is missing from the table (first row wins)."""
     table = vesting.assign(_key=schedule_key(vesting["Schedule"])).dropna(subset="_key")
-    table = table.drop_duplicates("_key").set_index("_key")
-    keys = schedule_key(offers["Vesting schedule"])
-    found = table.reindex(keys.fillna(""))[list(SHARE_COLUMNS)]
-    shares = found.apply(pd.to_numeric, errors="coerce").fillna(0.0).to_numpy(dtype=float)
-    named = keys.notna().to_numpy()
-    missing = named & ~keys.isin(table.index).to_numpy()
+    table = table.drop_duplicates("_key")
+    rows = table[list(SHARE_COLUMNS)].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+    rows = rows.to_numpy(dtype=float)
+    codes, names = pd.factorize(offers["Vesting schedule"])  # each name keyed once; blank: -1
+    keys = schedule_key(pd.Series(names))
+    found = pd.Index(table["_key"]).get_indexer(keys.fillna(""))  # -1: no such schedule
+    named = np.append(keys.notna().to_numpy(), False)[codes]  # codes of -1 take the False
+    at = np.append(found, -1)[codes]
+    shares = np.zeros((len(codes), len(SHARE_COLUMNS)))
+    if len(rows):
+        shares[at >= 0] = rows[at[at >= 0]]
+    missing = named & (at < 0)
     return shares, named, missing
 
 
@@ -171,22 +192,22 @@ def _offer_years(offers, values, vesting, starts, today) -> pd.DataFrame:
         base
         + values["Annual bonus"].fillna(0.0).to_numpy()
         + values["Retirement match"].fillna(0.0).to_numpy()
-        + _num(offers, "Benefits value").to_numpy()
+        + _array(offers, "Benefits value")
         - values["Commute cost/year"].fillna(0.0).to_numpy()
     )
-    grant = _num(offers, "Equity grant value").to_numpy()
-    vest = _num(offers, "Vesting years").to_numpy()
+    grant = _array(offers, "Equity grant value")
+    vest = _array(offers, "Vesting years")
     vesting_years = vest > 0
     years = np.where(vesting_years, vest, 1.0)  # a safe divisor; unused where vest <= 0
-    refresh = _num(offers, "Refresh % per year").to_numpy()
+    refresh = _array(offers, "Refresh % per year")
     one_time = (
-        _num(offers, "Signing bonus")
-        + _num(offers, "Relocation allowance")
-        - _num(offers, "Relocation cost")
-    ).to_numpy()
+        _array(offers, "Signing bonus")
+        + _array(offers, "Relocation allowance")
+        - _array(offers, "Relocation cost")
+    )
     shares, named, missing = _shares(offers, vesting)
 
-    out = pd.DataFrame(index=offers.index)
+    out = {}
     for k in range(1, YEARS + 1):
         even = np.where(vesting_years, np.clip(vest - (k - 1), 0.0, 1.0) / years, 0.0)
         share = np.where(named, shares[:, k - 1], even)
@@ -198,14 +219,18 @@ def _offer_years(offers, values, vesting, starts, today) -> pd.DataFrame:
         else:
             total = total + one_time
         out[YEAR_TOTALS[k - 1]] = np.where(missing, np.nan, total)
-    out["After-tax year 1"] = out[YEAR_TOTALS[0]] * (1 - _num(offers, "Tax rate %"))
+    out["After-tax year 1"] = out[YEAR_TOTALS[0]] * (1 - _array(offers, "Tax rate %"))
     index = pd.to_numeric(offers["Cost of living index"], errors="coerce").fillna(100.0)
+    index = index.to_numpy(dtype=float)
     out["Cost-of-living adjusted average"] = (
-        values["Average annual total"] * 100 / index.where(index > 0)
-    ).astype(float)
-    out["Clawback at risk"] = clawback_at_risk(offers, starts, today)
-    out.loc[~has, list(YEAR_COLUMNS)] = np.nan
-    return out.astype(float)
+        values["Average annual total"].to_numpy(dtype=float)
+        * 100
+        / np.where(index > 0, index, np.nan)
+    )
+    out["Clawback at risk"] = clawback_at_risk(offers, starts, today).to_numpy()
+    return pd.DataFrame(
+        {c: np.where(has, out[c], np.nan).astype(float) for c in YEAR_COLUMNS}, index=offers.index
+    )
 
 
 def clawback_at_risk(
@@ -214,8 +239,8 @@ def clawback_at_risk(
     """Signing bonus x clawback months not yet served on `today` / Sign-on clawback months, the
     months counted whole from each offer's start; all of it before the start or without one;
     blank (NaN) without clawback months."""
-    months = _num(offers, "Sign-on clawback months").to_numpy()
-    bonus = _num(offers, "Signing bonus").to_numpy()
+    months = _array(offers, "Sign-on clawback months")
+    bonus = _array(offers, "Signing bonus")
     if starts is None:
         starts = np.full(len(offers), np.datetime64("NaT"), dtype="datetime64[D]")
     starts = np.asarray(starts, dtype="datetime64[D]")

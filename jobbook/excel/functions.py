@@ -148,6 +148,11 @@ def _out(value: Any) -> Any:
 
 def _outs(values: np.ndarray) -> list[Any]:
     """A whole result array as cells, converted at once: dates as datetimes, blanks as ""."""
+    return _out_array(values).tolist()
+
+
+def _out_array(values: np.ndarray) -> np.ndarray:
+    """``_outs`` as an object array."""
     values = np.asarray(values)
     if values.dtype == object and len(values) and isinstance(values[0], pd.Timestamp):
         values = values.astype("datetime64[us]")
@@ -159,7 +164,7 @@ def _outs(values: np.ndarray) -> list[Any]:
     else:
         out = values.astype(object)
     out[pd.isna(out)] = ""
-    return out.tolist()
+    return out
 
 
 def _shape(values: np.ndarray, like: Any) -> Any:
@@ -266,14 +271,22 @@ def JB_OFFERS(offers, pipeline=None, settings=None, as_of=None, holidays=None):
         needs=views.NEEDS_OFFERS,
     )
     head = list(views.OFFERS_RANKED_HEADER)
-    ranked = views.offer_frame(book)
+    ranked = views.offer_frame(book, columns=head[1:])
     return [head, *_rows(ranked[["rank", *head[1:]]])]
+
+
+def _column_values(column: pd.Series) -> np.ndarray:
+    """A result column as an array for ``_outs``: numpy's own dates and floats as they are (no
+    Timestamp per cell), any other column as objects."""
+    if column.dtype.kind in "Mf" and isinstance(column.dtype, np.dtype):
+        return column.to_numpy()
+    return column.to_numpy(dtype=object)
 
 
 def _rows(frame: pd.DataFrame) -> list[list[Any]]:
     """A result table's rows, each column converted at once (dates as datetimes, blanks "")."""
-    columns = [_outs(frame[c].to_numpy(dtype=object)) for c in frame.columns]
-    return [list(r) for r in zip(*columns)]
+    columns = [_out_array(_column_values(frame[c])) for c in frame.columns]
+    return np.stack(columns, axis=1).tolist() if columns else [[] for _ in range(len(frame))]
 
 
 def _month(value) -> str | None:

@@ -35,12 +35,17 @@ def empty_frame(table: Table) -> pd.DataFrame:
 
 def blank_column(col: Column, index: pd.Index) -> pd.Series:
     """A column of blanks of `col`'s type on `index`."""
-    n = len(index)
+    return pd.Series(blank_values(col, len(index)), index=index)
+
+
+def blank_values(col: Column, n: int) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """`n` blanks of `col`'s type, as an array (a DataFrame built of arrays skips the alignment
+    of a Series per column)."""
     if col.kind in DATE_KINDS:
-        return pd.Series(np.full(n, np.datetime64("NaT"), "datetime64[s]"), index=index)
+        return np.full(n, np.datetime64("NaT"), "datetime64[s]")
     if col.kind in NUMERIC_KINDS:
-        return pd.Series(np.full(n, np.nan), index=index)
-    return pd.Series(_STR.__from_arrow__(pa.nulls(n, pa.large_string())), index=index)
+        return np.full(n, np.nan)
+    return _STR.__from_arrow__(pa.nulls(n, pa.large_string()))
 
 
 @functools.cache

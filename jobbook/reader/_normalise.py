@@ -57,6 +57,8 @@ _BY_TYPE = {
 }
 
 _STR = pd.Series([], dtype="str").dtype  # the reader's text type
+_NO_TEXT = {k for k, kind in _BY_INFERRED.items() if kind != TEXT}
+_NO_STRINGS = pa.array([], type=pa.large_string())
 
 Report = Callable[[str, int, str, str], None]  # (header, row, message, severity)
 
@@ -79,6 +81,19 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
     case); a Python pass only for mixed columns. Text of spaces only is blank."""
     values = np.asarray(values, dtype=object)
     inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred in _NO_TEXT:  # one kind, no text: blanks (None, NaN, NaT) found, nothing to strip
+        kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
+        if inferred != "empty":
+            kinds[pd.isna(values)] = BLANK
+        return kinds, _NO_STRINGS
+    if inferred == "string":  # text and blanks only: Arrow finds the blanks and strips, in C
+        try:
+            text = pa.array(values, type=pa.large_string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a blank Arrow does not take (pd.NA...)
+            text = None
+        if text is not None:
+            kinds = np.where(text.is_null().to_numpy(zero_copy_only=False), BLANK, TEXT)
+            return _stripped(kinds.astype(np.int8), text.drop_null())
     if inferred in _BY_INFERRED:
         kinds = np.full(len(values), _BY_INFERRED[inferred], dtype=np.int8)
     else:  # mixed: by each cell's type, looked up in C; unusual types one at a time
@@ -88,10 +103,15 @@ def cell_kinds(values: np.ndarray) -> tuple[np.ndarray, pa.Array]:
         kinds = found.astype(np.int8)
     kinds[pd.isna(values)] = BLANK
     text = np.flatnonzero(kinds == TEXT)
-    stripped = pc.utf8_trim_whitespace(pa.array(values[text], type=pa.large_string()))
+    return _stripped(kinds, pa.array(values[text], type=pa.large_string()))
+
+
+def _stripped(kinds: np.ndarray, text: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """`kinds` with text of spaces only made blank, and the text cells stripped."""
+    stripped = pc.utf8_trim_whitespace(text)
     spaces = pc.equal(stripped, "").to_numpy(zero_copy_only=False)
     if spaces.any():
-        kinds[text[spaces]] = BLANK
+        kinds[np.flatnonzero(kinds == TEXT)[spaces]] = BLANK
         stripped = stripped.filter(pa.array(~spaces))
     return kinds, stripped
 
@@ -121,7 +141,7 @@ def to_dates(
     values = np.asarray(values, dtype=object)
     kinds, stripped = cell_kinds(values)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[s]")
-    bad = np.isin(kinds, (BOOL, OTHER))
+    bad = (kinds == BOOL) | (kinds == OTHER)
     is_date = kinds == DATE
     if is_date.any():
         out[is_date] = _datetimes(values[is_date])
@@ -133,9 +153,11 @@ def to_dates(
     text = kinds == TEXT
     read = np.zeros(len(values), dtype=bool)
     if text.any():
-        parsed, ok = parse_dates(_text_series(stripped), date1904, keep_time=True)
-        ok = ok.to_numpy(dtype=bool)
-        out[text] = parsed.to_numpy(dtype="datetime64[s]")
+        words = stripped.dictionary_encode()  # each distinct text parsed once ("x" marks)
+        codes = words.indices.to_numpy(zero_copy_only=False)
+        parsed, ok = parse_dates(_text_series(words.dictionary), date1904, keep_time=True)
+        ok = ok.to_numpy(dtype=bool)[codes]
+        out[text] = parsed.to_numpy(dtype="datetime64[s]")[codes]
         read[text] = ok
         bad[text] = ~ok
     if not keep_time:
@@ -166,7 +188,7 @@ def to_numbers(values: np.ndarray, percent: bool = False) -> tuple[np.ndarray, n
     out = np.full(len(values), np.nan)
     is_num = kinds == NUMBER
     out[is_num] = values[is_num].astype(float)
-    bad = ~np.isin(kinds, (BLANK, NUMBER))
+    bad = (kinds != BLANK) & ~is_num
     text = kinds == TEXT
     if text.any():
         parsed, ok = parse_numbers(_text_series(stripped), percent=percent)

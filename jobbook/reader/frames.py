@@ -18,7 +18,7 @@ import pandas as pd
 from ..core.settings import Settings
 from ..problems import ERROR, WARNING, Problem
 from ..schema import DATE_KINDS, NUMERIC_KINDS, TABLES, Table, header_columns, norm_header
-from ._columns import blank_column, empty_frame
+from ._columns import blank_values, empty_frame
 from ._layout import Layout
 from ._normalise import check_values, done_mask, not_a, text_date, to_dates, to_numbers, to_text
 
@@ -113,14 +113,21 @@ def typed_frame(
     for col in table.inputs:
         name = by_norm.get(norm_header(col.header))
         if name is None or (wanted is not None and col.header not in wanted):
-            data[col.header] = blank_column(col, index)
+            data[col.header] = blank_values(col, n)
             continue
         values = _column(raw, name)
+        if pd.api.types.infer_dtype(values, skipna=True) == "empty":  # every cell blank
+            data[col.header] = blank_values(col, n)
+            if col.keeps_time and times is not None:
+                times[col.header] = pd.Series(data[col.header], index=index)
+            continue
         found[col.header] = col
         if col.kind in DATE_KINDS:
-            parsed, bad, read = to_dates(values)
-            if col.keeps_time and times is not None:
-                times[col.header] = pd.Series(to_dates(values, keep_time=True)[0], index=index)
+            timed = col.keeps_time and times is not None
+            parsed, bad, read = to_dates(values, keep_time=timed)
+            if timed:  # read once: the time of day kept aside, the column holds the day
+                times[col.header] = pd.Series(parsed, index=index)
+                parsed = parsed.astype("datetime64[D]").astype("datetime64[s]")
             if col.kind == "done":  # any mark counts as done; FALSE (unticked) is no mark
                 marks = done_mask(values)
                 other = bad & marks
@@ -130,19 +137,25 @@ def typed_frame(
                     kept = values[other]
                     ticked = np.array([isinstance(v, bool | np.bool_) for v in kept], dtype=bool)
                     parsed[other] = np.where(ticked, "TRUE", kept)
-            data[col.header] = pd.Series(parsed, index=index, dtype=parsed.dtype)
+            data[col.header] = (  # marks kept as written stay objects (no text inferred)
+                pd.Series(parsed, index=index, dtype=object) if parsed.dtype == object else parsed
+            )
             for row in index[read]:
                 report(col.header, row, text_date(col, values[row - first_row]), WARNING)
         elif col.kind in NUMERIC_KINDS:
             parsed, bad = to_numbers(values, percent=col.kind == "percent")
-            data[col.header] = pd.Series(parsed, index=index)
+            data[col.header] = parsed
         else:
-            data[col.header] = to_text(values).set_axis(index)
+            data[col.header] = to_text(values).array
             bad = np.zeros(n, dtype=bool)
         for row in index[bad]:
             report(col.header, row, not_a(col, values[row - first_row]))
     frame = pd.DataFrame(data, index=index)
-    frame = frame[~frame.isna().all(axis=1)]
+    filled = np.zeros(n, dtype=bool)  # blank rows: blank in every column converted
+    for header in found:
+        filled |= ~np.asarray(pd.isna(data[header]), dtype=bool)
+    if not filled.all():
+        frame = frame[filled]
     if times is not None:
         times.update({h: t.reindex(frame.index) for h, t in times.items()})
     check_values(frame, found, report)
