@@ -3,7 +3,7 @@ reads one, gives exit 1, exactly one ``Error:`` line naming the file, no traceba
 unchanged, and bounded memory.
 
 The files are made here from a small good book (tests/corpus.py). All the runs happen in one child
-process, so that its peak memory (its own, not LibreOffice's) bounds every case at once and a native abort
+process, so that its peak memory (its own, not its helper processes') bounds every case at once and a native abort
 cannot take pytest down with it.
 """
 
@@ -52,8 +52,9 @@ json.dump({"results": results, "peak": resource.getrusage(resource.RUSAGE_SELF).
 def run_all(runs: list[list[str]], tmp: Path) -> tuple[list, int, str]:
     """Run jobbook once per argument list in one child: (code, stdout, stderr) each, the child's
     own peak memory in MB, and its own stderr (a native panic would show there). The peak is the
-    child's alone (RUSAGE_SELF): os.wait4's figure also holds the largest of the programs the child
-    waited for, and LibreOffice making a PDF took 510 MB on a fresh machine."""
+    child's alone (RUSAGE_SELF): os.wait4's figure also holds the largest of the processes the
+    child waited for (a report's drawing process forks from it and counts its shared pages again);
+    measured that way, CI saw 510 MB."""
     (tmp / "runs.json").write_text(json.dumps(runs))
     with (
         (tmp / "runs.json").open("rb") as stdin,
