@@ -3,8 +3,8 @@ reads one, gives exit 1, exactly one ``Error:`` line naming the file, no traceba
 unchanged, and bounded memory.
 
 The files are made here from a small good book (tests/corpus.py). All the runs happen in one child
-process, so that its peak memory (its own, not its helper processes') bounds every case at once and a native abort
-cannot take pytest down with it.
+process, so that its peak memory (its own, not its helper processes') bounds every case at once
+and a native abort cannot take pytest down with it.
 """
 
 from __future__ import annotations
