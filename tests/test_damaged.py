@@ -53,7 +53,7 @@ def run_all(runs: list[list[str]], tmp: Path) -> tuple[list, int, str]:
     """Run jobbook once per argument list in one child: (code, stdout, stderr) each, the child's
     own peak memory in MB, and its own stderr (a native panic would show there). The peak is the
     child's alone (RUSAGE_SELF): os.wait4's figure also holds the largest of the processes the
-    child waited for (a report's drawing process forks from it and counts its shared pages again);
+    child waited for (such as a report's drawing process, forked with its pages);
     measured that way, CI saw 510 MB."""
     (tmp / "runs.json").write_text(json.dumps(runs))
     with (
