@@ -1,7 +1,9 @@
 """The Excel functions' fast paths give what they gave before, on tables as people leave them
 (tests/excel_messy.py): blanks, text in number columns, dates as datetimes, serial numbers and
 text, done marks of every kind. ``golden/excel_messy.json`` was written by the code before the
-fast paths (main at 01916bb); the other tests hold each fast path to its cell-at-a-time reading."""
+fast paths (main at 01916bb, then again at e7bf3f4 once fix round C had changed what the as-of
+date knows: a Last contact or a done mark dated after it); the other tests hold each fast path to
+its cell-at-a-time reading."""
 
 from __future__ import annotations
 
