@@ -73,6 +73,10 @@ F = "the furthest"  # a status word with no stage of its own: the row's furthest
         ("got the offer", "Offer", "Active"),
         ("Interview scheduled 3/4", "Interview", "Active"),
         ("Application submitted - waiting", "Applied", "Active"),
+        ("haven't heard", F, "No response"),
+        ("No word yet...", F, "No response"),
+        ("In limbo", F, "Active"),
+        ("on hold", F, "Active"),
     ],
 )
 def test_status_words(word, stage, status):

@@ -281,7 +281,8 @@ STATUS_GROUPS: dict[Meaning, tuple[str, ...]] = {
     # no answer
     Meaning(None, "No response"): (
         "ghosted", "no reply", "no response", "no answer", "never heard back", "never heard",
-        "never called back", "not heard back", "havent heard back", "no news",
+        "never called back", "not heard back", "havent heard back", "havent heard", "not heard",
+        "no news", "no word",
     ),
     # the applicant stepped back
     Meaning(None, "Withdrawn"): (
@@ -311,7 +312,7 @@ STATUS_GROUPS: dict[Meaning, tuple[str, ...]] = {
     # open, waiting
     Meaning(None, "Active"): (
         "pending", "in progress", "ongoing", "active", "open", "waiting", "under review",
-        "in review", "awaiting response",
+        "in review", "awaiting response", "in limbo", "on hold",
     ),
     # not applied yet
     Meaning("Wishlist", "Active"): (
