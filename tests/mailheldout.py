@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mailcorpus import Labelled
-from mailmaker import ics, message, named, when
+from mailmaker import ics, labelled_message, message, named, when
 
 # (kind, company, sender, subject, body); a body starting with "<" is sent as HTML only
 REAL = [
@@ -79,12 +79,6 @@ def heldout() -> list[Labelled]:
     out: list[Labelled] = []
     encodings = [("utf-8", None), ("iso-8859-1", "quoted-printable"), ("utf-8", "base64")]
     for k, (kind, company, sender, subject, body) in enumerate(REAL):
-        charset, cte = encodings[k % 3]
-        try:
-            (subject + body).encode(charset)
-        except UnicodeEncodeError:
-            charset = "utf-8"
-        html = body.startswith("<")
         extra = {}
         if "Invitation: Granite" in subject:
             extra["calendar"] = ics(
@@ -102,9 +96,8 @@ def heldout() -> list[Labelled]:
                 uid="copperleaf-final@google.com", start=dt.datetime(2026, 3, 26, 13, 0), sequence=2,
                 summary="Final interview - Copperleaf Media", organizer=("Eva", "eva@copperleaf.example"),
             )  # fmt: skip
-        raw = message(
-            sender=sender, subject=subject, date=when(f"2026-03-{10 + k % 8:02d}", 9 + k % 8),
-            text=None if html else body, html=body if html else None, charset=charset, cte=cte,
+        raw = labelled_message(
+            k, sender, subject, body, encodings, date=when(f"2026-03-{10 + k % 8:02d}", 9 + k % 8),
             message_id=f"<held{k}@corpus.example>", **extra,
         )  # fmt: skip
         out.append(Labelled(raw, kind, company, "held-out"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mailcorpus import Labelled
-from mailmaker import ics, message, named, when
+from mailmaker import ics, labelled_message, message, named, when
 
 # (kind, company, sender, subject, body); a body starting with "<" is sent as HTML only
 REAL = [
@@ -115,12 +115,6 @@ def heldout2() -> list[Labelled]:
     out: list[Labelled] = []
     encodings = [("utf-8", None), ("iso-8859-1", "quoted-printable"), ("utf-8", "base64")]
     for k, (kind, company, sender, subject, body) in enumerate(REAL):
-        charset, cte = encodings[k % 3]
-        try:
-            (subject + body).encode(charset)
-        except UnicodeEncodeError:
-            charset = "utf-8"
-        html = body.startswith("<")
         extra = {}
         if subject.startswith("Invitation: Riverbend"):
             extra["calendar"] = ics(
@@ -138,9 +132,8 @@ def heldout2() -> list[Labelled]:
                 uid="glasshouse-final@glasshousemedia.example", start=dt.datetime(2026, 3, 25, 15, 0), sequence=1,
                 summary="Audience Analyst - final conversation", organizer=("Lena Park", "lena.park@glasshousemedia.example"),
             )  # fmt: skip
-        raw = message(
-            sender=sender, subject=subject, date=when(f"2026-03-{2 + k % 25:02d}", 8 + k % 10),
-            text=None if html else body, html=body if html else None, charset=charset, cte=cte,
+        raw = labelled_message(
+            k, sender, subject, body, encodings, date=when(f"2026-03-{2 + k % 25:02d}", 8 + k % 10),
             message_id=f"<heldtwo{k}@corpus.example>", **extra,
         )  # fmt: skip
         out.append(Labelled(raw, kind, company, "held-out 2"))

@@ -135,6 +135,29 @@ def message(
     return msg.as_bytes()
 
 
+def labelled_message(
+    k: int,
+    sender: str,
+    subject: str,
+    body: str,
+    encodings: list[tuple[str, str | None]],
+    **fields,
+) -> bytes:
+    """The k-th message of a labelled set: its charset and transfer encoding the k-th of
+    `encodings` in turn (UTF-8 where that charset cannot hold the text), its body HTML when it
+    starts with ``<``; `fields` as ``message`` takes them (date, message_id, calendar...)."""
+    charset, cte = encodings[k % len(encodings)]
+    try:
+        (subject + body).encode(charset)
+    except UnicodeEncodeError:
+        charset = "utf-8"
+    html = body.startswith("<")
+    return message(
+        sender=sender, subject=subject, text=None if html else body, html=body if html else None,
+        charset=charset, cte=cte, **fields,
+    )  # fmt: skip
+
+
 def named(name: str, address: str) -> str:
     return formataddr((name, address))
 

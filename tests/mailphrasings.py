@@ -8,7 +8,7 @@ that is the held-out sets' job (``mailheldout.py``, ``mailheldout2.py``)."""
 from __future__ import annotations
 
 from mailcorpus import Labelled
-from mailmaker import message, named, when
+from mailmaker import labelled_message, message, named, when
 
 FOOT = "\n\nAcme is an equal opportunity employer. We will retain your personal data for 12 months in line with our privacy notice. If you no longer wish to be considered for future opportunities, reply to this email. Unsubscribe from talent community emails."
 LEGAL = "\n\nPrivacy notice: your personal data will be processed in accordance with our candidate privacy policy and deleted after six months unless you consent to being kept in our talent pool. If you are not selected for this role, we may contact you about future opportunities. To withdraw your application, log in to the candidate portal. This is an automated message - please do not reply."
@@ -187,15 +187,8 @@ def phrasings() -> list[Labelled]:
     out: list[Labelled] = []
     encodings = [("utf-8", None), ("utf-8", "quoted-printable"), ("iso-8859-1", "base64")]
     for k, (kind, company, sender, subject, body) in enumerate(ROWS):
-        charset, cte = encodings[k % 3]
-        try:
-            (subject + body).encode(charset)
-        except UnicodeEncodeError:
-            charset = "utf-8"
-        html = body.startswith("<")
-        raw = message(
-            sender=sender, subject=subject, date=when(f"2026-04-{1 + k % 20:02d}", 8 + k % 9),
-            text=None if html else body, html=body if html else None, charset=charset, cte=cte,
+        raw = labelled_message(
+            k, sender, subject, body, encodings, date=when(f"2026-04-{1 + k % 20:02d}", 8 + k % 9),
             message_id=f"<phr{k}@corpus.example>",
         )  # fmt: skip
         out.append(Labelled(raw, kind, company, "phrasings"))

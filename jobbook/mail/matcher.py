@@ -37,17 +37,23 @@ def _depth0(phrase: str) -> list[str]:
     return tokens
 
 
-def _optional_group(tok: str) -> bool:
-    """Whether a token is one optional group, ``(the )?`` (not ``confirm(ing)?``)."""
-    if not (tok.startswith("(") and tok.endswith(")?")):
+def _group(tok: str, tail: str = "") -> bool:
+    """Whether a token is one group followed by `tail` only: the parenthesis it opens with
+    closes just before `tail` (``(a|b)``, not ``(a)(b)`` nor ``thank(s| you)``)."""
+    if not (tok.startswith("(") and tok.endswith(")" + tail)):
         return False
     depth = 0
     for i, ch in enumerate(tok):
         depth += ch == "("
         depth -= ch == ")"
         if depth == 0:
-            return i == len(tok) - 2
+            return i == len(tok) - 1 - len(tail)
     return False
+
+
+def _optional_group(tok: str) -> bool:
+    """Whether a token is one optional group, ``(the )?`` (not ``confirm(ing)?``)."""
+    return _group(tok, "?")
 
 
 def phrase_regex(phrase: str) -> str:
@@ -82,22 +88,9 @@ _COMMON = frozenset(
 )  # fmt: skip
 
 
-def _one_group(tok: str) -> bool:
-    """Whether a token is one group, ``(a|b)`` (not ``(a)(b)`` nor ``thank(s| you)``)."""
-    if not (tok.startswith("(") and tok.endswith(")")):
-        return False
-    depth = 0
-    for i, ch in enumerate(tok):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0:
-            return i == len(tok) - 1
-    return False
-
-
 def _alternatives(tok: str) -> list[str]:
     """The alternatives of a token: ``(a|b c)`` -> ["a", "b c"]; any other token is its own."""
-    if not _one_group(tok):
+    if not _group(tok):
         return [tok]
     alts, depth, cur = [], 0, ""
     for ch in tok[1:-1]:
