@@ -189,6 +189,15 @@ def pinned_samples(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    """jobbook's main with `args` (any objects, as text): its exit code, stdout and stderr."""
+    from jobbook.cli import main
+
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
 def copy_of(src: Path, folder: Path) -> Path:
     """`src` copied into `folder` under its own name."""
     path = folder / src.name

@@ -15,11 +15,10 @@ import pytest
 
 import jobbook
 from jobbook import views
-from jobbook.cli import main
 from jobbook.core.known import contacts_known, held_by
 from jobbook.core.stats import by_month
 
-from conftest import copy_of
+from conftest import copy_of, run_cli
 
 BEFORE, AFTER = "2026-10-14", "2026-10-17"  # the days before and after the acceptance (10-16)
 
@@ -27,12 +26,6 @@ BEFORE, AFTER = "2026-10-14", "2026-10-17"  # the days before and after the acce
 @pytest.fixture
 def book(pinned_samples, tmp_path) -> Path:
     return copy_of(pinned_samples[".xlsx"], tmp_path)
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _withdrawing(book: Path) -> set[str]:
@@ -47,7 +40,7 @@ def test_deadlines_before_the_acceptance_show_no_withdrawal(book, capsys):
     Withdraws, without a follow-up."""
     withdrawing = _withdrawing(book)
     assert len(withdrawing) >= 5
-    code, out, err = cli(capsys, "deadlines", book, "--as-of", BEFORE, "--json")
+    code, out, err = run_cli(capsys, "deadlines", book, "--as-of", BEFORE, "--json")
     assert code == 0, err
     assert withdrawing <= {r["id"] for r in json.loads(out) if r["kind"] == "follow-up"}
     assert "note:" not in err  # History covers that day: nothing to say
@@ -55,7 +48,7 @@ def test_deadlines_before_the_acceptance_show_no_withdrawal(book, capsys):
     shown, _ = views.as_known(b)
     actions = shown.tables["Pipeline"].set_index("ID").loc[sorted(withdrawing), "Next action"]
     assert not actions.str.match(r"(Withdraw|Decline)\b", na=False).any(), actions
-    code, out, err = cli(capsys, "deadlines", book, "--as-of", AFTER, "--json")
+    code, out, err = run_cli(capsys, "deadlines", book, "--as-of", AFTER, "--json")
     rows = json.loads(out)
     assert withdrawing <= {r["id"] for r in rows if r["kind"] == "next-action"}
     assert not withdrawing & {r["id"] for r in rows if r["kind"] == "follow-up"}
@@ -65,14 +58,14 @@ def test_draft_and_calendar_before_the_acceptance(book, capsys, tmp_path):
     """Item 1: the withdrawal letter of a day before the acceptance does not say it was
     accepted; the day after it does. The calendar of that day has no Withdraw event."""
     app = sorted(_withdrawing(book))[0]
-    code, out, err = cli(capsys, "draft", book, "withdraw", app, "--as-of", BEFORE)
+    code, out, err = run_cli(capsys, "draft", book, "withdraw", app, "--as-of", BEFORE)
     assert code == 0, err
     assert "accepted another offer" not in out and "After careful thought" in out
     assert "note:" not in err
-    code, out, err = cli(capsys, "draft", book, "withdraw", app, "--as-of", AFTER)
+    code, out, err = run_cli(capsys, "draft", book, "withdraw", app, "--as-of", AFTER)
     assert code == 0 and "I have accepted another offer" in out, out
     ics = tmp_path / "past.ics"
-    code, out, err = cli(capsys, "calendar", book, "-o", ics, "--as-of", BEFORE)
+    code, out, err = run_cli(capsys, "calendar", book, "-o", ics, "--as-of", BEFORE)
     assert code == 0, err
     assert "Withdraw" not in ics.read_text() and "note:" not in err
 
@@ -128,7 +121,7 @@ def test_interviews_held_leave_out_cancelled_and_ahead(book, capsys):
     """Item 2: stats' interviews per month are those held: not Cancelled, on or before the
     as-of date. Withdrawing A054 cancels its interview ahead; it is not counted, on its day or
     after."""
-    code, _, err = cli(capsys, "done", book, "next-action", "A054")
+    code, _, err = run_cli(capsys, "done", book, "next-action", "A054")
     assert code == 0, err
     b = jobbook.read_book(book)
     iv = b.tables["Interviews"]
@@ -179,7 +172,7 @@ def test_a_row_after_the_as_of_date_is_refused(book, capsys, args, cell):
     import re
 
     before = book.read_bytes()
-    code, out, err = cli(capsys, args[0], book, *args[1:])
+    code, out, err = run_cli(capsys, args[0], book, *args[1:])
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1, err
     assert err.startswith("Error: ") and re.search(cell, err), err
     assert book.read_bytes() == before
@@ -188,7 +181,7 @@ def test_a_row_after_the_as_of_date_is_refused(book, capsys, args, cell):
 def test_accept_forced_before_the_offer_warns_and_withdraws_only_known(book, capsys):
     """Item 3: --force accepts anyway, with the warning; the applications to withdraw are those
     the day knew (applied on or before it)."""
-    code, out, err = cli(
+    code, out, err = run_cli(
         capsys, "accept", book, "O03", "--as-of", "2026-10-15", "--force", "--json", "--dry-run"
     )
     assert code == 0, err
@@ -209,13 +202,13 @@ def test_accept_forced_before_the_offer_warns_and_withdraws_only_known(book, cap
 def test_thank_you_on_a_cancelled_interview_refused_and_checked(book, capsys, tmp_path):
     """Item 4: done thank-you on a Cancelled interview is refused naming Outcome (as draft
     refuses it); check warns about a Thank-you sent on one."""
-    assert cli(capsys, "done", book, "next-action", "A054")[0] == 0
+    assert run_cli(capsys, "done", book, "next-action", "A054")[0] == 0
     iv = jobbook.read_book(book).tables["Interviews"]
     row = int(iv.index[iv["Outcome"] == "Cancelled"][0])
     ident = iv.at[row, "ID"]
     before = book.read_bytes()
     later = (iv.at[row, "Date"] + pd.Timedelta(days=1)).date().isoformat()
-    code, out, err = cli(capsys, "done", book, "thank-you", ident, "--as-of", later)
+    code, out, err = run_cli(capsys, "done", book, "thank-you", ident, "--as-of", later)
     assert code == 1 and f"Interviews!L{row}: {ident} is Cancelled" in err, err
     assert book.read_bytes() == before
     wb = openpyxl.load_workbook(book)  # a fixture: a mark typed on it by hand
@@ -223,6 +216,6 @@ def test_thank_you_on_a_cancelled_interview_refused_and_checked(book, capsys, tm
     wb["Interviews"].cell(row, col, "x")
     marked = tmp_path / "marked.xlsx"
     wb.save(marked)
-    code, out, err = cli(capsys, "check", marked)
+    code, out, err = run_cli(capsys, "check", marked)
     letter = openpyxl.utils.get_column_letter(col)
     assert code == 0 and f"Interviews!{letter}{row}: Thank-you sent on a Cancelled interview" in out

@@ -13,11 +13,10 @@ import pytest
 
 import jobbook
 from jobbook import views
-from jobbook.cli import main
 from jobbook.excel import actions
 from jobbook.intents.accept import accept
 
-from conftest import PINNED, copy_of
+from conftest import PINNED, copy_of, run_cli
 
 AS_OF = PINNED
 
@@ -25,12 +24,6 @@ AS_OF = PINNED
 @pytest.fixture
 def book(pinned_samples, tmp_path) -> Path:
     return copy_of(pinned_samples[".xlsx"], tmp_path)
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_done_marks_each_kind(book, capsys):
@@ -59,7 +52,7 @@ def test_done_marks_each_kind(book, capsys):
         ("lesson", [first["lesson"]]),
         ("feedback", [feedback]),
     ]:
-        code, out, err = cli(capsys, "done", book, kind, *args)
+        code, out, err = run_cli(capsys, "done", book, kind, *args)
         assert code == 0 and "Wrote" in out, err
     after = jobbook.read_book(book)
     iv = after.tables["Interviews"].set_index("ID")
@@ -83,7 +76,7 @@ def test_done_marks_each_kind(book, capsys):
     assert int(row.name) == int(b.tables["Lessons"].index.max()) + 1  # after the last row in use
     before = book.read_bytes()
     for kind, item in [("feedback", feedback), ("next-action", declining)]:
-        code, out, _ = cli(capsys, "done", book, kind, item)  # once more: already done
+        code, out, _ = run_cli(capsys, "done", book, kind, item)  # once more: already done
         assert code == 0 and "already marked done" in out, out
         assert out.lower().count("nothing to change") == 1 and "is left as it was" in out
     assert book.read_bytes() == before
@@ -99,7 +92,7 @@ def test_done_withdraw_closes_the_application_and_cancels_its_interviews_ahead(b
     ahead = [i for i, d in mine["Date"].items() if d.date() > AS_OF]
     held = [i for i, d in mine["Date"].items() if d.date() <= AS_OF]
     assert ahead and held
-    code, out, err = cli(capsys, "done", book, "next-action", "A054")
+    code, out, err = run_cli(capsys, "done", book, "next-action", "A054")
     assert code == 0, err
     assert "A054 is now Withdrawn." in out
     assert f"Its interview(s) ahead marked Cancelled: {ahead[0]} on" in out
@@ -135,7 +128,7 @@ def test_done_errors(book, capsys, args, code, message):
     import re
 
     before = book.read_bytes()
-    got, _, err = cli(capsys, "done", book, *args)
+    got, _, err = run_cli(capsys, "done", book, *args)
     assert got == code and re.search(message, err), err
     assert book.read_bytes() == before
 
@@ -146,7 +139,7 @@ def test_accept_writes_what_the_button_writes(pinned_samples, tmp_path, capsys):
     path = copy_of(pinned_samples[".xlsm"], tmp_path)
     b = jobbook.read_book(path)
     button = actions.accept_offer(b, offer_id="O02")
-    code, out, _ = cli(capsys, "accept", path, "O02")
+    code, out, _ = run_cli(capsys, "accept", path, "O02")
     # the same summary; the button adds where its steps went, the terminal prints them
     assert code == 0 and button.message.startswith(out.splitlines()[0].rstrip("."))
     assert "Lists" not in out.splitlines()[0] and "Next steps:" in out
@@ -175,7 +168,7 @@ def test_accept_with_notice_and_withdraw(book, capsys):
     later = iv["Date"] > pd.Timestamp(AS_OF)
     ahead = set(iv["ID"][later & iv["Application ID"].isin(to_withdraw)])
     assert ahead and set(outcome.data["cancelled"]) == ahead
-    code, out, _ = cli(
+    code, out, _ = run_cli(
         capsys, "accept", book, "o02", "--notice-given", "2026-10-26", "--withdraw", "--json"
     )
     assert code == 0
@@ -199,7 +192,7 @@ def test_accept_with_notice_and_withdraw(book, capsys):
 def test_accept_withdraw_declines_an_open_offer(book, capsys):
     """--withdraw: an application with an open offer of its own takes the decline path (its offer
     Declined, the application Offer declined, a decline draft), never Withdrawn with a letter."""
-    code, out, err = cli(capsys, "accept", book, "O02", "--withdraw", "--json")
+    code, out, err = run_cli(capsys, "accept", book, "O02", "--withdraw", "--json")
     assert code == 0, err
     got = json.loads(out)
     assert got["to_decline"] == got["declined"] == ["O03"]
@@ -230,11 +223,11 @@ def test_accept_refuses_what_it_cannot_mean(book, capsys, offer, message):
     import re
 
     before = book.read_bytes()
-    code, out, err = cli(capsys, "accept", book, offer, "--withdraw")
+    code, out, err = run_cli(capsys, "accept", book, offer, "--withdraw")
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1, err
     assert re.search(message, err), err
     assert book.read_bytes() == before and not list(book.parent.glob("*.eml"))
-    code, out, err = cli(capsys, "accept", book, offer, "--force", "--json", "--dry-run")
+    code, out, err = run_cli(capsys, "accept", book, offer, "--force", "--json", "--dry-run")
     assert code == 0, err
     got = json.loads(out)
     assert got["warnings"] and all(w in err for w in got["warnings"])
@@ -254,19 +247,19 @@ def test_accept_refuses_an_offer_whose_application_is_closed(book, capsys):
     b = jobbook.read_book(book)
     row = int(b.tables["Pipeline"].index[b.tables["Pipeline"]["ID"] == "A033"][0])
     edit_workbook(book, [TableWrite("Pipeline", "Status", row, "Withdrawn")])
-    code, _, err = cli(capsys, "accept", book, "O03", "--dry-run")
+    code, _, err = run_cli(capsys, "accept", book, "O03", "--dry-run")
     assert code == 1 and f"Pipeline!J{row}: O03's application A033 (" in err, err
     assert ") is Withdrawn: that process is closed" in err
 
 
 def test_check_reports_two_acceptances_as_errors_that_stop_nothing_else(book, capsys):
-    code, _, err = cli(capsys, "accept", book, "O03", "--force")
+    code, _, err = run_cli(capsys, "accept", book, "O03", "--force")
     assert code == 0, err
-    code, out, _ = cli(capsys, "check", book)
+    code, out, _ = run_cli(capsys, "check", book)
     assert code == 1
     assert "Offers!AB4: O03 is Accepted, and so is O02 (row 3): a search ends with one" in out
     assert "Transition!A3: a second Transition row (O03; the first, row 2, is for O02)" in out
-    code, out, err = cli(capsys, "deadlines", book)  # a warning, not a stop, elsewhere
+    code, out, err = run_cli(capsys, "deadlines", book)  # a warning, not a stop, elsewhere
     assert code == 0 and "warning: Offers!AB4: O03 is Accepted" in err
 
 
@@ -282,7 +275,7 @@ def test_accept_notice_before_offer_or_acceptance_is_an_error(book, capsys, noti
 
     before = book.read_bytes()
     # --force: past the refusal of a second acceptance, to the notice date's own errors
-    code, _, err = cli(capsys, "accept", book, "O03", "--notice-given", notice, "--force")
+    code, _, err = run_cli(capsys, "accept", book, "O03", "--notice-given", notice, "--force")
     assert code == 1 and re.search(message, err), err
     assert book.read_bytes() == before
 
@@ -293,7 +286,7 @@ def test_accept_an_offer_whose_application_is_not_in_the_pipeline(book, capsys):
 
     edit_workbook(book, [TableWrite("Offers", "Application ID", 4, "A999")])
     before = book.read_bytes()
-    code, _, err = cli(capsys, "accept", book, "O03", "--withdraw")
+    code, _, err = run_cli(capsys, "accept", book, "O03", "--withdraw")
     assert code == 1, err
     assert "Offers!B4: offer O03 names application 'A999', which is not on the Pipeline" in err
     assert book.read_bytes() == before and not list(book.parent.glob("*.eml"))
@@ -307,10 +300,10 @@ def test_done_refuses_days_that_cannot_be(book, capsys):
     row = int(iv.index[iv["ID"] == first][0])
     day = iv.at[row, "Date"].date()
     before = book.read_bytes()
-    code, _, err = cli(capsys, "done", book, "follow-up", "A054", "--on", "2026-10-22")
+    code, _, err = run_cli(capsys, "done", book, "follow-up", "A054", "--on", "2026-10-22")
     assert code == 1 and "--on 2026-10-22 is after the as-of date (2026-10-21)" in err, err
     early = (day - dt.timedelta(days=1)).isoformat()
-    code, _, err = cli(capsys, "done", book, "thank-you", first, "--on", early, "--as-of", day)
+    code, _, err = run_cli(capsys, "done", book, "thank-you", first, "--on", early, "--as-of", day)
     assert code == 1, err
     assert f"before the interview (Interviews!E{row} = {day.isoformat()})" in err
     assert book.read_bytes() == before
@@ -318,13 +311,13 @@ def test_done_refuses_days_that_cannot_be(book, capsys):
 
 def test_done_keeps_a_later_contact_and_starts_no_clock_on_a_wishlist_row(book, capsys):
     before = book.read_bytes()
-    code, out, _ = cli(capsys, "done", book, "follow-up", "a033", "--on", "2026-10-15")
+    code, out, _ = run_cli(capsys, "done", book, "follow-up", "a033", "--on", "2026-10-15")
     assert code == 0 and book.read_bytes() == before
     assert "Last contact of A033 is 2026-10-20 (Pipeline!L34), later than 2026-10-15: kept" in out
-    code, out, _ = cli(capsys, "done", book, "next-action", "a061", "--dry-run")
+    code, out, _ = run_cli(capsys, "done", book, "next-action", "a061", "--dry-run")
     assert code == 0 and out.startswith("Would mark: next action for A061 (Orbital Foods)")
     assert "Marked" not in out and "Pipeline!L62" not in out  # no Last contact for a wishlist row
-    code, out, _ = cli(capsys, "done", book, "next-action", "a061")
+    code, out, _ = run_cli(capsys, "done", book, "next-action", "a061")
     assert code == 0 and out.startswith("Marked: next action for A061 (Orbital Foods)")
     p = jobbook.read_book(book).tables["Pipeline"].set_index("ID")
     assert pd.isna(p.at["A061", "Last contact"]) and pd.isna(p.at["A061", "Next action due"])
@@ -337,5 +330,5 @@ def test_readme_refusal_is_what_the_command_prints(book, capsys, monkeypatch):
     block = readme.split("```console\n$ jobbook accept ", 1)[1].split("```", 1)[0]
     command, _, shown = block.partition("\n")
     monkeypatch.chdir(book.parent)
-    code, out, err = cli(capsys, "accept", *command.split())
+    code, out, err = run_cli(capsys, "accept", *command.split())
     assert code == 1 and out == "" and err == shown

@@ -15,19 +15,12 @@ from userbooks import ooxml_clean
 
 import jobbook
 from jobbook.changes import Formula, RowAppend, TableWrite
-from jobbook.cli import main
 from jobbook.edit import edit_workbook
 from jobbook.history import book_entries, from_text, to_text
 
-from conftest import PINNED, copy_of
+from conftest import PINNED, copy_of, run_cli
 
 D = dt.date
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture
@@ -121,7 +114,7 @@ def test_done_writes_its_history_in_the_same_write_beginning_with_the_book_as_it
     sample = unrecorded
     before = jobbook.read_book(sample)
     assert book_entries(before) == []  # the template's History is empty
-    code, out, err = cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
+    code, out, err = run_cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
     assert code == 0, err
     assert "History records it as change 2: 1 row(s)" in out
     rows = book_entries(jobbook.read_book(sample))
@@ -144,7 +137,7 @@ def test_done_writes_its_history_in_the_same_write_beginning_with_the_book_as_it
 
 def test_a_book_without_history_gets_the_sheet_and_every_other_part_stays(search_book, capsys):
     before = parts(search_book)
-    code, out, err = cli(
+    code, out, err = run_cli(
         capsys,
         "done",
         search_book,
@@ -192,9 +185,9 @@ def test_text_from_outside_stays_text_in_history(sample):
 
 
 def test_a_change_that_changes_nothing_writes_no_history(sample, capsys):
-    cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
+    run_cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
     n = len(book_entries(jobbook.read_book(sample)))
-    code, out, _ = cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
+    code, out, _ = run_cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
     assert code == 0 and "left as it was" in out
     assert len(book_entries(jobbook.read_book(sample))) == n
 
@@ -209,7 +202,7 @@ def typed(path: Path, changes) -> None:
 
 def test_record_writes_what_was_typed_since_history_last_looked(unrecorded, capsys):
     sample = unrecorded
-    code, out, _ = cli(capsys, "record", sample, "--on", "2026-10-01")
+    code, out, _ = run_cli(capsys, "record", sample, "--on", "2026-10-01")
     assert code == 0 and "History begins" in out
     b = jobbook.read_book(sample)
     rows = {r: int(i) for i, r in zip(b.inputs["Pipeline"].index, b.inputs["Pipeline"]["ID"])}
@@ -221,14 +214,14 @@ def test_record_writes_what_was_typed_since_history_last_looked(unrecorded, caps
         RowAppend("Pipeline", {"ID": "A901", "Company": "Zed", "Source": "LinkedIn",
                                "Date applied": D(2026, 10, 15), "Stage": "Applied", "Status": "Active"}),
     ])  # fmt: skip
-    code, out, _ = cli(capsys, "record", sample, "--on", "2026-10-16", "--json")
+    code, out, _ = run_cli(capsys, "record", sample, "--on", "2026-10-16", "--json")
     data = json.loads(out)
     assert code == 0 and data["cells_changed"] == 1 and data["rows_added"] == 1
     shown = {(r["id"], r["column"], r["old"], r["new"]) for r in data["history"]}
     assert ("A005", "Stage", was, stage) in shown
     assert ("A901", "(row)", None, "added") in shown
     assert all(r["when"] == "2026-10-16" and r["source"] == "record" for r in data["history"])
-    code, out, _ = cli(capsys, "record", sample)
+    code, out, _ = run_cli(capsys, "record", sample)
     assert code == 0 and "Nothing typed since" in out and "left as it was" in out
 
 
@@ -238,13 +231,13 @@ def test_record_writes_what_was_typed_since_history_last_looked(unrecorded, caps
 def test_undo_after_undo_after_a_change_gives_back_the_changed_book(sample, capsys):
     original = sample.with_name("original.xlsx")
     original.write_bytes(sample.read_bytes())
-    assert cli(capsys, "accept", sample, "O02", "--withdraw")[0] == 0  # the story completed
+    assert run_cli(capsys, "accept", sample, "O02", "--withdraw")[0] == 0  # the story completed
     changed = sample.with_name("changed.xlsx")
     changed.write_bytes(sample.read_bytes())
-    code, out, err = cli(capsys, "undo", sample)
+    code, out, err = run_cli(capsys, "undo", sample)
     assert code == 0, err
     same_values(sample, original)
-    code, out, err = cli(capsys, "undo", sample)
+    code, out, err = run_cli(capsys, "undo", sample)
     assert code == 0 and "Undid change" in out, err
     same_values(sample, changed)
     sources = [e.source for e in book_entries(jobbook.read_book(sample))]
@@ -258,7 +251,7 @@ def test_undo_takes_back_an_import_and_redo_brings_it_back(sample, tmp_path, cap
                    "Yak Co,Engineer,2026-09-05,Interviewing,\n")  # fmt: skip
     before = sample.with_name("before.xlsx")
     before.write_bytes(sample.read_bytes())
-    assert cli(capsys, "import", sample, csv)[0] == 0
+    assert run_cli(capsys, "import", sample, csv)[0] == 0
     imported = sample.with_name("imported.xlsx")
     imported.write_bytes(sample.read_bytes())
     rows = book_entries(jobbook.read_book(sample))
@@ -268,22 +261,22 @@ def test_undo_takes_back_an_import_and_redo_brings_it_back(sample, tmp_path, cap
     assert ("(row)", "", "added", D(2026, 9, 1)) in zed
     assert ("Stage", "Applied", "Screen", D(2026, 9, 10)) in zed
     assert ("Status", "Active", "Rejected", D(2026, 9, 20)) in zed
-    code, out, err = cli(capsys, "undo", sample, "--json")
+    code, out, err = run_cli(capsys, "undo", sample, "--json")
     assert code == 0, err
     same_values(sample, before)
     b = jobbook.read_book(sample)
     assert new_id not in set(b.inputs["Pipeline"]["ID"].dropna())
-    assert cli(capsys, "undo", sample)[0] == 0
+    assert run_cli(capsys, "undo", sample)[0] == 0
     same_values(sample, imported)
 
 
 def test_undo_refuses_when_a_cell_it_would_restore_has_changed_since(sample, capsys):
-    cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
+    run_cli(capsys, "done", sample, "follow-up", "A005", "--on", "2026-10-20")
     b = jobbook.read_book(sample)
     row = int(b.inputs["Pipeline"].index[b.inputs["Pipeline"]["ID"] == "A005"][0])
     typed(sample, [TableWrite("Pipeline", "Last contact", row, D(2026, 10, 21))])
     before = sample.read_bytes()
-    code, out, err = cli(capsys, "undo", sample)
+    code, out, err = run_cli(capsys, "undo", sample)
     assert code == 1 and out == ""
     assert err.startswith("Error: ") and err.count("\n") == 1
     assert f"Pipeline!{b.letters['Pipeline']['Last contact']}{row}" in err and "2026-10-21" in err
@@ -292,10 +285,10 @@ def test_undo_refuses_when_a_cell_it_would_restore_has_changed_since(sample, cap
 
 def test_nothing_to_undo_is_one_error_line(unrecorded, capsys):
     sample = unrecorded
-    code, _, err = cli(capsys, "undo", sample)
+    code, _, err = run_cli(capsys, "undo", sample)
     assert code == 1 and err.startswith("Error: ") and "nothing to undo" in err
-    cli(capsys, "record", sample)
-    code, _, err = cli(capsys, "undo", sample)
+    run_cli(capsys, "record", sample)
+    code, _, err = run_cli(capsys, "undo", sample)
     assert code == 1 and "where History begins" in err
 
 
@@ -306,9 +299,9 @@ def test_the_backups_setting_keeps_that_many(sample, capsys):
     assert jobbook.read_book(sample).settings.Backups == 2
     for day in ("2026-10-14", "2026-10-15", "2026-10-16", "2026-10-19"):
         assert (
-            cli(capsys, "done", sample, "follow-up", "A005", "--on", day, "--as-of", "2026-10-21")[
-                0
-            ]
+            run_cli(
+                capsys, "done", sample, "follow-up", "A005", "--on", day, "--as-of", "2026-10-21"
+            )[0]
             == 0
         )
     kept = sorted(p.name for p in sample.parent.glob("search.backup-*"))
@@ -365,10 +358,10 @@ def test_a_sheet_of_ones_own_named_history_is_one_error_and_stats_still_run(
     book = tmp_path / "own.xlsx"
     wb.save(book)
     before = book.read_bytes()
-    code, out, err = cli(capsys, "done", book, "follow-up", "A5", "--as-of", "2026-03-10")
+    code, out, err = run_cli(capsys, "done", book, "follow-up", "A5", "--as-of", "2026-03-10")
     lines = err.splitlines()  # the reader's warning about the sheet, then the one error
     assert code == 1 and out == "" and [x[:7] for x in lines] == ["warning", "Error: "]
     assert "History" in lines[1] and "rename it" in lines[1]
     assert book.read_bytes() == before
-    code, out, err = cli(capsys, "stats", book, "--as-of", "2026-03-10", "--json")
+    code, out, err = run_cli(capsys, "stats", book, "--as-of", "2026-03-10", "--json")
     assert code == 0 and json.loads(out)["applications"] == 9

@@ -15,9 +15,8 @@ import pandas as pd
 import pytest
 
 import jobbook
-from jobbook.cli import main
 
-from conftest import PINNED, copy_of
+from conftest import PINNED, copy_of, run_cli
 from handmade import new_workbook, save, write_sheet
 
 NEXT_DAY = dt.date(2026, 10, 22)  # the business day after the pinned as-of day, as accept gives
@@ -51,9 +50,7 @@ def book(pinned_samples, tmp_path) -> Path:
 
 
 def cli(capsys, *args) -> tuple[int, str, str]:
-    code = main([*map(str, args), "--as-of", PINNED.isoformat()])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_cli(capsys, *args, "--as-of", PINNED.isoformat())
 
 
 def pipeline(book: Path) -> pd.DataFrame:
